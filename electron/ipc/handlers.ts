@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Every invoke channel mapped to a service call. The `Handlers` mapped type makes this exhaustive:
+ * a channel added to the contract without a handler here does not compile.
+ */
+import type { AppServices } from '../services/app-services';
+import { toIpcError } from '../services/errors';
+import type { Result } from './contract';
+import type { Handlers } from './dispatch';
+import { ok } from './result';
+
+/** Runs a service call and turns expected failures into `Result` values; bugs still throw. */
+async function attempt<T>(fn: () => T | Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await fn());
+  } catch (error) {
+    return { ok: false, error: toIpcError(error) };
+  }
+}
+
+export function createHandlers(services: AppServices): Handlers {
+  return {
+    'vault:status': () => attempt(() => services.vault.status()),
+    'vault:create': ({ password }) => attempt(() => services.vault.create(password)),
+    'vault:unlock': ({ password }) => attempt(() => services.vault.unlock(password)),
+    'vault:lock': () => attempt(() => services.lock('manual')),
+    'vault:change-password': ({ current, next }) =>
+      attempt(async () => {
+        await services.changePassword(current, next);
+        return null;
+      }),
+    'entries:list': () => attempt(() => services.entries.list()),
+    'entries:add': (input) => attempt(() => services.entries.add(input)),
+    'entries:add-uri': ({ uri }) => attempt(() => services.entries.addUri(uri)),
+    'entries:update': ({ id, patch }) => attempt(() => services.entries.update(id, patch)),
+    'entries:remove': ({ id }) =>
+      attempt(async () => {
+        await services.entries.remove(id);
+        return null;
+      }),
+    'codes:current': () => attempt(() => services.codes.current()),
+    'codes:copy': ({ id }) => attempt(async () => ({ clearAfterSeconds: await services.codes.copy(id) })),
+    'codes:next-hotp': ({ id }) => attempt(() => services.codes.nextHotp(id)),
+  };
+}

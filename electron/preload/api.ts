@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Builds `window.tessera` from a transport: purpose-named verbs grouped by feature, never a
+ * generic `invoke(channel)`. No Electron import, so the same code runs in the sandboxed preload
+ * (over ipcRenderer) and in the Chromium end-to-end tests (over a Playwright binding).
+ */
+import type { EventChannel, EventContract, InvokeChannel, RequestOf, ResponseOf, Result, TesseraApi } from '../ipc/contract';
+
+export interface Transport {
+  invoke(channel: InvokeChannel, payload: unknown): Promise<unknown>;
+  /** Subscribes to a push channel; the listener receives the payload only (no Electron event). */
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
+}
+
+/** Creates the API object the preload exposes. */
+export function createTesseraApi(transport: Transport): TesseraApi {
+  const call = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
+    try {
+      return (await transport.invoke(channel, request)) as Result<ResponseOf<C>>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Tessera could not reach its main process.' } };
+    }
+  };
+  const on =
+    <C extends EventChannel>(channel: C) =>
+    (listener: (payload: EventContract[C]) => void): (() => void) =>
+      transport.subscribe(channel, (payload) => listener(payload as EventContract[C]));
+
+  return {
+    vault: {
+      status: () => call('vault:status', null),
+      create: (password) => call('vault:create', { password }),
+      unlock: (password) => call('vault:unlock', { password }),
+      lock: () => call('vault:lock', null),
+      changePassword: (current, next) => call('vault:change-password', { current, next }),
+      onStatusChanged: on('vault:status-changed'),
+    },
+    entries: {
+      list: () => call('entries:list', null),
+      add: (input) => call('entries:add', input),
+      addUri: (uri) => call('entries:add-uri', { uri }),
+      update: (id, patch) => call('entries:update', { id, patch }),
+      remove: (id) => call('entries:remove', { id }),
+      onChanged: on('entries:changed'),
+    },
+    codes: {
+      current: () => call('codes:current', null),
+      copy: (id) => call('codes:copy', { id }),
+      nextHotp: (id) => call('codes:next-hotp', { id }),
+      onUpdate: on('codes:update'),
+    },
+  };
+}
