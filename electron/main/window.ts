@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Creates the one main window from the pure options and loads the bundle. */
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from './protocol';
+import { mainWindowOptions } from './window-options';
+
+export function createMainWindow(input: {
+  preloadPath: string;
+  isPackaged: boolean;
+  iconPath?: string;
+  devServerUrl?: string;
+}): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(input));
+  // Best effort: keeps codes out of screen shares on macOS and Windows (no effect on Linux).
+  win.setContentProtection(true);
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(input.devServerUrl ?? APP_ENTRY_URL);
+  return win;
+}

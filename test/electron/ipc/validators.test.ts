@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, validators } from '../../../electron/ipc/validators';
+
+const ID = '0b6f2a44-3c1e-4c5a-9a0b-6f1d2e3c4b5a';
+
+describe('IPC payload validators', () => {
+  it('accepts well-formed requests', () => {
+    expect(validators['vault:status'](null)).toEqual({ ok: true, value: null });
+    expect(validators['vault:unlock']({ password: 'correct horse' })).toEqual({
+      ok: true,
+      value: { password: 'correct horse' },
+    });
+    expect(validators['codes:copy']({ id: ID })).toEqual({ ok: true, value: { id: ID } });
+    expect(
+      validators['entries:add']({ type: 'totp', issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 }),
+    ).toEqual({ ok: true, value: { type: 'totp', issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 } });
+    expect(validators['entries:update']({ id: ID, patch: { group: null, favourite: true } })).toEqual({
+      ok: true,
+      value: { id: ID, patch: { group: null, favourite: true } },
+    });
+  });
+
+  it.each([
+    ['vault:status', { x: 1 }],
+    ['vault:unlock', null],
+    ['vault:unlock', { password: 1 }],
+    ['vault:unlock', { password: 'x'.repeat(LIMITS.password + 1) }],
+    ['vault:unlock', { password: 'ok', more: 1 }],
+    ['vault:unlock', ['password']],
+    ['codes:copy', { id: 'not-a-uuid' }],
+    ['codes:copy', { id: ID.toUpperCase() }],
+    ['entries:remove', { id: '../../etc/passwd' }],
+    ['entries:add', { type: 'sms', issuer: '', account: '', secret: 'A' }],
+    ['entries:add', { type: 'totp', issuer: 'x', account: 'y', secret: 'A', algorithm: 'MD5' }],
+    ['entries:add', { type: 'totp', issuer: 'x', account: 'y', secret: 'A', digits: 6.5 }],
+    ['entries:add', { type: 'totp', issuer: 'x', account: 'y', secret: 'A', digits: '6' }],
+    ['entries:add', { type: 'totp', issuer: 'x', account: 'y', secret: 'A', __proto__: { polluted: 1 }, evil: 1 }],
+    ['entries:add-uri', { uri: 'x'.repeat(LIMITS.uri + 1) }],
+    ['entries:update', { id: ID, patch: { secret: 'AAAA' } }],
+    ['entries:update', { id: ID, patch: null }],
+    ['vault:change-password', { current: 'a' }],
+  ] as const)('refuses %s %j', (channel, payload) => {
+    const result = validators[channel](payload as never);
+    expect(result.ok).toBe(false);
+  });
+
+  it('never throws, whatever the renderer sends', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...(Object.keys(validators) as (keyof typeof validators)[])), fc.anything(), (c, p) => {
+        const r = validators[c](p);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

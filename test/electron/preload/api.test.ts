@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { describe, expect, it, vi } from 'vitest';
+import { API_NAMESPACES, INVOKE_CHANNELS, type EventChannel } from '../../../electron/ipc/contract';
+import { createTesseraApi, type Transport } from '../../../electron/preload/api';
+
+function recordingTransport() {
+  const calls: [string, unknown][] = [];
+  const listeners = new Map<EventChannel, Set<(p: unknown) => void>>();
+  const transport: Transport = {
+    invoke: async (channel, payload) => {
+      calls.push([channel, payload]);
+      return { ok: true, value: null };
+    },
+    subscribe: (channel, listener) => {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+  const emit = (c: EventChannel, p: unknown): void => listeners.get(c)?.forEach((l) => l(p));
+  return { transport, calls, emit };
+}
+
+const ID = '0b6f2a44-3c1e-4c5a-9a0b-6f1d2e3c4b5a';
+
+describe('createTesseraApi', () => {
+  it('exposes verbs grouped by feature and nothing generic', () => {
+    const api = createTesseraApi(recordingTransport().transport);
+    expect(Object.keys(api).sort()).toEqual([...API_NAMESPACES]);
+    const all = Object.values(api).flatMap((ns) => Object.keys(ns));
+    expect(all).not.toContain('invoke');
+    expect(all).not.toContain('send');
+    expect(all).not.toContain('on');
+  });
+
+  it('maps every verb to its contract channel, covering all channels', async () => {
+    const { transport, calls } = recordingTransport();
+    const api = createTesseraApi(transport);
+    await api.vault.status();
+    await api.vault.create('pw1');
+    await api.vault.unlock('pw2');
+    await api.vault.lock();
+    await api.vault.changePassword('a', 'b');
+    await api.entries.list();
+    await api.entries.add({ type: 'totp', issuer: 'I', account: 'A', secret: 'S' });
+    await api.entries.addUri('otpauth://totp/x?secret=A');
+    await api.entries.update(ID, { favourite: true });
+    await api.entries.remove(ID);
+    await api.codes.current();
+    await api.codes.copy(ID);
+    await api.codes.nextHotp(ID);
+    expect(calls.map(([c]) => c).sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(calls).toContainEqual(['vault:change-password', { current: 'a', next: 'b' }]);
+    expect(calls).toContainEqual(['entries:update', { id: ID, patch: { favourite: true } }]);
+  });
+
+  it('delivers pushes without the Electron event and unsubscribes', () => {
+    const { transport, emit } = recordingTransport();
+    const api = createTesseraApi(transport);
+    const listener = vi.fn();
+    const off = api.codes.onUpdate(listener);
+    emit('codes:update', [{ id: ID, code: '123456', validFrom: 0, validUntil: 30_000 }]);
+    expect(listener).toHaveBeenCalledWith([{ id: ID, code: '123456', validFrom: 0, validUntil: 30_000 }]);
+    off();
+    emit('codes:update', []);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a transport failure into an internal error value', async () => {
+    const api = createTesseraApi({
+      invoke: () => Promise.reject(new Error('No handler registered')),
+      subscribe: () => () => undefined,
+    });
+    expect(await api.vault.status()).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
