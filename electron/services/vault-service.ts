@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The desktop app's vault state machine: absent → unlocked ⇄ locked, or unreadable. Holds the one
+ * `UnlockedVault` while unlocked and drops it (wiped) on lock. Knows nothing about Electron.
+ */
+import type { KdfInfo, LockReason, VaultStatus } from '../ipc/contract';
+import {
+  createVault,
+  inspectVault,
+  previousGenerationPath,
+  unlockVault,
+  vaultFileState,
+  VaultError,
+  type UnlockedVault,
+  type VaultOptions,
+} from '../vault';
+import { toIpcError } from './errors';
+import { existsSync } from 'node:fs';
+
+/** Minimum master-password length; the renderer shows strength feedback on top of this. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+export class VaultLockedError extends Error {
+  constructor() {
+    super('The vault is locked. Unlock it to continue.');
+    this.name = 'VaultLockedError';
+  }
+}
+
+export interface VaultService {
+  status(): Promise<VaultStatus>;
+  create(password: string): Promise<VaultStatus>;
+  unlock(password: string): Promise<VaultStatus>;
+  lock(reason: LockReason): Promise<VaultStatus>;
+  /** The open vault; throws VaultLockedError when locked. */
+  open(): UnlockedVault;
+  isUnlocked(): boolean;
+}
+
+export interface VaultServiceDeps {
+  readonly options: VaultOptions;
+  /** Called after every state change with the new status (pushed to the renderer). */
+  readonly onStatus: (status: VaultStatus) => void;
+  readonly onUnlocked: (vault: UnlockedVault) => void;
+  /** Runs before the vault is wiped, e.g. to clear the clipboard and stop the codes timer. */
+  readonly onLocking: (reason: LockReason) => Promise<void>;
+}
+
+export function createVaultService(deps: VaultServiceDeps): VaultService {
+  const path = deps.options.path;
+  let vault: UnlockedVault | null = null;
+  let lastLockReason: LockReason | null = null;
+  let busy = false;
+
+  const kdfInfo = (v: UnlockedVault): KdfInfo => ({
+    algorithm: 'argon2id13',
+    opslimit: v.kdf.opslimit,
+    memlimitBytes: v.kdf.memlimit,
+  });
+
+  async function status(): Promise<VaultStatus> {
+    if (vault) return { status: 'unlocked', path, entryCount: vault.entries().length, kdf: kdfInfo(vault) };
+    if ((await vaultFileState(path)) === 'absent') return { status: 'absent', path };
+    try {
+      await inspectVault(path);
+    } catch (error) {
+      if (error instanceof VaultError && error.kind !== 'io') return unreadable(error);
+      throw error;
+    }
+    return { status: 'locked', path, lastLockReason };
+  }
+
+  function unreadable(error: VaultError): VaultStatus {
+    return {
+      status: 'unreadable',
+      path,
+      error: toIpcError(error),
+      previousGenerationAvailable: existsSync(previousGenerationPath(path)),
+    };
+  }
+
+  /** Serialises create/unlock: a second click while Argon2id runs must not derive twice. */
+  async function exclusive(fn: () => Promise<UnlockedVault>): Promise<VaultStatus> {
+    if (busy) throw new VaultBusyError();
+    busy = true;
+    try {
+      vault = await fn();
+      lastLockReason = null;
+    } finally {
+      busy = false;
+    }
+    deps.onUnlocked(vault);
+    const next = await status();
+    deps.onStatus(next);
+    return next;
+  }
+
+  return {
+    status,
+    async create(password) {
+      if (password.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError();
+      return exclusive(() => createVault(deps.options, password));
+    },
+    unlock: (password) => exclusive(() => unlockVault(deps.options, password)),
+    async lock(reason) {
+      if (vault) {
+        await deps.onLocking(reason);
+        vault.lock();
+        vault = null;
+        lastLockReason = reason;
+      }
+      const next = await status();
+      deps.onStatus(next);
+      return next;
+    },
+    open() {
+      if (!vault) throw new VaultLockedError();
+      return vault;
+    },
+    isUnlocked: () => vault !== null,
+  };
+}
+
+export class VaultBusyError extends Error {
+  constructor() {
+    super('Tessera is still opening the vault. Wait a moment.');
+    this.name = 'VaultBusyError';
+  }
+}
+
+export class WeakPasswordError extends Error {
+  constructor() {
+    super(`Choose a master password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+    this.name = 'WeakPasswordError';
+  }
+}
