@@ -11,7 +11,7 @@ import { createHandlers } from '../ipc/handlers';
 import { registerIpc, sendEvent } from '../ipc/register';
 import { validators } from '../ipc/validators';
 import { electronClipboard } from '../platform/clipboard';
-import { installPowerLocking } from '../platform/power';
+import { installPowerLocking, systemIdleMs } from '../platform/power';
 import { createAppServices } from '../services/app-services';
 import { systemClock } from '../services/clock';
 import { VAULT_FILE_NAME } from '../cli/paths';
@@ -60,6 +60,7 @@ async function start(): Promise<void> {
     clipboard: electronClipboard,
     clock: systemClock,
     emit: (channel, payload) => sendEvent(mainWindow?.webContents ?? null, channel, payload),
+    systemIdleMs,
   });
 
   registerIpc(
@@ -77,7 +78,7 @@ async function start(): Promise<void> {
       onRefused: logRefusal,
     }),
   );
-  installPowerLocking((reason) => void services.lock(reason));
+  installPowerLocking((type) => services.autoLockEvent(type));
 
   let quitting = false;
   app.on('before-quit', (event) => {

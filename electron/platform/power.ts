@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Wires the operating system's power and session events to locking. System suspend and screen
- * lock lock the vault at once; the idle policy arrives with the settings screen.
+ * Feeds the operating system's power and session events to the auto-lock policy (which decides,
+ * by the user's settings, whether they lock), and tells it how long the system has been idle.
  */
 import { powerMonitor } from 'electron';
-import type { LockReason } from '../ipc/contract';
+
+/** Milliseconds since the last keyboard or mouse input anywhere on the system. */
+export const systemIdleMs = (): number => powerMonitor.getSystemIdleTime() * 1000;
 
 /** Subscribes; returns a function that unsubscribes. */
-export function installPowerLocking(lock: (reason: LockReason) => void): () => void {
-  const onSuspend = (): void => lock('suspend');
-  const onScreenLock = (): void => lock('screen-lock');
+export function installPowerLocking(onEvent: (type: 'suspend' | 'screen-lock') => void): () => void {
+  const onSuspend = (): void => onEvent('suspend');
+  const onScreenLock = (): void => onEvent('screen-lock');
   powerMonitor.on('suspend', onSuspend);
   powerMonitor.on('lock-screen', onScreenLock);
   return () => {

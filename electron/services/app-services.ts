@@ -7,10 +7,11 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import type { CodeSnapshot, EntrySummary, EventChannel, EventContract, LockReason } from '../ipc/contract';
 import { codeSnapshot, codesForEntries, nextBoundary, parseOtpauthUri, validateEntryInput } from '../otp';
-import { VaultError, type Kdf, type KdfParams, type NewVaultEntry, type UnlockedVault } from '../vault';
+import { DEFAULT_AUTOLOCK_SETTINGS, VaultError, type AutoLockSettings, type Kdf, type KdfParams, type NewVaultEntry, type UnlockedVault } from '../vault';
 import type { VaultEntry } from '../vault/entry';
 import { createClipboardGuard, type ClipboardPort } from './clipboard-guard';
 import type { Clock } from './clock';
+import { createAutoLocker } from './auto-locker';
 import { createCodesPusher } from './codes-pusher';
 import { InvalidEntryError, NotFoundError } from './errors';
 import { createVaultService, MIN_PASSWORD_LENGTH, WeakPasswordError, type VaultService } from './vault-service';
@@ -20,9 +21,13 @@ export type Emit = <C extends EventChannel>(channel: C, payload: EventContract[C
 export interface AppSettings {
   /** Seconds before a copied code is cleared from the clipboard; 0 = never. */
   readonly clipboardClearSeconds: number;
+  readonly autoLock: AutoLockSettings;
 }
 
-export const DEFAULT_SETTINGS: AppSettings = Object.freeze({ clipboardClearSeconds: 20 });
+export const DEFAULT_SETTINGS: AppSettings = Object.freeze({
+  clipboardClearSeconds: 20,
+  autoLock: DEFAULT_AUTOLOCK_SETTINGS,
+});
 
 export interface AppServicesDeps {
   readonly vaultPath: string;
@@ -37,6 +42,8 @@ export interface AppServicesDeps {
    * function. Default: a cheap stat poll, which survives the atomic renames of every save.
    */
   readonly watchFile?: (path: string, onChange: () => void) => () => void;
+  /** Milliseconds since the last input anywhere on the system (Electron's powerMonitor). */
+  readonly systemIdleMs?: () => number;
 }
 
 function pollFile(path: string, onChange: () => void): () => void {
@@ -95,6 +102,13 @@ export function createAppServices(deps: AppServicesDeps) {
     nextChangeAt: (now) => (vault.isUnlocked() ? nextBoundary(timeBased(vault.open()), now) : null),
   });
 
+  const autoLocker = createAutoLocker({
+    clock,
+    settings: () => settings().autoLock,
+    lock: (reason) => void vault.lock(reason),
+    ...(deps.systemIdleMs ? { systemIdleMs: deps.systemIdleMs } : {}),
+  });
+
   const vault: VaultService = createVaultService({
     options: {
       path: deps.vaultPath,
@@ -106,11 +120,13 @@ export function createAppServices(deps: AppServicesDeps) {
     onUnlocked: () => {
       pushEntries();
       pusher.restart();
+      autoLocker.start();
       // From the watcher, an I/O failure (file briefly missing, disk gone) is retried on the next
       // change or write; it must not surface as an unhandled rejection.
       stopWatching = (deps.watchFile ?? pollFile)(deps.vaultPath, () => void syncWithDisk().catch(() => false));
     },
     onLocking: async () => {
+      autoLocker.stop();
       stopWatching?.();
       stopWatching = null;
       pusher.stop();
@@ -225,6 +241,8 @@ export function createAppServices(deps: AppServicesDeps) {
       },
     },
     lock: (reason: LockReason) => vault.lock(reason),
+    /** System suspend, screen lock or window activity, judged by the auto-lock settings. */
+    autoLockEvent: (type: 'activity' | 'suspend' | 'screen-lock') => autoLocker.handle(type),
     /** Reloads if the file changed under us; true when something changed. */
     syncWithDisk,
     /** Re-wraps the data key under the new password; the minimum length applies as on create. */
