@@ -2,6 +2,20 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * In `npm run dev` only: drops the production CSP <meta> from index.html, because the React
+ * plugin's HMR preamble is an inline script. The dev policy comes as a header from main instead
+ * (electron/main/csp.ts); production builds keep the tag.
+ */
+function devWithoutMetaCsp(): Plugin {
+  return {
+    name: 'tessera-dev-without-meta-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(/<meta[^>]+Content-Security-Policy[^>]*>\s*/i, ''),
+  };
+}
 
 /**
  * Three builds into out/: main (with the CLI beside it, same modules), the sandboxed preload as one
@@ -27,13 +41,13 @@ export default defineConfig({
       sourcemap: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devWithoutMetaCsp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       sourcemap: false,

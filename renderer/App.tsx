@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Picks the screen from the vault status main reports; nothing else lives here. */
+import type { VaultStatus } from '../electron/ipc/contract';
+import { CodesScreen } from './components/CodesScreen';
+import { FirstRunScreen } from './components/FirstRunScreen';
+import { StartupScreen } from './components/StartupScreen';
+import { UnlockScreen } from './components/UnlockScreen';
+import { UnreadableScreen } from './components/UnreadableScreen';
+import { useVaultStatus } from './hooks/useVaultStatus';
+import { useVaultStore } from './store/vault-store';
+
+export function App() {
+  useVaultStatus();
+  const status = useVaultStore((s) => s.status);
+  const loadError = useVaultStore((s) => s.loadError);
+  if (!status) return <StartupScreen error={loadError} />;
+  return <Screen status={status} />;
+}
+
+function Screen({ status }: { status: VaultStatus }) {
+  switch (status.status) {
+    case 'absent':
+      return <FirstRunScreen path={status.path} />;
+    case 'locked':
+      return <UnlockScreen path={status.path} lastLockReason={status.lastLockReason} />;
+    case 'unreadable':
+      return <UnreadableScreen status={status} />;
+    case 'unlocked':
+      return <CodesScreen />;
+    default:
+      throw missingCase(status);
+  }
+}
+
+function missingCase(value: never): Error {
+  return new Error(`Unhandled vault status: ${JSON.stringify(value)}`);
+}

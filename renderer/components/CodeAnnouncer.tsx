@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * A polite live region that speaks only when a shown code actually changes (a new period, a new
+ * HOTP code), never on the clock's ticks and not for the first load after unlocking.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/ipc/contract';
+import { entryLabel } from '../lib/entry-query';
+import { groupCode } from '../lib/format-code';
+import { useCodesStore } from '../store/codes-store';
+
+export interface CodeAnnouncerProps {
+  /** The rows on screen; changes to hidden rows are not announced. */
+  readonly entries: readonly EntrySummary[];
+  readonly selectedId: EntryId | null;
+}
+
+/** The sentence for a set of changed codes; the selected row's code is read out when it changed. */
+export function announcement(
+  changed: readonly EntrySummary[],
+  codes: Readonly<Record<EntryId, CodeSnapshot>>,
+  selectedId: EntryId | null,
+): string {
+  const spoken = (entry: EntrySummary): string =>
+    `${entryLabel(entry)}: new code ${groupCode(codes[entry.id]?.code ?? '', entry.type)}`;
+  const [only] = changed;
+  if (changed.length === 1 && only) return spoken(only);
+  const selected = changed.find((e) => e.id === selectedId);
+  const summary = `New codes for ${changed.length} accounts.`;
+  return selected ? `${summary} ${spoken(selected)}` : summary;
+}
+
+export function CodeAnnouncer({ entries, selectedId }: CodeAnnouncerProps) {
+  const [message, setMessage] = useState({ key: 0, text: '' });
+  const latest = useRef({ entries, selectedId });
+  useEffect(() => {
+    latest.current = { entries, selectedId };
+  });
+
+  useEffect(
+    () =>
+      useCodesStore.subscribe((state, previous) => {
+        if (!previous.loaded || state.byId === previous.byId) return;
+        const changed = latest.current.entries.filter((entry) => {
+          const code = state.byId[entry.id];
+          return code !== undefined && code.code !== previous.byId[entry.id]?.code;
+        });
+        if (changed.length === 0) return;
+        const text = announcement(changed, state.byId, latest.current.selectedId);
+        setMessage((m) => ({ key: m.key + 1, text }));
+      }),
+    [],
+  );
+
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="code-announcer">
+      {/* A new node per message, so the same sentence twice is still spoken. */}
+      {message.text ? <span key={message.key}>{message.text}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * First run: choose the master password and create the vault. The inputs are uncontrolled and
+ * emptied as soon as the password is handed to main; it never enters React state or a store.
+ */
+import { useRef, useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { checkNewPassword, MIN_PASSWORD_LENGTH, type NewPasswordProblems } from '../lib/password-rules';
+import { useVaultStore } from '../store/vault-store';
+import { AuthLayout } from './AuthLayout';
+import { BusyNote } from './BusyNote';
+import { Field } from './Field';
+import { FormAlert } from './FormAlert';
+
+export function FirstRunScreen({ path }: { path: string }) {
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+  const [problems, setProblems] = useState<NewPasswordProblems>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const passwordInput = passwordRef.current;
+    const confirmInput = confirmRef.current;
+    if (busy || !passwordInput || !confirmInput) return;
+    const found = checkNewPassword(passwordInput.value, confirmInput.value);
+    if (found) {
+      setProblems(found);
+      (found.password ? passwordInput : confirmInput).focus();
+      return;
+    }
+    const password = passwordInput.value;
+    passwordInput.value = '';
+    confirmInput.value = '';
+    setProblems({});
+    setFormError(null);
+    setBusy(true);
+    const result = await api().vault.create(password);
+    setBusy(false);
+    if (result.ok) {
+      useVaultStore.getState().setStatus(result.value);
+      return;
+    }
+    if (result.error.field === 'password') setProblems({ password: result.error.message });
+    else setFormError(result.error.message);
+    passwordInput.focus();
+  }
+
+  return (
+    <AuthLayout
+      title="Create your vault"
+      lead={
+        <p>
+          Tessera keeps your two-factor secrets in an encrypted file on this computer. Choose a master password to lock
+          it.
+        </p>
+      }
+      footer={<VaultPath path={path} />}
+    >
+      <form className="auth-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
+        <Field
+          id="new-password"
+          label="Master password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
+          error={problems.password ?? null}
+        >
+          {(a11y) => (
+            <input {...a11y} ref={passwordRef} type="password" autoComplete="new-password" autoFocus readOnly={busy} />
+          )}
+        </Field>
+        <Field id="confirm-password" label="Confirm master password" error={problems.confirm ?? null}>
+          {(a11y) => <input {...a11y} ref={confirmRef} type="password" autoComplete="new-password" readOnly={busy} />}
+        </Field>
+        <div className="callout callout-warning" id="no-recovery">
+          <strong>This password cannot be recovered.</strong> Nobody, not even Tessera, can open the vault without it.
+          If you forget it, the codes in this vault are lost: keep it somewhere safe.
+        </div>
+        <FormAlert message={formError} />
+        {busy ? <BusyNote label="Creating your vault… this takes about a second." /> : null}
+        <button type="submit" className="button button-primary button-block" disabled={busy}>
+          {busy ? 'Creating vault…' : 'Create vault'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}
+
+export function VaultPath({ path }: { path: string }) {
+  return (
+    <p className="vault-path">
+      Vault file: <code>{path}</code>
+    </p>
+  );
+}

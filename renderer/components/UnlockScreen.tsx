@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Unlock: the password goes to main once, the field is emptied at once and refocused on failure. */
+import { useRef, useState, type FormEvent } from 'react';
+import type { IpcError, LockReason } from '../../electron/ipc/contract';
+import { api } from '../api';
+import { lockReasonText } from '../lib/lock-reason';
+import { useVaultStore } from '../store/vault-store';
+import { AuthLayout } from './AuthLayout';
+import { BusyNote } from './BusyNote';
+import { Field } from './Field';
+import { VaultPath } from './FirstRunScreen';
+import { LockIcon } from './Icons';
+
+export interface UnlockScreenProps {
+  readonly path: string;
+  readonly lastLockReason: LockReason | null;
+}
+
+/** What to say for an unlock failure; the integrity failure gets the one sentence users need. */
+export function unlockErrorText(error: IpcError): string {
+  if (error.code === 'wrong-password-or-tampered') {
+    return 'That password did not open the vault. Check it (and Caps Lock) and try again.';
+  }
+  return error.message;
+}
+
+export function UnlockScreen({ path, lastLockReason }: UnlockScreenProps) {
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const input = passwordRef.current;
+    if (busy || !input) return;
+    if (input.value === '') {
+      setError('Type your master password.');
+      input.focus();
+      return;
+    }
+    const password = input.value;
+    input.value = '';
+    setError(null);
+    setBusy(true);
+    const result = await api().vault.unlock(password);
+    setBusy(false);
+    if (result.ok) {
+      useVaultStore.getState().setStatus(result.value);
+      return;
+    }
+    setError(unlockErrorText(result.error));
+    // The field stayed focused (read-only, not disabled, while busy), so typing again just works.
+    input.focus();
+  }
+
+  return (
+    <AuthLayout
+      title="Unlock Tessera"
+      lead={
+        lastLockReason ? (
+          <p className="lock-reason">
+            <LockIcon />
+            <span>{lockReasonText(lastLockReason)}</span>
+          </p>
+        ) : (
+          <p>Enter your master password to see your codes.</p>
+        )
+      }
+      footer={<VaultPath path={path} />}
+    >
+      <form className="auth-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
+        <Field id="unlock-password" label="Master password" error={error}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              ref={passwordRef}
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              readOnly={busy}
+            />
+          )}
+        </Field>
+        {busy ? <BusyNote label="Unlocking…" /> : null}
+        <button type="submit" className="button button-primary button-block" disabled={busy}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

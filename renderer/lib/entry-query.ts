@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Ordering and search of the codes list; pure, so the list and its tests share one definition. */
+import type { EntrySummary } from '../../electron/ipc/contract';
+
+/** Favourites first, then the user's order, then issuer and account for a stable result. */
+export function compareEntries(a: EntrySummary, b: EntrySummary): number {
+  if (a.favourite !== b.favourite) return a.favourite ? -1 : 1;
+  if (a.sortOrder !== b.sortOrder) return a.sortOrder - b.sortOrder;
+  return a.issuer.localeCompare(b.issuer) || a.account.localeCompare(b.account);
+}
+
+/**
+ * True when every word of the query occurs (case-insensitively) in the issuer, account, group or
+ * notes. An empty query matches everything.
+ */
+export function matchesQuery(entry: EntrySummary, query: string): boolean {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = [entry.issuer, entry.account, entry.group ?? '', entry.notes].join('\n').toLocaleLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/** The rows to show, in order. */
+export function visibleEntries(entries: readonly EntrySummary[], query: string): EntrySummary[] {
+  return entries.filter((e) => matchesQuery(e, query)).sort(compareEntries);
+}
+
+/** "GitHub, alice@example.com" or whichever of the two is present. */
+export function entryLabel(entry: Pick<EntrySummary, 'issuer' | 'account'>): string {
+  return [entry.issuer, entry.account].filter((part) => part.trim() !== '').join(', ') || 'Unnamed account';
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Groups a code for reading aloud or typing: `123 456`, `1234 5678`, `123 456 789`.
+ * Rule: lengths divisible by 3 go in threes, else lengths divisible by 4 in fours, else two halves
+ * with the shorter first (5 → `12 345`, 7 → `123 4567`). Steam Guard codes are letters and stay whole.
+ */
+import type { OtpType } from '../../electron/ipc/contract';
+
+export function groupCode(code: string, type: OtpType): string {
+  if (type === 'steam' || code.length < 5) return code;
+  const size = code.length % 3 === 0 ? 3 : code.length % 4 === 0 ? 4 : 0;
+  if (size === 0) {
+    const cut = Math.floor(code.length / 2);
+    return `${code.slice(0, cut)} ${code.slice(cut)}`;
+  }
+  const groups: string[] = [];
+  for (let i = 0; i < code.length; i += size) groups.push(code.slice(i, i + size));
+  return groups.join(' ');
+}

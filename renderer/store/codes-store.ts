@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The current code of each entry with its validity window, as main pushed it (ARCHITECTURE.md §4).
+ * Codes are short-lived and not secrets of the vault, but they are still dropped on lock.
+ */
+import { create } from 'zustand';
+import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
+
+export interface CodesState {
+  readonly byId: Readonly<Record<EntryId, CodeSnapshot>>;
+  /** False until the first full set arrives; the announcer stays quiet for that first load. */
+  readonly loaded: boolean;
+  /** A `codes:update` push or `codes.current()` answer: the complete set of current codes. */
+  replace(codes: readonly CodeSnapshot[]): void;
+  /** One code, e.g. the answer of `codes.nextHotp`. */
+  upsert(code: CodeSnapshot): void;
+  reset(): void;
+}
+
+export const useCodesStore = create<CodesState>()((set) => ({
+  byId: {},
+  loaded: false,
+  replace: (codes) => set({ byId: Object.fromEntries(codes.map((c) => [c.id, c])), loaded: true }),
+  upsert: (code) => set((state) => ({ byId: { ...state.byId, [code.id]: code } })),
+  reset: () => set({ byId: {}, loaded: false }),
+}));

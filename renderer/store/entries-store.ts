@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Entry metadata of the open vault (never a secret): what the codes list shows and filters. */
+import { create } from 'zustand';
+import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+
+export interface EntriesState {
+  readonly entries: readonly EntrySummary[];
+  /** False until the first list arrives, so the list can tell "loading" from "empty". */
+  readonly loaded: boolean;
+  replace(entries: readonly EntrySummary[]): void;
+  /** Inserts or replaces one entry, e.g. with the answer of `entries.add` or `entries.update`. */
+  upsert(entry: EntrySummary): void;
+  remove(id: EntryId): void;
+  reset(): void;
+}
+
+export const useEntriesStore = create<EntriesState>()((set) => ({
+  entries: [],
+  loaded: false,
+  replace: (entries) => set({ entries, loaded: true }),
+  upsert: (entry) =>
+    set((state) => {
+      const exists = state.entries.some((e) => e.id === entry.id);
+      return {
+        entries: exists ? state.entries.map((e) => (e.id === entry.id ? entry : e)) : [...state.entries, entry],
+      };
+    }),
+  remove: (id) => set((state) => ({ entries: state.entries.filter((e) => e.id !== id) })),
+  reset: () => set({ entries: [], loaded: false }),
+}));

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * An in-memory `TesseraApi` for component tests: controllable state, every method a `vi.fn` (so a
+ * test can inspect calls or override one answer), and emit helpers for main's pushes.
+ */
+import { act } from '@testing-library/react';
+import { vi } from 'vitest';
+import type {
+  CodeSnapshot,
+  EntrySummary,
+  EventContract,
+  IpcError,
+  LockReason,
+  Result,
+  TesseraApi,
+  VaultStatus,
+} from '../../electron/ipc/contract';
+
+export const VAULT_PATH = '/home/alice/.config/Tessera/vault.tessera';
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: IpcError): Result<never> => ({ ok: false, error });
+
+let seq = 0;
+
+/** An entry summary with sensible defaults. */
+export function entry(overrides: Partial<EntrySummary> = {}): EntrySummary {
+  seq += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    type: 'totp',
+    issuer: `Issuer ${seq}`,
+    account: `user${seq}@example.com`,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: null,
+    group: null,
+    favourite: false,
+    notes: '',
+    sortOrder: seq,
+    createdAt: 0,
+    updatedAt: 0,
+    ...overrides,
+  };
+}
+
+/** A code for an entry, valid for `periodMs` from `validFrom`. */
+export function snapshot(
+  id: string,
+  code: string,
+  validUntil: number | null,
+  extra: Partial<CodeSnapshot> = {},
+): CodeSnapshot {
+  return { id, code, validFrom: validUntil === null ? 0 : validUntil - 30_000, validUntil, ...extra };
+}
+
+export interface FakeState {
+  status: VaultStatus;
+  password: string;
+  entries: EntrySummary[];
+  codes: CodeSnapshot[];
+  clearAfterSeconds: number;
+}
+
+type Listeners = { [C in keyof EventContract]: Set<(payload: EventContract[C]) => void> };
+
+export interface FakeApi {
+  readonly api: TesseraApi;
+  readonly state: FakeState;
+  /** Pushes like main does, wrapped in act so React settles. */
+  emitStatus(status: VaultStatus): void;
+  emitEntries(entries: readonly EntrySummary[]): void;
+  emitCodes(codes: readonly CodeSnapshot[]): void;
+  listenerCount(channel: keyof EventContract): number;
+}
+
+const unlocked = (entryCount: number): VaultStatus => ({
+  status: 'unlocked',
+  path: VAULT_PATH,
+  entryCount,
+  kdf: { algorithm: 'argon2id13', opslimit: 3, memlimitBytes: 256 * 1024 * 1024 },
+});
+
+export const lockedStatus = (lastLockReason: LockReason | null = null): VaultStatus => ({
+  status: 'locked',
+  path: VAULT_PATH,
+  lastLockReason,
+});
+
+export function unlockedStatus(entryCount = 0): VaultStatus {
+  return unlocked(entryCount);
+}
+
+const WRONG_PASSWORD: IpcError = {
+  code: 'wrong-password-or-tampered',
+  message: 'The password is wrong or the vault was modified.',
+};
+
+/** Builds the fake and installs it as `window.tessera`. */
+export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
+  const state: FakeState = {
+    status: lockedStatus(),
+    password: 'correct horse battery',
+    entries: [],
+    codes: [],
+    clearAfterSeconds: 20,
+    ...initial,
+  };
+  const listeners: Listeners = {
+    'vault:status-changed': new Set(),
+    'entries:changed': new Set(),
+    'codes:update': new Set(),
+  };
+  const on =
+    <C extends keyof EventContract>(channel: C) =>
+    (listener: (payload: EventContract[C]) => void) => {
+      const set = listeners[channel] as Set<(payload: EventContract[C]) => void>;
+      set.add(listener);
+      return () => void set.delete(listener);
+    };
+  const emit = <C extends keyof EventContract>(channel: C, payload: EventContract[C]): void => {
+    act(() => {
+      for (const listener of listeners[channel] as Set<(payload: EventContract[C]) => void>) listener(payload);
+    });
+  };
+  const find = (id: string): EntrySummary | undefined => state.entries.find((e) => e.id === id);
+  const notFound = fail({ code: 'not-found', message: 'That account was not found. It may have been removed.' });
+
+  const api: TesseraApi = {
+    vault: {
+      status: vi.fn(async () => ok(state.status)),
+      create: vi.fn(async (password: string) => {
+        state.password = password;
+        state.status = unlocked(0);
+        return ok(state.status);
+      }),
+      unlock: vi.fn(async (password: string) => {
+        if (password !== state.password) return fail(WRONG_PASSWORD);
+        state.status = unlocked(state.entries.length);
+        return ok(state.status);
+      }),
+      lock: vi.fn(async () => {
+        state.status = lockedStatus('manual');
+        return ok(state.status);
+      }),
+      changePassword: vi.fn(async () => ok(null)),
+      onStatusChanged: vi.fn(on('vault:status-changed')),
+    },
+    entries: {
+      list: vi.fn(async () => ok([...state.entries])),
+      add: vi.fn(async (input) => {
+        const added = entry({ type: input.type, issuer: input.issuer, account: input.account });
+        state.entries.push(added);
+        return ok(added);
+      }),
+      addUri: vi.fn(async () => {
+        const added = entry({ issuer: 'FromLink', account: 'link@example.com' });
+        state.entries.push(added);
+        return ok(added);
+      }),
+      update: vi.fn(async (id, patch) => {
+        const current = find(id);
+        if (!current) return notFound;
+        const updated: EntrySummary = { ...current, ...patch };
+        state.entries = state.entries.map((e) => (e.id === id ? updated : e));
+        return ok(updated);
+      }),
+      remove: vi.fn(async (id) => {
+        if (!find(id)) return notFound;
+        state.entries = state.entries.filter((e) => e.id !== id);
+        return ok(null);
+      }),
+      onChanged: vi.fn(on('entries:changed')),
+    },
+    codes: {
+      current: vi.fn(async () => ok([...state.codes])),
+      copy: vi.fn(async (id) => (find(id) ? ok({ clearAfterSeconds: state.clearAfterSeconds }) : notFound)),
+      nextHotp: vi.fn(async (id) => (find(id) ? ok(snapshot(id, '755224', null)) : notFound)),
+      onUpdate: vi.fn(on('codes:update')),
+    },
+  };
+
+  Object.defineProperty(window, 'tessera', { value: api, configurable: true, enumerable: true });
+  return {
+    api,
+    state,
+    emitStatus: (status) => {
+      state.status = status;
+      emit('vault:status-changed', status);
+    },
+    emitEntries: (entries) => emit('entries:changed', entries),
+    emitCodes: (codes) => emit('codes:update', codes),
+    listenerCount: (channel) => listeners[channel].size,
+  };
+}

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Per-test isolation for the renderer tests: unmount, real timers, empty stores, no fake API left. */
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+import { useVaultStore } from '../../renderer/store/vault-store';
+import { resetSessionStores } from '../../renderer/store/reset';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  resetSessionStores();
+  useVaultStore.setState({ status: null, loadError: null });
+  Reflect.deleteProperty(window, 'tessera');
+});
