@@ -25,3 +25,27 @@ describe('isAllowedRequestUrl', () => {
     expect(isAllowedRequestUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
   });
 });
+
+describe('hardenWebContents', () => {
+  it('prevents navigation, redirects and webviews, and denies every window.open', async () => {
+    const { hardenWebContents } = await import('../../../electron/main/hardening');
+    const listeners = new Map<string, (event: { preventDefault: () => void }) => void>();
+    let openHandler: ((details: { url: string }) => { action: string }) | null = null;
+    const fake = {
+      on: (name: string, fn: (event: { preventDefault: () => void }) => void) => listeners.set(name, fn),
+      setWindowOpenHandler: (fn: (details: { url: string }) => { action: string }) => {
+        openHandler = fn;
+      },
+    };
+    hardenWebContents(fake as unknown as Parameters<typeof hardenWebContents>[0]);
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      listeners.get(name)?.({ preventDefault: () => (prevented = true) });
+      expect(prevented, name).toBe(true);
+    }
+    expect(openHandler).not.toBeNull();
+    for (const url of ['https://example.com', 'app://bundle/index.html', 'about:blank']) {
+      expect(openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+  });
+});
