@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The vault's error taxonomy (electron-security.md §2.9 rule 4). Expected failures of opening or
+ * saving a vault are `VaultError`s with a stable `kind` the services map 1:1 onto IPC error codes;
+ * bad entry values are `EntryValidationError`s naming the field. Anything else thrown is a bug.
+ */
+
+/**
+ * What went wrong, as a stable code:
+ * - `unsupported-version`: the file was written by a newer Tessera (format version we do not know).
+ * - `corrupt`: not a vault, truncated, malformed header or payload, KDF parameters out of bounds.
+ * - `wrong-password-or-tampered`: a key slot did not open. A wrong password and an edited slot
+ *   cannot be told apart, by design.
+ * - `payload-tampered`: the slot opened but the payload did not authenticate, so the file (most
+ *   likely its header) was modified after it was written.
+ * - `io`: the file system failed, or another process holds or changed the file.
+ */
+export type VaultErrorKind =
+  'unsupported-version' | 'corrupt' | 'wrong-password-or-tampered' | 'payload-tampered' | 'io';
+
+/**
+ * A finer reason inside a kind, for callers that react differently (for instance re-locking when
+ * the password was changed by another process). Optional and additive: `kind` is the contract.
+ */
+export type VaultErrorReason =
+  /** `corrupt`: the file's Argon2id parameters are outside [KDF_FLOOR, KDF_CEILING]; nothing was derived. */
+  | 'kdf-out-of-bounds'
+  /** `wrong-password-or-tampered`: another process changed the password slot or swapped the vault; re-lock. */
+  | 'password-changed-elsewhere'
+  /** `io`: another process holds the lock file (or took it over mid-save). */
+  | 'busy'
+  /** `io`: createVault found a file already there. */
+  | 'exists'
+  /** `io`: there is no vault file. */
+  | 'absent'
+  /** `io`: the saved file did not read back identical and decryptable. */
+  | 'verify-failed';
+
+/** An expected failure to open or save a vault. `message` is a sentence a user can act on. */
+export class VaultError extends Error {
+  readonly kind: VaultErrorKind;
+  readonly reason: VaultErrorReason | undefined;
+
+  constructor(kind: VaultErrorKind, message: string, options?: { cause?: unknown; reason?: VaultErrorReason }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'VaultError';
+    this.kind = kind;
+    this.reason = options?.reason;
+  }
+}
+
+/** A bad entry value; `field` names it (`'digits'`, `'secret'`, ...), the message says what is allowed. */
+export class EntryValidationError extends Error {
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'EntryValidationError';
+    this.field = field;
+  }
+}
+
+/** Thrown by every method of an `UnlockedVault` after `lock()`: using a wiped session is a bug. */
+export class VaultLockedError extends Error {
+  constructor() {
+    super('The vault is locked. Unlock it again to continue.');
+    this.name = 'VaultLockedError';
+  }
+}
+
+/** Shorthand for a `corrupt` error; the detail says which part of the file is wrong. */
+export function corrupt(detail: string, cause?: unknown): VaultError {
+  return new VaultError(
+    'corrupt',
+    `The vault file is damaged or is not a Tessera vault (${detail}). Restore a backup or the previous version.`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/** Shorthand for an `io` error; keeps the Node error as the cause (it has the path and errno). */
+export function ioError(action: string, cause: unknown, reason?: VaultErrorReason): VaultError {
+  const code = isErrnoException(cause) && cause.code ? ` (${cause.code})` : '';
+  return new VaultError(
+    'io',
+    `Could not ${action}${code}. Check that the disk is not full and the folder is writable, then try again.`,
+    reason === undefined ? { cause } : { cause, reason },
+  );
+}
+
+/** Narrowing for Node's system errors. */
+export function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The encrypted vault: the public surface for the desktop services and the CLI
+ * (docs/dev/vault-api.md). Everything else in this folder is internal.
+ */
+export type { VaultEntry, OtpParameters, NewVaultEntry } from './entry';
+export { VaultError, EntryValidationError, VaultLockedError } from './errors';
+export type { VaultErrorKind, VaultErrorReason } from './errors';
+export {
+  KDF_DEFAULT,
+  KDF_FLOOR,
+  KDF_CEILING,
+  KDF_CALIBRATION_LADDER,
+  createInlineKdf,
+  calibrateKdfParams,
+  chooseKdfParams,
+  kdfParamsInBounds,
+} from './kdf';
+export type { Kdf, KdfParams, CalibrationOptions } from './kdf';
+export { createWorkerKdf } from './kdf-worker';
+export {
+  KDF_CONFIG_FILE_NAME,
+  kdfConfigPath,
+  machineKdfParams,
+  readMachineKdfParams,
+  writeMachineKdfParams,
+} from './kdf-config';
+export type { WorkerKdfOptions } from './kdf-worker';
+export { createVault, unlockVault, inspectVault, vaultFileState } from './vault';
+export type { VaultOptions, VaultInfo } from './vault';
+export type { UnlockedVault } from './session';
+export { previousGenerationPath } from './storage';
+export { FORMAT_VERSION } from './format';
+export { ENTRY_LIMITS } from './validate';
+export { nextLockDecision, initialAutoLockState, msUntilIdleLock, DEFAULT_AUTOLOCK_SETTINGS } from './autolock';
+export type { AutoLockSettings, AutoLockEvent, AutoLockState, LockDecision } from './autolock';

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Argon2id parameters as policy data (default, floor, ceiling), the `Kdf` port, the same-thread
+ * implementation, and first-run calibration. The worker-thread implementation is in kdf-worker.ts.
+ *
+ * @see electron-security.md §2.8 for where the numbers come from (libsodium MODERATE / INTERACTIVE).
+ */
+import { getSodium, KEY_BYTES, SALT_BYTES } from './crypto';
+
+/** Argon2id cost: `opslimit` passes over `memlimit` bytes (libsodium `crypto_pwhash`, parallelism 1). */
+export interface KdfParams {
+  readonly opslimit: number;
+  /** Bytes, a multiple of 1 KiB. */
+  readonly memlimit: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** New vaults: libsodium MODERATE, ~0.7 s with the WASM build on a 2020s laptop. */
+export const KDF_DEFAULT: KdfParams = Object.freeze({ opslimit: 3, memlimit: 256 * MiB });
+/** Lowest parameters ever written or accepted from a file (libsodium INTERACTIVE). */
+export const KDF_FLOOR: KdfParams = Object.freeze({ opslimit: 2, memlimit: 64 * MiB });
+/** Highest parameters accepted from a file: bounds the work a crafted file can make us do. */
+export const KDF_CEILING: KdfParams = Object.freeze({ opslimit: 10, memlimit: 1024 * MiB });
+
+/**
+ * Derives a 32-byte key from password bytes with Argon2id. Implementations must not keep the
+ * password; the caller owns (and wipes) both the password and the returned key.
+ */
+export interface Kdf {
+  derive(password: Uint8Array, salt: Uint8Array, params: KdfParams): Promise<Uint8Array>;
+}
+
+/** True when both parameters are integers inside [KDF_FLOOR, KDF_CEILING] and memlimit is whole KiB. */
+export function kdfParamsInBounds(params: KdfParams): boolean {
+  const { opslimit, memlimit } = params;
+  return (
+    Number.isSafeInteger(opslimit) &&
+    Number.isSafeInteger(memlimit) &&
+    memlimit % 1024 === 0 &&
+    opslimit >= KDF_FLOOR.opslimit &&
+    opslimit <= KDF_CEILING.opslimit &&
+    memlimit >= KDF_FLOOR.memlimit &&
+    memlimit <= KDF_CEILING.memlimit
+  );
+}
+
+/** Whether `a` costs at least as much as `b` on both axes (saves never weaken a wrap). */
+export function kdfParamsAtLeast(a: KdfParams, b: KdfParams): boolean {
+  return a.opslimit >= b.opslimit && a.memlimit >= b.memlimit;
+}
+
+/**
+ * Checks parameters a caller wants to write (VaultOptions.kdfParams). Out-of-bounds parameters here
+ * are a programming error, never a user-facing condition, so this throws a RangeError.
+ */
+export function assertWritableKdfParams(params: KdfParams): void {
+  if (!kdfParamsInBounds(params)) {
+    throw new RangeError(
+      `KDF parameters ops ${params.opslimit} / ${params.memlimit} bytes are outside ` +
+        `[ops ${KDF_FLOOR.opslimit} / ${KDF_FLOOR.memlimit}, ops ${KDF_CEILING.opslimit} / ${KDF_CEILING.memlimit}]`,
+    );
+  }
+}
+
+/** Input checks shared by every Kdf implementation. */
+export function assertDeriveInput(salt: Uint8Array, params: KdfParams): void {
+  if (salt.length !== SALT_BYTES) throw new RangeError(`Argon2id salt must be ${SALT_BYTES} bytes`);
+  assertWritableKdfParams(params);
+}
+
+/**
+ * Argon2id on the calling thread. Blocks the event loop for the whole derivation (~0.1–1 s), so
+ * the app uses `createWorkerKdf()`; this one serves tests, benchmarks and the fixture script.
+ */
+export function createInlineKdf(): Kdf {
+  return {
+    async derive(password, salt, params) {
+      assertDeriveInput(salt, params);
+      const s = await getSodium();
+      return s.crypto_pwhash(
+        KEY_BYTES,
+        password,
+        salt,
+        params.opslimit,
+        params.memlimit,
+        s.crypto_pwhash_ALG_ARGON2ID13,
+      );
+    },
+  };
+}
+
+/** Ladder of parameter sets calibration chooses from, weakest first; all inside the bounds. */
+export const KDF_CALIBRATION_LADDER: readonly KdfParams[] = Object.freeze([
+  KDF_FLOOR,
+  { opslimit: 2, memlimit: 128 * MiB },
+  { opslimit: 3, memlimit: 128 * MiB },
+  KDF_DEFAULT,
+  { opslimit: 3, memlimit: 512 * MiB },
+  { opslimit: 4, memlimit: 512 * MiB },
+]);
+
+/** How far over the target the default may run before calibration steps down from it. */
+export const KDF_DEFAULT_TOLERANCE = 1.5;
+
+/**
+ * Picks parameters from one timed derivation. Argon2id time is close to linear in
+ * opslimit × memlimit, so each rung's time is extrapolated from the measurement. Keeps the default
+ * unless it would take more than 1.5 × the target; then takes the strongest weaker rung that fits
+ * (never below the floor). On fast machines takes the strongest rung above the default that fits.
+ */
+export function chooseKdfParams(measured: { params: KdfParams; ms: number }, targetMs: number): KdfParams {
+  const unit = measured.ms / (measured.params.opslimit * measured.params.memlimit);
+  const estimate = (p: KdfParams): number => unit * p.opslimit * p.memlimit;
+  const defaultIndex = KDF_CALIBRATION_LADDER.indexOf(KDF_DEFAULT);
+  if (estimate(KDF_DEFAULT) <= targetMs * KDF_DEFAULT_TOLERANCE) {
+    const stronger = KDF_CALIBRATION_LADDER.slice(defaultIndex + 1).filter((p) => estimate(p) <= targetMs);
+    return stronger.at(-1) ?? KDF_DEFAULT;
+  }
+  const weaker = KDF_CALIBRATION_LADDER.slice(0, defaultIndex).filter((p) => estimate(p) <= targetMs);
+  return weaker.at(-1) ?? KDF_FLOOR;
+}
+
+/** Options of `calibrateKdfParams`; `now` is injectable so tests use a fake clock. */
+export interface CalibrationOptions {
+  /** Unlock time to aim for, in ms. Default 1000. */
+  readonly targetMs?: number;
+  /** Monotonic milliseconds. Default `performance.now`. */
+  readonly now?: () => number;
+}
+
+/**
+ * Times one derivation at the default parameters with `kdf` (pass the worker KDF, the one unlocks
+ * use) and returns the parameters to store for this machine. Run once, on first run.
+ */
+export async function calibrateKdfParams(kdf: Kdf, options: CalibrationOptions = {}): Promise<KdfParams> {
+  const now = options.now ?? (() => performance.now());
+  const targetMs = options.targetMs ?? 1000;
+  const password = new Uint8Array(16);
+  const salt = new Uint8Array(SALT_BYTES);
+  const started = now();
+  const key = await kdf.derive(password, salt, KDF_DEFAULT);
+  const ms = now() - started;
+  key.fill(0);
+  return chooseKdfParams({ params: KDF_DEFAULT, ms }, targetMs);
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Seals a header and plaintext payload into file bytes, and opens a parsed file's payload with the
+ * data key. Payload AAD = the exact container prefix (magic ‖ version ‖ headerLen ‖ header).
+ */
+import { aeadOpen, aeadSeal, NONCE_BYTES, wipe } from './crypto';
+import { VaultError } from './errors';
+import { previousGenerationPath, readVaultBytes } from './storage';
+import {
+  assembleContainer,
+  containerPrefix,
+  encodeHeader,
+  parseContainer,
+  type ParsedContainer,
+  type VaultHeader,
+} from './format';
+import { decodePayload, type DecodedPayload } from './payload';
+
+/** Encrypts `plaintext` under `dataKey` with a fresh nonce; returns the complete file bytes. */
+export async function sealVault(
+  header: VaultHeader,
+  plaintext: Uint8Array,
+  dataKey: Uint8Array,
+  randomBytes: (n: number) => Uint8Array,
+): Promise<Uint8Array> {
+  const prefix = containerPrefix(encodeHeader(header));
+  const nonce = randomBytes(NONCE_BYTES);
+  const ciphertext = await aeadSeal(plaintext, prefix, nonce, dataKey);
+  return assembleContainer(prefix, nonce, ciphertext);
+}
+
+/** The `payload-tampered` error: the key opened but the payload or header bytes were changed. */
+export function payloadTampered(): VaultError {
+  return new VaultError(
+    'payload-tampered',
+    'The password is right, but the vault file was modified after it was saved (its header or contents do not ' +
+      'match). Restore a backup or the previous version.',
+  );
+}
+
+/**
+ * Decrypts and decodes the payload. On any failure the plaintext is wiped before throwing:
+ * `payload-tampered` when the tag fails, `corrupt` when the authenticated content is malformed.
+ */
+export async function openPayload(parsed: ParsedContainer, dataKey: Uint8Array): Promise<DecodedPayload> {
+  const plaintext = await aeadOpen(parsed.ciphertext, parsed.aad, parsed.nonce, dataKey);
+  if (!plaintext) throw payloadTampered();
+  try {
+    return decodePayload(plaintext);
+  } catch (error) {
+    wipe(plaintext);
+    throw error;
+  }
+}
+
+/** Re-reads what was written: same bytes, and the payload opens with the data key. */
+export async function verifyWritten(path: string, expected: Uint8Array, key: Uint8Array): Promise<void> {
+  const fail = (cause?: unknown): VaultError =>
+    new VaultError(
+      'io',
+      'The vault was saved, but reading it back gave different data; the disk may be failing. The previous ' +
+        `version is kept in ${previousGenerationPath(path)}.`,
+      { cause, reason: 'verify-failed' },
+    );
+  let actual: Uint8Array;
+  try {
+    actual = await readVaultBytes(path);
+  } catch (error) {
+    throw fail(error);
+  }
+  if (!Buffer.from(actual.buffer, actual.byteOffset, actual.byteLength).equals(expected)) throw fail();
+  try {
+    const payload = await openPayload(parseContainer(actual), key);
+    wipe(payload.buffer);
+  } catch (error) {
+    throw fail(error);
+  }
+}

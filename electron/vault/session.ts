@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The unlocked vault: holds the data key and the plaintext payload (secrets as bytes), applies
+ * changes through one save queue, and wipes everything on `lock()`.
+ *
+ * Every save runs under the inter-process lock file and first re-reads the file. If another process
+ * (the app or the CLI) saved since, the newer file is opened with the in-memory data key and the
+ * change is applied on top of it, so neither side's changes are lost. A file that does not open
+ * with our key is never overwritten. If its password slot changed (a password change or a KDF
+ * upgrade elsewhere) or it is a different vault, the session locks itself and throws
+ * `wrong-password-or-tampered` (reason `password-changed-elsewhere`): unlock again.
+ */
+import type { EntryPatch } from '../ipc/contract';
+import { bytesEqual, passwordBytes, uuidV4, wipe } from './crypto';
+import type { NewVaultEntry, VaultEntry } from './entry';
+import { addEntries, removeEntry, reorderEntries, setEntryCounter, updateEntry } from './entries';
+import { EntryValidationError, VaultError, VaultLockedError } from './errors';
+import { isPasswordSlot, MAX_FILE_BYTES, parseContainer, type PasswordSlot, type VaultHeader } from './format';
+import type { Kdf, KdfParams } from './kdf';
+import { acquireLock } from './lock-file';
+import { encodePayload, sortEntries, type DecodedPayload } from './payload';
+import { openPayload, sealVault, verifyWritten } from './sealing';
+import { createPasswordSlot, samePasswordSlot, unwrapWithPassword } from './slots';
+import { fileDigest, readVaultBytes, writeVaultAtomically } from './storage';
+import { validateNewEntry, validatePatch } from './validate';
+
+/** The open vault. Secrets in returned entries are views into the session's buffer: do not keep them. */
+export interface UnlockedVault {
+  readonly path: string;
+  /** KDF parameters of the password slot (what the next save writes). */
+  readonly kdf: KdfParams;
+  /** Generation of the file last loaded or saved. */
+  readonly generation: number;
+  /** True after `lock()`. */
+  readonly locked: boolean;
+  entries(): readonly VaultEntry[];
+  get(id: string): VaultEntry | undefined;
+  add(entries: readonly NewVaultEntry[]): Promise<VaultEntry[]>;
+  update(id: string, patch: EntryPatch): Promise<VaultEntry>;
+  remove(id: string): Promise<void>;
+  reorder(ids: readonly string[]): Promise<void>;
+  setCounter(id: string, counter: number): Promise<VaultEntry>;
+  changePassword(current: string, next: string): Promise<void>;
+  reloadIfChangedOnDisk(): Promise<boolean>;
+  lock(): void;
+}
+
+/** Everything a session depends on, already defaulted. */
+export interface SessionDeps {
+  readonly kdf: Kdf;
+  readonly kdfParams: KdfParams;
+  readonly now: () => number;
+  readonly randomBytes: (n: number) => Uint8Array;
+  readonly lockTimeoutMs: number;
+  readonly lockStaleMs: number;
+}
+
+interface State {
+  readonly dataKey: Uint8Array;
+  readonly payload: DecodedPayload;
+  /** The header of the file on disk as we last loaded or wrote it. */
+  readonly diskHeader: VaultHeader;
+  readonly diskDigest: string;
+  /** Our password slot as on disk, and as the next save writes it (differs after a KDF upgrade). */
+  readonly diskSlot: PasswordSlot;
+  readonly slotToWrite: PasswordSlot;
+}
+
+/** What opening or creating a vault hands to the session. */
+export type SessionInit = State;
+
+function changedElsewhere(): VaultError {
+  return new VaultError(
+    'wrong-password-or-tampered',
+    'The vault was replaced, or its password was changed, by another Tessera window or the command line. ' +
+      'Unlock it again.',
+    { reason: 'password-changed-elsewhere' },
+  );
+}
+
+/** The `UnlockedVault` implementation; `flush()` (a save with no entry change) is for unlock's KDF upgrade. */
+export class VaultSession implements UnlockedVault {
+  #state: State | null;
+  #queue: Promise<void> = Promise.resolve();
+  #lastKdf: KdfParams;
+
+  constructor(
+    readonly path: string,
+    private readonly deps: SessionDeps,
+    init: SessionInit,
+  ) {
+    this.#state = init;
+    this.#lastKdf = { opslimit: init.slotToWrite.kdf.opslimit, memlimit: init.slotToWrite.kdf.memlimit };
+  }
+
+  get kdf(): KdfParams {
+    return this.#lastKdf;
+  }
+
+  get generation(): number {
+    return this.#open().diskHeader.generation;
+  }
+
+  get locked(): boolean {
+    return this.#state === null;
+  }
+
+  entries(): readonly VaultEntry[] {
+    return this.#open().payload.entries;
+  }
+
+  get(id: string): VaultEntry | undefined {
+    return this.#open().payload.entries.find((e) => e.id === id);
+  }
+
+  async add(inputs: readonly NewVaultEntry[]): Promise<VaultEntry[]> {
+    this.#open();
+    if (!Array.isArray(inputs)) throw new EntryValidationError('entries', 'Entries to add must be a list.');
+    inputs.forEach(validateNewEntry);
+    const copies = inputs.map((input) => ({ ...input, secret: input.secret.slice() }));
+    let ids: string[] = [];
+    try {
+      await this.#commit((entries) => {
+        const result = addEntries(entries, copies, { now: this.deps.now, newId: () => uuidV4(this.deps.randomBytes) });
+        ids = result.ids;
+        return result.entries;
+      });
+    } finally {
+      copies.forEach((c) => wipe(c.secret));
+    }
+    return ids.map((id) => this.#mustGet(id));
+  }
+
+  async update(id: string, patch: EntryPatch): Promise<VaultEntry> {
+    this.#open();
+    validatePatch(patch);
+    await this.#commit((entries) => updateEntry(entries, id, patch, this.deps.now()));
+    return this.#mustGet(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#commit((entries) => removeEntry(entries, id));
+  }
+
+  async reorder(ids: readonly string[]): Promise<void> {
+    await this.#commit((entries) => reorderEntries(entries, ids));
+  }
+
+  async setCounter(id: string, counter: number): Promise<VaultEntry> {
+    await this.#commit((entries) => setEntryCounter(entries, id, counter, this.deps.now()));
+    return this.#mustGet(id);
+  }
+
+  async changePassword(current: string, next: string): Promise<void> {
+    if (typeof next !== 'string' || next.length === 0) throw new TypeError('The new password must not be empty.');
+    const st = this.#open();
+    const currentBytes = passwordBytes(current);
+    const nextBytes = passwordBytes(next);
+    const key = st.dataKey.slice();
+    try {
+      let opened: Uint8Array;
+      try {
+        ({ dataKey: opened } = await unwrapWithPassword(this.deps.kdf, [st.slotToWrite], currentBytes));
+      } catch (error) {
+        if (error instanceof VaultError && error.kind === 'wrong-password-or-tampered') {
+          throw new VaultError('wrong-password-or-tampered', 'The current password is wrong. Nothing was changed.');
+        }
+        throw error;
+      }
+      const same = bytesEqual(opened, key);
+      wipe(opened);
+      if (!same) throw new Error('unreachable: the password slot wraps a different data key');
+      const slot = await createPasswordSlot(this.deps, st.slotToWrite.id, nextBytes, key, this.deps.kdfParams);
+      await this.#commit((entries) => [...entries], slot);
+    } finally {
+      wipe(currentBytes, nextBytes, key);
+    }
+  }
+
+  reloadIfChangedOnDisk(): Promise<boolean> {
+    return this.#enqueue(async () => {
+      const st = this.#open();
+      const bytes = await readVaultBytes(this.path);
+      if (fileDigest(bytes) === st.diskDigest) return false;
+      const key = st.dataKey.slice();
+      try {
+        await this.#adopt(bytes, key);
+      } finally {
+        wipe(key);
+      }
+      return true;
+    });
+  }
+
+  /** Writes the current state (and any pending slot upgrade) without changing entries. */
+  flush(): Promise<void> {
+    return this.#commit((entries) => [...entries]);
+  }
+
+  lock(): void {
+    const st = this.#state;
+    if (!st) return;
+    this.#state = null;
+    wipe(st.dataKey, st.payload.buffer);
+  }
+
+  #open(): State {
+    if (!this.#state) throw new VaultLockedError();
+    return this.#state;
+  }
+
+  #mustGet(id: string): VaultEntry {
+    const entry = this.get(id);
+    if (!entry) throw new EntryValidationError('id', 'That account is not in the vault. It may have been removed.');
+    return entry;
+  }
+
+  #enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(job, job);
+    this.#queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  /** Opens a newer file with our data key and makes it the session's state (see the file comment). */
+  async #adopt(bytes: Uint8Array, key: Uint8Array): Promise<void> {
+    const st = this.#open();
+    const parsed = parseContainer(bytes);
+    const diskSlot = parsed.header.slots.find((s) => s.id === st.diskSlot.id);
+    if (
+      parsed.header.vaultId !== st.diskHeader.vaultId ||
+      !diskSlot ||
+      !isPasswordSlot(diskSlot) ||
+      !samePasswordSlot(diskSlot, st.diskSlot)
+    ) {
+      this.lock();
+      throw changedElsewhere();
+    }
+    const payload = await openPayload(parsed, key);
+    const now = this.#state;
+    if (!now) {
+      wipe(payload.buffer);
+      throw new VaultLockedError();
+    }
+    wipe(now.payload.buffer);
+    this.#state = { ...now, payload, diskHeader: parsed.header, diskDigest: fileDigest(bytes) };
+  }
+
+  /** The save pipeline: lock file → re-read (adopt if changed) → apply → seal → write → verify. */
+  #commit(change: (entries: readonly VaultEntry[]) => VaultEntry[], newSlot?: PasswordSlot): Promise<void> {
+    return this.#enqueue(async () => {
+      const { now, randomBytes } = this.deps;
+      const key = this.#open().dataKey.slice();
+      const lock = await acquireLock(this.path, {
+        randomBytes,
+        timeoutMs: this.deps.lockTimeoutMs,
+        staleMs: this.deps.lockStaleMs,
+      });
+      try {
+        const onDisk = await readVaultBytes(this.path);
+        if (fileDigest(onDisk) !== this.#open().diskDigest) await this.#adopt(onDisk, key);
+        const st = this.#open();
+        const slot = newSlot ?? st.slotToWrite;
+        const header: VaultHeader = {
+          ...st.diskHeader,
+          generation: st.diskHeader.generation + 1,
+          savedAt: now(),
+          slots: st.diskHeader.slots.map((s) => (s.id === st.diskSlot.id ? slot : s)),
+        };
+        const payload = encodePayload(sortEntries(change(st.payload.entries)));
+        try {
+          const bytes = await sealVault(header, payload.buffer, key, randomBytes);
+          if (bytes.length > MAX_FILE_BYTES) {
+            throw new EntryValidationError(
+              'entries',
+              'The vault would grow beyond 64 MiB. Remove accounts or notes first.',
+            );
+          }
+          await writeVaultAtomically(this.path, bytes, randomBytes, () => lock.assertHeld());
+          await verifyWritten(this.path, bytes, key);
+          const latest = this.#state;
+          if (!latest) {
+            wipe(payload.buffer); // locked while saving: the save stands, nothing to keep in memory
+            return;
+          }
+          wipe(latest.payload.buffer);
+          this.#state = {
+            ...latest,
+            payload,
+            diskHeader: header,
+            diskDigest: fileDigest(bytes),
+            diskSlot: slot,
+            slotToWrite: slot,
+          };
+          this.#lastKdf = { opslimit: slot.kdf.opslimit, memlimit: slot.kdf.memlimit };
+        } catch (error) {
+          wipe(payload.buffer);
+          throw error;
+        }
+      } finally {
+        wipe(key);
+        await lock.release();
+      }
+    });
+  }
+}

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Crash-safe file operations for the vault (electron-security.md §2.7). At every instant one
+ * complete vault is on disk: new bytes go to a private temp file that is fsynced, the current file
+ * is copied to `<file>.prev` (also via temp + fsync + rename), then the temp file is renamed over
+ * the vault and the folder is fsynced. Read-back verification needs the key, so the session does it.
+ */
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, chmod } from 'node:fs/promises';
+import path from 'node:path';
+import { corrupt, ioError, isErrnoException, VaultError } from './errors';
+import { MAX_FILE_BYTES } from './format';
+
+/** Where the previous generation of the vault is kept. */
+export function previousGenerationPath(file: string): string {
+  return `${file}.prev`;
+}
+
+function tempSuffix(randomBytes: (n: number) => Uint8Array): string {
+  return `.tmp-${Buffer.from(randomBytes(8)).toString('hex')}`;
+}
+
+/**
+ * Our temp files for `file`: `<name>.tmp-<16 hex>`, `<name>.prev.tmp-<16 hex>` and
+ * `<name>.lock.tmp-<16 hex>`. Nothing else matches.
+ */
+export function isOwnTempFile(file: string, candidate: string): boolean {
+  const base = path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${base}(\\.prev|\\.lock)?\\.tmp-[0-9a-f]{16}$`).test(candidate);
+}
+
+/** SHA-256 of the file bytes: identifies "the file we loaded or last wrote". */
+export function fileDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** 'absent' when there is no file at `file`; anything else there counts as present. */
+export async function fileState(file: string): Promise<'absent' | 'present'> {
+  try {
+    await stat(file);
+    return 'present';
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return 'absent';
+    throw ioError('read the vault file', error);
+  }
+}
+
+/** Reads the whole vault file; refuses anything over the size bound before reading it. */
+export async function readVaultBytes(file: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw corrupt('the path is not a file');
+    if (info.size > MAX_FILE_BYTES) throw corrupt('file larger than 64 MiB');
+    const buffer = await readFile(file);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  } catch (error) {
+    if (error instanceof VaultError) throw error;
+    if (isErrnoException(error) && error.code === 'ENOENT') {
+      throw new VaultError('io', `There is no vault file at ${file}.`, { cause: error, reason: 'absent' });
+    }
+    throw ioError('read the vault file', error);
+  }
+}
+
+/** Creates the vault's folder (0700) if needed. */
+export async function ensureFolder(file: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw ioError('create the vault folder', error);
+  }
+}
+
+/** Tightens an existing vault file to 0600 (best effort; no-op on Windows). */
+export async function restrictFileMode(file: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  try {
+    await chmod(file, 0o600);
+  } catch {
+    // A read-only medium or a foreign owner: opening still works, and saving reports its own error.
+  }
+}
+
+async function writeAndSync(target: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncFile(target: string): Promise<void> {
+  const handle = await open(target, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** POSIX: makes a rename durable. Some file systems refuse fsync on folders; that is not an error. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch (error) {
+    if (!(isErrnoException(error) && ['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP'].includes(error.code ?? ''))) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** rename with retries for Windows' transient EPERM/EBUSY/EACCES (antivirus, indexers). */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const transient = isErrnoException(error) && ['EPERM', 'EBUSY', 'EACCES'].includes(error.code ?? '');
+      if (!transient || process.platform !== 'win32' || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * temp (0600) → write → fsync → copy current to `.prev` (temp → fsync → rename) → rename temp over
+ * the vault → fsync folder. The caller holds the lock file; `beforeCommit` runs just before the
+ * rename (the session re-checks that it still holds the lock there). On failure the temp files are
+ * removed and the vault file is whichever complete version was there.
+ */
+export async function writeVaultAtomically(
+  file: string,
+  bytes: Uint8Array,
+  randomBytes: (n: number) => Uint8Array,
+  beforeCommit: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  const folder = path.dirname(file);
+  const temp = `${file}${tempSuffix(randomBytes)}`;
+  const prev = previousGenerationPath(file);
+  const prevTemp = `${prev}${tempSuffix(randomBytes)}`;
+  try {
+    await writeAndSync(temp, bytes);
+    let hasCurrent = true;
+    try {
+      await copyFile(file, prevTemp, constants.COPYFILE_EXCL);
+    } catch (error) {
+      if (!(isErrnoException(error) && error.code === 'ENOENT')) throw error;
+      hasCurrent = false;
+    }
+    if (hasCurrent) {
+      await syncFile(prevTemp);
+      await renameWithRetry(prevTemp, prev);
+    }
+    await beforeCommit();
+    await renameWithRetry(temp, file);
+    await syncFolder(folder);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    await rm(prevTemp, { force: true }).catch(() => undefined);
+    if (error instanceof VaultError) throw error;
+    throw ioError('save the vault', error);
+  }
+}
+
+/** Whether any of our temp files lie beside `file` (cheap check before taking the lock to clean). */
+export async function hasStaleTempFiles(file: string): Promise<boolean> {
+  try {
+    return (await readdir(path.dirname(file))).some((name) => isOwnTempFile(file, name));
+  } catch {
+    return false;
+  }
+}
+
+/** Deletes our leftover temp files beside `file` (from a crash mid-save). Call with the lock held. */
+export async function removeStaleTempFiles(file: string): Promise<string[]> {
+  const folder = path.dirname(file);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return [];
+    throw ioError('list the vault folder', error);
+  }
+  const stale = names.filter((name) => isOwnTempFile(file, name));
+  for (const name of stale) await rm(path.join(folder, name), { force: true }).catch(() => undefined);
+  return stale;
+}

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Creating, unlocking and inspecting a vault file: the entry points of docs/dev/vault-api.md.
+ * The unlocked state and its saves live in session.ts.
+ */
+import { defaultRandomBytes, KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
+import { VaultError } from './errors';
+import { AEAD_ID, isPasswordSlot, parseContainer, type PasswordSlot, type VaultHeader } from './format';
+import { assertWritableKdfParams, KDF_DEFAULT, kdfParamsAtLeast, type Kdf, type KdfParams } from './kdf';
+import { sharedWorkerKdf } from './kdf-worker';
+import { acquireLock } from './lock-file';
+import { encodePayload } from './payload';
+import { openPayload, sealVault, verifyWritten } from './sealing';
+import { VaultSession, type SessionDeps, type UnlockedVault } from './session';
+import { createPasswordSlot, unwrapWithPassword } from './slots';
+import {
+  ensureFolder,
+  fileDigest,
+  fileState,
+  hasStaleTempFiles,
+  readVaultBytes,
+  removeStaleTempFiles,
+  restrictFileMode,
+  writeVaultAtomically,
+} from './storage';
+
+/** How to open or create a vault. Only `path` is required. */
+export interface VaultOptions {
+  /** The vault file. */
+  readonly path: string;
+  /** Default: the process-wide worker-thread Argon2id. Tests inject a fast fake. */
+  readonly kdf?: Kdf;
+  /**
+   * Parameters for every new wrap (create, password change, upgrade on unlock); default
+   * KDF_DEFAULT. Must lie in [KDF_FLOOR, KDF_CEILING]: there is no way to write weaker ones.
+   */
+  readonly kdfParams?: KdfParams;
+  /** Wall-clock milliseconds; default Date.now. */
+  readonly now?: () => number;
+  /** CSPRNG; default Web Crypto. Fixtures inject a deterministic one. */
+  readonly randomBytes?: (n: number) => Uint8Array;
+  /** How long a save waits for another process's lock; default 10 s. */
+  readonly lockTimeoutMs?: number;
+  /** Age after which another process's lock is broken; default 30 s. */
+  readonly lockStaleMs?: number;
+}
+
+function resolveDeps(opts: VaultOptions): SessionDeps {
+  const kdfParams = opts.kdfParams ?? KDF_DEFAULT;
+  assertWritableKdfParams(kdfParams);
+  return {
+    kdf: opts.kdf ?? sharedWorkerKdf(),
+    kdfParams,
+    now: opts.now ?? Date.now,
+    randomBytes: opts.randomBytes ?? defaultRandomBytes,
+    lockTimeoutMs: opts.lockTimeoutMs ?? 10_000,
+    lockStaleMs: opts.lockStaleMs ?? 30_000,
+  };
+}
+
+function assertPassword(password: string): void {
+  if (typeof password !== 'string' || password.length === 0) throw new TypeError('The password must not be empty.');
+}
+
+/** Deletes leftover temp files if there are any and no other process is saving right now (best effort). */
+async function cleanUpStaleTemps(path: string, deps: SessionDeps): Promise<void> {
+  try {
+    if (!(await hasStaleTempFiles(path))) return;
+    const lock = await acquireLock(path, { randomBytes: deps.randomBytes, timeoutMs: 0, staleMs: deps.lockStaleMs });
+    try {
+      await removeStaleTempFiles(path);
+    } finally {
+      await lock.release();
+    }
+  } catch {
+    // Another process is saving (its temp files are live) or the folder is read-only: skip.
+  }
+}
+
+/** 'absent' when no file exists at `path` (first run), else 'present' (which may still fail to open). */
+export function vaultFileState(path: string): Promise<'absent' | 'present'> {
+  return fileState(path);
+}
+
+/**
+ * Creates a new, empty vault at `opts.path` protected by `password`, and returns it unlocked.
+ * Refuses (`io`, reason `exists`) if any file is already there: an existing vault is never replaced.
+ */
+export async function createVault(opts: VaultOptions, password: string): Promise<UnlockedVault> {
+  assertPassword(password);
+  const deps = resolveDeps(opts);
+  const exists = (): VaultError =>
+    new VaultError('io', `A vault already exists at ${opts.path}. Unlock it instead, or move it away first.`, {
+      reason: 'exists',
+    });
+  if ((await fileState(opts.path)) === 'present') throw exists();
+  await ensureFolder(opts.path);
+  await cleanUpStaleTemps(opts.path, deps);
+
+  const pw = passwordBytes(password);
+  const dataKey = deps.randomBytes(KEY_BYTES);
+  let slot: PasswordSlot;
+  try {
+    slot = await createPasswordSlot(deps, uuidV4(deps.randomBytes), pw, dataKey, deps.kdfParams);
+  } catch (error) {
+    wipe(dataKey);
+    throw error;
+  } finally {
+    wipe(pw);
+  }
+  const at = deps.now();
+  const header: VaultHeader = {
+    vaultId: uuidV4(deps.randomBytes),
+    generation: 1,
+    createdAt: at,
+    savedAt: at,
+    aead: AEAD_ID,
+    slots: [slot],
+  };
+  const payload = encodePayload([]);
+  try {
+    const bytes = await sealVault(header, payload.buffer, dataKey, deps.randomBytes);
+    const lock = await acquireLock(opts.path, {
+      randomBytes: deps.randomBytes,
+      timeoutMs: deps.lockTimeoutMs,
+      staleMs: deps.lockStaleMs,
+    });
+    try {
+      if ((await fileState(opts.path)) === 'present') throw exists();
+      await writeVaultAtomically(opts.path, bytes, deps.randomBytes, () => lock.assertHeld());
+    } finally {
+      await lock.release();
+    }
+    await verifyWritten(opts.path, bytes, dataKey);
+    return new VaultSession(opts.path, deps, {
+      dataKey,
+      payload,
+      diskHeader: header,
+      diskDigest: fileDigest(bytes),
+      diskSlot: slot,
+      slotToWrite: slot,
+    });
+  } catch (error) {
+    wipe(dataKey, payload.buffer);
+    throw error;
+  }
+}
+
+/**
+ * Opens the vault with `password`. KDF bounds are checked before deriving; a wrong password or an
+ * edited slot is `wrong-password-or-tampered`, an edited header or payload `payload-tampered`.
+ * Never writes, except to re-wrap the data key when the file's KDF parameters are weaker than
+ * `opts.kdfParams` (then it saves once; if that save fails, the next one carries the new wrap).
+ */
+export async function unlockVault(opts: VaultOptions, password: string): Promise<UnlockedVault> {
+  assertPassword(password);
+  const deps = resolveDeps(opts);
+  const bytes = await readVaultBytes(opts.path);
+  const parsed = parseContainer(bytes);
+  await cleanUpStaleTemps(opts.path, deps);
+  const pw = passwordBytes(password);
+  try {
+    const { dataKey, slot } = await unwrapWithPassword(deps.kdf, parsed.header.slots, pw);
+    let payload;
+    try {
+      payload = await openPayload(parsed, dataKey);
+    } catch (error) {
+      wipe(dataKey);
+      throw error;
+    }
+    await restrictFileMode(opts.path);
+    const upgrade = !kdfParamsAtLeast(slot.kdf, deps.kdfParams);
+    let slotToWrite = slot;
+    if (upgrade) {
+      try {
+        slotToWrite = await createPasswordSlot(deps, slot.id, pw, dataKey, deps.kdfParams);
+      } catch (error) {
+        wipe(dataKey, payload.buffer);
+        throw error;
+      }
+    }
+    const session = new VaultSession(opts.path, deps, {
+      dataKey,
+      payload,
+      diskHeader: parsed.header,
+      diskDigest: fileDigest(bytes),
+      diskSlot: slot,
+      slotToWrite,
+    });
+    if (upgrade) await session.flush().catch(() => undefined); // retried by the next save
+    return session;
+  } finally {
+    wipe(pw);
+  }
+}
+
+/** What `inspectVault` reports: header facts readable without the password. */
+export interface VaultInfo {
+  readonly formatVersion: number;
+  /** KDF parameters of the (first) password slot. */
+  readonly kdf: KdfParams;
+  readonly generation: number;
+  readonly vaultId: string;
+  readonly createdAt: number;
+  readonly savedAt: number;
+  readonly slotTypes: readonly string[];
+}
+
+/** Reads and validates the header only (no password); throws the same errors as unlocking would before deriving. */
+export async function inspectVault(path: string): Promise<VaultInfo> {
+  const parsed = parseContainer(await readVaultBytes(path));
+  const slot = parsed.header.slots.find(isPasswordSlot);
+  if (!slot)
+    throw new VaultError('corrupt', 'This vault has no password slot, so it cannot be opened with a password.');
+  return {
+    formatVersion: parsed.formatVersion,
+    kdf: { opslimit: slot.kdf.opslimit, memlimit: slot.kdf.memlimit },
+    generation: parsed.header.generation,
+    vaultId: parsed.header.vaultId,
+    createdAt: parsed.header.createdAt,
+    savedAt: parsed.header.savedAt,
+    slotTypes: parsed.header.slots.map((s) => s.type),
+  };
+}

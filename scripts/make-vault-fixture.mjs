@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Regenerates the published test vector: `node scripts/make-vault-fixture.mjs`.
+ * Writes test/fixtures/vault/test-vector.tessera and test-vector.json from fixed randomness, a
+ * fixed clock and real Argon2id (test/electron/vault/helpers/test-vector.ts, bundled with
+ * rolldown). The output only changes when the format does; then update docs/vault-format.md too.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cache = path.join(root, 'node_modules', '.cache', 'tessera-fixture');
+mkdirSync(cache, { recursive: true });
+const bundled = path.join(cache, 'test-vector.cjs');
+const bundle = await rolldown({
+  input: path.join(root, 'test/electron/vault/helpers/test-vector.ts'),
+  platform: 'node',
+  external: [/^node:/, 'libsodium-wrappers-sumo', ...builtinModules],
+  logLevel: 'warn',
+});
+await bundle.write({ file: bundled, format: 'cjs' });
+await bundle.close();
+
+const { buildTestVector } = createRequire(import.meta.url)(bundled);
+const { file, description } = await buildTestVector();
+const out = path.join(root, 'test', 'fixtures', 'vault');
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, 'test-vector.tessera'), file);
+writeFileSync(path.join(out, 'test-vector.json'), `${JSON.stringify(description, null, 2)}\n`);
+rmSync(cache, { recursive: true, force: true });
+console.log(
+  `wrote ${path.relative(root, out)}/test-vector.{tessera,json} (${file.length} bytes, sha256 ${description.sha256})`,
+);
