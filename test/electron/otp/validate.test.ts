@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import { describe, expect, it } from 'vitest';
+import type { NewEntryInput } from '../../../electron/ipc/contract';
+import { validateEntryInput } from '../../../electron/otp';
+
+const SECRET = 'JBSWY3DPEHPK3PXP'; // 10 bytes
+const base: NewEntryInput = { type: 'totp', issuer: 'GitHub', account: 'alice', secret: SECRET };
+
+function ok(input: NewEntryInput) {
+  const r = validateEntryInput(input);
+  if (!r.ok) throw new Error(`expected ok, got ${r.field}: ${r.message}`);
+  return r;
+}
+
+describe('validateEntryInput', () => {
+  it('fills in the defaults and trims names', () => {
+    const r = ok({ ...base, issuer: '  GitHub ', account: '\talice ' });
+    expect(r.value).toMatchObject({ issuer: 'GitHub', account: 'alice', group: null, notes: '', favourite: false });
+    expect(r.value.params).toMatchObject({ type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: null });
+    expect(Buffer.from(r.value.params.secret).toString('hex')).toBe('48656c6c6f21deadbeef');
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('HOTP: counter defaults to 0, period is null', () => {
+    expect(ok({ ...base, type: 'hotp', period: 60 }).value.params).toMatchObject({ counter: 0, period: null });
+    expect(ok({ ...base, type: 'hotp', counter: 12 }).value.params.counter).toBe(12);
+  });
+
+  it('TOTP ignores a counter', () => {
+    expect(ok({ ...base, counter: 5 }).value.params.counter).toBeNull();
+  });
+
+  it('Steam: forced to 5 characters, SHA1, 30 s', () => {
+    expect(ok({ ...base, type: 'steam', digits: 8 }).value.params).toMatchObject({
+      type: 'steam',
+      digits: 5,
+      algorithm: 'SHA1',
+      period: 30,
+      counter: null,
+    });
+    expect(ok({ ...base, type: 'steam', period: 30, algorithm: 'SHA1' }).value.params.digits).toBe(5);
+  });
+
+  it('keeps group, notes, favourite; an empty group is none', () => {
+    const r = ok({ ...base, group: ' Work ', notes: 'line 1\nline 2\ttab', favourite: true });
+    expect(r.value).toMatchObject({ group: 'Work', notes: 'line 1\nline 2\ttab', favourite: true });
+    expect(ok({ ...base, group: '  ' }).value.group).toBeNull();
+  });
+
+  it('accepts only an issuer or only an account', () => {
+    expect(ok({ ...base, account: '' }).value.account).toBe('');
+    expect(ok({ ...base, issuer: '' }).value.issuer).toBe('');
+  });
+
+  it('warns about (but accepts) a secret shorter than 80 bits', () => {
+    const r = ok({ ...base, secret: 'JBSWY3DP' });
+    expect(r.value.params.secret).toHaveLength(5);
+    expect(r.warnings).toEqual([{ field: 'secret', message: expect.stringContaining('40 bits') }]);
+  });
+
+  it('accepts limits exactly', () => {
+    ok({ ...base, digits: 5 });
+    ok({ ...base, digits: 10 });
+    ok({ ...base, period: 1 });
+    ok({ ...base, period: 3600 });
+    ok({ ...base, type: 'hotp', counter: Number.MAX_SAFE_INTEGER });
+    ok({ ...base, issuer: 'x'.repeat(256), account: 'y'.repeat(256) });
+    ok({ ...base, notes: 'n'.repeat(4096) });
+    ok({ ...base, issuer: 'Emoji 😀 Ünïcödé' });
+  });
+
+  it.each<[string, string, Partial<NewEntryInput> | Record<string, unknown>]>([
+    ['unknown type', 'type', { type: 'yandex' }],
+    ['unknown algorithm', 'algorithm', { algorithm: 'MD5' }],
+    ['lower-case algorithm (the UI sends the enum)', 'algorithm', { algorithm: 'sha1' }],
+    ['digits 4', 'digits', { digits: 4 }],
+    ['digits 11', 'digits', { digits: 11 }],
+    ['digits 6.5', 'digits', { digits: 6.5 }],
+    ['digits NaN', 'digits', { digits: Number.NaN }],
+    ['period 0', 'period', { period: 0 }],
+    ['period 3601', 'period', { period: 3601 }],
+    ['counter -1 on HOTP', 'counter', { type: 'hotp', counter: -1 }],
+    ['counter beyond 2^53 on HOTP', 'counter', { type: 'hotp', counter: 2 ** 53 }],
+    ['Steam with SHA256', 'algorithm', { type: 'steam', algorithm: 'SHA256' }],
+    ['Steam with 60 s', 'period', { type: 'steam', period: 60 }],
+    ['empty secret', 'secret', { secret: '' }],
+    ['separator-only secret', 'secret', { secret: ' - - ' }],
+    ['secret that holds no full byte', 'secret', { secret: 'A' }],
+    ['non-base32 secret', 'secret', { secret: 'JBSW0Y3D' }],
+    ['secret too long', 'secret', { secret: 'A'.repeat(1025) }],
+    ['no issuer and no account', 'account', { issuer: ' ', account: '' }],
+    ['issuer too long', 'issuer', { issuer: 'x'.repeat(257) }],
+    ['account too long', 'account', { account: 'x'.repeat(257) }],
+    ['escape sequence in issuer', 'issuer', { issuer: 'Evil\u001b[2J' }],
+    ['C1 control in account', 'account', { account: 'a\u009bb' }],
+    ['lone surrogate in account', 'account', { account: 'a\ud800b' }],
+    ['newline in account', 'account', { account: 'a\nb' }],
+    ['group too long', 'group', { group: 'g'.repeat(129) }],
+    ['control in group', 'group', { group: 'g\u0007' }],
+    ['notes too long', 'notes', { notes: 'n'.repeat(4097) }],
+    ['control in notes', 'notes', { notes: 'bell\u0007' }],
+    ['issuer not text', 'issuer', { issuer: 42 }],
+  ])('%s → field %s', (_name, field, patch) => {
+    const r = validateEntryInput({ ...base, ...patch } as NewEntryInput);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.field).toBe(field);
+    expect(r.message).toMatch(new RegExp(`^Invalid '${field}': .+\\.$`));
+    expect(r.message).not.toContain(SECRET);
+  });
+});
