@@ -55,7 +55,8 @@ export function countVitest(report) {
     passed: report.numPassedTests ?? 0,
     failed: report.numFailedTests ?? 0,
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
-    suiteErrors: report.numFailedTestSuites ?? 0,
+    // A file that failed to load, or an unhandled error, fails the run without failing a test.
+    runFailed: report.success === false,
   };
 }
 
@@ -63,7 +64,12 @@ export function countVitest(report) {
 export function countPlaywright(report) {
   if (!report?.stats) return null;
   const s = report.stats;
-  return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0, skipped: s.skipped ?? 0, suiteErrors: (report.errors ?? []).length };
+  return {
+    passed: (s.expected ?? 0) + (s.flaky ?? 0),
+    failed: s.unexpected ?? 0,
+    skipped: s.skipped ?? 0,
+    runFailed: (report.errors ?? []).length > 0,
+  };
 }
 
 function main() {
@@ -89,15 +95,21 @@ function main() {
   const v = countVitest(readJson(vitestJson));
   const p = countPlaywright(readJson(playwrightJson));
   const total = { passed: 0, failed: 0, skipped: 0 };
-  for (const c of [v, p]) {
-    if (!c) continue;
+  for (const [c, status] of [
+    [v, vitestStatus],
+    [p, playwrightStatus],
+  ]) {
+    // No report at all (the runner crashed) counts as one failure.
+    if (!c) {
+      total.failed += 1;
+      continue;
+    }
     total.passed += c.passed;
-    total.failed += c.failed + c.suiteErrors;
+    total.failed += c.failed;
     total.skipped += c.skipped;
+    // A runner that failed (exit code, load error, unhandled error) without a failed test still fails.
+    if ((status !== 0 || c.runFailed) && c.failed === 0) total.failed += 1;
   }
-  // A runner that exited non-zero without reporting a failure (crash, config error) still fails.
-  if (!v || (vitestStatus !== 0 && v.failed + v.suiteErrors === 0)) total.failed += 1;
-  if (!p || (playwrightStatus !== 0 && p.failed + p.suiteErrors === 0)) total.failed += 1;
 
   console.log(`\n[test] vitest: ${v ? `${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped` : 'no report'}`);
   console.log(`[test] playwright: ${p ? `${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped` : 'no report'}`);

@@ -26,9 +26,15 @@ export class InvalidEntryError extends Error {
 }
 
 export function toIpcError(error: unknown): IpcError {
-  if (error instanceof VaultError) return { code: error.kind, message: error.message };
+  if (error instanceof VaultError) {
+    if (error.reason === 'exists') return { code: 'vault-exists', message: error.message };
+    if (error.reason === 'absent') return { code: 'vault-absent', message: error.message };
+    return { code: error.kind, message: error.message };
+  }
   if (error instanceof EntryValidationError || error instanceof OtpUriError || error instanceof InvalidEntryError) {
-    return error.field ? { code: 'invalid-entry', message: error.message, field: error.field } : { code: 'invalid-entry', message: error.message };
+    return error.field
+      ? { code: 'invalid-entry', message: error.message, field: error.field }
+      : { code: 'invalid-entry', message: error.message };
   }
   if (error instanceof VaultLockedError) return { code: 'vault-locked', message: error.message };
   if (error instanceof VaultBusyError) return { code: 'busy', message: error.message };

@@ -11,6 +11,7 @@ import {
   unlockVault,
   vaultFileState,
   VaultError,
+  type KdfParams,
   type UnlockedVault,
   type VaultOptions,
 } from '../vault';
@@ -39,6 +40,11 @@ export interface VaultService {
 
 export interface VaultServiceDeps {
   readonly options: VaultOptions;
+  /**
+   * Argon2id parameters for new wraps when `options.kdfParams` is not set: on create, the machine's
+   * calibrated ones (calibrating on first run); on unlock, the stored ones if any.
+   */
+  readonly kdfParamsFor?: (purpose: 'create' | 'unlock') => Promise<KdfParams | null>;
   /** Called after every state change with the new status (pushed to the renderer). */
   readonly onStatus: (status: VaultStatus) => void;
   readonly onUnlocked: (vault: UnlockedVault) => void;
@@ -79,6 +85,12 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     };
   }
 
+  async function withParams(purpose: 'create' | 'unlock'): Promise<VaultOptions> {
+    if (deps.options.kdfParams || !deps.kdfParamsFor) return deps.options;
+    const params = await deps.kdfParamsFor(purpose);
+    return params ? { ...deps.options, kdfParams: params } : deps.options;
+  }
+
   /** Serialises create/unlock: a second click while Argon2id runs must not derive twice. */
   async function exclusive(fn: () => Promise<UnlockedVault>): Promise<VaultStatus> {
     if (busy) throw new VaultBusyError();
@@ -99,9 +111,9 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     status,
     async create(password) {
       if (password.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError();
-      return exclusive(() => createVault(deps.options, password));
+      return exclusive(async () => createVault(await withParams('create'), password));
     },
-    unlock: (password) => exclusive(() => unlockVault(deps.options, password)),
+    unlock: (password) => exclusive(async () => unlockVault(await withParams('unlock'), password)),
     async lock(reason) {
       if (vault) {
         await deps.onLocking(reason);

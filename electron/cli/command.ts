@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The shape of a CLI command: its options (for `util.parseArgs`), how many positionals it takes,
+ * its help text, and `run`. The table of commands in commands/index.ts is the only list of them.
+ */
+import type { CommandContext } from './context';
+import { UsageError } from './errors';
+
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  /** Value name in help, e.g. 'FILE'; booleans have none. */
+  readonly value?: string;
+  readonly help: string;
+}
+
+export interface CommandArgs {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** Usage lines after `tessera `, e.g. `code QUERY [--json] [--at UNIX_MS]`. */
+  readonly usage: readonly string[];
+  /** Extra paragraphs for `tessera COMMAND --help`. */
+  readonly details?: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly positionals: { readonly min: number; readonly max: number; readonly name: string };
+  run(ctx: CommandContext, args: CommandArgs): Promise<void>;
+}
+
+/** A string option's value, if given. */
+export function stringOption(args: CommandArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A boolean option: true when given. */
+export function flag(args: CommandArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+/**
+ * A whole-number option (`--digits 8`, `--at 1700000000000`): digits only, within safe integers.
+ * @throws UsageError naming the option.
+ */
+export function integerOption(args: CommandArgs, name: string): number | undefined {
+  const value = stringOption(args, name);
+  if (value === undefined) return undefined;
+  if (!/^\d{1,16}$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`Invalid '--${name}': expected a whole number, got '${value.slice(0, 30)}'.`);
+  }
+  return Number(value);
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** `tessera add URI` or `tessera add --secret B32 ...`: adds one entry. */
+import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../ipc/contract';
+import { parseOtpauthUri, validateEntryInput, type ValidationWarning } from '../../otp';
+import type { NewVaultEntry } from '../../vault';
+import { integerOption, stringOption, type Command, type CommandArgs } from '../command';
+import { withVault } from '../context';
+import { UsageError } from '../errors';
+import { entryLabel } from '../io';
+
+const ENTRY_FLAGS = ['issuer', 'account', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter'] as const;
+
+export const addCommand: Command = {
+  name: 'add',
+  summary: 'Add an account from an otpauth:// link or from its parts.',
+  usage: [
+    "add 'otpauth://totp/Issuer:account?secret=...'",
+    'add --secret B32 [--issuer I] [--account A] [--type totp|hotp|steam] [--algorithm SHA1|SHA256|SHA512]\n' +
+      '           [--digits 5-10] [--period SECONDS] [--counter N]',
+  ],
+  details:
+    'Quote the link: it contains & and ?. Arguments are visible to other users of this computer (ps)\n' +
+    'and may stay in your shell history; clear it after adding a secret this way.\n' +
+    'Defaults: totp, SHA1, 6 digits, 30 s; HOTP counter 0. Steam: 5 characters, SHA1, 30 s.',
+  options: {
+    issuer: { type: 'string', value: 'I', help: 'service name, e.g. GitHub' },
+    account: { type: 'string', value: 'A', help: 'account name, e.g. alice@example.com' },
+    secret: { type: 'string', value: 'B32', help: 'the base32 key (spaces, hyphens, lower case are fine)' },
+    type: { type: 'string', value: 'TYPE', help: 'totp (default), hotp or steam' },
+    algorithm: { type: 'string', value: 'ALG', help: 'SHA1 (default), SHA256 or SHA512' },
+    digits: { type: 'string', value: 'N', help: 'code length, 5 to 10 (default 6)' },
+    period: { type: 'string', value: 'SECONDS', help: 'seconds per code, 1 to 3600 (default 30)' },
+    counter: { type: 'string', value: 'N', help: 'HOTP: the next counter value (default 0)' },
+  },
+  positionals: { min: 0, max: 1, name: 'URI' },
+  async run(ctx, args) {
+    const { entry, warnings } = entryFromArgs(args);
+    for (const w of warnings) ctx.io.stderr.write(`Warning: ${w.message}\n`);
+    try {
+      await withVault(ctx, async (vault) => {
+        await vault.add([entry]);
+      });
+    } finally {
+      entry.secret.fill(0);
+    }
+    const p = entry;
+    const shape = p.type === 'hotp' ? `counter ${p.counter}` : `${p.period} s`;
+    const kind =
+      p.type === 'steam' ? 'Steam Guard' : `${p.type.toUpperCase()} ${p.algorithm}, ${p.digits} digits, ${shape}`;
+    ctx.io.stdout.write(`Added ${entryLabel(entry)} (${kind}).\n`);
+  },
+};
+
+/** Checks the whole entry before any password is asked, so a typo costs no unlock. */
+function entryFromArgs(args: CommandArgs): { entry: NewVaultEntry; warnings: readonly ValidationWarning[] } {
+  const uri = args.positionals[0];
+  const given = ENTRY_FLAGS.filter((name) => args.values[name] !== undefined);
+  if (uri !== undefined) {
+    if (given.length > 0) throw new UsageError(`Give either a URI or --${given[0]} and the other parts, not both.`);
+    const parsed = parseOtpauthUri(uri);
+    return { entry: { ...parsed.params, issuer: parsed.issuer, account: parsed.account }, warnings: [] };
+  }
+  const secret = stringOption(args, 'secret');
+  if (secret === undefined) throw new UsageError("'add' needs an otpauth:// URI or --secret.");
+  const digits = integerOption(args, 'digits');
+  const period = integerOption(args, 'period');
+  const counter = integerOption(args, 'counter');
+  const algorithm = stringOption(args, 'algorithm');
+  const input: NewEntryInput = {
+    type: (stringOption(args, 'type') ?? 'totp').toLowerCase() as OtpType,
+    issuer: stringOption(args, 'issuer') ?? '',
+    account: stringOption(args, 'account') ?? '',
+    secret,
+    ...(algorithm !== undefined ? { algorithm: algorithm.toUpperCase().replace('-', '') as OtpAlgorithm } : {}),
+    ...(digits !== undefined ? { digits } : {}),
+    ...(period !== undefined ? { period } : {}),
+    ...(counter !== undefined ? { counter } : {}),
+  };
+  const checked = validateEntryInput(input);
+  if (!checked.ok) throw new UsageError(checked.message.replace(`'${checked.field}'`, `'--${checked.field}'`));
+  const { params, issuer, account } = checked.value;
+  return { entry: { ...params, issuer, account }, warnings: checked.warnings };
+}

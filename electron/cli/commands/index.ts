@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** The CLI's commands, in the order help lists them. Nothing else names them. */
+import type { Command } from '../command';
+import { addCommand } from './add';
+import { codeCommand } from './code';
+import { infoCommand } from './info';
+import { initCommand } from './init';
+import { listCommand } from './list';
+import { passwdCommand } from './passwd';
+import { removeCommand } from './remove';
+
+export const COMMANDS: readonly Command[] = Object.freeze([
+  initCommand,
+  addCommand,
+  listCommand,
+  codeCommand,
+  removeCommand,
+  passwdCommand,
+  infoCommand,
+]);
+
+/** The command with this name, if any. */
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** `tessera init`: creates an empty vault (the password is asked twice on a terminal). */
+import { createVault, machineKdfParams, vaultFileState } from '../../vault';
+import type { Command } from '../command';
+import { vaultOptions } from '../context';
+import { CliError, EXIT } from '../errors';
+import { checkNewPassword } from './new-password';
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'Create an empty vault.',
+  usage: ['init [--vault FILE] [--password-file FILE | --password-stdin]'],
+  details:
+    'Key derivation: Argon2id, calibrated once on this machine to take about a second (never below 2 passes,\n' +
+    '64 MiB; 3 passes, 256 MiB on most computers). The choice is kept in kdf-params.json beside the vault and\n' +
+    'shared with the desktop app.\n' +
+    'An existing vault is never overwritten.',
+  options: {},
+  positionals: { min: 0, max: 0, name: '' },
+  async run(ctx) {
+    if ((await vaultFileState(ctx.vaultPath)) === 'present') {
+      throw new CliError(EXIT.usage, `A vault already exists at ${ctx.vaultPath}; it was left as it is.`);
+    }
+    const password = checkNewPassword(await ctx.passwords.fresh('init'));
+    const kdfParams = ctx.io.kdfParams ?? (await machineKdfParams(ctx.vaultPath, { kdf: ctx.kdf() }));
+    const vault = await createVault({ ...vaultOptions(ctx), kdfParams }, password);
+    const { opslimit, memlimit } = vault.kdf;
+    vault.lock();
+    ctx.io.stdout.write(
+      `Created an empty vault at ${ctx.vaultPath} (Argon2id, ${opslimit} passes, ${memlimit / 1024 / 1024} MiB).\n`,
+    );
+  },
+};

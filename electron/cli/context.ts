@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * What every command gets: the ports, the vault path, the password sources and the KDF; plus the
+ * one way a command opens the vault (absent → exit 4 before any password is asked).
+ */
+import { readMachineKdfParams, unlockVault, vaultFileState, type Kdf, type UnlockedVault, type VaultOptions } from '../vault';
+import { CliError, EXIT } from './errors';
+import type { CliIo } from './io';
+import type { Passwords } from './password';
+
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly vaultPath: string;
+  readonly passwords: Passwords;
+  /** The KDF for this run (a worker thread unless the caller injected one). */
+  readonly kdf: () => Kdf;
+}
+
+/**
+ * Vault options for this run: the file, the KDF and the injected clock. Parameters: the machine's,
+ * shared with the desktop app (kdf-params.json beside the vault), else the vault's defaults.
+ */
+export function vaultOptions(ctx: CommandContext): VaultOptions {
+  const options: VaultOptions = { path: ctx.vaultPath, kdf: ctx.kdf(), now: ctx.io.now };
+  const params = ctx.io.kdfParams ?? readMachineKdfParams(ctx.vaultPath);
+  return params ? { ...options, kdfParams: params } : options;
+}
+
+/** Exit 4 with a hint when there is no vault file yet. */
+export async function requireVaultFile(ctx: CommandContext): Promise<void> {
+  if ((await vaultFileState(ctx.vaultPath)) === 'absent') {
+    throw new CliError(
+      EXIT.notFound,
+      `No vault at ${ctx.vaultPath}. Create one with 'tessera init', or pass --vault FILE.`,
+    );
+  }
+}
+
+/**
+ * Unlocks the vault with the password from the run's source, runs `fn`, then locks it (wiping the
+ * data key and secrets) whatever happened.
+ */
+export async function withVault<T>(ctx: CommandContext, fn: (vault: UnlockedVault) => Promise<T>): Promise<T> {
+  await requireVaultFile(ctx);
+  const password = await ctx.passwords.current();
+  const vault = await unlockVault(vaultOptions(ctx), password);
+  try {
+    return await fn(vault);
+  } finally {
+    vault.lock();
+  }
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The built `tessera` bin end to end: a real process, the worker-thread KDF at the vault's default
+ * parameters, real files. Builds the bundle first when out/main/cli.js is missing or older than the
+ * sources (`npm test` has already built it). Kept to one flow so the suite stays fast.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secretForms, tempDir } from './harness';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const BIN = path.join(ROOT, 'bin', 'tessera.js');
+const BUNDLE = path.join(ROOT, 'out', 'main', 'cli.js');
+const SOURCES = ['electron/cli', 'electron/otp', 'electron/vault', 'electron/services', 'electron/ipc', 'package.json'];
+const PASSWORD = 'bin test password';
+const HELLO = 'JBSWY3DPEHPK3PXP';
+
+function newestMtime(p: string): number {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
+}
+
+function ensureBuilt(): void {
+  const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
+  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newest) return;
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+let dir: string;
+let cleanup: () => Promise<void>;
+const outputs: string[] = [];
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function tessera(
+  argv: readonly string[],
+  options: { input?: string; env?: Record<string, string>; bin?: string } = {},
+): Run {
+  const r = spawnSync(process.execPath, [options.bin ?? BIN, ...argv], {
+    cwd: dir,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '', HOME: dir, TESSERA_VAULT: path.join(dir, 'vault.tessera'), ...options.env },
+  });
+  outputs.push(r.stdout, r.stderr);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(async () => {
+  ensureBuilt();
+  ({ dir, cleanup } = await tempDir());
+}, 300_000);
+
+afterAll(async () => {
+  await cleanup();
+});
+
+describe('bin/tessera.js (built bundle)', () => {
+  it('prints its version, also through a symlink as npm installs it', () => {
+    const direct = tessera(['--version']);
+    expect(direct).toMatchObject({ code: 0, stderr: '' });
+    expect(direct.stdout).toMatch(/^tessera \d+\.\d+\.\d+\n$/);
+    const link = path.join(dir, 'tessera');
+    symlinkSync(BIN, link);
+    expect(tessera(['--version'], { bin: link }).stdout).toBe(direct.stdout);
+  });
+
+  it('init → add → code --at → list → info, with the default KDF in a worker thread', () => {
+    const pw = `${PASSWORD}\n`;
+    expect(tessera(['init', '--password-stdin'], { input: pw })).toMatchObject({ code: 0 });
+    expect(
+      tessera(['add', `otpauth://totp/GitHub:alice?secret=${HELLO}&issuer=GitHub`, '--password-stdin'], { input: pw })
+        .code,
+    ).toBe(0);
+
+    const code = tessera(['code', 'github', '--json', '--at', '1257894000000', '--password-stdin'], { input: pw });
+    expect(code.code).toBe(0);
+    expect(JSON.parse(code.stdout)).toMatchObject({
+      codes: [{ issuer: 'GitHub', account: 'alice', code: '528064', secondsLeft: 30 }],
+    });
+
+    const pwFile = path.join(dir, 'pw.txt');
+    writeFileSync(pwFile, pw, { mode: 0o600 });
+    const list = tessera(['list', '--json', '--password-file', pwFile]);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).entries.map((e: { issuer: string }) => e.issuer)).toEqual(['GitHub']);
+
+    const info = tessera(['info', '--json', '--password-stdin'], { input: pw });
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      path: path.join(dir, 'vault.tessera'),
+      formatVersion: 1,
+      kdf: { algorithm: 'argon2id13', opslimit: 3, memlimitBytes: 256 * 1024 * 1024 },
+      entryCount: 1,
+    });
+  });
+
+  it('exit codes from the real process: 2 wrong password, 3 corrupt, 4 not found, 1 usage', () => {
+    expect(tessera(['list', '--password-stdin'], { input: 'wrong password\n' }).code).toBe(2);
+    const junk = path.join(dir, 'junk.tessera');
+    writeFileSync(junk, 'not a vault');
+    expect(tessera(['list', '--vault', junk, '--password-stdin'], { input: 'x\n' }).code).toBe(3);
+    expect(tessera(['list', '--vault', path.join(dir, 'none.tessera')]).code).toBe(4);
+    const usage = tessera(['lst']);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toContain("Unknown command 'lst'");
+  });
+
+  it('no fixture secret appears in any output, nor in plain text in any file written', () => {
+    const forms = [...secretForms(), HELLO, HELLO.toLowerCase()];
+    const all = outputs.join('\n');
+    for (const form of forms) expect(all).not.toContain(form);
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (!statSync(file).isFile()) continue;
+      const text = readFileSync(file).toString('latin1');
+      for (const form of forms) expect(text, name).not.toContain(form);
+    }
+  });
+});

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Runs the CLI in-process with fake ports (stdin, clock, environment) and builds fixture vaults
+ * quickly: the vault API with the same-thread KDF at the floor parameters (~0.1 s per derivation).
+ */
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main, type CliIo } from '../../../electron/cli';
+import { base32Decode } from '../../../electron/otp';
+import { createInlineKdf, createVault, KDF_FLOOR, type NewVaultEntry } from '../../../electron/vault';
+
+export const PASSWORD = 'correct horse battery staple';
+export const NOW = 1_700_000_000_000;
+export const inlineKdf = createInlineKdf();
+
+/** RFC 4226 / RFC 6238 seeds and the Steam vector, as the fixture vault holds them. */
+export const SEEDS = {
+  sha1: '12345678901234567890',
+  sha256: '12345678901234567890123456789012',
+  sha512: '1234567890123456789012345678901234567890123456789012345678901234',
+} as const;
+const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+export const STEAM_SECRET_B32 = 'Z3ZBVSU5ZE7PW3276QDB5KZKFAMT7Y4L';
+export const HELLO_B32 = 'JBSWY3DPEHPK3PXP';
+
+export function fixtureEntries(): NewVaultEntry[] {
+  const totp = { type: 'totp', digits: 8, period: 30, counter: null } as const;
+  return [
+    { ...totp, algorithm: 'SHA1', secret: ascii(SEEDS.sha1), issuer: 'RFC6238', account: 'sha1' },
+    { ...totp, algorithm: 'SHA256', secret: ascii(SEEDS.sha256), issuer: 'RFC6238', account: 'sha256' },
+    { ...totp, algorithm: 'SHA512', secret: ascii(SEEDS.sha512), issuer: 'RFC6238', account: 'sha512' },
+    {
+      type: 'hotp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: null,
+      counter: 0,
+      secret: ascii(SEEDS.sha1),
+      issuer: 'RFC4226',
+      account: 'hotp',
+    },
+    {
+      type: 'steam',
+      algorithm: 'SHA1',
+      digits: 5,
+      period: 30,
+      counter: null,
+      secret: base32Decode(STEAM_SECRET_B32),
+      issuer: 'Steam',
+      account: 'gaben',
+    },
+    {
+      type: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: null,
+      secret: base32Decode(HELLO_B32),
+      issuer: 'GitHub',
+      account: 'alice',
+    },
+  ];
+}
+
+/** Every way a fixture secret could be printed: base32 (with and without padding), hex, ASCII, base64. */
+export function secretForms(): string[] {
+  const forms: string[] = [];
+  for (const e of fixtureEntries()) {
+    const b = Buffer.from(e.secret);
+    forms.push(b.toString('hex'), b.toString('hex').toUpperCase(), b.toString('base64'));
+    const b32 = base32Of(e.secret);
+    forms.push(b32, b32.toLowerCase());
+    if (/^[\x20-\x7e]+$/.test(b.toString('latin1'))) forms.push(b.toString('latin1'));
+  }
+  return forms;
+}
+
+function base32Of(bytes: Uint8Array): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const byte of bytes) bits += byte.toString(2).padStart(8, '0');
+  let out = '';
+  for (let i = 0; i < bits.length; i += 5) out += alphabet[parseInt(bits.slice(i, i + 5).padEnd(5, '0'), 2)];
+  return out;
+}
+
+/** A temp folder per test file, removed afterwards. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-cli-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Creates the fixture vault once (floor KDF) at `file`. */
+export async function createFixtureVault(file: string, password = PASSWORD): Promise<void> {
+  const vault = await createVault({ path: file, kdf: inlineKdf, kdfParams: KDF_FLOOR, now: () => NOW }, password);
+  try {
+    await vault.add(fixtureEntries());
+  } finally {
+    vault.lock();
+  }
+}
+
+let counter = 0;
+/** A fresh copy of a template vault, so each test starts from the same state without another KDF run. */
+export async function copyVault(template: string, dir: string): Promise<string> {
+  const file = path.join(dir, `vault-${++counter}.tessera`);
+  await copyFile(template, file);
+  return file;
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Raw-mode switches seen on the fake TTY. */
+  readonly rawMode: boolean[];
+}
+
+export interface RunOptions {
+  /** Everything on stdin; the stream ends after it. */
+  readonly stdin?: string;
+  /** Simulate a terminal: keys are fed one chunk at a time after each prompt appears. */
+  readonly tty?: readonly string[];
+  readonly env?: Record<string, string>;
+  readonly now?: number;
+  readonly cwd?: string;
+}
+
+/** Runs `tessera ...argv` in-process. */
+export async function runCli(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const stdin = new PassThrough() as PassThrough & { setRawMode?: (mode: boolean) => void };
+  const rawMode: boolean[] = [];
+  let stdout = '';
+  let stderr = '';
+  const keys = [...(options.tty ?? [])];
+  if (options.tty) {
+    stdin.setRawMode = (mode) => void rawMode.push(mode);
+  } else {
+    stdin.end(options.stdin ?? '');
+  }
+  const io: CliIo = {
+    stdin,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        // A prompt ends with ': ' or '] ': answer it with the next scripted key chunk.
+        if (options.tty && /(: |\] )$/.test(s)) {
+          const next = keys.shift();
+          if (next !== undefined) setImmediate(() => stdin.write(next));
+          else setImmediate(() => stdin.end());
+        }
+      },
+    },
+    env: options.env ?? {},
+    isTTY: options.tty !== undefined,
+    now: () => options.now ?? NOW,
+    platform: 'linux',
+    homedir: '/nonexistent-home',
+    cwd: options.cwd ?? process.cwd(),
+    kdf: inlineKdf,
+    kdfParams: KDF_FLOOR,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr, rawMode };
+}
