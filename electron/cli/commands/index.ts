@@ -3,6 +3,7 @@
 import type { Command } from '../command';
 import { addCommand } from './add';
 import { codeCommand } from './code';
+import { importCommand } from './import';
 import { infoCommand } from './info';
 import { initCommand } from './init';
 import { listCommand } from './list';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = Object.freeze([
   addCommand,
   listCommand,
   codeCommand,
+  importCommand,
   removeCommand,
   passwdCommand,
   infoCommand,

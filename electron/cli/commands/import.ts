@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * `tessera import FILE`: reads another authenticator's export (electron/import), flags duplicates
+ * of what the vault holds, and adds the rest in one all-or-nothing save. `--dry-run` only reviews.
+ * Zero entries to add is never reported as success (exit 4).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  detectFormat,
+  findDuplicates,
+  IMPORT_FORMATS,
+  ImportError,
+  importFile,
+  importFormat,
+  isImportFormatId,
+  MAX_IMPORT_BYTES,
+  toNewVaultEntry,
+  type ImportedEntry,
+  type ImportFormatId,
+  type ImportResult,
+} from '../../import';
+import { base32Encode } from '../../otp';
+import { unlockVault } from '../../vault';
+import { flag, stringOption, type Command, type CommandArgs } from '../command';
+import { requireVaultFile, vaultOptions, type CommandContext } from '../context';
+import { CliError, EXIT, UsageError, type ExitCode } from '../errors';
+import { formatTable, printable, toJsonLine, type CliOutput } from '../io';
+import { promptHidden } from '../password';
+
+/** One entry of `import --json`; a stable shape (docs/cli.md). The secret only with --show-secrets. */
+export interface ImportedEntryJson {
+  readonly type: string;
+  readonly issuer: string;
+  readonly account: string;
+  readonly algorithm: string;
+  readonly digits: number;
+  /** Null for HOTP. */
+  readonly period: number | null;
+  /** The next HOTP counter value; null for TOTP and Steam. */
+  readonly counter: number | null;
+  readonly secret?: string;
+  readonly duplicate: boolean;
+  readonly batch?: { readonly id: number; readonly index: number; readonly size: number };
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import the accounts of another authenticator’s export file (Aegis, 2FAS, Google…).',
+  usage: ['import FILE [--format NAME] [--file-password-file F] [--dry-run] [--json] [--show-secrets]'],
+  details:
+    `Formats: ${IMPORT_FORMATS.map((f) => f.id).join(', ')}.\n` +
+    'The format is detected from the content unless --format is given. An encrypted export’s own password\n' +
+    'comes from --file-password-file, the next line of standard input (with --password-stdin: line 1 the\n' +
+    'vault password, line 2 the file’s), or a prompt. Accounts already in the vault (same secret and\n' +
+    'parameters) are not added again. Nothing is added unless every new account can be saved.',
+  options: {
+    format: { type: 'string', value: 'NAME', help: 'read the file as this format instead of detecting it' },
+    'file-password-file': { type: 'string', value: 'F', help: 'read the export’s password from the first line of F' },
+    'dry-run': { type: 'boolean', help: 'list what would be imported; change nothing' },
+    json: { type: 'boolean', help: 'print {"format", "entries": [...], "skipped": [...]} (see docs/cli.md)' },
+    'show-secrets': { type: 'boolean', help: 'with --json: include each base32 secret (careful: it is printed)' },
+  },
+  positionals: { min: 1, max: 1, name: 'FILE' },
+  async run(ctx, args) {
+    const file = path.resolve(ctx.io.cwd, args.positionals[0] ?? '');
+    const format = formatOption(args);
+    if (flag(args, 'show-secrets') && !flag(args, 'json')) throw new UsageError('--show-secrets needs --json.');
+    const bytes = await readImportFile(file);
+    const id = format ?? detectFormat(bytes, path.basename(file))?.format;
+    if (id === undefined) throw importFailure(new ImportError('unknown-format', unknownFormatMessage()));
+    await requireVaultFile(ctx);
+    const vaultPassword = await ctx.passwords.current();
+    const password = importFormat(id).needsPassword(bytes) ? await filePassword(ctx, args) : undefined;
+    const result = await importFile(bytes, { format: id, password, fileName: path.basename(file) }).catch(
+      (e: unknown) => {
+        throw importFailure(e);
+      },
+    );
+    try {
+      await review(ctx, args, result, vaultPassword, path.basename(file));
+    } finally {
+      for (const e of result.entries) e.secret.fill(0);
+    }
+  },
+};
+
+function formatOption(args: CommandArgs): ImportFormatId | undefined {
+  const value = stringOption(args, 'format')?.trim().toLowerCase();
+  if (value === undefined) return undefined;
+  if (!isImportFormatId(value)) {
+    throw new UsageError(
+      `Unknown --format '${value.slice(0, 30)}'. Formats: ${IMPORT_FORMATS.map((f) => f.id).join(', ')}.`,
+    );
+  }
+  return value;
+}
+
+function unknownFormatMessage(): string {
+  return 'Tessera does not recognise this file as an export of a supported app. If you know the app, give --format NAME.';
+}
+
+async function readImportFile(file: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new CliError(EXIT.usage, `${file} is not a file.`);
+    if (info.size > MAX_IMPORT_BYTES) {
+      throw importFailure(
+        new ImportError(
+          'too-large',
+          `${file} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB: not an authenticator export.`,
+        ),
+      );
+    }
+    return new Uint8Array(await readFile(file));
+  } catch (cause) {
+    if (cause instanceof CliError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') throw new CliError(EXIT.notFound, `No file at ${file}.`, { cause });
+    throw new CliError(EXIT.io, `Cannot read ${file} (${code}).`, { cause });
+  }
+}
+
+/** The import file's own password: --file-password-file, else stdin line 2, else a prompt. */
+async function filePassword(ctx: CommandContext, args: CommandArgs): Promise<string> {
+  const file = stringOption(args, 'file-password-file');
+  if (file !== undefined) return readFirstLine(ctx, path.resolve(ctx.io.cwd, file));
+  if (flag(args, 'password-stdin')) {
+    try {
+      return await ctx.passwords.fresh('passwd'); // with --password-stdin: the next line of stdin
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      throw new UsageError("--password-stdin: expected the import file's password on line 2 of standard input.");
+    }
+  }
+  if (ctx.io.isTTY) {
+    const password = await promptHidden(ctx.io, 'Password of the file to import: ');
+    if (password === '') throw new UsageError('Empty password for the file to import.');
+    return password;
+  }
+  throw new UsageError('The file is encrypted: give its password with --file-password-file FILE.');
+}
+
+async function readFirstLine(ctx: CommandContext, file: string): Promise<string> {
+  let text: string;
+  try {
+    if (ctx.io.platform !== 'win32' && ((await stat(file)).mode & 0o077) !== 0) {
+      ctx.io.stderr.write(`Warning: the password file ${file} can be read by other users (chmod 600 it).\n`);
+    }
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError(EXIT.usage, `Cannot read the password file ${file} (${code}).`, { cause });
+  }
+  const line = text.replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '';
+  if (line === '') throw new UsageError(`Empty password: the first line of ${file} is empty.`);
+  return line;
+}
+
+const EXIT_FOR: Readonly<Record<ImportError['kind'], ExitCode>> = {
+  'unknown-format': EXIT.corruptOrUnsupported,
+  corrupt: EXIT.corruptOrUnsupported,
+  unsupported: EXIT.corruptOrUnsupported,
+  'wrong-password': EXIT.wrongPasswordOrTampered,
+  'password-required': EXIT.usage,
+  'too-large': EXIT.usage,
+};
+
+function importFailure(error: unknown): unknown {
+  if (!(error instanceof ImportError)) return error;
+  const hint = error.kind === 'password-required' ? ' Give it with --file-password-file FILE.' : '';
+  return new CliError(EXIT_FOR[error.kind], `${error.message}${hint}`, { cause: error });
+}
+
+/** Unlocks the vault, flags duplicates, then prints (dry run) or adds the new entries. */
+async function review(
+  ctx: CommandContext,
+  args: CommandArgs,
+  result: ImportResult,
+  vaultPassword: string,
+  fileName: string,
+): Promise<void> {
+  const vault = await unlockVault(vaultOptions(ctx), vaultPassword);
+  let added = 0;
+  let duplicates: boolean[];
+  try {
+    duplicates = findDuplicates(result.entries, vault.entries()).map((d) => d !== null);
+    const fresh = result.entries.filter((_, i) => duplicates[i] !== true);
+    if (!flag(args, 'dry-run') && fresh.length > 0) {
+      const input = fresh.map(toNewVaultEntry);
+      try {
+        await vault.add(input);
+      } finally {
+        for (const e of input) e.secret.fill(0);
+      }
+      added = fresh.length;
+    }
+  } finally {
+    vault.lock();
+  }
+  const dryRun = flag(args, 'dry-run');
+  // A failed command writes nothing to stdout: the review goes to stderr with the reason.
+  const failure =
+    result.entries.length === 0
+      ? `No account could be imported from ${printable(fileName)}${result.skipped.length > 0 ? ' (see above)' : ''}.`
+      : !dryRun && added === 0
+        ? 'Nothing was imported: every account in the file is already in the vault.'
+        : null;
+  if (failure !== null) {
+    printReport(ctx.io.stderr, result, duplicates, 'failed', fileName, 0);
+    throw new CliError(EXIT.notFound, failure);
+  }
+  if (flag(args, 'json')) {
+    const entries = result.entries.map((e, i) => toJson(e, duplicates[i] === true, flag(args, 'show-secrets')));
+    ctx.io.stdout.write(
+      toJsonLine({ format: result.format, ...(dryRun ? {} : { added }), entries, skipped: result.skipped }),
+    );
+  } else {
+    printReport(ctx.io.stdout, result, duplicates, dryRun ? 'dry-run' : 'imported', fileName, added);
+  }
+}
+
+function toJson(e: ImportedEntry, duplicate: boolean, showSecret: boolean): ImportedEntryJson {
+  return {
+    type: e.type,
+    issuer: e.issuer,
+    account: e.account,
+    algorithm: e.algorithm,
+    digits: e.digits,
+    period: e.period,
+    counter: e.counter,
+    ...(showSecret ? { secret: base32Encode(e.secret) } : {}),
+    duplicate,
+    ...(e.batch !== undefined ? { batch: { id: e.batch.id, index: e.batch.index, size: e.batch.size } } : {}),
+  };
+}
+
+function printReport(
+  out: CliOutput,
+  result: ImportResult,
+  duplicates: readonly boolean[],
+  mode: 'dry-run' | 'imported' | 'failed',
+  fileName: string,
+  added: number,
+): void {
+  const name = importFormat(result.format).name;
+  if (result.entries.length > 0) {
+    out.write(`${result.entries.length} account(s) in ${printable(fileName)} (${name}):\n`);
+    const rows = result.entries.map((e, i) => [
+      e.type,
+      printable(e.issuer) || '-',
+      printable(e.account) || '-',
+      duplicates[i] === true ? 'already in the vault' : mode === 'imported' ? 'added' : 'new',
+    ]);
+    out.write(formatTable([['TYPE', 'ISSUER', 'ACCOUNT', 'STATUS'], ...rows]));
+  }
+  if (result.skipped.length > 0) {
+    out.write(`Skipped ${result.skipped.length} that cannot be imported:\n`);
+    for (const s of result.skipped) out.write(`  ${printable(s.label)}: ${printable(s.reason)}\n`);
+  }
+  if (mode === 'dry-run') out.write('Dry run: nothing was changed.\n');
+  else if (mode === 'imported') out.write(`Imported ${added} new account(s).\n`);
+}

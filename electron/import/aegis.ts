@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Aegis vaults and backups, plain and encrypted (FORMATS.md §1): password slots (scrypt → AES-GCM
+ * key wrap), the AES-GCM content, content versions 1–3 with their group models, and the entry
+ * types (motp and yandex are listed as skipped: Tessera cannot compute them).
+ */
+import { aesGcmDecrypt, passwordRequired, scryptKey, wrongPassword } from './crypto';
+import { EntryCollector, describe, secretFromBase32, strictBase64 } from './entries';
+import {
+  arr,
+  decodeUtf8,
+  EntryProblem,
+  fileLevel,
+  int,
+  isRecord,
+  optBool,
+  optInt,
+  optStr,
+  parseJson,
+  rec,
+  sniffJson,
+  str,
+  type JsonRecord,
+} from './fields';
+import { ImportError, type ImportFormat, type ImportResult } from './types';
+
+const NAME = 'Aegis';
+
+function looksLikeAegis(value: unknown): value is JsonRecord {
+  return isRecord(value) && typeof value['version'] === 'number' && isRecord(value['header']) && 'db' in value;
+}
+
+function isEncrypted(value: JsonRecord): boolean {
+  return typeof value['db'] === 'string';
+}
+
+export const aegisFormat: ImportFormat = {
+  id: 'aegis',
+  name: NAME,
+  detect(bytes) {
+    return looksLikeAegis(sniffJson(bytes)) ? 0.98 : 0;
+  },
+  needsPassword(bytes) {
+    const json = sniffJson(bytes);
+    return looksLikeAegis(json) && isEncrypted(json);
+  },
+  async parse(bytes, password) {
+    const file = parseJson(decodeUtf8(bytes, 'This Aegis file'), 'This Aegis file');
+    if (!looksLikeAegis(file)) throw new ImportError('corrupt', 'This is not an Aegis vault (no header or db).');
+    if (file['version'] !== 1) {
+      throw new ImportError('unsupported', `Aegis vault file version ${String(file['version'])} is not supported.`);
+    }
+    const db = isEncrypted(file) ? await decryptContent(file, password) : file['db'];
+    if (!isRecord(db)) throw new ImportError('corrupt', 'The Aegis vault content is not an object.');
+    return readContent(db);
+  },
+};
+
+const hex = (text: string, bytes: number, what: string): Buffer => {
+  if (!new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(text))
+    throw new EntryProblem(`${what} is not ${bytes} bytes of hex`);
+  return Buffer.from(text, 'hex');
+};
+
+interface PasswordSlot {
+  readonly n: number;
+  readonly r: number;
+  readonly p: number;
+  readonly salt: Buffer;
+  readonly key: Buffer;
+  readonly nonce: Buffer;
+  readonly tag: Buffer;
+}
+
+async function decryptContent(file: JsonRecord, password: string | undefined): Promise<unknown> {
+  const { slots, nonce, tag, ciphertext } = fileLevel('The Aegis vault header', () => {
+    const header = rec(file, 'header');
+    const params = rec(header, 'params');
+    const slots = arr(header, 'slots')
+      .filter((s): s is JsonRecord => isRecord(s) && s['type'] === 1)
+      .map((s): PasswordSlot => {
+        const keyParams = rec(s, 'key_params');
+        return {
+          n: int(s, 'n'),
+          r: int(s, 'r'),
+          p: int(s, 'p'),
+          salt: hex(str(s, 'salt'), 32, 'slot salt'),
+          key: hex(str(s, 'key'), 32, 'slot key'),
+          nonce: hex(str(keyParams, 'nonce'), 12, 'slot nonce'),
+          tag: hex(str(keyParams, 'tag'), 16, 'slot tag'),
+        };
+      });
+    const ciphertext = strictBase64(str(file, 'db'));
+    if (ciphertext === null) throw new EntryProblem("'db' is not base64");
+    return {
+      slots,
+      nonce: hex(str(params, 'nonce'), 12, 'nonce'),
+      tag: hex(str(params, 'tag'), 16, 'tag'),
+      ciphertext,
+    };
+  });
+  if (slots.length === 0) {
+    throw new ImportError(
+      'unsupported',
+      'This Aegis vault has no password slot (only biometric or raw-key slots): export it from Aegis with a password.',
+    );
+  }
+  if (password === undefined) throw passwordRequired(NAME);
+  let masterKey: Buffer | null = null;
+  for (const slot of slots) {
+    const kek = await scryptKey(password, slot.salt, slot, 32);
+    masterKey = aesGcmDecrypt(kek, slot.nonce, slot.key, slot.tag);
+    kek.fill(0);
+    if (masterKey !== null) break;
+  }
+  if (masterKey === null) throw wrongPassword(NAME);
+  const plain = aesGcmDecrypt(masterKey, nonce, ciphertext, tag);
+  masterKey.fill(0);
+  if (plain === null)
+    throw new ImportError('corrupt', 'The Aegis vault content does not match its key: the file was modified.');
+  return parseJson(decodeUtf8(plain, 'The decrypted Aegis vault'), 'The decrypted Aegis vault');
+}
+
+/** Content versions 1–3 (FORMATS.md §1.3): entries, and groups by uuid (v3) or by name (v2). */
+function readContent(db: JsonRecord): ImportResult {
+  const { version, entries, groups } = fileLevel('The Aegis vault content', () => {
+    const version = int(db, 'version');
+    const groups = new Map<string, string>();
+    const list = db['groups'];
+    if (Array.isArray(list)) {
+      for (const g of list as unknown[]) {
+        if (isRecord(g) && typeof g['uuid'] === 'string' && typeof g['name'] === 'string')
+          groups.set(g['uuid'], g['name']);
+      }
+    }
+    return { version, entries: arr(db, 'entries'), groups };
+  });
+  if (version < 1 || version > 3) {
+    throw new ImportError('unsupported', `Aegis vault content version ${version} is not supported (1 to 3 are).`);
+  }
+  const collector = new EntryCollector('aegis');
+  entries.forEach((raw, index) => {
+    const e = isRecord(raw) ? raw : {};
+    collector.add(
+      index,
+      () => describe(e['issuer'], e['name']),
+      () => {
+        if (!isRecord(raw)) throw new EntryProblem('the entry is not an object');
+        const info = rec(e, 'info');
+        return {
+          type: str(e, 'type'),
+          issuer: optStr(e, 'issuer'),
+          account: optStr(e, 'name'),
+          secret: secretFromBase32(str(info, 'secret')),
+          algorithm: optStr(info, 'algo'),
+          digits: optInt(info, 'digits'),
+          period: optInt(info, 'period'),
+          counter: optInt(info, 'counter'),
+          notes: optStr(e, 'note'),
+          favourite: optBool(e, 'favorite'),
+          group: groupOf(e, groups),
+        };
+      },
+    );
+  });
+  return collector.result();
+}
+
+/** v3: the first group uuid with a known name; v2: the legacy `group` name. */
+function groupOf(entry: JsonRecord, groups: ReadonlyMap<string, string>): string | undefined {
+  const ids = entry['groups'];
+  if (Array.isArray(ids)) {
+    for (const id of ids as unknown[]) {
+      const name = typeof id === 'string' ? groups.get(id) : undefined;
+      if (name !== undefined) return name;
+    }
+  }
+  const legacy = entry['group'];
+  return typeof legacy === 'string' ? legacy : undefined;
+}

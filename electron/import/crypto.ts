@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The decryption primitives foreign backups use, over Node's crypto (and hash-wasm for Argon2id,
+ * which Node 20 lacks). KDF parameters read from a file are bounded before any work is done, so a
+ * hostile file cannot make the app derive for hours or allocate gigabytes. An authentication
+ * failure is returned as null: the caller decides whether it means a wrong password.
+ */
+import { createDecipheriv, pbkdf2, scrypt, type BinaryLike } from 'node:crypto';
+import { promisify } from 'node:util';
+import { argon2id } from 'hash-wasm';
+import { ImportError } from './types';
+
+const pbkdf2Async = promisify(pbkdf2);
+const scryptAsync = promisify(scrypt) as (
+  password: BinaryLike,
+  salt: BinaryLike,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
+
+/** Upper bounds on file-supplied KDF work (generous: ten times what the apps write today). */
+export const KDF_BOUNDS = Object.freeze({
+  pbkdf2MaxIterations: 10_000_000,
+  scryptMaxN: 2 ** 20,
+  scryptMaxR: 32,
+  scryptMaxP: 16,
+  scryptMaxMemoryBytes: 1024 * 1024 * 1024,
+});
+
+/** UTF-8 bytes of a password (what every format in FORMATS.md derives from). */
+export function passwordBytes(password: string): Buffer {
+  return Buffer.from(password, 'utf8');
+}
+
+/**
+ * PBKDF2-HMAC with a bounded iteration count.
+ * @throws ImportError `unsupported` when the count is outside 1..10,000,000.
+ */
+export async function pbkdf2Key(
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  keyBytes: number,
+  digest: 'sha1' | 'sha256' | 'sha512',
+): Promise<Buffer> {
+  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > KDF_BOUNDS.pbkdf2MaxIterations) {
+    throw new ImportError(
+      'unsupported',
+      `The file asks for ${iterations} key-derivation iterations, outside 1 to 10,000,000.`,
+    );
+  }
+  return pbkdf2Async(passwordBytes(password), salt, iterations, keyBytes, digest);
+}
+
+/**
+ * scrypt with bounded parameters (N a power of two, at most 2^20; r ≤ 32; p ≤ 16; ≤ 1 GiB).
+ * @throws ImportError `unsupported` when the file's parameters are outside the bounds.
+ */
+export async function scryptKey(
+  password: string,
+  salt: Uint8Array,
+  params: { readonly n: number; readonly r: number; readonly p: number },
+  keyBytes: number,
+): Promise<Buffer> {
+  const { n, r, p } = params;
+  const powerOfTwo = Number.isSafeInteger(n) && n >= 2 && (n & (n - 1)) === 0;
+  const memory = 128 * n * r;
+  if (
+    !powerOfTwo ||
+    n > KDF_BOUNDS.scryptMaxN ||
+    !Number.isSafeInteger(r) ||
+    r < 1 ||
+    r > KDF_BOUNDS.scryptMaxR ||
+    !Number.isSafeInteger(p) ||
+    p < 1 ||
+    p > KDF_BOUNDS.scryptMaxP ||
+    memory > KDF_BOUNDS.scryptMaxMemoryBytes
+  ) {
+    throw new ImportError('unsupported', 'The file’s scrypt parameters are outside the range Tessera accepts.');
+  }
+  return scryptAsync(passwordBytes(password), salt, keyBytes, { N: n, r, p, maxmem: memory + 16 * 1024 * 1024 });
+}
+
+/** Argon2id (RFC 9106) with fixed, format-given parameters (never read from the file). */
+export async function argon2idKey(
+  password: string,
+  salt: Uint8Array,
+  params: { readonly iterations: number; readonly memoryKiB: number; readonly parallelism: number },
+  keyBytes: number,
+): Promise<Uint8Array> {
+  return argon2id({
+    password: passwordBytes(password),
+    salt,
+    iterations: params.iterations,
+    memorySize: params.memoryKiB,
+    parallelism: params.parallelism,
+    hashLength: keyBytes,
+    outputType: 'binary',
+  });
+}
+
+/**
+ * AES-GCM decryption (key length picks AES-128/192/256), 16-byte tag. Null when authentication
+ * fails (wrong key or modified data).
+ * @throws ImportError `corrupt` for a nonce or tag of an impossible size.
+ */
+export function aesGcmDecrypt(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ciphertext: Uint8Array,
+  tag: Uint8Array,
+  aad?: Uint8Array,
+): Buffer | null {
+  if (nonce.length < 8 || nonce.length > 128 || tag.length !== 16) {
+    throw new ImportError(
+      'corrupt',
+      'The encryption header has a nonce or tag of the wrong size; the file is damaged.',
+    );
+  }
+  const decipher = createDecipheriv(gcmName(key), key, nonce, { authTagLength: 16 });
+  decipher.setAuthTag(tag);
+  if (aad !== undefined) decipher.setAAD(aad);
+  try {
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+function gcmName(key: Uint8Array): 'aes-128-gcm' | 'aes-192-gcm' | 'aes-256-gcm' {
+  switch (key.length) {
+    case 16:
+      return 'aes-128-gcm';
+    case 24:
+      return 'aes-192-gcm';
+    case 32:
+      return 'aes-256-gcm';
+    default:
+      throw new ImportError('corrupt', 'The file holds a key of the wrong size; it is damaged.');
+  }
+}
+
+/**
+ * AES-256-CBC with PKCS#7 padding. Null when the padding is wrong (usually a wrong key; a wrong key
+ * still yields valid-looking padding about once in 256 tries, so callers also check the plaintext).
+ */
+export function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8Array): Buffer | null {
+  if (key.length !== 32 || iv.length !== 16) {
+    throw new ImportError('corrupt', 'The encryption header has a key or IV of the wrong size; the file is damaged.');
+  }
+  if (ciphertext.length === 0 || ciphertext.length % 16 !== 0) return null;
+  const decipher = createDecipheriv('aes-256-cbc', key, iv);
+  try {
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+/** The error for a password that does not open the file. */
+export function wrongPassword(formatName: string): ImportError {
+  return new ImportError(
+    'wrong-password',
+    `The password does not open this ${formatName} file (or the file was modified). Check the password and try again.`,
+  );
+}
+
+/** The error for an encrypted file opened without a password. */
+export function passwordRequired(formatName: string): ImportError {
+  return new ImportError(
+    'password-required',
+    `This ${formatName} file is encrypted: enter the password it was exported with.`,
+  );
+}

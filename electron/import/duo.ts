@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Duo Mobile's `accounts.json` (FORMATS.md §8): an array of `{name, otpGenerator: {otpSecret,
+ * counter?}}`. A counter makes the account HOTP; otherwise TOTP SHA1/6/30. Duo stores no issuer.
+ */
+import { EntryCollector, describe, secretFromBase32 } from './entries';
+import { decodeUtf8, EntryProblem, isRecord, optInt, optStr, parseJson, rec, sniffJson, str } from './fields';
+import { ImportError, type ImportFormat } from './types';
+
+function looksLikeDuo(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value) && value.length > 0 && isRecord(value[0]) && isRecord(value[0]['otpGenerator']);
+}
+
+export const duoFormat: ImportFormat = {
+  id: 'duo',
+  name: 'Duo Mobile',
+  detect: (bytes) => (looksLikeDuo(sniffJson(bytes)) ? 0.95 : 0),
+  needsPassword: () => false,
+  async parse(bytes) {
+    const list = parseJson(decodeUtf8(bytes, 'This Duo file'), 'This Duo file');
+    if (!Array.isArray(list)) throw new ImportError('corrupt', 'This Duo file is not a list of accounts.');
+    const collector = new EntryCollector('duo');
+    list.forEach((raw: unknown, index) => {
+      collector.add(
+        index,
+        () => (isRecord(raw) ? describe('', raw['name']) : ''),
+        () => {
+          if (!isRecord(raw)) throw new EntryProblem('the account is not an object');
+          const generator = rec(raw, 'otpGenerator');
+          const counter = optInt(generator, 'counter');
+          return {
+            type: counter === undefined ? 'totp' : 'hotp',
+            issuer: '',
+            account: optStr(raw, 'name'),
+            secret: secretFromBase32(str(generator, 'otpSecret')),
+            counter,
+          };
+        },
+      );
+    });
+    return collector.result();
+  },
+};

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Reading untrusted file content: UTF-8 text, JSON and typed fields. `unknown` stops here: every
+ * importer reads its values through these functions, which check the type and name the field when
+ * it is wrong. A missing or mistyped field of one entry throws {@link EntryProblem} (that entry is
+ * skipped); a broken container throws ImportError `corrupt`.
+ */
+import { ImportError } from './types';
+
+/** Something wrong with one entry's data; the entry is skipped with this message as the reason. */
+export class EntryProblem extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EntryProblem';
+  }
+}
+
+export type JsonRecord = Readonly<Record<string, unknown>>;
+
+/** True for a plain JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 text without a byte-order mark, or null when the bytes are not UTF-8. */
+export function tryDecodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * UTF-8 text without a byte-order mark.
+ * @throws ImportError `corrupt` naming `what` when the bytes are not UTF-8.
+ */
+export function decodeUtf8(bytes: Uint8Array, what: string): string {
+  const text = tryDecodeUtf8(bytes);
+  if (text === null) throw new ImportError('corrupt', `${what} is not UTF-8 text; the file may be damaged.`);
+  return text;
+}
+
+/**
+ * Parses JSON text.
+ * @throws ImportError `corrupt` naming `what` (JSON.parse's message is dropped: it may quote content).
+ */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    throw new ImportError('corrupt', `${what} is not valid JSON; the file may be damaged or truncated.`, { cause });
+  }
+}
+
+const sniffCache = new WeakMap<Uint8Array, unknown>();
+const NOT_JSON = Symbol('not-json');
+
+/**
+ * The file parsed as JSON for format detection, or undefined. Cached per byte array, so the
+ * detectors of every format share one parse; only text that starts like JSON is parsed.
+ */
+export function sniffJson(bytes: Uint8Array): unknown {
+  const cached = sniffCache.get(bytes);
+  if (cached !== undefined) return cached === NOT_JSON ? undefined : cached;
+  let value: unknown = NOT_JSON;
+  const first = firstNonSpace(bytes);
+  if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
+    const text = tryDecodeUtf8(bytes);
+    if (text !== null) {
+      try {
+        value = JSON.parse(text) as unknown;
+      } catch {
+        value = NOT_JSON;
+      }
+    }
+  }
+  sniffCache.set(bytes, value);
+  return value === NOT_JSON ? undefined : value;
+}
+
+function firstNonSpace(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3; // UTF-8 BOM
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i];
+}
+
+/** The text at `key`. @throws EntryProblem when it is missing or not text. */
+export function str(obj: JsonRecord, key: string): string {
+  const value = obj[key];
+  if (typeof value !== 'string') throw new EntryProblem(`'${key}' is missing or not text`);
+  return value;
+}
+
+/** The text at `key`; undefined when absent or null. @throws EntryProblem when it is another type. */
+export function optStr(obj: JsonRecord, key: string): string | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new EntryProblem(`'${key}' is not text`);
+  return value;
+}
+
+/**
+ * The whole number at `key` (a JSON number, or a string of digits, which some apps write).
+ * @throws EntryProblem when it is missing or not a whole number.
+ */
+export function int(obj: JsonRecord, key: string): number {
+  const value = optInt(obj, key);
+  if (value === undefined) throw new EntryProblem(`'${key}' is missing`);
+  return value;
+}
+
+/** The whole number at `key`; undefined when absent or null. @throws EntryProblem on any other value. */
+export function optInt(obj: JsonRecord, key: string): number | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'string' && /^-?\d{1,15}$/.test(value.trim())) return Number(value.trim());
+  throw new EntryProblem(`'${key}' is not a whole number`);
+}
+
+/** The boolean at `key`; undefined when absent or null. */
+export function optBool(obj: JsonRecord, key: string): boolean | undefined {
+  const value = obj[key];
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** The array at `key`. @throws EntryProblem when it is missing or not an array. */
+export function arr(obj: JsonRecord, key: string): readonly unknown[] {
+  const value = obj[key];
+  if (!Array.isArray(value)) throw new EntryProblem(`'${key}' is missing or not a list`);
+  return value;
+}
+
+/** The object at `key`. @throws EntryProblem when it is missing or not an object. */
+export function rec(obj: JsonRecord, key: string): JsonRecord {
+  const value = obj[key];
+  if (!isRecord(value)) throw new EntryProblem(`'${key}' is missing or not an object`);
+  return value;
+}
+
+/**
+ * Runs a container-level read and turns a field problem into ImportError `corrupt`: for the parts
+ * of a file without which no entry can be read (the list of entries, the encryption header).
+ */
+export function fileLevel<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof EntryProblem) {
+      throw new ImportError('corrupt', `${what}: ${error.message}. The file may be damaged.`, { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * FreeOTP backups (FORMATS.md §8). Version 1: the app's shared_prefs XML, one JSON token per
+ * string (secret as signed bytes), plus `tokenOrder`. Version 2 (`.xml` by name, but a serialized
+ * Java HashMap<String, String>): `masterKey` (PBKDF2-HMAC-SHA1/SHA512 → AES-GCM unwrap, AAD mToken)
+ * and per token `<uuid>` (its secret, AES-GCM under the master key) and `<uuid>-token` (parameters).
+ */
+import { looksLikePrefs, readSharedPrefs } from './android-prefs';
+import { aesGcmDecrypt, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
+import { EntryCollector, describe, secretFromByteArray, type EntryDraft } from './entries';
+import { EntryProblem, fileLevel, int, isRecord, optInt, optStr, rec, str, type JsonRecord } from './fields';
+import { isJavaSerialized, JavaSerializationError, readJavaStringMap } from './java-serialized';
+import { ImportError, type ImportFormat, type ImportResult } from './types';
+
+const NAME = 'FreeOTP';
+const KDFS: Readonly<Record<string, 'sha1' | 'sha512'>> = {
+  PBKDF2withHmacSHA1: 'sha1',
+  PBKDF2withHmacSHA512: 'sha512',
+};
+
+export const freeOtpFormat: ImportFormat = {
+  id: 'freeotp',
+  name: NAME,
+  detect(bytes) {
+    if (isJavaSerialized(bytes)) return 0.9;
+    return looksLikePrefs(bytes, 'issuerExt') ? 0.9 : 0;
+  },
+  needsPassword: (bytes) => isJavaSerialized(bytes),
+  async parse(bytes, password) {
+    return isJavaSerialized(bytes) ? readV2(bytes, password) : readV1(bytes);
+  },
+};
+
+/** One FreeOTP token (v1 XML value, v2 `-token` value, FreeOTP+ `tokens[]` item) with its secret bytes. */
+export function freeOtpTokenDraft(token: JsonRecord, secret: Uint8Array): EntryDraft {
+  const type = str(token, 'type');
+  const issuer = optStr(token, 'issuerExt') ?? optStr(token, 'issuerInt');
+  const steam = type.toLowerCase() === 'totp' && issuer === 'Steam';
+  return {
+    type: steam ? 'steam' : type,
+    issuer,
+    account: optStr(token, 'label'),
+    secret,
+    algorithm: optStr(token, 'algo'),
+    digits: optInt(token, 'digits'),
+    period: optInt(token, 'period'),
+    counter: optInt(token, 'counter'),
+  };
+}
+
+function readV1(bytes: Uint8Array): ImportResult {
+  const prefs = readSharedPrefs(bytes, NAME);
+  const collector = new EntryCollector('freeotp');
+  let index = 0;
+  for (const [name, pref] of prefs) {
+    if (name === 'tokenOrder' || pref.kind !== 'string') continue;
+    collector.add(
+      index++,
+      () => name,
+      () => {
+        const token = parseTokenJson(pref.value);
+        return freeOtpTokenDraft(token, secretFromByteArray(token['secret']));
+      },
+    );
+  }
+  return collector.result();
+}
+
+function parseTokenJson(text: string): JsonRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    throw new EntryProblem('the token is not valid JSON');
+  }
+  if (!isRecord(value)) throw new EntryProblem('the token is not an object');
+  return value;
+}
+
+interface Sealed {
+  readonly ciphertext: Uint8Array;
+  readonly tag: Uint8Array;
+  readonly nonce: Uint8Array;
+  readonly aad: Uint8Array;
+}
+
+/** An `{mCipher, mCipherText, mParameters, mToken}` object (Java GCM appends the tag to the ciphertext). */
+function sealed(obj: JsonRecord): Sealed {
+  if (str(obj, 'mCipher') !== 'AES/GCM/NoPadding') throw new EntryProblem('the cipher is not AES/GCM/NoPadding');
+  const data = secretFromByteArray(obj['mCipherText']);
+  if (data.length < 16) throw new EntryProblem('the ciphertext is too short');
+  return {
+    ciphertext: data.subarray(0, -16),
+    tag: data.subarray(-16),
+    nonce: gcmNonce(secretFromByteArray(obj['mParameters'])),
+    aad: Buffer.from(str(obj, 'mToken'), 'utf8'),
+  };
+}
+
+/** The nonce in DER `GCMParameters ::= SEQUENCE { OCTET STRING nonce, INTEGER tagLength }` (or a bare OCTET STRING). */
+function gcmNonce(der: Uint8Array): Uint8Array {
+  const read = (at: number): { tag: number; start: number; end: number } => {
+    const tag = der[at];
+    let len = der[at + 1];
+    let start = at + 2;
+    if (len === 0x81) {
+      len = der[at + 2];
+      start = at + 3;
+    }
+    if (tag === undefined || len === undefined || len > 0x80 || start + len > der.length) {
+      throw new EntryProblem('the GCM parameters are damaged');
+    }
+    return { tag, start, end: start + len };
+  };
+  let node = read(0);
+  if (node.tag === 0x30) node = read(node.start);
+  if (node.tag !== 0x04 || node.end - node.start < 8) throw new EntryProblem('the GCM parameters hold no nonce');
+  return der.subarray(node.start, node.end);
+}
+
+async function readV2(bytes: Uint8Array, password: string | undefined): Promise<ImportResult> {
+  let map: Map<string, string>;
+  try {
+    map = readJavaStringMap(bytes);
+  } catch (error) {
+    if (!(error instanceof JavaSerializationError)) throw error;
+    throw new ImportError('corrupt', `This FreeOTP backup is damaged (${error.message}).`, { cause: error });
+  }
+  const master = fileLevel('The FreeOTP master key', () => {
+    const json = map.get('masterKey');
+    if (json === undefined) throw new EntryProblem("'masterKey' is missing");
+    const mk = parseTokenJson(json);
+    const digest = KDFS[str(mk, 'mAlgorithm')];
+    if (digest === undefined) throw new EntryProblem('the key derivation is not PBKDF2 with SHA-1 or SHA-512');
+    return {
+      digest,
+      iterations: int(mk, 'mIterations'),
+      salt: secretFromByteArray(mk['mSalt']),
+      key: sealed(rec(mk, 'mEncryptedKey')),
+    };
+  });
+  if (password === undefined) throw passwordRequired(NAME);
+  const passKey = await pbkdf2Key(password, master.salt, master.iterations, 32, master.digest);
+  const { ciphertext, nonce, tag, aad } = master.key;
+  const masterKey = aesGcmDecrypt(passKey, nonce, ciphertext, tag, aad);
+  passKey.fill(0);
+  if (masterKey === null) throw wrongPassword(NAME);
+  try {
+    return readTokens(map, masterKey);
+  } finally {
+    masterKey.fill(0);
+  }
+}
+
+function readTokens(map: ReadonlyMap<string, string>, masterKey: Uint8Array): ImportResult {
+  const collector = new EntryCollector('freeotp');
+  let index = 0;
+  for (const [uuid, value] of map) {
+    if (uuid === 'masterKey' || uuid.endsWith('-token')) continue;
+    const tokenJson = map.get(`${uuid}-token`);
+    const token = tokenJson === undefined ? null : safeJson(tokenJson);
+    collector.add(
+      index++,
+      () => (token === null ? uuid : describe(token['issuerExt'], token['label'])),
+      () => {
+        if (token === null) throw new EntryProblem('the token parameters are missing or damaged');
+        const box = sealed(parseTokenJson(str(parseTokenJson(value), 'key')));
+        const secret = aesGcmDecrypt(masterKey, box.nonce, box.ciphertext, box.tag, box.aad);
+        if (secret === null) throw new EntryProblem('the secret does not decrypt: the backup was modified');
+        return freeOtpTokenDraft(token, secret);
+      },
+    );
+  }
+  return collector.result();
+}
+
+function safeJson(text: string): JsonRecord | null {
+  try {
+    return parseTokenJson(text);
+  } catch {
+    return null;
+  }
+}

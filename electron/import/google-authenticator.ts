@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Google Authenticator's app database (FORMATS.md §8; SQLite, table `accounts`): `email` is the
+ * label as scanned ("Issuer:account"), `issuer` the issuer, `type` 0 TOTP / 1 HOTP with `counter`.
+ * No algorithm, digits or period are stored: SHA1, 6, 30. Names are split as for transfer codes
+ * (FORMATS.md §2.3).
+ */
+import { splitMigrationName } from '../otp';
+import { EntryCollector, describe, secretFromBase32 } from './entries';
+import { EntryProblem } from './fields';
+import { intOf, readTable, sqliteSchemaMentions, textOf } from './sqlite';
+import type { ImportFormat } from './types';
+
+const NAME = 'Google Authenticator';
+const TYPES: Readonly<Record<number, string>> = { 0: 'totp', 1: 'hotp' };
+
+export const googleAuthenticatorFormat: ImportFormat = {
+  id: 'google-authenticator',
+  name: NAME,
+  detect: (bytes) => (sqliteSchemaMentions(bytes, ['CREATE TABLE accounts', 'email', 'secret']) ? 0.95 : 0),
+  needsPassword: () => false,
+  async parse(bytes) {
+    const rows = await readTable(bytes, 'accounts', ['email', 'secret', 'counter', 'type', 'issuer'], NAME);
+    const collector = new EntryCollector('google-authenticator');
+    rows.forEach((row, index) => {
+      collector.add(
+        index,
+        () => describe(textOf(row, 'issuer'), textOf(row, 'email')),
+        () => {
+          const typeCode = intOf(row, 'type') ?? 0;
+          const type = TYPES[typeCode];
+          if (type === undefined) throw new EntryProblem(`unknown account type ${typeCode}`);
+          const names = splitMigrationName(textOf(row, 'email'), textOf(row, 'issuer'));
+          return {
+            type,
+            ...names,
+            secret: secretFromBase32(textOf(row, 'secret')),
+            algorithm: 'SHA1',
+            digits: 6,
+            period: 30,
+            counter: intOf(row, 'counter') ?? 0,
+          };
+        },
+      );
+    });
+    return collector.result();
+  },
+};

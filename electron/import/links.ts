@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Turning one link into entries, shared by every format that stores links: `otpauth://` (Key URI,
+ * FORMATS.md §7, parsed by electron/otp), `otpauth-migration://` (§2, several accounts per link)
+ * and Bitwarden's `steam://<secret>` (§5). Link problems skip that link's entries, with the reason.
+ */
+import {
+  migrationAccount,
+  MigrationError,
+  OtpUriError,
+  parseMigrationUri,
+  parseOtpauthUri,
+  type ParsedOtpUri,
+} from '../otp';
+import { describe, secretFromBase32, type EntryCollector, type EntryDraft } from './entries';
+import { EntryProblem } from './fields';
+
+/** Names and metadata a container adds to a link's entry (used when the link's label is empty). */
+export interface LinkContext {
+  readonly fallbackIssuer?: string | undefined;
+  readonly fallbackAccount?: string | undefined;
+  readonly notes?: string | undefined;
+  readonly group?: string | undefined;
+  readonly favourite?: boolean | undefined;
+}
+
+/** True for text that starts like one of the links this module reads. */
+export function isLink(text: string): boolean {
+  return /^(otpauth|otpauth-migration|steam):\/\//i.test(text.trim());
+}
+
+/**
+ * Adds the entries of one link to `collector`. `index` is the position of the link in its file;
+ * `where` names it for skipped entries when no name can be read ("line 3").
+ */
+export function addLink(
+  collector: EntryCollector,
+  link: string,
+  index: number,
+  where: string,
+  ctx: LinkContext = {},
+): void {
+  const text = link.trim();
+  if (/^otpauth-migration:/i.test(text)) {
+    addMigration(collector, text, index, where);
+    return;
+  }
+  collector.add(
+    index,
+    () => describe(ctx.fallbackIssuer, ctx.fallbackAccount) || where,
+    () => draftFromLink(text, ctx),
+  );
+}
+
+/** One account from an `otpauth://` or `steam://` link. @throws EntryProblem. */
+export function draftFromLink(text: string, ctx: LinkContext = {}): EntryDraft {
+  const meta = {
+    notes: ctx.notes,
+    group: ctx.group,
+    favourite: ctx.favourite,
+  };
+  const steam = /^steam:\/\/(.*)$/is.exec(text);
+  if (steam) {
+    return {
+      type: 'steam',
+      issuer: 'Steam',
+      account: 'Steam account',
+      secret: secretFromBase32(steam[1] ?? ''),
+      ...meta,
+    };
+  }
+  let parsed: ParsedOtpUri;
+  try {
+    parsed = parseOtpauthUri(text);
+  } catch (error) {
+    if (error instanceof OtpUriError) throw new EntryProblem(error.message.replace(/\.$/, ''), { cause: error });
+    throw error;
+  }
+  const { params } = parsed;
+  const named = parsed.issuer !== '' || parsed.account !== '';
+  return {
+    type: params.type,
+    issuer: named ? parsed.issuer : ctx.fallbackIssuer,
+    account: named ? parsed.account : ctx.fallbackAccount,
+    secret: params.secret,
+    algorithm: params.algorithm,
+    digits: params.digits,
+    ...(params.period !== null ? { period: params.period } : {}),
+    ...(params.counter !== null ? { counter: params.counter } : {}),
+    ...meta,
+  };
+}
+
+function addMigration(collector: EntryCollector, text: string, index: number, where: string): void {
+  let payload;
+  try {
+    payload = parseMigrationUri(text);
+  } catch (error) {
+    if (error instanceof MigrationError) {
+      collector.skip(index, where, error.message.replace(/\.$/, ''));
+      return;
+    }
+    throw error;
+  }
+  for (const p of payload.otpParameters) {
+    const account = migrationAccount(p, payload);
+    collector.add(
+      index,
+      () => describe(p.issuer, p.name),
+      () => {
+        if ('unsupported' in account) throw new EntryProblem(account.unsupported);
+        return { ...account, period: account.period ?? undefined, counter: account.counter ?? undefined };
+      },
+    );
+  }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Microsoft Authenticator's app database (FORMATS.md §8; SQLite `PhoneFactor`, table `accounts`):
+ * `account_type` 0 is a TOTP account (base32 secret, 6 digits), 1 a Microsoft personal account
+ * (base64 secret, 8 digits); both SHA1, 30 s. Other types (work accounts signing in by push) hold
+ * no OTP secret and are listed as skipped. `name` is the issuer, `username` the account.
+ */
+import { EntryCollector, describe, secretFromBase32, secretFromBase64, type EntryDraft } from './entries';
+import { EntryProblem } from './fields';
+import { intOf, readTable, sqliteSchemaMentions, textOf, type Row } from './sqlite';
+import type { ImportFormat } from './types';
+
+const NAME = 'Microsoft Authenticator';
+
+export const microsoftAuthenticatorFormat: ImportFormat = {
+  id: 'microsoft-authenticator',
+  name: NAME,
+  detect: (bytes) => (sqliteSchemaMentions(bytes, ['accounts', 'oath_secret_key', 'account_type']) ? 0.95 : 0),
+  needsPassword: () => false,
+  async parse(bytes) {
+    const rows = await readTable(bytes, 'accounts', ['name', 'username', 'oath_secret_key', 'account_type'], NAME);
+    const collector = new EntryCollector('microsoft-authenticator');
+    rows.forEach((row, index) => {
+      collector.add(
+        index,
+        () => describe(textOf(row, 'name'), textOf(row, 'username')),
+        () => draft(row),
+      );
+    });
+    return collector.result();
+  },
+};
+
+function draft(row: Row): EntryDraft {
+  const type = intOf(row, 'account_type');
+  const common = {
+    type: 'totp',
+    issuer: textOf(row, 'name'),
+    account: textOf(row, 'username'),
+    algorithm: 'SHA1',
+    period: 30,
+  };
+  const secret = textOf(row, 'oath_secret_key');
+  if (type === 0) return { ...common, digits: 6, secret: secretFromBase32(secret) };
+  if (type === 1) return { ...common, digits: 8, secret: secretFromBase64(secret) };
+  throw new EntryProblem('this account signs in by notification and has no one-time-password secret');
+}

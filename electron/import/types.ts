@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The shapes every importer shares: what one foreign file becomes (entries to review plus the
+ * entries that could not be imported, with the reason), the one error type for file-level failures,
+ * and the row each format contributes to the registry.
+ *
+ * @see ../../../shared/corpus/FORMATS.md for the formats themselves.
+ */
+import type { OtpAlgorithm, OtpType } from '../ipc/contract';
+
+/** The batch a Google Authenticator transfer QR code belongs to (FORMATS.md §2.2). */
+export interface ImportBatch {
+  /** Random id shared by every QR code of one export (often negative). */
+  readonly id: number;
+  /** 0-based index of this QR code in the batch. */
+  readonly index: number;
+  /** Number of QR codes in the batch (0 or 1 for a single code). */
+  readonly size: number;
+}
+
+/**
+ * One account found in a foreign file, checked against the same rules as the vault (electron/otp
+ * validateEntryInput), ready for review. The secret is fresh bytes owned by the caller: wipe it once
+ * it is stored or the review is closed.
+ */
+export interface ImportedEntry {
+  readonly type: OtpType;
+  readonly issuer: string;
+  readonly account: string;
+  readonly algorithm: OtpAlgorithm;
+  readonly digits: number;
+  /** Seconds per code for TOTP and Steam; null for HOTP. */
+  readonly period: number | null;
+  /** Next HOTP counter value as the source app stored it; null for TOTP and Steam. */
+  readonly counter: number | null;
+  readonly secret: Uint8Array;
+  readonly group?: string;
+  readonly notes?: string;
+  readonly favourite?: boolean;
+  /** Only for entries from `otpauth-migration://` payloads. */
+  readonly batch?: ImportBatch;
+}
+
+/** An entry the file holds but that cannot be imported, with a reason the user can act on. */
+export interface SkippedEntry {
+  /** Position of the entry in the file (0-based), when the format has an order. */
+  readonly index?: number;
+  /** "Issuer (account)" or a position; never a secret. */
+  readonly label: string;
+  readonly reason: string;
+}
+
+/** What one file becomes. `entries` may be empty; the caller must never report that as success. */
+export interface ImportResult {
+  readonly format: ImportFormatId;
+  readonly entries: ImportedEntry[];
+  readonly skipped: SkippedEntry[];
+}
+
+/** Every format Tessera reads; the ids are the `format` values of the corpus's EXPECTED.json. */
+export const IMPORT_FORMAT_IDS = [
+  'aegis',
+  '2fas',
+  'andotp',
+  'authy',
+  'bitwarden',
+  'duo',
+  'battle-net',
+  'steam',
+  'freeotp',
+  'freeotp-plus',
+  'stratum',
+  'totp-authenticator',
+  'google-authenticator',
+  'microsoft-authenticator',
+  'proton-authenticator',
+  'authenticator-plus',
+  'ente',
+  'otpauth-uri-list',
+] as const;
+
+export type ImportFormatId = (typeof IMPORT_FORMAT_IDS)[number];
+
+/** Type guard for a format id given on the command line or over IPC. */
+export function isImportFormatId(value: string): value is ImportFormatId {
+  return (IMPORT_FORMAT_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * Why a whole file cannot be imported. Entry-level problems never use this: they go to `skipped`.
+ * - `unknown-format`: no importer recognises the content;
+ * - `password-required`: the file is encrypted and no password was given (ask for one);
+ * - `wrong-password`: the password does not decrypt the file (or the file was modified);
+ * - `corrupt`: the file is damaged or not what its format says;
+ * - `unsupported`: a variant Tessera does not read (the message says which);
+ * - `too-large`: over the size limit, refused before reading.
+ */
+export type ImportErrorKind =
+  'unknown-format' | 'wrong-password' | 'password-required' | 'corrupt' | 'unsupported' | 'too-large';
+
+/** A file-level import failure. The message says what happened and what to do; never a secret. */
+export class ImportError extends Error {
+  constructor(
+    readonly kind: ImportErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ImportError';
+  }
+}
+
+/** One row of the importer registry (registry.ts): the policy table of readable formats. */
+export interface ImportFormat {
+  readonly id: ImportFormatId;
+  /** Name shown to users, e.g. "Aegis". */
+  readonly name: string;
+  /**
+   * How sure the content makes us that this is the format, from 0 (not it) to 1 (certain). Must be
+   * cheap and must not throw: it runs for every format on every file. The file name is only a hint.
+   */
+  detect(bytes: Uint8Array, fileName?: string): number;
+  /** Whether `parse` needs a password for this file (it is encrypted). Must not throw. */
+  needsPassword(bytes: Uint8Array): boolean;
+  /**
+   * Reads the file.
+   * @throws ImportError for file-level problems; entry-level problems go to `skipped`.
+   */
+  parse(bytes: Uint8Array, password?: string): Promise<ImportResult>;
+}

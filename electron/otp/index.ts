@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The OTP engine: base32, code generation and snapshots, `otpauth://` links and entry validation.
+ * Plain Node (no Electron): the main process, the CLI and the importers use it as is.
+ */
+export { Base32Error, base32Decode, base32Encode } from './base32';
+export {
+  codeSnapshot,
+  codesForEntries,
+  generateCode,
+  nextBoundary,
+  NEXT_CODE_WINDOW_MS,
+  STEAM_ALPHABET,
+  type CodeSource,
+  type SnapshotOptions,
+} from './generate';
+export { isOtpAlgorithm, isOtpType, OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from './limits';
+export { OtpUriError, parseOtpauthUri, toOtpauthUri, type ParsedOtpUri } from './uri';
+export * from './migration';
+export { validateEntryInput, type EntryValidation, type ValidationWarning, type ValidEntry } from './validate';
