@@ -16,7 +16,13 @@ test.describe('renderer security probes', () => {
         frozen: Object.isFrozen(w['tessera']) && Object.isFrozen((w['tessera'] as Record<string, object>)['vault']),
       };
     });
-    expect(probe).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', keys: [...API_NAMESPACES], frozen: true });
+    expect(probe).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      keys: [...API_NAMESPACES],
+      frozen: true,
+    });
   });
 
   test('page code cannot eval, build functions from strings or run string timers', async ({ app }) => {
@@ -35,7 +41,9 @@ test.describe('renderer security probes', () => {
     const result = JSON.parse((await app.page.locator('html').getAttribute('data-csp-probe')) ?? '{}');
     expect(result).toMatchObject({ eval: 'EvalError', newFunction: 'EvalError' });
     await app.page.waitForTimeout(50);
-    expect(await app.page.evaluate(() => (window as unknown as { __stringTimer?: number }).__stringTimer ?? null)).toBeNull();
+    expect(
+      await app.page.evaluate(() => (window as unknown as { __stringTimer?: number }).__stringTimer ?? null),
+    ).toBeNull();
   });
 
   test('the served CSP forbids inline script, remote content and connections', async ({ app }) => {
@@ -45,7 +53,12 @@ test.describe('renderer security probes', () => {
     expect(csp).toContain("connect-src 'none'");
     expect(csp).not.toMatch(/unsafe-|\*|localhost|https?:/);
     await app.page.locator('#root > *').first().waitFor();
-    const fetched = await app.page.evaluate(() => fetch(location.href).then(() => 'loaded', () => 'blocked'));
+    const fetched = await app.page.evaluate(() =>
+      fetch(location.href).then(
+        () => 'loaded',
+        () => 'blocked',
+      ),
+    );
     // connect-src 'none' blocks even a same-origin fetch from the page.
     expect(fetched).toBe('blocked');
     const injected = await app.page.evaluate(() => {

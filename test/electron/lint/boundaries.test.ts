@@ -9,8 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const fixture = (name: string): string =>
-  readFileSync(path.join(ROOT, 'test/fixtures/lint-violations', name), 'utf8');
+const fixture = (name: string): string => readFileSync(path.join(ROOT, 'test/fixtures/lint-violations', name), 'utf8');
 
 async function restrictedImportErrors(code: string, asPath: string): Promise<number> {
   const eslint = new ESLint({ cwd: ROOT });
@@ -36,16 +35,22 @@ describe('process-boundary lint rules', () => {
   });
 
   it('the renderer may import the contract for types only', async () => {
-    expect(await restrictedImportErrors(fixture('renderer-imports-contract-value.ts'), 'renderer/probe.ts')).toBeGreaterThan(0);
+    expect(
+      await restrictedImportErrors(fixture('renderer-imports-contract-value.ts'), 'renderer/probe.ts'),
+    ).toBeGreaterThan(0);
     expect(await restrictedImportErrors(fixture('ok-renderer-type-import.ts'), 'renderer/probe.ts')).toBe(0);
   });
 
   it('the preload may not import Node built-ins', async () => {
-    expect(await restrictedImportErrors(fixture('preload-imports-node.ts'), 'electron/preload/probe.ts')).toBeGreaterThan(0);
+    expect(
+      await restrictedImportErrors(fixture('preload-imports-node.ts'), 'electron/preload/probe.ts'),
+    ).toBeGreaterThan(0);
   });
 
   it('main-process wiring may import electron', async () => {
     expect(await restrictedImportErrors(fixture('pure-module-imports-electron.ts'), 'electron/main/probe.ts')).toBe(0);
-    expect(await restrictedImportErrors(fixture('pure-module-imports-electron.ts'), 'electron/platform/probe.ts')).toBe(0);
+    expect(await restrictedImportErrors(fixture('pure-module-imports-electron.ts'), 'electron/platform/probe.ts')).toBe(
+      0,
+    );
   });
 });
