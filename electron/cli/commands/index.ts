@@ -3,6 +3,7 @@
 import type { Command } from '../command';
 import { addCommand } from './add';
 import { codeCommand } from './code';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { infoCommand } from './info';
 import { initCommand } from './init';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = Object.freeze([
   listCommand,
   codeCommand,
   importCommand,
+  exportCommand,
   removeCommand,
   passwdCommand,
   infoCommand,

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * `tessera export --format F --out FILE|DIR`: writes the vault's accounts for another machine or
+ * app (electron/export). The vault password is checked first, as for every command; encrypted
+ * formats then take an export password (--export-password-file, stdin line 2, or a prompt asked
+ * twice). Plaintext formats warn on stderr. Files are 0600 and never replace a file without --force.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, rename, rm, stat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  exportAegisEncrypted,
+  exportAegisPlain,
+  exportMigration,
+  exportUriList,
+  migrationPngName,
+  qrPng,
+  URI_LIST_WARNING,
+  writeTesseraBackup,
+  type ExportEntry,
+} from '../../export';
+import { missingCaseError } from '../../otp/limits';
+import { flag, stringOption, type Command, type CommandArgs } from '../command';
+import { vaultOptions, withVault, type CommandContext } from '../context';
+import { CliError, EXIT, UsageError } from '../errors';
+import { printable } from '../io';
+import { promptHidden } from '../password';
+
+const FORMATS = ['tessera', 'aegis', 'aegis-plain', 'uri-list', 'migration-qr'] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+const ENCRYPTED: ReadonlySet<ExportFormat> = new Set(['tessera', 'aegis']);
+
+const PLAINTEXT_WARNING: Readonly<Record<'aegis-plain' | 'uri-list' | 'migration-qr', string>> = {
+  'aegis-plain':
+    'Warning: this Aegis file is NOT encrypted: anyone who reads it can generate your codes. Import it at once, then delete it.',
+  'uri-list': `Warning: ${URI_LIST_WARNING}`,
+  'migration-qr':
+    'Warning: the QR code images are NOT encrypted: anyone who sees them can copy your accounts. Scan them, then delete them.',
+};
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export the accounts: Tessera backup, Aegis vault, otpauth:// list or Google transfer QR codes.',
+  usage: [
+    'export --format tessera|aegis|aegis-plain|uri-list|migration-qr --out FILE|DIR [--export-password-file F] [--force]',
+  ],
+  details:
+    'tessera: a vault file under an export password (restorable anywhere). aegis: an encrypted Aegis vault\n' +
+    '(scrypt + AES-GCM). aegis-plain, uri-list: unencrypted files. migration-qr: PNG images of Google\n' +
+    'Authenticator transfer codes (≤ 10 accounts each) written into DIR; accounts that cannot travel\n' +
+    'that way are listed. The export password comes from --export-password-file, the next line of\n' +
+    'standard input (with --password-stdin), or a prompt asked twice. Files are created with mode 600;\n' +
+    'an existing file is replaced only with --force.',
+  options: {
+    format: { type: 'string', value: 'F', help: 'tessera, aegis, aegis-plain, uri-list or migration-qr' },
+    out: { type: 'string', value: 'FILE|DIR', help: 'the file to write (a folder for migration-qr)' },
+    'export-password-file': { type: 'string', value: 'F', help: 'read the export password from the first line of F' },
+    force: { type: 'boolean', help: 'replace existing files' },
+  },
+  positionals: { min: 0, max: 0, name: '' },
+  async run(ctx, args) {
+    const format = formatOption(args);
+    const outOption = stringOption(args, 'out');
+    if (outOption === undefined)
+      throw new UsageError('Give the file to write with --out FILE (a folder for migration-qr).');
+    const out = path.resolve(ctx.io.cwd, outOption);
+    const force = flag(args, 'force');
+    if (format !== 'migration-qr' && !force) await refuseExisting(out);
+    const entries = await withVault(ctx, async (vault) => vault.entries().map(copyEntry));
+    try {
+      const password = ENCRYPTED.has(format) ? await exportPassword(ctx, args) : undefined;
+      const count = await writeExport(ctx, format, entries, out, password, force);
+      ctx.io.stdout.write(`Exported ${count} account(s) to ${printable(out)} (${format}).\n`);
+    } finally {
+      for (const e of entries) e.secret.fill(0);
+    }
+  },
+};
+
+function formatOption(args: CommandArgs): ExportFormat {
+  const value = stringOption(args, 'format')?.trim().toLowerCase();
+  if (value === undefined) throw new UsageError(`Give --format: ${FORMATS.join(', ')}.`);
+  const found = FORMATS.find((f) => f === value);
+  if (found === undefined)
+    throw new UsageError(`Unknown --format '${value.slice(0, 30)}'. Formats: ${FORMATS.join(', ')}.`);
+  return found;
+}
+
+/** Entries outlive the locked vault here, so their secrets are copied (and wiped by `run`). */
+function copyEntry(e: ExportEntry): ExportEntry {
+  return { ...e, secret: Uint8Array.from(e.secret) };
+}
+
+async function refuseExisting(file: string): Promise<void> {
+  const present = await stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (present)
+    throw new CliError(EXIT.usage, `${printable(file)} already exists; choose another --out or add --force.`);
+}
+
+/** The export password: --export-password-file, else stdin line 2, else a prompt asked twice. */
+async function exportPassword(ctx: CommandContext, args: CommandArgs): Promise<string> {
+  const file = stringOption(args, 'export-password-file');
+  if (file !== undefined) return readFirstLine(ctx, path.resolve(ctx.io.cwd, file));
+  if (flag(args, 'password-stdin')) {
+    try {
+      return await ctx.passwords.fresh('passwd'); // with --password-stdin: the next line of stdin
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      throw new UsageError('--password-stdin: expected the export password on line 2 of standard input.');
+    }
+  }
+  if (!ctx.io.isTTY) throw new UsageError('Give the export password with --export-password-file FILE.');
+  const first = await promptHidden(ctx.io, 'Export password: ');
+  if (first === '') throw new UsageError('Empty export password.');
+  const second = await promptHidden(ctx.io, 'Repeat it: ');
+  if (second !== first) throw new UsageError('The two export passwords do not match; nothing was written.');
+  return first;
+}
+
+async function readFirstLine(ctx: CommandContext, file: string): Promise<string> {
+  let text: string;
+  try {
+    if (ctx.io.platform !== 'win32' && ((await stat(file)).mode & 0o077) !== 0) {
+      ctx.io.stderr.write(`Warning: the password file ${file} can be read by other users (chmod 600 it).\n`);
+    }
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError(EXIT.usage, `Cannot read the password file ${file} (${code}).`, { cause });
+  }
+  const line = text.replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '';
+  if (line === '') throw new UsageError(`Empty password: the first line of ${file} is empty.`);
+  return line;
+}
+
+/** Writes `bytes` to `file` with mode 0600 via a temp file and rename. */
+async function writePrivate(file: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  if (!force) await refuseExisting(file);
+  const temp = `${file}.tmp-${randomBytes(8).toString('hex')}`;
+  try {
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await chmod(temp, 0o600);
+    await rename(temp, file);
+  } catch (cause) {
+    await rm(temp, { force: true });
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError(EXIT.io, `Cannot write ${printable(file)} (${code}).`, { cause });
+  }
+}
+
+async function writeExport(
+  ctx: CommandContext,
+  format: ExportFormat,
+  entries: readonly ExportEntry[],
+  out: string,
+  password: string | undefined,
+  force: boolean,
+): Promise<number> {
+  switch (format) {
+    case 'tessera': {
+      const { path: _vaultPath, ...options } = vaultOptions(ctx);
+      await writeTesseraBackup(entries, out, password ?? '', { ...options, overwrite: force }).catch(
+        (cause: unknown) => {
+          if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+          throw new CliError(EXIT.usage, `${printable(out)} already exists; choose another --out or add --force.`);
+        },
+      );
+      return entries.length;
+    }
+    case 'aegis':
+      await writePrivate(out, await exportAegisEncrypted(entries, password ?? ''), force);
+      return entries.length;
+    case 'aegis-plain':
+    case 'uri-list':
+      ctx.io.stderr.write(`${PLAINTEXT_WARNING[format]}\n`);
+      await writePrivate(out, format === 'uri-list' ? exportUriList(entries) : exportAegisPlain(entries), force);
+      return entries.length;
+    case 'migration-qr':
+      return writeMigrationQr(ctx, entries, out, force);
+    default:
+      throw missingCaseError(format);
+  }
+}
+
+async function writeMigrationQr(
+  ctx: CommandContext,
+  entries: readonly ExportEntry[],
+  dir: string,
+  force: boolean,
+): Promise<number> {
+  const result = exportMigration(entries);
+  for (const w of result.warnings) ctx.io.stderr.write(`Not exported: ${printable(w.label)}: ${w.reason}.\n`);
+  if (result.uris.length === 0) throw new CliError(EXIT.notFound, 'No account can be exported as a transfer code.');
+  ctx.io.stderr.write(`${PLAINTEXT_WARNING['migration-qr']}\n`);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const files = result.uris.map((_, i) => path.join(dir, migrationPngName(i, result.uris.length)));
+  if (!force) for (const f of files) await refuseExisting(f);
+  for (const [i, uri] of result.uris.entries()) await writePrivate(files[i] ?? '', await qrPng(uri), force);
+  ctx.io.stderr.write(`Wrote ${files.length} QR code(s): scan them in order in Google Authenticator.\n`);
+  return result.accounts;
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Exports and backups: the public surface for the desktop services and the CLI. Every exporter
+ * takes entries (`UnlockedVault.entries()` fits) and returns bytes or links; nothing here asks for
+ * passwords or touches the vault file except `backups.ts`, which copies it.
+ *
+ * @see ../../../shared/corpus/FORMATS.md §1 (Aegis), §2 (Google transfer codes), §7 (otpauth links)
+ */
+export * from './types';
+export { AEGIS_SCRYPT, aegisContent, exportAegisEncrypted, exportAegisPlain, type AegisExportOptions } from './aegis';
+export {
+  exportMigration,
+  migrationPngName,
+  migrationProblem,
+  MIGRATION_BATCH_LIMIT,
+  type MigrationExport,
+} from './migration-qr';
+export { entryUris, exportUriList, URI_LIST_WARNING } from './uri-list';
+export { readBackup, writeTesseraBackup, type BackupVaultOptions } from './tessera-backup';
+export { planRestore, type RestoreMode, type RestorePlan } from './restore';
+export { qrPng } from './qr';
+export {
+  BACKUP_DEFAULTS,
+  BackupError,
+  backupFileName,
+  checkBackup,
+  defaultBackupDir,
+  listBackups,
+  pruneBackups,
+  writeBackup,
+  type BackupInfo,
+  type BackupResult,
+  type BackupSource,
+  type WriteBackupOptions,
+} from './backups';
+export {
+  createAutoBackup,
+  createBackupScheduler,
+  type AutoBackupOptions,
+  type BackupScheduler,
+  type BackupSchedulerOptions,
+} from './backup-scheduler';

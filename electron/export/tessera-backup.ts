@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Tessera backup: the vault format itself (docs/vault-format.md), holding the same entries under a
+ * password chosen for the export, restorable on any machine with `readBackup` (then review, then
+ * merge or replace: restore.ts). Written through the vault API, so it gets the vault's KDF bounds,
+ * atomic write and read-back verification; built in a private temp folder next to the target and
+ * renamed into place, so a half-written backup never appears under the target name.
+ */
+import { mkdtemp, rename, rm, stat, chmod } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportedEntry } from '../import/types';
+import { createVault, inspectVault, unlockVault, type NewVaultEntry, type VaultOptions } from '../vault';
+import type { ExportEntry } from './types';
+
+/** Vault options for the backup file, without its path (KDF, parameters, clock, randomness). */
+export type BackupVaultOptions = Omit<VaultOptions, 'path'>;
+
+function toNewEntry(e: ExportEntry): NewVaultEntry {
+  return {
+    type: e.type,
+    algorithm: e.algorithm,
+    digits: e.digits,
+    period: e.period,
+    counter: e.counter,
+    secret: Uint8Array.from(e.secret),
+    issuer: e.issuer,
+    account: e.account,
+    group: e.group ?? null,
+    notes: e.notes ?? '',
+    favourite: e.favourite ?? false,
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Writes a new vault file at `out` holding `entries`, protected by `password`. Refuses an existing
+ * `out` unless `overwrite` (then the old file is replaced atomically, by rename). Mode 0600.
+ * @throws VaultError from the vault layer; Error with code EEXIST when `out` exists.
+ */
+export async function writeTesseraBackup(
+  entries: readonly ExportEntry[],
+  out: string,
+  password: string,
+  options: BackupVaultOptions & { readonly overwrite?: boolean } = {},
+): Promise<void> {
+  if (!options.overwrite && (await exists(out))) {
+    throw Object.assign(new Error(`${out} already exists.`), { code: 'EEXIST' });
+  }
+  const work = await mkdtemp(path.join(path.dirname(out), '.tessera-export-'));
+  try {
+    const file = path.join(work, 'backup.tessera');
+    const { overwrite: _overwrite, ...vaultOptions } = options;
+    const vault = await createVault({ ...vaultOptions, path: file }, password);
+    const input = entries.map(toNewEntry);
+    try {
+      if (input.length > 0) await vault.add(input);
+    } finally {
+      for (const e of input) e.secret.fill(0);
+      vault.lock();
+    }
+    await chmod(file, 0o600);
+    if (!options.overwrite && (await exists(out))) {
+      throw Object.assign(new Error(`${out} already exists.`), { code: 'EEXIST' });
+    }
+    await rename(file, out);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens a Tessera backup (a vault file) with its password and returns copies of its entries, for
+ * the restore review. Never writes to the backup: the KDF parameters used are the file's own, so
+ * no upgrade re-wrap happens. The caller owns (and should wipe) the returned secrets.
+ * @throws VaultError `wrong-password-or-tampered`, `payload-tampered`, `corrupt`, …
+ */
+export async function readBackup(
+  file: string,
+  password: string,
+  options: Omit<BackupVaultOptions, 'kdfParams'> = {},
+): Promise<ImportedEntry[]> {
+  const info = await inspectVault(file);
+  const vault = await unlockVault({ ...options, path: file, kdfParams: info.kdf }, password);
+  try {
+    return vault.entries().map((e) => ({
+      type: e.type,
+      issuer: e.issuer,
+      account: e.account,
+      algorithm: e.algorithm,
+      digits: e.digits,
+      period: e.period,
+      counter: e.counter,
+      secret: Uint8Array.from(e.secret),
+      ...(e.group !== null ? { group: e.group } : {}),
+      notes: e.notes,
+      favourite: e.favourite,
+    }));
+  } finally {
+    vault.lock();
+  }
+}
