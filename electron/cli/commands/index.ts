@@ -10,12 +10,14 @@ import { initCommand } from './init';
 import { listCommand } from './list';
 import { passwdCommand } from './passwd';
 import { removeCommand } from './remove';
+import { scanCommand } from './scan';
 
 export const COMMANDS: readonly Command[] = Object.freeze([
   initCommand,
   addCommand,
   listCommand,
   codeCommand,
+  scanCommand,
   importCommand,
   exportCommand,
   removeCommand,
