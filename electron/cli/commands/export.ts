@@ -6,7 +6,7 @@
  * twice). Plaintext formats warn on stderr. Files are 0600 and never replace a file without --force.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm, stat, readFile } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   exportAegisEncrypted,
@@ -25,6 +25,7 @@ import { vaultOptions, withVault, type CommandContext } from '../context';
 import { CliError, EXIT, UsageError } from '../errors';
 import { printable } from '../io';
 import { promptHidden } from '../password';
+import { readPasswordLine } from '../password-file';
 
 const FORMATS = ['tessera', 'aegis', 'aegis-plain', 'uri-list', 'migration-qr'] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -104,7 +105,7 @@ async function refuseExisting(file: string): Promise<void> {
 /** The export password: --export-password-file, else stdin line 2, else a prompt asked twice. */
 async function exportPassword(ctx: CommandContext, args: CommandArgs): Promise<string> {
   const file = stringOption(args, 'export-password-file');
-  if (file !== undefined) return readFirstLine(ctx, path.resolve(ctx.io.cwd, file));
+  if (file !== undefined) return readPasswordLine(ctx, path.resolve(ctx.io.cwd, file));
   if (flag(args, 'password-stdin')) {
     try {
       return await ctx.passwords.fresh('passwd'); // with --password-stdin: the next line of stdin
@@ -119,22 +120,6 @@ async function exportPassword(ctx: CommandContext, args: CommandArgs): Promise<s
   const second = await promptHidden(ctx.io, 'Repeat it: ');
   if (second !== first) throw new UsageError('The two export passwords do not match; nothing was written.');
   return first;
-}
-
-async function readFirstLine(ctx: CommandContext, file: string): Promise<string> {
-  let text: string;
-  try {
-    if (ctx.io.platform !== 'win32' && ((await stat(file)).mode & 0o077) !== 0) {
-      ctx.io.stderr.write(`Warning: the password file ${file} can be read by other users (chmod 600 it).\n`);
-    }
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
-    throw new CliError(EXIT.usage, `Cannot read the password file ${file} (${code}).`, { cause });
-  }
-  const line = text.replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new UsageError(`Empty password: the first line of ${file} is empty.`);
-  return line;
 }
 
 /** Writes `bytes` to `file` with mode 0600 via a temp file and rename. */

@@ -16,33 +16,19 @@ import {
   isImportFormatId,
   MAX_IMPORT_BYTES,
   toNewVaultEntry,
-  type ImportedEntry,
   type ImportFormatId,
   type ImportResult,
 } from '../../import';
-import { base32Encode } from '../../otp';
 import { unlockVault } from '../../vault';
 import { flag, stringOption, type Command, type CommandArgs } from '../command';
+import { readPasswordLine } from '../password-file';
 import { requireVaultFile, vaultOptions, type CommandContext } from '../context';
 import { CliError, EXIT, UsageError, type ExitCode } from '../errors';
+import { importedEntryJson } from '../entry-json';
 import { formatTable, printable, toJsonLine, type CliOutput } from '../io';
 import { promptHidden } from '../password';
 
 /** One entry of `import --json`; a stable shape (docs/cli.md). The secret only with --show-secrets. */
-export interface ImportedEntryJson {
-  readonly type: string;
-  readonly issuer: string;
-  readonly account: string;
-  readonly algorithm: string;
-  readonly digits: number;
-  /** Null for HOTP. */
-  readonly period: number | null;
-  /** The next HOTP counter value; null for TOTP and Steam. */
-  readonly counter: number | null;
-  readonly secret?: string;
-  readonly duplicate: boolean;
-  readonly batch?: { readonly id: number; readonly index: number; readonly size: number };
-}
 
 export const importCommand: Command = {
   name: 'import',
@@ -124,7 +110,7 @@ async function readImportFile(file: string): Promise<Uint8Array> {
 /** The import file's own password: --file-password-file, else stdin line 2, else a prompt. */
 async function filePassword(ctx: CommandContext, args: CommandArgs): Promise<string> {
   const file = stringOption(args, 'file-password-file');
-  if (file !== undefined) return readFirstLine(ctx, path.resolve(ctx.io.cwd, file));
+  if (file !== undefined) return readPasswordLine(ctx, path.resolve(ctx.io.cwd, file));
   if (flag(args, 'password-stdin')) {
     try {
       return await ctx.passwords.fresh('passwd'); // with --password-stdin: the next line of stdin
@@ -139,22 +125,6 @@ async function filePassword(ctx: CommandContext, args: CommandArgs): Promise<str
     return password;
   }
   throw new UsageError('The file is encrypted: give its password with --file-password-file FILE.');
-}
-
-async function readFirstLine(ctx: CommandContext, file: string): Promise<string> {
-  let text: string;
-  try {
-    if (ctx.io.platform !== 'win32' && ((await stat(file)).mode & 0o077) !== 0) {
-      ctx.io.stderr.write(`Warning: the password file ${file} can be read by other users (chmod 600 it).\n`);
-    }
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
-    throw new CliError(EXIT.usage, `Cannot read the password file ${file} (${code}).`, { cause });
-  }
-  const line = text.replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new UsageError(`Empty password: the first line of ${file} is empty.`);
-  return line;
 }
 
 const EXIT_FOR: Readonly<Record<ImportError['kind'], ExitCode>> = {
@@ -211,28 +181,15 @@ async function review(
     throw new CliError(EXIT.notFound, failure);
   }
   if (flag(args, 'json')) {
-    const entries = result.entries.map((e, i) => toJson(e, duplicates[i] === true, flag(args, 'show-secrets')));
+    const entries = result.entries.map((e, i) =>
+      importedEntryJson(e, { showSecret: flag(args, 'show-secrets'), duplicate: duplicates[i] === true }),
+    );
     ctx.io.stdout.write(
       toJsonLine({ format: result.format, ...(dryRun ? {} : { added }), entries, skipped: result.skipped }),
     );
   } else {
     printReport(ctx.io.stdout, result, duplicates, dryRun ? 'dry-run' : 'imported', fileName, added);
   }
-}
-
-function toJson(e: ImportedEntry, duplicate: boolean, showSecret: boolean): ImportedEntryJson {
-  return {
-    type: e.type,
-    issuer: e.issuer,
-    account: e.account,
-    algorithm: e.algorithm,
-    digits: e.digits,
-    period: e.period,
-    counter: e.counter,
-    ...(showSecret ? { secret: base32Encode(e.secret) } : {}),
-    duplicate,
-    ...(e.batch !== undefined ? { batch: { id: e.batch.id, index: e.batch.index, size: e.batch.size } } : {}),
-  };
 }
 
 function printReport(

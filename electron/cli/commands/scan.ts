@@ -11,11 +11,11 @@ import { collectQrCodes, type QrCollection, type QrScan } from '../../import/qr/
 import { decodeQr, preloadQrDecoder } from '../../import/qr/decoder';
 import { QrError } from '../../import/qr/errors';
 import { readImageFile } from '../../import/qr/image';
-import { base32Encode } from '../../otp';
 import { flag, type Command, type CommandArgs } from '../command';
 import type { CommandContext } from '../context';
 import { withVault } from '../context';
 import { CliError, EXIT, UsageError, type ExitCode } from '../errors';
+import { importedEntryJson } from '../entry-json';
 import { entryLabel, formatTable, printable, toJsonLine } from '../io';
 
 const NO_CODE_HINT = 'If the QR code is on a screen, zoom in so that it is larger and take the screenshot again.';
@@ -61,7 +61,9 @@ export const scanCommand: Command = {
       } else if (mode === 'json') {
         const showSecrets = flag(args, 'show-secrets');
         const skipped = found.skipped.map((k) => ({ image: k.source, label: k.label, reason: k.reason }));
-        ctx.io.stdout.write(toJsonLine({ entries: entries.map((e) => scannedEntryJson(e, showSecrets)), skipped }));
+        ctx.io.stdout.write(
+          toJsonLine({ entries: entries.map((e) => importedEntryJson(e, { showSecret: showSecrets })), skipped }),
+        );
       } else {
         ctx.io.stdout.write(listing(found));
       }
@@ -138,24 +140,6 @@ function reportProblems(ctx: CommandContext, found: QrCollection): void {
     }
   }
   if (found.entries.length === 0) throw new CliError(EXIT.notFound, 'No authenticator account found in the QR codes.');
-}
-
-/**
- * One entry of `scan --json`: the fields and order of `import --json` (commands/import.ts) without
- * `duplicate`, since scanning consults no vault; `batch` for accounts from transfer codes.
- */
-export function scannedEntryJson(e: ImportedEntry, showSecret: boolean): Record<string, unknown> {
-  return {
-    type: e.type,
-    issuer: e.issuer,
-    account: e.account,
-    algorithm: e.algorithm,
-    digits: e.digits,
-    period: e.period,
-    counter: e.counter,
-    ...(showSecret ? { secret: base32Encode(e.secret) } : {}),
-    ...(e.batch ? { batch: { id: e.batch.id, index: e.batch.index, size: e.batch.size } } : {}),
-  };
 }
 
 function listing(found: QrCollection): string {
