@@ -3,7 +3,14 @@
  * What every command gets: the ports, the vault path, the password sources and the KDF; plus the
  * one way a command opens the vault (absent → exit 4 before any password is asked).
  */
-import { readMachineKdfParams, unlockVault, vaultFileState, type Kdf, type UnlockedVault, type VaultOptions } from '../vault';
+import {
+  readMachineKdfParams,
+  unlockVault,
+  vaultFileState,
+  type Kdf,
+  type UnlockedVault,
+  type VaultOptions,
+} from '../vault';
 import { CliError, EXIT } from './errors';
 import type { CliIo } from './io';
 import type { Passwords } from './password';
