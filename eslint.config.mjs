@@ -43,6 +43,7 @@ const noElectron = {
 export default tseslint.config(
   {
     ignores: [
+      '.cache/**',
       'out/**',
       'release/**',
       'node_modules/**',

@@ -6,11 +6,15 @@ import { FirstRunScreen } from './components/FirstRunScreen';
 import { StartupScreen } from './components/StartupScreen';
 import { UnlockScreen } from './components/UnlockScreen';
 import { UnreadableScreen } from './components/UnreadableScreen';
+import { useSettings } from './hooks/useSettings';
+import { useTheme } from './hooks/useTheme';
 import { useVaultStatus } from './hooks/useVaultStatus';
 import { useVaultStore } from './store/vault-store';
 
 export function App() {
   useVaultStatus();
+  useSettings();
+  useTheme();
   const status = useVaultStore((s) => s.status);
   const loadError = useVaultStore((s) => s.loadError);
   if (!status) return <StartupScreen error={loadError} />;
@@ -22,7 +26,13 @@ function Screen({ status }: { status: VaultStatus }) {
     case 'absent':
       return <FirstRunScreen path={status.path} />;
     case 'locked':
-      return <UnlockScreen path={status.path} lastLockReason={status.lastLockReason} />;
+      return (
+        <UnlockScreen
+          path={status.path}
+          lastLockReason={status.lastLockReason}
+          cancelledDeletions={status.cancelledDeletions ?? 0}
+        />
+      );
     case 'unreadable':
       return <UnreadableScreen status={status} />;
     case 'unlocked':

@@ -61,7 +61,16 @@ export interface KdfInfo {
 export type VaultStatus =
   /** No vault file yet: show first-run creation. */
   | { readonly status: 'absent'; readonly path: string }
-  | { readonly status: 'locked'; readonly path: string; readonly lastLockReason: LockReason | null }
+  | {
+      readonly status: 'locked';
+      readonly path: string;
+      readonly lastLockReason: LockReason | null;
+      /**
+       * How many deletions were still within their undo time when the vault locked. They were
+       * cancelled, so those accounts are still in the vault; absent when there were none.
+       */
+      readonly cancelledDeletions?: number;
+    }
   | { readonly status: 'unlocked'; readonly path: string; readonly entryCount: number; readonly kdf: KdfInfo }
   /** The file exists but cannot be opened (corrupt or a newer format); it is never overwritten. */
   | {
@@ -93,6 +102,60 @@ export interface EntryPatch {
   readonly group?: string | null;
   readonly notes?: string;
   readonly favourite?: boolean;
+}
+
+/** The OTP parameters typed in the add form, for a live preview. Main answers with the code only. */
+export interface CodePreviewInput {
+  readonly type: OtpType;
+  readonly secret: string;
+  readonly algorithm?: OtpAlgorithm;
+  readonly digits?: number;
+  readonly period?: number;
+  readonly counter?: number;
+}
+
+/** A previewed code and when it stops being valid (null for HOTP). Never the secret. */
+export interface CodePreview {
+  readonly code: string;
+  readonly validUntil: number | null;
+}
+
+/** The colour scheme the user chose; 'system' follows the operating system. */
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+/** The user's preferences, kept by main in settings.json beside the vault. Never a secret. */
+export interface Settings {
+  /** Lock after this many minutes without activity; 0 turns the idle lock off. */
+  readonly autoLockMinutes: number;
+  readonly lockOnSuspend: boolean;
+  readonly lockOnScreenLock: boolean;
+  /** Seconds before a copied code is cleared from the clipboard; 0 = never. */
+  readonly clipboardClearSeconds: number;
+  /** Privacy mode: codes stay masked until a click or key press reveals one for its period. */
+  readonly hideCodes: boolean;
+  readonly theme: ThemePreference;
+  /** Closing the window hides it to the tray instead of quitting. */
+  readonly closeToTray: boolean;
+  /** Start hidden in the tray (or minimised where there is no tray). */
+  readonly startMinimised: boolean;
+  /** An Electron accelerator (e.g. 'CommandOrControl+Alt+T') that shows the window with search focused; '' = off. */
+  readonly globalShortcut: string;
+}
+
+/** Some settings to change; the others keep their value. */
+export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] };
+
+/** Something about the settings a user should know, e.g. the file could not be read or a shortcut is taken. */
+export interface SettingsNote {
+  /** The setting the note is about, or null for the whole file. */
+  readonly setting: keyof Settings | null;
+  readonly message: string;
+}
+
+/** The settings in force and any notes about them. */
+export interface SettingsView {
+  readonly settings: Settings;
+  readonly notes: readonly SettingsNote[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,10 +203,19 @@ export interface InvokeContract {
   'entries:add': { req: NewEntryInput; res: EntrySummary };
   'entries:add-uri': { req: { uri: string }; res: EntrySummary };
   'entries:update': { req: { id: EntryId; patch: EntryPatch }; res: EntrySummary };
-  'entries:remove': { req: { id: EntryId }; res: null };
+  /** Hides the entry at once and deletes it when the undo time has passed with the vault open. */
+  'entries:remove': { req: { id: EntryId }; res: { undoSeconds: number } };
+  'entries:undo-remove': { req: { id: EntryId }; res: EntrySummary };
+  /** The new display order: every entry id exactly once. */
+  'entries:reorder': { req: { ids: readonly EntryId[] }; res: readonly EntrySummary[] };
   'codes:current': { req: null; res: readonly CodeSnapshot[] };
   'codes:copy': { req: { id: EntryId }; res: { clearAfterSeconds: number } };
   'codes:next-hotp': { req: { id: EntryId }; res: CodeSnapshot };
+  'codes:preview': { req: CodePreviewInput; res: CodePreview };
+  'settings:get': { req: null; res: SettingsView };
+  'settings:update': { req: SettingsPatch; res: SettingsView };
+  /** The user used the window (throttled by the renderer); counts for the idle lock. */
+  'app:activity': { req: null; res: null };
 }
 
 /** Main → renderer pushes: channel → payload. */
@@ -151,6 +223,9 @@ export interface EventContract {
   'vault:status-changed': VaultStatus;
   'entries:changed': readonly EntrySummary[];
   'codes:update': readonly CodeSnapshot[];
+  'settings:changed': SettingsView;
+  /** The global shortcut was pressed: the window is shown and wants the search field focused. */
+  'app:focus-search': null;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -171,14 +246,22 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'entries:add-uri': 1,
   'entries:update': 1,
   'entries:remove': 1,
+  'entries:undo-remove': 1,
+  'entries:reorder': 1,
   'codes:current': 1,
   'codes:copy': 1,
   'codes:next-hotp': 1,
+  'codes:preview': 1,
+  'settings:get': 1,
+  'settings:update': 1,
+  'app:activity': 1,
 };
 const EVENT_CHANNEL_SET: Record<EventChannel, 1> = {
   'vault:status-changed': 1,
   'entries:changed': 1,
   'codes:update': 1,
+  'settings:changed': 1,
+  'app:focus-search': 1,
 };
 
 export const INVOKE_CHANNELS = Object.freeze(Object.keys(INVOKE_CHANNEL_SET) as InvokeChannel[]);
@@ -211,17 +294,33 @@ export interface TesseraApi {
     add(input: NewEntryInput): Promise<Result<EntrySummary>>;
     addUri(uri: string): Promise<Result<EntrySummary>>;
     update(id: EntryId, patch: EntryPatch): Promise<Result<EntrySummary>>;
-    remove(id: EntryId): Promise<Result<null>>;
+    /** Deletes after an undo time (seconds in the answer); `undoRemove` within it keeps the entry. */
+    remove(id: EntryId): Promise<Result<{ undoSeconds: number }>>;
+    undoRemove(id: EntryId): Promise<Result<EntrySummary>>;
+    reorder(ids: readonly EntryId[]): Promise<Result<readonly EntrySummary[]>>;
     onChanged(listener: (entries: readonly EntrySummary[]) => void): Unsubscribe;
   };
   readonly codes: {
     current(): Promise<Result<readonly CodeSnapshot[]>>;
     copy(id: EntryId): Promise<Result<{ clearAfterSeconds: number }>>;
     nextHotp(id: EntryId): Promise<Result<CodeSnapshot>>;
+    /** The code the typed parameters give now; the secret goes to main and only the code comes back. */
+    preview(input: CodePreviewInput): Promise<Result<CodePreview>>;
     onUpdate(listener: (codes: readonly CodeSnapshot[]) => void): Unsubscribe;
+  };
+  readonly settings: {
+    get(): Promise<Result<SettingsView>>;
+    update(patch: SettingsPatch): Promise<Result<SettingsView>>;
+    onChanged(listener: (view: SettingsView) => void): Unsubscribe;
+  };
+  readonly app: {
+    /** Tells main the user is using the window, so the idle lock waits. */
+    reportActivity(): Promise<Result<null>>;
+    /** The global shortcut was pressed. */
+    onFocusSearch(listener: () => void): Unsubscribe;
   };
 }
 
 /** The top-level keys of `window.tessera`; a security probe checks the page sees exactly these. */
-const API_NAMESPACE_SET: Record<keyof TesseraApi, 1> = { vault: 1, entries: 1, codes: 1 };
+const API_NAMESPACE_SET: Record<keyof TesseraApi, 1> = { vault: 1, entries: 1, codes: 1, settings: 1, app: 1 };
 export const API_NAMESPACES = Object.freeze(Object.keys(API_NAMESPACE_SET).sort() as (keyof TesseraApi)[]);

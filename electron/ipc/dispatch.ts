@@ -42,7 +42,11 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
   };
 }
 
-async function run<C extends InvokeChannel>(channel: C, payload: unknown, deps: DispatchDeps): Promise<Result<unknown>> {
+async function run<C extends InvokeChannel>(
+  channel: C,
+  payload: unknown,
+  deps: DispatchDeps,
+): Promise<Result<unknown>> {
   const validation = deps.validators[channel](payload);
   if (!validation.ok) {
     deps.onRefused?.(channel, 'invalid payload');

@@ -33,13 +33,19 @@ export function createHandlers(services: AppServices): Handlers {
     'entries:add': (input) => attempt(() => services.entries.add(input)),
     'entries:add-uri': ({ uri }) => attempt(() => services.entries.addUri(uri)),
     'entries:update': ({ id, patch }) => attempt(() => services.entries.update(id, patch)),
-    'entries:remove': ({ id }) =>
-      attempt(async () => {
-        await services.entries.remove(id);
-        return null;
-      }),
+    'entries:remove': ({ id }) => attempt(async () => ({ undoSeconds: await services.entries.remove(id) })),
+    'entries:undo-remove': ({ id }) => attempt(() => services.entries.undoRemove(id)),
+    'entries:reorder': ({ ids }) => attempt(() => services.entries.reorder(ids)),
     'codes:current': () => attempt(() => services.codes.current()),
     'codes:copy': ({ id }) => attempt(async () => ({ clearAfterSeconds: await services.codes.copy(id) })),
     'codes:next-hotp': ({ id }) => attempt(() => services.codes.nextHotp(id)),
+    'codes:preview': (input) => attempt(() => services.codes.preview(input)),
+    'settings:get': () => attempt(() => services.settings.view()),
+    'settings:update': (patch) => attempt(() => services.settings.update(patch)),
+    'app:activity': () =>
+      attempt(() => {
+        services.autoLockEvent('activity');
+        return null;
+      }),
   };
 }

@@ -4,7 +4,17 @@
  * here. Checks shapes, lengths, enums and id formats only; business rules (digits range, base32)
  * belong to the services, which name the field themselves.
  */
-import type { EntryPatch, InvokeChannel, NewEntryInput, OtpAlgorithm, OtpType, RequestOf } from './contract';
+import { checkSettingsPatch } from '../services/settings';
+import type {
+  CodePreviewInput,
+  EntryPatch,
+  InvokeChannel,
+  NewEntryInput,
+  OtpAlgorithm,
+  OtpType,
+  RequestOf,
+  SettingsPatch,
+} from './contract';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -17,6 +27,8 @@ export const LIMITS = Object.freeze({
   notes: 4096,
   secret: 1024,
   uri: 4096,
+  /** The vault's own bound on the number of entries (ENTRY_LIMITS.maxEntries). */
+  entries: 10_000,
 });
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -70,7 +82,9 @@ function entryId(raw: unknown): Validation<{ id: string }> {
   if (!isRecord(raw)) return invalid('Expected an object');
   const extra = onlyKeys(raw, ['id']);
   if (extra) return invalid(extra);
-  return typeof raw.id === 'string' && UUID_RE.test(raw.id) ? valid({ id: raw.id }) : invalid("'id' is not an entry id");
+  return typeof raw.id === 'string' && UUID_RE.test(raw.id)
+    ? valid({ id: raw.id })
+    : invalid("'id' is not an entry id");
 }
 
 function passwordPayload(raw: unknown): Validation<{ password: string }> {
@@ -126,6 +140,44 @@ function newEntry(raw: unknown): Validation<NewEntryInput> {
   });
 }
 
+/** The OTP parameters of the add form's live preview: no names, no notes. */
+function previewInput(raw: unknown): Validation<CodePreviewInput> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['type', 'secret', 'algorithm', 'digits', 'period', 'counter']);
+  if (extra) return invalid(extra);
+  if (!OTP_TYPES.includes(raw.type as OtpType)) return invalid("'type' must be totp, hotp or steam");
+  if (raw.algorithm !== undefined && !ALGORITHMS.includes(raw.algorithm as OtpAlgorithm)) {
+    return invalid("'algorithm' must be SHA1, SHA256 or SHA512");
+  }
+  return collect<CodePreviewInput>({
+    type: raw.type,
+    secret: str(raw, 'secret', LIMITS.secret, true),
+    algorithm: raw.algorithm,
+    digits: int(raw, 'digits'),
+    period: int(raw, 'period'),
+    counter: int(raw, 'counter'),
+  });
+}
+
+/** A display order: entry ids, each once. Whether they are all the entries is the service's check. */
+function entryIds(raw: unknown): Validation<{ ids: readonly string[] }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['ids']);
+  if (extra) return invalid(extra);
+  const ids = raw.ids;
+  if (!Array.isArray(ids) || ids.length > LIMITS.entries) return invalid("'ids' must be a list of entry ids");
+  if (!ids.every((id): id is string => typeof id === 'string' && UUID_RE.test(id))) {
+    return invalid("'ids' holds something that is not an entry id");
+  }
+  if (new Set(ids).size !== ids.length) return invalid("'ids' lists an entry twice");
+  return valid({ ids: [...ids] });
+}
+
+function settingsPatch(raw: unknown): Validation<SettingsPatch> {
+  const checked = checkSettingsPatch(raw);
+  return checked.ok ? valid(checked.value) : invalid(checked.message);
+}
+
 function patch(raw: unknown): Validation<EntryPatch> {
   if (!isRecord(raw)) return invalid("'patch' must be an object");
   const extra = onlyKeys(raw, ['issuer', 'account', 'group', 'notes', 'favourite']);
@@ -173,7 +225,13 @@ export const validators: Validators = {
     return p.ok ? valid({ id: id.value.id, patch: p.value }) : p;
   },
   'entries:remove': entryId,
+  'entries:undo-remove': entryId,
+  'entries:reorder': entryIds,
   'codes:current': noPayload,
   'codes:copy': entryId,
   'codes:next-hotp': entryId,
+  'codes:preview': previewInput,
+  'settings:get': noPayload,
+  'settings:update': settingsPatch,
+  'app:activity': noPayload,
 };

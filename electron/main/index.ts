@@ -6,16 +6,19 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { EventContract } from '../ipc/contract';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc, sendEvent } from '../ipc/register';
 import { validators } from '../ipc/validators';
 import { electronClipboard } from '../platform/clipboard';
 import { installPowerLocking, systemIdleMs } from '../platform/power';
+import { startAction } from '../platform/window-behaviour';
 import { createAppServices } from '../services/app-services';
 import { systemClock } from '../services/clock';
 import { VAULT_FILE_NAME } from '../cli/paths';
 import { buildCsp } from './csp';
+import { installDesktop, type Desktop } from './desktop';
 import { installHardening } from './hardening';
 import { APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './protocol';
 import { createMainWindow } from './window';
@@ -30,6 +33,9 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 
 let mainWindow: BrowserWindow | null = null;
+let desktop: Desktop | null = null;
+/** Set by before-quit: closing the window must quit then, not hide to the tray. */
+let quitting = false;
 
 function focusMainWindow(): void {
   if (!mainWindow) return;
@@ -59,9 +65,23 @@ async function start(): Promise<void> {
     vaultPath: path.join(app.getPath('userData'), VAULT_FILE_NAME),
     clipboard: electronClipboard,
     clock: systemClock,
-    emit: (channel, payload) => sendEvent(mainWindow?.webContents ?? null, channel, payload),
+    emit: (channel, payload) => {
+      sendEvent(mainWindow?.webContents ?? null, channel, payload);
+      if (channel === 'vault:status-changed') desktop?.onStatus(payload as EventContract['vault:status-changed']);
+    },
     systemIdleMs,
   });
+  const desk = installDesktop({
+    services,
+    showWindow: focusMainWindow,
+    showSearch: () => {
+      focusMainWindow();
+      sendEvent(mainWindow?.webContents ?? null, 'app:focus-search', null);
+    },
+    isQuitting: () => quitting,
+  });
+  desktop = desk;
+  void services.vault.status().then(desk.onStatus, () => undefined);
 
   registerIpc(
     ipcMain,
@@ -80,7 +100,6 @@ async function start(): Promise<void> {
   );
   installPowerLocking((type) => services.autoLockEvent(type));
 
-  let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting) return;
     // Wipe the vault and clear our code from the clipboard before the process goes away.
@@ -88,12 +107,18 @@ async function start(): Promise<void> {
     quitting = true;
     void services.shutdown().finally(() => app.quit());
   });
+  app.on('will-quit', () => desktop?.dispose());
 
   mainWindow = createMainWindow({
     preloadPath: path.join(__dirname, '../preload/index.cjs'),
     isPackaged: app.isPackaged,
     ...(devServerUrl ? { devServerUrl } : {}),
+    start: startAction({
+      startMinimised: services.settings.service.current().startMinimised,
+      trayAvailable: desk.trayAvailable,
+    }),
   });
+  desk.attachWindow(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -104,6 +129,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', focusMainWindow);
+  // macOS: clicking the Dock icon brings the (possibly hidden) window back.
+  app.on('activate', focusMainWindow);
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start, (error: unknown) => {
     console.error('[main] failed to start', error instanceof Error ? error.name : typeof error);

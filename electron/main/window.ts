@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Creates the one main window from the pure options and loads the bundle. */
 import { BrowserWindow } from 'electron';
+import type { StartAction } from '../platform/window-behaviour';
 import { APP_ENTRY_URL } from './protocol';
 import { mainWindowOptions } from './window-options';
 
@@ -9,11 +10,21 @@ export function createMainWindow(input: {
   isPackaged: boolean;
   iconPath?: string;
   devServerUrl?: string;
+  /** How the window first appears (electron/platform/window-behaviour.ts); default: shown. */
+  start?: StartAction;
 }): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(input));
   // Best effort: keeps codes out of screen shares on macOS and Windows (no effect on Linux).
   win.setContentProtection(true);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (input.start === 'hide') return;
+    if (input.start === 'minimise') {
+      win.showInactive();
+      win.minimize();
+      return;
+    }
+    win.show();
+  });
   void win.loadURL(input.devServerUrl ?? APP_ENTRY_URL);
   return win;
 }

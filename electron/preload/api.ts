@@ -4,7 +4,15 @@
  * generic `invoke(channel)`. No Electron import, so the same code runs in the sandboxed preload
  * (over ipcRenderer) and in the Chromium end-to-end tests (over a Playwright binding).
  */
-import type { EventChannel, EventContract, InvokeChannel, RequestOf, ResponseOf, Result, TesseraApi } from '../ipc/contract';
+import type {
+  EventChannel,
+  EventContract,
+  InvokeChannel,
+  RequestOf,
+  ResponseOf,
+  Result,
+  TesseraApi,
+} from '../ipc/contract';
 
 export interface Transport {
   invoke(channel: InvokeChannel, payload: unknown): Promise<unknown>;
@@ -41,13 +49,25 @@ export function createTesseraApi(transport: Transport): TesseraApi {
       addUri: (uri) => call('entries:add-uri', { uri }),
       update: (id, patch) => call('entries:update', { id, patch }),
       remove: (id) => call('entries:remove', { id }),
+      undoRemove: (id) => call('entries:undo-remove', { id }),
+      reorder: (ids) => call('entries:reorder', { ids: [...ids] }),
       onChanged: on('entries:changed'),
     },
     codes: {
       current: () => call('codes:current', null),
       copy: (id) => call('codes:copy', { id }),
       nextHotp: (id) => call('codes:next-hotp', { id }),
+      preview: (input) => call('codes:preview', input),
       onUpdate: on('codes:update'),
+    },
+    settings: {
+      get: () => call('settings:get', null),
+      update: (patch) => call('settings:update', patch),
+      onChanged: on('settings:changed'),
+    },
+    app: {
+      reportActivity: () => call('app:activity', null),
+      onFocusSearch: (listener) => transport.subscribe('app:focus-search', () => listener()),
     },
   };
 }

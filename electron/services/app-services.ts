@@ -5,29 +5,43 @@
  * end-to-end tests build the very same object, with different ports.
  */
 import { unwatchFile, watchFile } from 'node:fs';
-import type { CodeSnapshot, EntrySummary, EventChannel, EventContract, LockReason } from '../ipc/contract';
-import { codeSnapshot, codesForEntries, nextBoundary, parseOtpauthUri, validateEntryInput } from '../otp';
-import { DEFAULT_AUTOLOCK_SETTINGS, VaultError, type AutoLockSettings, type Kdf, type KdfParams, type NewVaultEntry, type UnlockedVault } from '../vault';
+import type {
+  CodePreview,
+  CodePreviewInput,
+  CodeSnapshot,
+  EntrySummary,
+  EventChannel,
+  EventContract,
+  LockReason,
+  SettingsPatch,
+  SettingsView,
+} from '../ipc/contract';
+import { codeSnapshot, codesForEntries, parseOtpauthUri, validateEntryInput } from '../otp';
+import {
+  machineKdfParams,
+  readMachineKdfParams,
+  VaultError,
+  type Kdf,
+  type KdfParams,
+  type NewVaultEntry,
+  type UnlockedVault,
+} from '../vault';
 import type { VaultEntry } from '../vault/entry';
 import { createClipboardGuard, type ClipboardPort } from './clipboard-guard';
 import type { Clock } from './clock';
 import { createAutoLocker } from './auto-locker';
 import { createCodesPusher } from './codes-pusher';
-import { InvalidEntryError, NotFoundError } from './errors';
+import { InvalidEntryError, NotFoundError, UndoExpiredError } from './errors';
+import { createPendingRemovals } from './pending-removals';
+import { nextPushAt } from './push-schedule';
+import { SETTINGS_DEFAULTS, toAutoLockSettings } from './settings';
+import { createSettingsService, settingsPathFor, type SettingsService } from './settings-service';
 import { createVaultService, MIN_PASSWORD_LENGTH, WeakPasswordError, type VaultService } from './vault-service';
 
 export type Emit = <C extends EventChannel>(channel: C, payload: EventContract[C]) => void;
 
-export interface AppSettings {
-  /** Seconds before a copied code is cleared from the clipboard; 0 = never. */
-  readonly clipboardClearSeconds: number;
-  readonly autoLock: AutoLockSettings;
-}
-
-export const DEFAULT_SETTINGS: AppSettings = Object.freeze({
-  clipboardClearSeconds: 20,
-  autoLock: DEFAULT_AUTOLOCK_SETTINGS,
-});
+/** The settings a new installation starts with (electron/services/settings.ts). */
+export const DEFAULT_SETTINGS = SETTINGS_DEFAULTS;
 
 export interface AppServicesDeps {
   readonly vaultPath: string;
@@ -36,7 +50,8 @@ export interface AppServicesDeps {
   readonly emit: Emit;
   readonly kdf?: Kdf;
   readonly kdfParams?: KdfParams;
-  readonly settings?: () => AppSettings;
+  /** The user's settings; default: settings.json beside the vault. */
+  readonly settings?: SettingsService;
   /**
    * Calls `onChange` when the vault file may have changed (e.g. the CLI saved it); returns a stop
    * function. Default: a cheap stat poll, which survives the atomic renames of every save.
@@ -76,20 +91,25 @@ export function toSummary(entry: VaultEntry): EntrySummary {
 
 export function createAppServices(deps: AppServicesDeps) {
   const { clock, emit } = deps;
-  const settings = deps.settings ?? (() => DEFAULT_SETTINGS);
+  const settings = deps.settings ?? createSettingsService({ path: settingsPathFor(deps.vaultPath) });
   const clipboard = createClipboardGuard({
     clipboard: deps.clipboard,
     clock,
-    clearAfterSeconds: () => settings().clipboardClearSeconds,
+    clearAfterSeconds: () => settings.current().clipboardClearSeconds,
   });
   /** HOTP codes are shown only after the user asks for one; they stay until the next request. */
   const hotpCodes = new Map<string, CodeSnapshot>();
+  /** Deletions within their undo time: hidden everywhere, deleted from the vault when it passes. */
+  const pending = createPendingRemovals({ clock, commit: (id) => commitRemoval(id) });
+  /** How many deletions the last lock cancelled; shown on the unlock screen. */
+  let cancelledDeletions = 0;
 
-  const timeBased = (v: UnlockedVault): VaultEntry[] => v.entries().filter((e) => e.type !== 'hotp');
+  /** The entries the renderer may see: all but those being deleted. */
+  const shown = (v: UnlockedVault): VaultEntry[] => v.entries().filter((e) => !pending.has(e.id));
+  const timeBased = (v: UnlockedVault): VaultEntry[] => shown(v).filter((e) => e.type !== 'hotp');
   const currentCodes = (v: UnlockedVault): CodeSnapshot[] => [
     ...codesForEntries(timeBased(v), clock.now()),
-    ...v
-      .entries()
+    ...shown(v)
       .map((e) => hotpCodes.get(e.id))
       .filter((c): c is CodeSnapshot => c !== undefined),
   ];
@@ -99,12 +119,18 @@ export function createAppServices(deps: AppServicesDeps) {
     push: () => {
       if (vault.isUnlocked()) emit('codes:update', currentCodes(vault.open()));
     },
-    nextChangeAt: (now) => (vault.isUnlocked() ? nextBoundary(timeBased(vault.open()), now) : null),
+    nextChangeAt: (now) =>
+      vault.isUnlocked()
+        ? nextPushAt(
+            timeBased(vault.open()).map((e) => (e.period ?? 30) * 1000),
+            now,
+          )
+        : null,
   });
 
   const autoLocker = createAutoLocker({
     clock,
-    settings: () => settings().autoLock,
+    settings: () => toAutoLockSettings(settings.current()),
     lock: (reason) => void vault.lock(reason),
     ...(deps.systemIdleMs ? { systemIdleMs: deps.systemIdleMs } : {}),
   });
@@ -116,8 +142,14 @@ export function createAppServices(deps: AppServicesDeps) {
       ...(deps.kdf ? { kdf: deps.kdf } : {}),
       ...(deps.kdfParams ? { kdfParams: deps.kdfParams } : {}),
     },
+    kdfParamsFor: async (purpose) =>
+      purpose === 'create'
+        ? machineKdfParams(deps.vaultPath, deps.kdf ? { kdf: deps.kdf } : {})
+        : readMachineKdfParams(deps.vaultPath),
     onStatus: (status) => emit('vault:status-changed', status),
+    lockedDetails: () => (cancelledDeletions > 0 ? { cancelledDeletions } : {}),
     onUnlocked: () => {
+      cancelledDeletions = 0;
       pushEntries();
       pusher.restart();
       autoLocker.start();
@@ -131,9 +163,31 @@ export function createAppServices(deps: AppServicesDeps) {
       stopWatching = null;
       pusher.stop();
       hotpCodes.clear();
+      // The undo time was cut short: keep those accounts (nothing is lost by a slip) and say so.
+      cancelledDeletions = pending.cancelAll();
       await clipboard.clearIfOurs();
     },
   });
+
+  settings.onChange((view) => {
+    emit('settings:changed', view);
+    // A shorter idle time may already have passed.
+    if (vault.isUnlocked()) autoLocker.refresh();
+  });
+
+  /** The undo time of `id` has passed: delete it for good (it may have gone already, e.g. by the CLI). */
+  async function commitRemoval(id: string): Promise<void> {
+    if (!vault.isUnlocked()) return;
+    try {
+      const v = await openFresh();
+      if (!v.get(id)) return;
+      await v.remove(id);
+      hotpCodes.delete(id);
+    } catch {
+      // Not deleted (the disk refused, or the vault locked meanwhile): show the account again.
+      if (vault.isUnlocked()) changed();
+    }
+  }
 
   let stopWatching: (() => void) | null = null;
 
@@ -163,7 +217,7 @@ export function createAppServices(deps: AppServicesDeps) {
   }
 
   function pushEntries(): void {
-    emit('entries:changed', vault.open().entries().map(toSummary));
+    emit('entries:changed', shown(vault.open()).map(toSummary));
   }
 
   /** After any change to the entry set: tell the renderer and reschedule the codes. */
@@ -172,9 +226,10 @@ export function createAppServices(deps: AppServicesDeps) {
     pusher.restart();
   }
 
+  /** A shown entry: one being deleted is as good as gone until its deletion is undone. */
   function find(v: UnlockedVault, id: string): VaultEntry {
     const entry = v.get(id);
-    if (!entry) throw new NotFoundError('That account');
+    if (!entry || pending.has(id)) throw new NotFoundError('That account');
     return entry;
   }
 
@@ -188,7 +243,7 @@ export function createAppServices(deps: AppServicesDeps) {
   return {
     vault,
     entries: {
-      list: (): EntrySummary[] => vault.open().entries().map(toSummary),
+      list: (): EntrySummary[] => shown(vault.open()).map(toSummary),
       async add(input: Parameters<typeof validateEntryInput>[0]): Promise<EntrySummary> {
         const checked = validateEntryInput(input);
         if (!checked.ok) throw new InvalidEntryError(checked.field, checked.message);
@@ -206,12 +261,30 @@ export function createAppServices(deps: AppServicesDeps) {
         pushEntries();
         return toSummary(updated);
       },
-      async remove(id: string): Promise<void> {
-        const v = await openFresh();
-        find(v, id);
-        await v.remove(id);
-        hotpCodes.delete(id);
+      /** Hides the entry and starts its undo time; returns the seconds it lasts. */
+      async remove(id: string): Promise<number> {
+        find(await openFresh(), id);
+        const seconds = pending.start(id);
         changed();
+        return seconds;
+      },
+      /** Keeps an entry whose undo time has not passed. */
+      async undoRemove(id: string): Promise<EntrySummary> {
+        const v = vault.open();
+        if (!pending.undo(id)) throw new UndoExpiredError();
+        changed();
+        return toSummary(find(v, id));
+      },
+      /** Sets the display order; `ids` lists every shown entry once (those being deleted keep theirs, last). */
+      async reorder(ids: readonly string[]): Promise<EntrySummary[]> {
+        const v = await openFresh();
+        const visible = new Set(shown(v).map((e) => e.id));
+        if (ids.length !== visible.size || new Set(ids).size !== ids.length || !ids.every((id) => visible.has(id))) {
+          throw new InvalidEntryError('ids', 'The new order must list every account exactly once. Try again.');
+        }
+        await v.reorder([...ids, ...pending.ids().filter((id) => v.get(id))]);
+        pushEntries();
+        return shown(v).map(toSummary);
       },
     },
     codes: {
@@ -239,6 +312,32 @@ export function createAppServices(deps: AppServicesDeps) {
         emit('codes:update', currentCodes(v));
         return snapshot;
       },
+      /**
+       * The code that typed parameters give now, for the add form's live preview. The secret is
+       * decoded, used once and wiped; only the code and its end of validity go back.
+       */
+      preview(input: CodePreviewInput): CodePreview {
+        vault.open();
+        const checked = validateEntryInput({ ...input, issuer: 'Preview', account: '' });
+        if (!checked.ok) throw new InvalidEntryError(checked.field, checked.message);
+        const params = checked.value.params;
+        try {
+          const snapshot = codeSnapshot({ ...params, id: 'preview' }, clock.now(), { nextWithinMs: 0 });
+          return { code: snapshot.code, validUntil: snapshot.validUntil };
+        } finally {
+          params.secret.fill(0);
+        }
+      },
+    },
+    settings: {
+      view: (): SettingsView => settings.view(),
+      /** Only with the vault open: whoever changes the locking rules must know the password. */
+      async update(patch: SettingsPatch): Promise<SettingsView> {
+        vault.open();
+        return settings.update(patch);
+      },
+      /** The settings service itself, for the desktop glue (tray, shortcut, theme). */
+      service: settings,
     },
     lock: (reason: LockReason) => vault.lock(reason),
     /** System suspend, screen lock or window activity, judged by the auto-lock settings. */

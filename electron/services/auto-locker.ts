@@ -22,6 +22,8 @@ export interface AutoLocker {
   stop(): void;
   /** Feeds an event (activity from the window, suspend, screen lock); may lock. */
   handle(type: AutoLockEvent['type']): void;
+  /** Re-aims the idle timer after the settings changed (a shorter time may lock at once). */
+  refresh(): void;
 }
 
 export function createAutoLocker(deps: {
@@ -74,5 +76,6 @@ export function createAutoLocker(deps: {
       clear();
     },
     handle,
+    refresh: () => handle('tick'),
   };
 }

@@ -15,6 +15,14 @@ export class NotFoundError extends Error {
   }
 }
 
+/** The undo time of a deletion has passed (or the lock cancelled it): nothing left to undo. */
+export class UndoExpiredError extends Error {
+  constructor() {
+    super('That deletion can no longer be undone.');
+    this.name = 'UndoExpiredError';
+  }
+}
+
 export class InvalidEntryError extends Error {
   constructor(
     readonly field: string,
@@ -40,5 +48,6 @@ export function toIpcError(error: unknown): IpcError {
   if (error instanceof VaultBusyError) return { code: 'busy', message: error.message };
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
   if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
+  if (error instanceof UndoExpiredError) return { code: 'not-found', message: error.message };
   throw error;
 }

@@ -50,6 +50,8 @@ export interface VaultServiceDeps {
   readonly onUnlocked: (vault: UnlockedVault) => void;
   /** Runs before the vault is wiped, e.g. to clear the clipboard and stop the codes timer. */
   readonly onLocking: (reason: LockReason) => Promise<void>;
+  /** Extra facts for the locked status, e.g. deletions the lock cancelled. */
+  readonly lockedDetails?: () => { readonly cancelledDeletions?: number };
 }
 
 export function createVaultService(deps: VaultServiceDeps): VaultService {
@@ -73,7 +75,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       if (error instanceof VaultError && error.kind !== 'io') return unreadable(error);
       throw error;
     }
-    return { status: 'locked', path, lastLockReason };
+    return { status: 'locked', path, lastLockReason, ...deps.lockedDetails?.() };
   }
 
   function unreadable(error: VaultError): VaultStatus {

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * A polite live region that speaks only when a shown code actually changes (a new period, a new
- * HOTP code), never on the clock's ticks and not for the first load after unlocking.
+ * HOTP code), never on the clock's ticks and not for the first load after unlocking. In privacy
+ * mode it says that a code changed, never the code.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { entryLabel } from '../lib/entry-query';
 import { groupCode } from '../lib/format-code';
 import { useCodesStore } from '../store/codes-store';
+import { useSettingsStore } from '../store/settings-store';
 
 export interface CodeAnnouncerProps {
   /** The rows on screen; changes to hidden rows are not announced. */
@@ -20,9 +22,12 @@ export function announcement(
   changed: readonly EntrySummary[],
   codes: Readonly<Record<EntryId, CodeSnapshot>>,
   selectedId: EntryId | null,
+  hidden = false,
 ): string {
   const spoken = (entry: EntrySummary): string =>
-    `${entryLabel(entry)}: new code ${groupCode(codes[entry.id]?.code ?? '', entry.type)}`;
+    hidden
+      ? `${entryLabel(entry)}: new code (hidden)`
+      : `${entryLabel(entry)}: new code ${groupCode(codes[entry.id]?.code ?? '', entry.type)}`;
   const [only] = changed;
   if (changed.length === 1 && only) return spoken(only);
   const selected = changed.find((e) => e.id === selectedId);
@@ -46,7 +51,8 @@ export function CodeAnnouncer({ entries, selectedId }: CodeAnnouncerProps) {
           return code !== undefined && code.code !== previous.byId[entry.id]?.code;
         });
         if (changed.length === 0) return;
-        const text = announcement(changed, state.byId, latest.current.selectedId);
+        const hidden = useSettingsStore.getState().view?.settings.hideCodes ?? false;
+        const text = announcement(changed, state.byId, latest.current.selectedId, hidden);
         setMessage((m) => ({ key: m.key + 1, text }));
       }),
     [],

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** The list of codes, already filtered and ordered; arrow keys move between rows. */
-import type { KeyboardEvent } from 'react';
-import type { EntrySummary } from '../../electron/ipc/contract';
+/**
+ * The list of codes, already filtered and ordered. Arrow keys move between rows, Alt+↑/↓ moves the
+ * focused account, the grip drags one. Long lists render only the rows near the viewport.
+ */
+import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import { useVirtualRows, ROW_STRIDE } from '../hooks/useVirtualRows';
+import { keyboardMove, type DropPosition } from '../lib/reorder';
 import { CodeRow, rowButtonId } from './CodeRow';
+import { SelectedTimeLeft } from './SelectedTimeLeft';
 
 export interface CodeListProps {
   readonly id: string;
@@ -11,40 +17,149 @@ export interface CodeListProps {
   readonly onSelect: (id: string) => void;
   readonly onEdit: (entry: EntrySummary) => void;
   readonly onDelete: (entry: EntrySummary) => void;
+  /** Moves `id` before or after `targetId`; the list keeps the moved row focused. */
+  readonly onMove: (id: EntryId, targetId: EntryId, position: DropPosition) => void;
+  /** Set by the parent to bring a row into view (e.g. the search selection moved). */
+  readonly revealIndex?: { readonly index: number; readonly seq: number } | null;
 }
 
-/** Moves focus between the rows' copy buttons with the arrow, Home and End keys. */
-function onListKeyDown(event: KeyboardEvent<HTMLUListElement>, entries: readonly EntrySummary[]): void {
-  const target = event.target as HTMLElement;
-  if (!target.classList.contains('row-main')) return;
-  const index = entries.findIndex((e) => rowButtonId(e.id) === target.id);
-  const last = entries.length - 1;
-  const moves: Partial<Record<string, number>> = {
-    ArrowDown: Math.min(last, index + 1),
-    ArrowUp: Math.max(0, index - 1),
-    Home: 0,
-    End: last,
-  };
-  const to = moves[event.key];
-  if (to === undefined || index < 0) return;
-  event.preventDefault();
-  const entry = entries[to];
-  if (entry) document.getElementById(rowButtonId(entry.id))?.focus();
+type DropTarget = { readonly id: EntryId; readonly position: DropPosition } | null;
+
+const NAVIGATION: Readonly<Record<string, (index: number, last: number) => number>> = {
+  ArrowDown: (i, last) => Math.min(last, i + 1),
+  ArrowUp: (i) => Math.max(0, i - 1),
+  Home: () => 0,
+  End: (_i, last) => last,
+};
+
+function rowOf(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? target.closest<HTMLElement>('li[data-id]') : null;
 }
 
-export function CodeList({ id, entries, selectedId, onSelect, onEdit, onDelete }: CodeListProps) {
+export function CodeList({ id, entries, selectedId, onSelect, onEdit, onDelete, onMove, revealIndex }: CodeListProps) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const range = useVirtualRows(entries.length, listRef);
+  const [dragging, setDragging] = useState<EntryId | null>(null);
+  const [dropTarget, setDropTarget] = useState<DropTarget>(null);
+  /** A row to focus once it is rendered (after scrolling a virtual list, or after a move). */
+  const pendingFocus = useRef<EntryId | null>(null);
+
+  useLayoutEffect(() => {
+    const wanted = pendingFocus.current;
+    if (wanted === null) return;
+    const button = document.getElementById(rowButtonId(wanted));
+    if (button) {
+      pendingFocus.current = null;
+      button.focus();
+    }
+  });
+
+  const { ensureVisible } = range;
+  useLayoutEffect(() => {
+    if (revealIndex) ensureVisible(revealIndex.index);
+  }, [revealIndex, ensureVisible]);
+
+  function focusRow(index: number): void {
+    const entry = entries[index];
+    if (!entry) return;
+    const button = document.getElementById(rowButtonId(entry.id));
+    if (button) return button.focus();
+    pendingFocus.current = entry.id;
+    ensureVisible(index);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
+    const target = event.target as HTMLElement;
+    if (!target.classList.contains('row-main')) return;
+    const index = entries.findIndex((e) => rowButtonId(e.id) === target.id);
+    const entry = entries[index];
+    if (!entry) return;
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      const move = keyboardMove(entries, entry.id, event.key === 'ArrowUp' ? -1 : 1);
+      if (!move) return;
+      pendingFocus.current = entry.id;
+      onMove(entry.id, move.targetId, move.position);
+      return;
+    }
+    const to = NAVIGATION[event.key]?.(index, entries.length - 1);
+    if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    focusRow(to);
+  }
+
+  function onDragStart(event: DragEvent<HTMLUListElement>): void {
+    const grip = event.target instanceof Element && event.target.closest('[data-grip]');
+    const row = rowOf(event.target);
+    if (!grip || !row?.dataset['id']) return event.preventDefault();
+    setDragging(row.dataset['id']);
+    event.dataTransfer.effectAllowed = 'move';
+    // Some engines start a drag only with data set; the id is kept in state, not in the transfer.
+    event.dataTransfer.setData('text/plain', '');
+    event.dataTransfer.setDragImage?.(row, 24, 24);
+  }
+
+  function onDragOver(event: DragEvent<HTMLUListElement>): void {
+    const row = rowOf(event.target);
+    const overId = row?.dataset['id'];
+    if (dragging === null || !row || !overId) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const box = row.getBoundingClientRect();
+    const position: DropPosition = event.clientY < box.top + box.height / 2 ? 'before' : 'after';
+    if (overId === dragging) return setDropTarget(null);
+    if (dropTarget?.id !== overId || dropTarget.position !== position) setDropTarget({ id: overId, position });
+  }
+
+  function onDrop(event: DragEvent<HTMLUListElement>): void {
+    event.preventDefault();
+    if (dragging !== null && dropTarget !== null) {
+      pendingFocus.current = dragging;
+      onMove(dragging, dropTarget.id, dropTarget.position);
+    }
+    setDragging(null);
+    setDropTarget(null);
+  }
+
+  const shown = entries.slice(range.start, range.end);
+  const spacers = range.virtual
+    ? { paddingTop: range.start * ROW_STRIDE, paddingBottom: (entries.length - range.end) * ROW_STRIDE }
+    : undefined;
   return (
-    <ul id={id} className="code-list" aria-label="Accounts" onKeyDown={(e) => onListKeyDown(e, entries)}>
-      {entries.map((entry) => (
-        <CodeRow
-          key={entry.id}
-          entry={entry}
-          selected={entry.id === selectedId}
-          onSelect={onSelect}
-          onEdit={onEdit}
-          onDelete={onDelete}
-        />
-      ))}
-    </ul>
+    <>
+      <ul
+        ref={listRef}
+        id={id}
+        className={dragging ? 'code-list code-list-dragging' : 'code-list'}
+        aria-label="Accounts"
+        aria-describedby="code-list-help"
+        style={spacers}
+        onKeyDown={onKeyDown}
+        onDragStart={onDragStart}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onDragEnd={() => {
+          setDragging(null);
+          setDropTarget(null);
+        }}
+      >
+        {shown.map((entry, i) => (
+          <CodeRow
+            key={entry.id}
+            entry={entry}
+            selected={entry.id === selectedId}
+            {...(range.virtual ? { position: range.start + i + 1, setSize: entries.length } : {})}
+            dropPosition={dropTarget?.id === entry.id ? dropTarget.position : null}
+            onSelect={onSelect}
+            onEdit={onEdit}
+            onDelete={onDelete}
+          />
+        ))}
+      </ul>
+      <p id="code-list-help" className="visually-hidden">
+        Enter copies a code. Alt and the up or down arrow moves an account.
+      </p>
+      <SelectedTimeLeft entryId={selectedId} />
+    </>
   );
 }

@@ -1,21 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * One account in the codes list. The big button copies the code (click or Enter); its accessible
- * name is "Issuer, account, code 123 456". Only the ring re-renders with the clock.
+ * name is "Issuer, account, code 123 456", and the selected row is described by the seconds left.
+ * In privacy mode the first press reveals the code for its period and the next one copies. The
+ * grip drags the row; Alt+↑/↓ on the row moves it (handled by the list). Re-renders only when its
+ * entry or code changes: the countdown runs in CSS.
  */
 import { memo } from 'react';
 import type { CodeSnapshot, EntrySummary } from '../../electron/ipc/contract';
 import { copyCode, nextHotpCode } from '../lib/actions';
 import { entryLabel } from '../lib/entry-query';
 import { groupCode } from '../lib/format-code';
+import type { DropPosition } from '../lib/reorder';
 import { useCodesStore } from '../store/codes-store';
+import { useRevealStore } from '../store/reveal-store';
+import { useSetting } from '../store/settings-store';
 import { CountdownRing } from './CountdownRing';
-import { EditIcon, NextIcon, StarIcon, TrashIcon } from './Icons';
+import { EditIcon, GripIcon, NextIcon, StarIcon, TrashIcon } from './Icons';
 import { IssuerTile } from './IssuerTile';
+
+/** The id of the one element that says how long the selected row's code has left. */
+export const SELECTED_TIME_LEFT_ID = 'selected-time-left';
 
 export interface CodeRowProps {
   readonly entry: EntrySummary;
   readonly selected: boolean;
+  /** 1-based position in the list, set when the list is virtualised (not every row is in the DOM). */
+  readonly position?: number;
+  /** The list's length, with `position`. */
+  readonly setSize?: number;
+  /** Where a dragged row would land relative to this one. */
+  readonly dropPosition: DropPosition | null;
   readonly onSelect: (id: string) => void;
   readonly onEdit: (entry: EntrySummary) => void;
   readonly onDelete: (entry: EntrySummary) => void;
@@ -27,25 +42,75 @@ export function rowButtonId(entryId: string): string {
 }
 
 /** "GitHub, alice@example.com, code 123 456" (and the next code while it is previewed). */
-export function rowName(entry: EntrySummary, code: CodeSnapshot | undefined): string {
+export function rowName(entry: EntrySummary, code: CodeSnapshot | undefined, masked = false): string {
   if (!code) return `${entryLabel(entry)}, ${entry.type === 'hotp' ? 'no code generated yet' : 'code loading'}`;
+  if (masked) return `${entryLabel(entry)}, code hidden, press to reveal`;
   const next = code.next ? `, next code ${groupCode(code.next, entry.type)}` : '';
   return `${entryLabel(entry)}, code ${groupCode(code.code, entry.type)}${next}`;
 }
 
-export const CodeRow = memo(function CodeRow({ entry, selected, onSelect, onEdit, onDelete }: CodeRowProps) {
+/** A code's digits (dots when masked), dimmed once its period is over and no successor has come. */
+function CodeText({ entry, code, masked }: { entry: EntrySummary; code: CodeSnapshot; masked: boolean }) {
+  const expired = useCodesStore((s) => s.expired[entry.id] === true);
+  const shown = masked ? groupCode('•'.repeat(code.code.length), entry.type) : groupCode(code.code, entry.type);
+  const className = ['row-code', masked ? 'row-code-masked' : '', expired ? 'row-code-expired' : ''].filter(Boolean);
+  return <span className={className.join(' ')}>{shown}</span>;
+}
+
+export const CodeRow = memo(function CodeRow({
+  entry,
+  selected,
+  position,
+  setSize,
+  dropPosition,
+  onSelect,
+  onEdit,
+  onDelete,
+}: CodeRowProps) {
   const code = useCodesStore((s) => s.byId[entry.id]);
+  const hideCodes = useSetting('hideCodes', false);
+  const revealedAt = useRevealStore((s) => s.revealed[entry.id]);
+  const masked = hideCodes && code !== undefined && revealedAt !== code.validFrom;
   const label = entryLabel(entry);
   const title = entry.issuer || entry.account || 'Unnamed account';
   const subtitle = entry.issuer ? entry.account : '';
+  const timed = code !== undefined && code.validUntil !== null;
+  const className = ['row', selected ? 'row-selected' : '', dropPosition ? `row-drop-${dropPosition}` : '']
+    .filter(Boolean)
+    .join(' ');
+
+  function onPress(): void {
+    if (masked && code) useRevealStore.getState().reveal(code);
+    else void copyCode(entry);
+  }
+
+  function onNextCode(): void {
+    // Asking for a code is asking to see it.
+    void nextHotpCode(entry.id).then(() => {
+      const fresh = useCodesStore.getState().byId[entry.id];
+      if (fresh) useRevealStore.getState().reveal(fresh);
+    });
+  }
+
   return (
-    <li className={selected ? 'row row-selected' : 'row'} aria-current={selected ? 'true' : undefined}>
+    <li
+      className={className}
+      data-id={entry.id}
+      aria-current={selected ? 'true' : undefined}
+      aria-posinset={position}
+      aria-setsize={setSize}
+    >
+      <span className="row-grip" draggable="true" data-grip="true" title="Drag to reorder" aria-hidden="true">
+        <GripIcon />
+      </span>
       <button
         type="button"
         id={rowButtonId(entry.id)}
         className="row-main"
-        aria-label={rowName(entry, code)}
-        onClick={() => void copyCode(entry)}
+        aria-label={rowName(entry, code, masked)}
+        aria-describedby={selected && timed ? SELECTED_TIME_LEFT_ID : undefined}
+        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+        onClick={onPress}
         onFocus={() => onSelect(entry.id)}
       >
         <IssuerTile issuer={entry.issuer} account={entry.account} />
@@ -60,10 +125,12 @@ export const CodeRow = memo(function CodeRow({ entry, selected, onSelect, onEdit
           </span>
         </span>
         <span className="row-code-block">
-          <span className={code ? 'row-code' : 'row-code row-code-empty'}>
-            {code ? groupCode(code.code, entry.type) : entry.type === 'hotp' ? '––– –––' : '··· ···'}
-          </span>
-          {code?.next ? <span className="row-next">next {groupCode(code.next, entry.type)}</span> : null}
+          {code ? (
+            <CodeText entry={entry} code={code} masked={masked} />
+          ) : (
+            <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
+          )}
+          {code?.next && !masked ? <span className="row-next">next {groupCode(code.next, entry.type)}</span> : null}
         </span>
         {code && code.validUntil !== null ? (
           <CountdownRing validFrom={code.validFrom} validUntil={code.validUntil} />
@@ -78,7 +145,7 @@ export const CodeRow = memo(function CodeRow({ entry, selected, onSelect, onEdit
           className="icon-button row-next-button"
           aria-label={`Next code for ${label}`}
           title="Next code"
-          onClick={() => void nextHotpCode(entry.id)}
+          onClick={onNextCode}
         >
           <NextIcon />
         </button>

@@ -1,64 +1,102 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The unlocked vault: search, the codes list and its dialogs. Keyboard: Ctrl/Cmd+F search,
- * Ctrl/Cmd+L lock, arrows move the selection, Enter copies, Esc clears the search.
+ * The unlocked vault: search, group filter, the codes list and its dialogs. Keyboard: Ctrl/Cmd+F
+ * search, Ctrl/Cmd+L lock, Ctrl/Cmd+, settings, Ctrl/Cmd+Z undo a deletion, arrows move the
+ * selection, Enter copies, Alt+↑/↓ moves an account, Esc clears the search.
  */
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { EntrySummary } from '../../electron/ipc/contract';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import { api } from '../api';
+import { useActivityReporter } from '../hooks/useActivityReporter';
+import { useCodeRollover } from '../hooks/useCodeRollover';
 import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
 import { useSessionData } from '../hooks/useSessionData';
-import { copyCode, lockVault } from '../lib/actions';
+import { copyCode, lockVault, moveAccount, undoLast } from '../lib/actions';
 import { visibleEntries } from '../lib/entry-query';
-import { shortcutLabel } from '../lib/shortcut-label';
+import { groupsInUse } from '../lib/groups';
+import type { DropPosition } from '../lib/reorder';
 import { useEntriesStore } from '../store/entries-store';
 import { AddAccountDialog } from './AddAccountDialog';
-import { BrandMark } from './BrandMark';
 import { CodeAnnouncer } from './CodeAnnouncer';
 import { CodeList } from './CodeList';
 import { rowButtonId } from './CodeRow';
+import { CodesTopBar } from './CodesTopBar';
 import { DeleteEntryDialog } from './DeleteEntryDialog';
 import { EditEntryDialog } from './EditEntryDialog';
 import { NoAccounts, NoMatches } from './EmptyState';
 import { FormAlert } from './FormAlert';
-import { LockIcon, PlusIcon } from './Icons';
-import { SearchField } from './SearchField';
+import { GroupFilter } from './GroupFilter';
+import { SettingsDialog } from './SettingsDialog';
 import { ToastHost } from './ToastHost';
 
-type Dialog = { kind: 'add' } | { kind: 'edit'; entry: EntrySummary } | { kind: 'delete'; entry: EntrySummary } | null;
+type Dialog =
+  | { kind: 'add' }
+  | { kind: 'settings' }
+  | { kind: 'edit'; entry: EntrySummary }
+  | { kind: 'delete'; entry: EntrySummary }
+  | null;
 
 const LIST_ID = 'code-list';
 
 export function CodesScreen() {
   const loadError = useSessionData();
+  useCodeRollover();
+  useActivityReporter();
   const entries = useEntriesStore((s) => s.entries);
   const loaded = useEntriesStore((s) => s.loaded);
   const [query, setQuery] = useState('');
+  const [chosenGroup, setGroup] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [listMessage, setListMessage] = useState({ key: 0, text: '' });
+  const [revealIndex, setRevealIndex] = useState<{ index: number; seq: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const visible = useMemo(() => visibleEntries(entries, query), [entries, query]);
+  const groups = useMemo(() => groupsInUse(entries), [entries]);
+  const group = chosenGroup !== null && groups.includes(chosenGroup) ? chosenGroup : null;
+  const visible = useMemo(() => visibleEntries(entries, query, group), [entries, query, group]);
   const selected = visible.find((e) => e.id === selectedId) ?? visible[0] ?? null;
 
-  const focusSearch = (): void => {
+  const focusSearch = useCallback((): void => {
     searchRef.current?.focus();
     searchRef.current?.select();
-  };
+  }, []);
   const clearSearch = (): void => {
     setQuery('');
     setSelectedId(null);
   };
-  useGlobalShortcuts({ onFind: () => dialog === null && focusSearch(), onLock: () => void lockVault() });
+  useGlobalShortcuts({
+    onFind: () => dialog === null && focusSearch(),
+    onLock: () => void lockVault(),
+    onSettings: () => dialog === null && setDialog({ kind: 'settings' }),
+    onUndo: () => dialog === null && undoLast(),
+  });
+  // The global shortcut (main) shows the window and asks for the search field.
+  useEffect(
+    () =>
+      api().app.onFocusSearch(() => {
+        setDialog(null);
+        window.setTimeout(focusSearch, 0);
+      }),
+    [focusSearch],
+  );
 
   const onEdit = useCallback((entry: EntrySummary) => setDialog({ kind: 'edit', entry }), []);
   const onDelete = useCallback((entry: EntrySummary) => setDialog({ kind: 'delete', entry }), []);
   const closeDialog = useCallback(() => setDialog(null), []);
+  const onMove = useCallback((id: EntryId, targetId: EntryId, position: DropPosition) => {
+    void moveAccount(id, targetId, position).then((text) => {
+      if (text) setListMessage((m) => ({ key: m.key + 1, text }));
+    });
+  }, []);
 
   function moveSelection(delta: number): void {
     const index = selected ? visible.indexOf(selected) : -1;
-    const next = visible[Math.min(visible.length - 1, Math.max(0, index + delta))];
+    const to = Math.min(visible.length - 1, Math.max(0, index + delta));
+    const next = visible[to];
     if (!next) return;
     setSelectedId(next.id);
+    setRevealIndex((r) => ({ index: to, seq: (r?.seq ?? 0) + 1 }));
     document.getElementById(rowButtonId(next.id))?.scrollIntoView?.({ block: 'nearest' });
   }
 
@@ -82,40 +120,23 @@ export function CodesScreen() {
   return (
     <div className="codes-screen">
       <div className="codes-main" inert={dialog !== null} onKeyDown={onMainKeyDown}>
-        <header className="topbar">
-          <div className="brand">
-            <BrandMark size={28} />
-            <span className="brand-name">Tessera</span>
-          </div>
-          <SearchField
-            inputRef={searchRef}
-            value={query}
-            onChange={(value) => {
-              setQuery(value);
-              setSelectedId(null);
-            }}
-            onKeyDown={onSearchKeyDown}
-            listId={LIST_ID}
-            activeId={selected ? rowButtonId(selected.id) : null}
-            resultText={visible.length === 1 ? '1 account matches' : `${visible.length} accounts match`}
-          />
-          <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'add' })}>
-            <PlusIcon />
-            <span>Add account</span>
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => void lockVault()}
-            aria-keyshortcuts="Control+L Meta+L"
-            title={`Lock (${shortcutLabel('L')})`}
-          >
-            <LockIcon />
-            <span>Lock</span>
-          </button>
-        </header>
+        <CodesTopBar
+          searchRef={searchRef}
+          query={query}
+          onQuery={(value) => {
+            setQuery(value);
+            setSelectedId(null);
+          }}
+          onSearchKeyDown={onSearchKeyDown}
+          listId={LIST_ID}
+          activeId={selected ? rowButtonId(selected.id) : null}
+          resultCount={visible.length}
+          onAdd={() => setDialog({ kind: 'add' })}
+          onSettings={() => setDialog({ kind: 'settings' })}
+        />
         <main className="codes-body">
           {loadError ? <FormAlert message={loadError.message} /> : null}
+          <GroupFilter groups={groups} value={group} onChange={setGroup} />
           {!loaded ? (
             <p className="loading">Loading accounts…</p>
           ) : entries.length === 0 ? (
@@ -130,14 +151,20 @@ export function CodesScreen() {
               onSelect={setSelectedId}
               onEdit={onEdit}
               onDelete={onDelete}
+              onMove={onMove}
+              revealIndex={revealIndex}
             />
           )}
         </main>
       </div>
       {dialog?.kind === 'add' ? <AddAccountDialog onClose={closeDialog} /> : null}
+      {dialog?.kind === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog?.kind === 'edit' ? <EditEntryDialog entry={dialog.entry} onClose={closeDialog} /> : null}
       {dialog?.kind === 'delete' ? <DeleteEntryDialog entry={dialog.entry} onClose={closeDialog} /> : null}
       <CodeAnnouncer entries={visible} selectedId={selected?.id ?? null} />
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="list-announcer">
+        {listMessage.text ? <span key={listMessage.key}>{listMessage.text}</span> : null}
+      </div>
       <ToastHost />
     </div>
   );

@@ -1,35 +1,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The time left for a code as a ring and a number, computed from `validUntil` against the shared
- * clock (no timer of its own). Urgent in the last few seconds. Decorative for screen readers: the
- * row's name carries the code, and a number changing every second would be noise.
+ * The time left for a code as a ring and a number. The compositor runs it (renderer/lib/
+ * ring-animation.ts): started once per row, repeating in phase with the clock, put back in phase
+ * when a new code arrives if the clock jumped. No timer, no re-render, no main-thread work per
+ * second, whatever the number of rows (ARCHITECTURE.md §4). Decorative for screen readers: the
+ * row carries the time left.
  */
-import { URGENT_SECONDS, periodSeconds, secondsLeft } from '../lib/countdown';
-import { useNow } from '../hooks/useNow';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { MAX_LABELLED_PERIOD, periodSeconds, URGENT_SECONDS } from '../lib/countdown';
+import { resyncRing, startRingAnimations } from '../lib/ring-animation';
 
-const RADIUS = 15;
-const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
+/** The numbers the label steps through, one per line: period … 6, then 5 … 1 (shown urgent). */
+function labels(period: number): [calm: string, urgent: string] {
+  const lines = Array.from({ length: period }, (_, i) => String(period - i));
+  const cut = Math.max(0, period - URGENT_SECONDS);
+  return [lines.slice(0, cut).join('\n'), lines.slice(cut).join('\n')];
+}
+
+/** Two half-rings that turn away as the period passes. */
+function Arcs({ urgent }: { urgent: boolean }) {
+  return (
+    <span className={urgent ? 'ring-arcs ring-arcs-urgent' : 'ring-arcs'}>
+      <span className="ring-half ring-half-right">
+        <span className="ring-arc" />
+      </span>
+      <span className="ring-half ring-half-left">
+        <span className="ring-arc" />
+      </span>
+    </span>
+  );
+}
 
 export function CountdownRing({ validFrom, validUntil }: { validFrom: number; validUntil: number }) {
-  const now = useNow();
-  const left = secondsLeft(validUntil, now);
-  const fraction = Math.min(1, left / periodSeconds(validFrom, validUntil));
-  const urgent = left <= URGENT_SECONDS;
+  const period = periodSeconds(validFrom, validUntil);
+  const ref = useRef<HTMLSpanElement>(null);
+  const animations = useRef<Animation[]>([]);
+
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root) return undefined;
+    const started = startRingAnimations(root, period);
+    animations.current = started;
+    return () => {
+      for (const animation of started) animation.cancel();
+    };
+  }, [period]);
+
+  // Each new code: still in phase? (A suspended machine's animation clock stood still.)
+  useEffect(() => resyncRing(animations.current, period), [validFrom, period]);
+
   return (
-    <span className={urgent ? 'ring ring-urgent' : 'ring'} data-seconds-left={left} aria-hidden="true">
-      <svg viewBox="0 0 36 36" width="36" height="36" focusable="false">
-        <circle className="ring-track" cx="18" cy="18" r={RADIUS} />
-        <circle
-          className="ring-progress"
-          cx="18"
-          cy="18"
-          r={RADIUS}
-          strokeDasharray={CIRCUMFERENCE}
-          strokeDashoffset={CIRCUMFERENCE * (1 - fraction)}
-          transform="rotate(-90 18 18)"
-        />
-      </svg>
-      <span className="ring-label">{left}</span>
+    <span ref={ref} className="ring" aria-hidden="true" data-period={period}>
+      <span className="ring-track" />
+      <Arcs urgent={false} />
+      <Arcs urgent />
+      {period <= MAX_LABELLED_PERIOD ? (
+        <span className="ring-label">
+          <span className="ring-strip">
+            {labels(period)[0]}
+            {period > URGENT_SECONDS ? '\n' : null}
+            <span className="ring-strip-urgent">{labels(period)[1]}</span>
+          </span>
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Confirms deleting an entry; Cancel has the focus so Enter alone never deletes. */
+/**
+ * Confirms deleting an entry; Cancel has the focus so Enter alone never deletes. Even after
+ * "Delete", the account can be brought back for a few seconds (Undo in the toast, or Ctrl/Cmd+Z).
+ */
 import { useId, useRef, useState } from 'react';
 import type { EntrySummary } from '../../electron/ipc/contract';
-import { api } from '../api';
+import { removeEntry } from '../lib/actions';
 import { entryLabel } from '../lib/entry-query';
-import { useEntriesStore } from '../store/entries-store';
-import { showToast } from '../store/toast-store';
 import { FormAlert } from './FormAlert';
 import { Modal } from './Modal';
 
@@ -18,11 +19,9 @@ export function DeleteEntryDialog({ entry, onClose }: { entry: EntrySummary; onC
 
   async function confirm(): Promise<void> {
     setBusy(true);
-    const result = await api().entries.remove(entry.id);
+    const failed = await removeEntry(entry);
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    useEntriesStore.getState().remove(entry.id);
-    showToast(`Deleted ${label}`);
+    if (failed) return setError(failed);
     onClose();
   }
 

@@ -2,15 +2,23 @@
 /**
  * First run: choose the master password and create the vault. The inputs are uncontrolled and
  * emptied as soon as the password is handed to main; it never enters React state or a store.
+ * zxcvbn-ts rates it as it is typed; it must be at least 10 characters and rated "strong".
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
+import { usePasswordStrength } from '../hooks/usePasswordStrength';
 import { checkNewPassword, MIN_PASSWORD_LENGTH, type NewPasswordProblems } from '../lib/password-rules';
 import { useVaultStore } from '../store/vault-store';
 import { AuthLayout } from './AuthLayout';
 import { BusyNote } from './BusyNote';
 import { Field } from './Field';
 import { FormAlert } from './FormAlert';
+import { PasswordStrength } from './PasswordStrength';
+
+/** Joins ids for aria-describedby, dropping the empty ones. */
+export function describedBy(...ids: (string | undefined)[]): string {
+  return ids.filter(Boolean).join(' ');
+}
 
 export function FirstRunScreen({ path }: { path: string }) {
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -18,13 +26,15 @@ export function FirstRunScreen({ path }: { path: string }) {
   const [problems, setProblems] = useState<NewPasswordProblems>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const strength = usePasswordStrength();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const passwordInput = passwordRef.current;
     const confirmInput = confirmRef.current;
     if (busy || !passwordInput || !confirmInput) return;
-    const found = checkNewPassword(passwordInput.value, confirmInput.value);
+    const assessment = passwordInput.value === '' ? null : await strength.assess(passwordInput.value);
+    const found = checkNewPassword(passwordInput.value, confirmInput.value, assessment);
     if (found) {
       setProblems(found);
       (found.password ? passwordInput : confirmInput).focus();
@@ -33,6 +43,7 @@ export function FirstRunScreen({ path }: { path: string }) {
     const password = passwordInput.value;
     passwordInput.value = '';
     confirmInput.value = '';
+    strength.clear();
     setProblems({});
     setFormError(null);
     setBusy(true);
@@ -62,13 +73,23 @@ export function FirstRunScreen({ path }: { path: string }) {
         <Field
           id="new-password"
           label="Master password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters, rated strong. A few unrelated words make a strong one.`}
           error={problems.password ?? null}
         >
           {(a11y) => (
-            <input {...a11y} ref={passwordRef} type="password" autoComplete="new-password" autoFocus readOnly={busy} />
+            <input
+              {...a11y}
+              aria-describedby={describedBy(a11y['aria-describedby'], 'new-password-strength')}
+              ref={passwordRef}
+              type="password"
+              autoComplete="new-password"
+              autoFocus
+              readOnly={busy}
+              onInput={strength.onInput}
+            />
           )}
         </Field>
+        <PasswordStrength id="new-password-strength" assessment={strength.assessment} />
         <Field id="confirm-password" label="Confirm master password" error={problems.confirm ?? null}>
           {(a11y) => <input {...a11y} ref={confirmRef} type="password" autoComplete="new-password" readOnly={busy} />}
         </Field>

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Add an account by typing its details. The secret input is uncontrolled and emptied as soon as it
- * is sent; main's validation errors appear next to the field they name.
+ * is sent; main's validation errors appear next to the field they name. A live preview shows the
+ * code the parameters give.
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import type { EntrySummary, OtpAlgorithm, OtpType } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { errorFor, formLevel, toFormError, type FormError } from '../lib/field-error';
 import { buildNewEntry, isFormError, MANUAL_DEFAULTS, type ManualFields } from '../lib/new-entry';
+import { CodePreview } from './CodePreview';
 import { Field } from './Field';
 import { FormAlert } from './FormAlert';
 
@@ -26,6 +28,9 @@ export function ManualEntryForm({ onAdded }: { onAdded: (entry: EntrySummary) =>
   const [showSecret, setShowSecret] = useState(false);
   const secretRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  /** Bumped on each edit of the secret, which itself stays out of React state. */
+  const [secretEdits, setSecretEdits] = useState(0);
+  const readSecret = useCallback(() => secretRef.current?.value ?? '', []);
   const set = <K extends keyof ManualFields>(key: K, value: ManualFields[K]): void =>
     setFields((f) => ({ ...f, [key]: value }));
 
@@ -43,6 +48,7 @@ export function ManualEntryForm({ onAdded }: { onAdded: (entry: EntrySummary) =>
     const built = buildNewEntry(fields, secretInput.value);
     if (isFormError(built)) return fail(built);
     secretInput.value = '';
+    setSecretEdits((n) => n + 1);
     setError(null);
     setBusy(true);
     const result = await api().entries.add(built);
@@ -98,6 +104,7 @@ export function ManualEntryForm({ onAdded }: { onAdded: (entry: EntrySummary) =>
               autoComplete="off"
               spellCheck={false}
               autoCapitalize="characters"
+              onInput={() => setSecretEdits((n) => n + 1)}
             />
             <button
               type="button"
@@ -164,6 +171,7 @@ export function ManualEntryForm({ onAdded }: { onAdded: (entry: EntrySummary) =>
           )}
         </div>
       )}
+      <CodePreview fields={fields} readSecret={readSecret} edits={secretEdits} />
       <FormAlert message={formLevel(error)} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>

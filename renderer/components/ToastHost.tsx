@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Shows the current toast in a polite live region and dismisses it after a few seconds. */
+/**
+ * Shows the current toast in a polite live region and dismisses it after a few seconds, or after
+ * its own time (an Undo stays as long as the undo is possible).
+ */
 import { useEffect } from 'react';
 import { useToastStore } from '../store/toast-store';
 import { CloseIcon } from './Icons';
@@ -12,7 +15,7 @@ export function ToastHost() {
 
   useEffect(() => {
     if (!toast) return undefined;
-    const timer = window.setTimeout(() => dismiss(toast.id), SHOW_MS[toast.tone]);
+    const timer = window.setTimeout(() => dismiss(toast.id), toast.durationMs ?? SHOW_MS[toast.tone]);
     return () => window.clearTimeout(timer);
   }, [toast, dismiss]);
 
@@ -21,6 +24,18 @@ export function ToastHost() {
       {toast ? (
         <div key={toast.id} className={`toast toast-${toast.tone}`}>
           <span className="toast-text">{toast.text}</span>
+          {toast.action ? (
+            <button
+              type="button"
+              className="toast-action"
+              onClick={() => {
+                dismiss(toast.id);
+                toast.action?.run();
+              }}
+            >
+              {toast.action.label}
+            </button>
+          ) : null}
           <button
             type="button"
             className="icon-button toast-close"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Unlock: the password goes to main once, the field is emptied at once and refocused on failure. */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { IpcError, LockReason } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { lockReasonText } from '../lib/lock-reason';
@@ -14,6 +14,14 @@ import { LockIcon } from './Icons';
 export interface UnlockScreenProps {
   readonly path: string;
   readonly lastLockReason: LockReason | null;
+  /** Deletions the lock cancelled (their accounts were kept). */
+  readonly cancelledDeletions?: number;
+}
+
+/** Says that accounts being deleted were kept because the vault locked first. */
+export function cancelledDeletionsText(count: number): string {
+  const what = count === 1 ? 'An account you were deleting was' : `${count} accounts you were deleting were`;
+  return `${what} kept, because Tessera locked before the deletion could no longer be undone. Delete again if you meant to.`;
 }
 
 /** What to say for an unlock failure; the integrity failure gets the one sentence users need. */
@@ -24,10 +32,12 @@ export function unlockErrorText(error: IpcError): string {
   return error.message;
 }
 
-export function UnlockScreen({ path, lastLockReason }: UnlockScreenProps) {
+export function UnlockScreen({ path, lastLockReason, cancelledDeletions = 0 }: UnlockScreenProps) {
   const passwordRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The global shortcut shows the window: the password field is where typing should go.
+  useEffect(() => api().app.onFocusSearch(() => passwordRef.current?.focus()), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -58,10 +68,13 @@ export function UnlockScreen({ path, lastLockReason }: UnlockScreenProps) {
       title="Unlock Tessera"
       lead={
         lastLockReason ? (
-          <p className="lock-reason">
-            <LockIcon />
-            <span>{lockReasonText(lastLockReason)}</span>
-          </p>
+          <>
+            <p className="lock-reason">
+              <LockIcon />
+              <span>{lockReasonText(lastLockReason)}</span>
+            </p>
+            {cancelledDeletions > 0 ? <p className="lock-note">{cancelledDeletionsText(cancelledDeletions)}</p> : null}
+          </>
         ) : (
           <p>Enter your master password to see your codes.</p>
         )

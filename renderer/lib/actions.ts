@@ -3,9 +3,11 @@
 import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { useCodesStore } from '../store/codes-store';
-import { showToast } from '../store/toast-store';
+import { useEntriesStore } from '../store/entries-store';
+import { showToast, useToastStore } from '../store/toast-store';
 import { isVaultUnlocked, useVaultStore } from '../store/vault-store';
 import { entryLabel } from './entry-query';
+import { moveEntry, type DropPosition } from './reorder';
 
 /** Asks main to copy the entry's current code; main clears the clipboard after N seconds. */
 export async function copyCode(entry: EntrySummary): Promise<void> {
@@ -36,4 +38,67 @@ export async function lockVault(): Promise<void> {
   const result = await api().vault.lock();
   if (result.ok) useVaultStore.getState().setStatus(result.value);
   else showToast(result.error.message, 'error');
+}
+
+/** Brings back an account whose deletion is still within its undo time. */
+export async function undoRemove(entry: EntrySummary): Promise<void> {
+  const result = await api().entries.undoRemove(entry.id);
+  if (!isVaultUnlocked()) return;
+  if (!result.ok) {
+    showToast(result.error.message, 'error');
+    return;
+  }
+  useEntriesStore.getState().upsert(result.value);
+  showToast(`Restored ${entryLabel(result.value)}`);
+}
+
+/**
+ * Deletes an account with an undo time: main hides it at once and deletes it when the time has
+ * passed; the toast offers Undo (also Ctrl/Cmd+Z) until then. Returns the error message, if any.
+ */
+export async function removeEntry(entry: EntrySummary): Promise<string | null> {
+  const result = await api().entries.remove(entry.id);
+  if (!result.ok) return result.error.message;
+  useEntriesStore.getState().remove(entry.id);
+  const seconds = result.value.undoSeconds;
+  showToast(`Deleted ${entryLabel(entry)}`, 'info', {
+    durationMs: seconds * 1000,
+    action: { label: 'Undo', run: () => void undoRemove(entry) },
+  });
+  return null;
+}
+
+/** Runs the Undo of the toast on screen, if it has one (Ctrl/Cmd+Z). */
+export function undoLast(): boolean {
+  const toast = useToastStore.getState().toast;
+  if (toast?.action?.label !== 'Undo') return false;
+  useToastStore.getState().dismiss(toast.id);
+  toast.action.run();
+  return true;
+}
+
+/**
+ * Moves an account before or after another and saves the order; the list changes at once.
+ * Returns a sentence for the screen reader ("Moved …"), or null when nothing moved.
+ */
+export async function moveAccount(id: EntryId, targetId: EntryId, position: DropPosition): Promise<string | null> {
+  const entries = useEntriesStore.getState().entries;
+  const ids = moveEntry(entries, id, targetId, position);
+  if (!ids) {
+    const moving = entries.find((e) => e.id === id);
+    const target = entries.find((e) => e.id === targetId);
+    return moving && target && moving.favourite !== target.favourite ? 'Favourites always stay at the top.' : null;
+  }
+  const previous = entries;
+  useEntriesStore.getState().applyOrder(ids);
+  const moved = entries.find((e) => e.id === id);
+  const result = await api().entries.reorder(ids);
+  if (!isVaultUnlocked()) return null;
+  if (!result.ok) {
+    useEntriesStore.getState().replace(previous);
+    showToast(result.error.message, 'error');
+    return null;
+  }
+  useEntriesStore.getState().replace(result.value);
+  return moved ? `Moved ${entryLabel(moved)} to position ${ids.indexOf(id) + 1} of ${ids.length}.` : null;
 }

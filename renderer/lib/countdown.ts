@@ -4,6 +4,9 @@
 /** Seconds at or below which a countdown is shown as urgent and the next code matters. */
 export const URGENT_SECONDS = 5;
 
+/** Periods up to this many seconds show a number in the ring; longer ones show the ring only. */
+export const MAX_LABELLED_PERIOD = 120;
+
 /** Whole seconds left, counting the current partial second (so 0.2 s left shows as 1). */
 export function secondsLeft(validUntil: number, now: number): number {
   return Math.max(0, Math.ceil((validUntil - now) / 1000));

@@ -9,6 +9,18 @@ export function compareEntries(a: EntrySummary, b: EntrySummary): number {
   return a.issuer.localeCompare(b.issuer) || a.account.localeCompare(b.account);
 }
 
+/** The searchable text of an entry, lower-cased once per entry object (entries are immutable). */
+const haystacks = new WeakMap<EntrySummary, string>();
+
+function haystackOf(entry: EntrySummary): string {
+  let text = haystacks.get(entry);
+  if (text === undefined) {
+    text = [entry.issuer, entry.account, entry.group ?? '', entry.notes].join('\n').toLocaleLowerCase();
+    haystacks.set(entry, text);
+  }
+  return text;
+}
+
 /**
  * True when every word of the query occurs (case-insensitively) in the issuer, account, group or
  * notes. An empty query matches everything.
@@ -16,13 +28,17 @@ export function compareEntries(a: EntrySummary, b: EntrySummary): number {
 export function matchesQuery(entry: EntrySummary, query: string): boolean {
   const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [entry.issuer, entry.account, entry.group ?? '', entry.notes].join('\n').toLocaleLowerCase();
+  const haystack = haystackOf(entry);
   return words.every((word) => haystack.includes(word));
 }
 
-/** The rows to show, in order. */
-export function visibleEntries(entries: readonly EntrySummary[], query: string): EntrySummary[] {
-  return entries.filter((e) => matchesQuery(e, query)).sort(compareEntries);
+/** The rows to show, in order: matching the query and, when one is chosen, in the group. */
+export function visibleEntries(
+  entries: readonly EntrySummary[],
+  query: string,
+  group: string | null = null,
+): EntrySummary[] {
+  return entries.filter((e) => (group === null || e.group === group) && matchesQuery(e, query)).sort(compareEntries);
 }
 
 /** "GitHub, alice@example.com" or whichever of the two is present. */

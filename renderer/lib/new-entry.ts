@@ -3,7 +3,7 @@
  * Turns the manual form's text into a `NewEntryInput`. Only shape checks happen here (numbers are
  * numbers); main validates ranges and the secret and names the field when something is wrong.
  */
-import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../electron/ipc/contract';
+import type { CodePreviewInput, NewEntryInput, OtpAlgorithm, OtpType } from '../../electron/ipc/contract';
 import type { FormError } from './field-error';
 
 export interface ManualFields {
@@ -45,6 +45,15 @@ export function buildNewEntry(fields: ManualFields, secret: string): NewEntryInp
   const period = wholeNumber(fields.period);
   if (period === null) return { field: 'period', message: 'The period must be a whole number of seconds, usually 30.' };
   return { ...base, algorithm: fields.algorithm, digits, period };
+}
+
+/** The live preview's parameters (no names), or null while there is no secret or a number is not one. */
+export function buildPreviewInput(fields: ManualFields, secret: string): CodePreviewInput | null {
+  if (secret.trim() === '') return null;
+  const built = buildNewEntry(fields, secret);
+  if (isFormError(built)) return null;
+  const { issuer: _issuer, account: _account, ...params } = built;
+  return params;
 }
 
 /** Narrows the result of buildNewEntry. */

@@ -10,17 +10,26 @@ export interface CodesState {
   readonly byId: Readonly<Record<EntryId, CodeSnapshot>>;
   /** False until the first full set arrives; the announcer stays quiet for that first load. */
   readonly loaded: boolean;
+  /** Codes whose period ended before their successor arrived: shown dimmed until it does. */
+  readonly expired: Readonly<Record<EntryId, true>>;
   /** A `codes:update` push or `codes.current()` answer: the complete set of current codes. */
   replace(codes: readonly CodeSnapshot[]): void;
   /** One code, e.g. the answer of `codes.nextHotp`. */
   upsert(code: CodeSnapshot): void;
+  markExpired(ids: readonly EntryId[]): void;
   reset(): void;
 }
+
+const NONE_EXPIRED: Readonly<Record<EntryId, true>> = Object.freeze({});
 
 export const useCodesStore = create<CodesState>()((set) => ({
   byId: {},
   loaded: false,
-  replace: (codes) => set({ byId: Object.fromEntries(codes.map((c) => [c.id, c])), loaded: true }),
+  expired: NONE_EXPIRED,
+  replace: (codes) =>
+    set({ byId: Object.fromEntries(codes.map((c) => [c.id, c])), loaded: true, expired: NONE_EXPIRED }),
   upsert: (code) => set((state) => ({ byId: { ...state.byId, [code.id]: code } })),
-  reset: () => set({ byId: {}, loaded: false }),
+  markExpired: (ids) =>
+    set((state) => ({ expired: { ...state.expired, ...Object.fromEntries(ids.map((id) => [id, true as const])) } })),
+  reset: () => set({ byId: {}, loaded: false, expired: NONE_EXPIRED }),
 }));

@@ -11,6 +11,8 @@ export interface EntriesState {
   /** Inserts or replaces one entry, e.g. with the answer of `entries.add` or `entries.update`. */
   upsert(entry: EntrySummary): void;
   remove(id: EntryId): void;
+  /** Applies a new display order at once (the answer of `entries.reorder` follows). */
+  applyOrder(ids: readonly EntryId[]): void;
   reset(): void;
 }
 
@@ -26,5 +28,10 @@ export const useEntriesStore = create<EntriesState>()((set) => ({
       };
     }),
   remove: (id) => set((state) => ({ entries: state.entries.filter((e) => e.id !== id) })),
+  applyOrder: (ids) =>
+    set((state) => {
+      const position = new Map(ids.map((id, i) => [id, i]));
+      return { entries: state.entries.map((e) => ({ ...e, sortOrder: position.get(e.id) ?? e.sortOrder })) };
+    }),
   reset: () => set({ entries: [], loaded: false }),
 }));

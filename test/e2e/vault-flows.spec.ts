@@ -67,7 +67,9 @@ test.describe('vault flows', () => {
     await addButton(app).click();
     const dialog = page.getByRole('dialog', { name: 'Add account' });
     await dialog.getByRole('tab', { name: /link/i }).click();
-    await dialog.getByLabel('otpauth:// link').fill(`otpauth://totp/GitHub:bob?secret=${SECRET}&issuer=GitHub&digits=8`);
+    await dialog
+      .getByLabel('otpauth:// link')
+      .fill(`otpauth://totp/GitHub:bob?secret=${SECRET}&issuer=GitHub&digits=8`);
     await dialog.getByRole('button', { name: 'Add account' }).click();
     await expect(dialog).toBeHidden();
 

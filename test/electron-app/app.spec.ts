@@ -41,15 +41,23 @@ test.describe('Electron app', () => {
       // Internal but long-standing API: the preferences the renderer was actually created with.
       const wc = win?.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> } | undefined;
       const p = wc?.getLastWebPreferences?.();
-      return p && {
-        contextIsolation: p.contextIsolation,
-        sandbox: p.sandbox,
-        nodeIntegration: p.nodeIntegration,
-        webviewTag: p.webviewTag,
-        spellcheck: p.spellcheck,
-      };
+      return (
+        p && {
+          contextIsolation: p.contextIsolation,
+          sandbox: p.sandbox,
+          nodeIntegration: p.nodeIntegration,
+          webviewTag: p.webviewTag,
+          spellcheck: p.spellcheck,
+        }
+      );
     });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, spellcheck: false });
+    expect(prefs).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
     expect(new URL(page.url()).protocol).toBe('app:');
   });
 
@@ -60,7 +68,12 @@ test.describe('Electron app', () => {
       process: typeof (window as unknown as { process?: unknown }).process,
       popup: window.open('https://example.com') === null,
     }));
-    expect(probe).toEqual({ keys: ['codes', 'entries', 'vault'], require: 'undefined', process: 'undefined', popup: true });
+    expect(probe).toEqual({
+      keys: ['app', 'codes', 'entries', 'settings', 'vault'],
+      require: 'undefined',
+      process: 'undefined',
+      popup: true,
+    });
   });
 
   test('navigation away from the bundle is blocked', async () => {
@@ -77,8 +90,9 @@ test.describe('Electron app', () => {
     const refused = await app.evaluate(async ({ ipcMain, BrowserWindow }) => {
       const win = BrowserWindow.getAllWindows()[0];
       if (!win) return 'no-window';
-      const handler = (ipcMain as unknown as { _invokeHandlers: Map<string, (e: unknown, p: unknown) => Promise<unknown>> })
-        ._invokeHandlers?.get('vault:status');
+      const handler = (
+        ipcMain as unknown as { _invokeHandlers: Map<string, (e: unknown, p: unknown) => Promise<unknown>> }
+      )._invokeHandlers?.get('vault:status');
       if (!handler) return 'no-handler';
       return handler({ sender: win.webContents, senderFrame: { url: 'app://bundle/index.html', parent: {} } }, null);
     });

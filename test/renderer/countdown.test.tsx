@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import { act } from '@testing-library/react';
+/**
+ * The countdowns run on the compositor (renderer/lib/ring-animation.ts), the switch to the next
+ * code happens in the renderer at validUntil, and only a focused row has a once-a-second clock (its
+ * description for screen readers). No per-row timer, whatever the number of rows.
+ */
+import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { entry, snapshot } from './fake-api';
-import { renderUnlocked } from './helpers';
+import { renderUnlocked, rowNames } from './helpers';
 
-const START = Date.parse('2030-01-01T00:00:00.000Z');
+const START = Date.parse('2030-01-01T00:00:10.000Z');
 
 function ring(index = 0): HTMLElement {
-  const rings = document.querySelectorAll<HTMLElement>('.ring');
-  const found = rings[index];
+  const found = document.querySelectorAll<HTMLElement>('.ring')[index];
   if (!found) throw new Error(`no ring ${index}`);
   return found;
 }
@@ -34,66 +38,120 @@ describe('countdown', () => {
     Reflect.deleteProperty(document, 'hidden');
   });
 
-  it('counts down from validUntil and turns urgent in the last 5 seconds', async () => {
+  it('gives each ring its period and a strip of numbers, no timer of its own', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     await renderUnlocked([github], [snapshot(github.id, '123456', START + 12_000)], { fakeTimers: true });
-    expect(ring().dataset['secondsLeft']).toBe('12');
-    expect(ring().textContent).toBe('12');
-    expect(ring().classList.contains('ring-urgent')).toBe(false);
-
-    advance(6_010);
-    expect(ring().textContent).toBe('6');
-    expect(ring().classList.contains('ring-urgent')).toBe(false);
-
-    advance(1_000);
-    expect(ring().textContent).toBe('5');
-    expect(ring().classList.contains('ring-urgent')).toBe(true);
-
-    advance(5_000);
-    expect(ring().textContent).toBe('0');
+    expect(ring().dataset['period']).toBe('30');
+    // The number steps through a strip, one per line: 30 … 1; the last five read urgent.
+    const lines = (ring().querySelector('.ring-strip')?.textContent ?? '').split('\n');
+    expect(lines).toHaveLength(30);
+    expect(lines.slice(0, 2)).toEqual(['30', '29']);
+    expect(lines.at(-1)).toBe('1');
+    expect(ring().querySelector('.ring-strip-urgent')?.textContent).toBe('5\n4\n3\n2\n1');
+    expect(ring().querySelectorAll('.ring-arc')).toHaveLength(4);
+    expect(ring().querySelector('.ring-arcs-urgent')).toBeTruthy();
+    expect(ring().getAttribute('aria-hidden')).toBe('true');
   });
 
-  it('draws the ring as the fraction of the period left', async () => {
+  it('keeps the same ring (and its animations) from one code to the next', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
-    await renderUnlocked([github], [snapshot(github.id, '123456', START + 15_000)], { fakeTimers: true });
-    const progress = ring().querySelector('.ring-progress');
-    const circumference = Number(progress?.getAttribute('stroke-dasharray'));
-    const offset = Number(progress?.getAttribute('stroke-dashoffset'));
-    // 15 of 30 seconds left: half the ring is drawn.
-    expect(offset / circumference).toBeCloseTo(0.5, 5);
+    const fake = await renderUnlocked([github], [snapshot(github.id, '123456', START + 12_000)], { fakeTimers: true });
+    const before = ring();
+    fake.emitCodes([snapshot(github.id, '654321', START + 42_000)]);
+    expect(ring()).toBe(before);
   });
 
-  it('uses one shared timer however many rows there are', async () => {
+  it('dims a code whose period ended before its successor arrived', async () => {
+    const github = entry({ issuer: 'GitHub', account: 'alice' });
+    await renderUnlocked([github], [snapshot(github.id, '123456', START + 2_000)], { fakeTimers: true });
+    expect(document.querySelector('.row-code-expired')).toBeNull();
+    advance(2_100);
+    expect(document.querySelector('.row-code-expired')).toBeTruthy();
+  });
+
+  it('uses no timer per row, however many rows there are', async () => {
     const entries = Array.from({ length: 40 }, (_, i) => entry({ issuer: `Service ${i}` }));
     await renderUnlocked(
       entries,
-      entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 30_000)),
+      entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 20_000)),
       { fakeTimers: true },
     );
-    expect(document.querySelectorAll('.ring svg')).toHaveLength(40);
+    expect(document.querySelectorAll('.ring-strip')).toHaveLength(40);
+    // Only the rollover timer, aimed at validUntil.
     expect(vi.getTimerCount()).toBe(1);
     advance(3_010);
     expect(vi.getTimerCount()).toBe(1);
-    expect(new Set([...document.querySelectorAll('.ring-label')].map((l) => l.textContent))).toEqual(new Set(['27']));
   });
 
-  it('stops ticking while the window is hidden and catches up when shown', async () => {
+  it('switches to the next code at validUntil without asking main', async () => {
+    const github = entry({ issuer: 'GitHub', account: 'alice' });
+    const fake = await renderUnlocked([github], [snapshot(github.id, '111111', START + 3_000, { next: '222222' })], {
+      fakeTimers: true,
+    });
+    expect(rowNames()).toEqual(['GitHub, alice, code 111 111, next code 222 222']);
+    advance(2_900);
+    expect(rowNames()).toEqual(['GitHub, alice, code 111 111, next code 222 222']);
+    advance(200);
+    expect(rowNames()).toEqual(['GitHub, alice, code 222 222']);
+    expect(fake.api.codes.current).toHaveBeenCalledTimes(1); // the initial load only
+    expect(screen.getByTestId('code-announcer').textContent).toBe('GitHub, alice: new code 222 222');
+  });
+
+  it('asks main once when a code expires without a next code', async () => {
+    const github = entry({ issuer: 'GitHub', account: 'alice' });
+    const fake = await renderUnlocked([github], [snapshot(github.id, '111111', START + 2_000)], {
+      fakeTimers: true,
+    });
+    fake.state.codes = [snapshot(github.id, '111111', START + 2_000)];
+    advance(2_100);
+    await act(async () => undefined);
+    expect(fake.api.codes.current).toHaveBeenCalledTimes(2);
+    advance(60_000);
+    await act(async () => undefined);
+    expect(fake.api.codes.current).toHaveBeenCalledTimes(2);
+  });
+
+  it('describes the selected row by the seconds left: fresh on selection, ticking while a row has focus', async () => {
+    const github = entry({ issuer: 'GitHub', account: 'alice', sortOrder: 0 });
+    const bank = entry({ issuer: 'Bank', account: 'bob', sortOrder: 1 });
+    await renderUnlocked(
+      [github, bank],
+      [snapshot(github.id, '123456', START + 12_000), snapshot(bank.id, '654321', START + 12_000)],
+      { fakeTimers: true },
+    );
+    const button = screen.getByRole('button', { name: 'GitHub, alice, code 123 456' });
+    expect(button.getAttribute('aria-describedby')).toBe('selected-time-left');
+    const description = (): string => document.getElementById('selected-time-left')?.textContent ?? '';
+    expect(description()).toBe('12 seconds left');
+    // Nobody is on a row: no clock runs, the text waits for the next selection.
+    advance(2_010);
+    expect(description()).toBe('12 seconds left');
+    act(() => screen.getByRole('button', { name: 'Bank, bob, code 654 321' }).focus());
+    expect(description()).toBe('10 seconds left');
+    expect(vi.getTimerCount()).toBe(2);
+    advance(1_000);
+    expect(description()).toBe('9 seconds left');
+  });
+
+  it('stops the row clock while the window is hidden and catches up when shown', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     await renderUnlocked([github], [snapshot(github.id, '123456', START + 20_000)], { fakeTimers: true });
-    expect(vi.getTimerCount()).toBe(1);
+    act(() => screen.getByRole('button', { name: /^GitHub/ }).focus());
+    expect(vi.getTimerCount()).toBe(2);
     setHidden(true);
-    expect(vi.getTimerCount()).toBe(0);
-    vi.setSystemTime(START + 9_500);
-    expect(ring().textContent).toBe('20');
-    setHidden(false);
-    expect(ring().textContent).toBe('11');
     expect(vi.getTimerCount()).toBe(1);
+    vi.setSystemTime(START + 9_500);
+    expect(document.getElementById('selected-time-left')?.textContent).toBe('20 seconds left');
+    setHidden(false);
+    expect(document.getElementById('selected-time-left')?.textContent).toBe('11 seconds left');
+    expect(vi.getTimerCount()).toBe(2);
   });
 
   it('has no timer at all once the list is gone', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     const fake = await renderUnlocked([github], [snapshot(github.id, '123456', START + 20_000)], { fakeTimers: true });
-    expect(vi.getTimerCount()).toBe(1);
+    act(() => screen.getByRole('button', { name: /^GitHub/ }).focus());
+    expect(vi.getTimerCount()).toBe(2);
     fake.emitStatus({ status: 'locked', path: '/v', lastLockReason: 'idle' });
     expect(vi.getTimerCount()).toBe(0);
   });

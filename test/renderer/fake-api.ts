@@ -12,6 +12,8 @@ import type {
   IpcError,
   LockReason,
   Result,
+  Settings,
+  SettingsView,
   TesseraApi,
   VaultStatus,
 } from '../../electron/ipc/contract';
@@ -55,12 +57,29 @@ export function snapshot(
   return { id, code, validFrom: validUntil === null ? 0 : validUntil - 30_000, validUntil, ...extra };
 }
 
+/** The defaults main starts with (electron/services/settings.ts). */
+export const DEFAULT_TEST_SETTINGS: Settings = {
+  autoLockMinutes: 5,
+  lockOnSuspend: true,
+  lockOnScreenLock: true,
+  clipboardClearSeconds: 20,
+  hideCodes: false,
+  theme: 'system',
+  closeToTray: false,
+  startMinimised: false,
+  globalShortcut: '',
+};
+
 export interface FakeState {
   status: VaultStatus;
   password: string;
   entries: EntrySummary[];
   codes: CodeSnapshot[];
   clearAfterSeconds: number;
+  settings: SettingsView;
+  /** Entries within their undo time, by id. */
+  removed: Map<string, EntrySummary>;
+  undoSeconds: number;
 }
 
 type Listeners = { [C in keyof EventContract]: Set<(payload: EventContract[C]) => void> };
@@ -72,6 +91,9 @@ export interface FakeApi {
   emitStatus(status: VaultStatus): void;
   emitEntries(entries: readonly EntrySummary[]): void;
   emitCodes(codes: readonly CodeSnapshot[]): void;
+  emitSettings(view: SettingsView): void;
+  /** The global shortcut was pressed (main shows the window and sends this). */
+  emitFocusSearch(): void;
   listenerCount(channel: keyof EventContract): number;
 }
 
@@ -105,12 +127,17 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     entries: [],
     codes: [],
     clearAfterSeconds: 20,
+    settings: { settings: DEFAULT_TEST_SETTINGS, notes: [] },
+    removed: new Map(),
+    undoSeconds: 10,
     ...initial,
   };
   const listeners: Listeners = {
     'vault:status-changed': new Set(),
     'entries:changed': new Set(),
     'codes:update': new Set(),
+    'settings:changed': new Set(),
+    'app:focus-search': new Set(),
   };
   const on =
     <C extends keyof EventContract>(channel: C) =>
@@ -167,9 +194,22 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
         return ok(updated);
       }),
       remove: vi.fn(async (id) => {
-        if (!find(id)) return notFound;
+        const removed = find(id);
+        if (!removed) return notFound;
         state.entries = state.entries.filter((e) => e.id !== id);
-        return ok(null);
+        state.removed.set(id, removed);
+        return ok({ undoSeconds: state.undoSeconds });
+      }),
+      undoRemove: vi.fn(async (id) => {
+        const removed = state.removed.get(id);
+        if (!removed) return fail({ code: 'not-found', message: 'That deletion can no longer be undone.' });
+        state.removed.delete(id);
+        state.entries = [...state.entries, removed];
+        return ok(removed);
+      }),
+      reorder: vi.fn(async (ids) => {
+        state.entries = state.entries.map((e) => ({ ...e, sortOrder: ids.indexOf(e.id) }));
+        return ok([...state.entries]);
       }),
       onChanged: vi.fn(on('entries:changed')),
     },
@@ -177,7 +217,27 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
       current: vi.fn(async () => ok([...state.codes])),
       copy: vi.fn(async (id) => (find(id) ? ok({ clearAfterSeconds: state.clearAfterSeconds }) : notFound)),
       nextHotp: vi.fn(async (id) => (find(id) ? ok(snapshot(id, '755224', null)) : notFound)),
+      preview: vi.fn(async (input) =>
+        /^[A-Z2-7]+=*$/i.test(input.secret)
+          ? ok({
+              code: input.type === 'hotp' ? '755224' : '287082',
+              validUntil: input.type === 'hotp' ? null : Date.now() + 20_000,
+            })
+          : fail({ code: 'invalid-entry', field: 'secret', message: "Invalid 'secret': it is not base32." }),
+      ),
       onUpdate: vi.fn(on('codes:update')),
+    },
+    settings: {
+      get: vi.fn(async () => ok(state.settings)),
+      update: vi.fn(async (patch) => {
+        state.settings = { ...state.settings, settings: { ...state.settings.settings, ...patch } };
+        return ok(state.settings);
+      }),
+      onChanged: vi.fn(on('settings:changed')),
+    },
+    app: {
+      reportActivity: vi.fn(async () => ok(null)),
+      onFocusSearch: vi.fn((listener: () => void) => on('app:focus-search')(() => listener())),
     },
   };
 
@@ -191,6 +251,11 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     },
     emitEntries: (entries) => emit('entries:changed', entries),
     emitCodes: (codes) => emit('codes:update', codes),
+    emitSettings: (view) => {
+      state.settings = view;
+      emit('settings:changed', view);
+    },
+    emitFocusSearch: () => emit('app:focus-search', null),
     listenerCount: (channel) => listeners[channel].size,
   };
 }

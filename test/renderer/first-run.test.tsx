@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadStrengthChecker } from '../../renderer/lib/password-strength';
 import type { Result, VaultStatus } from '../../electron/ipc/contract';
 import { fail, installFakeApi, unlockedStatus, VAULT_PATH } from './fake-api';
 import { deferred, renderApp } from './helpers';
@@ -14,6 +15,11 @@ async function openFirstRun() {
   await screen.findByRole('heading', { name: 'Create your vault' });
   return fake;
 }
+
+// The dictionaries are large: load them once, before the timed tests.
+beforeAll(async () => {
+  await loadStrengthChecker();
+}, 60_000);
 
 describe('first run', () => {
   it('says the password cannot be recovered and shows where the vault will live', async () => {
@@ -83,5 +89,24 @@ describe('first run', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Choose a master password of at least 10 characters.');
     expect(screen.getByLabelText('Master password').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('heading', { name: 'Create your vault' })).toBeTruthy();
+  });
+
+  it('rates the password as it is typed, and refuses a long but guessable one', async () => {
+    const fake = await openFirstRun();
+    const user = userEvent.setup();
+    const password = screen.getByLabelText('Master password');
+    expect(screen.getByText(/type a password to see how hard it is to guess/)).toBeTruthy();
+    await user.type(password, 'password123');
+    expect(await screen.findByText(/Very weak|Weak/)).toBeTruthy();
+    expect(password.getAttribute('aria-describedby')).toContain('new-password-strength');
+    await user.type(screen.getByLabelText('Confirm master password'), 'password123');
+    await user.click(screen.getByRole('button', { name: 'Create vault' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/too easy to guess/);
+    expect(fake.api.vault.create).not.toHaveBeenCalled();
+
+    await user.clear(password);
+    await user.type(password, 'mauve tangerine quarry drum');
+    expect(await screen.findByText('Very strong')).toBeTruthy();
+    expect(document.querySelector('meter')?.getAttribute('value')).toBe('4');
   });
 });

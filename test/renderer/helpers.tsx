@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Shared helpers: render the app, settle promises under fake timers, deferred answers. */
 import { act, render, screen, type RenderResult } from '@testing-library/react';
-import type { CodeSnapshot, EntrySummary } from '../../electron/ipc/contract';
+import type { CodeSnapshot, EntrySummary, Settings, SettingsView } from '../../electron/ipc/contract';
 import { App } from '../../renderer/App';
-import { installFakeApi, unlockedStatus, type FakeApi } from './fake-api';
+import { DEFAULT_TEST_SETTINGS, installFakeApi, unlockedStatus, type FakeApi, type FakeState } from './fake-api';
 
 export function renderApp(): RenderResult {
   return render(<App />);
@@ -34,9 +34,9 @@ export function deferred<T>(): Deferred<T> {
 export async function renderUnlocked(
   entries: EntrySummary[],
   codes: CodeSnapshot[],
-  options: { fakeTimers?: boolean } = {},
+  options: { fakeTimers?: boolean; state?: Partial<FakeState> } = {},
 ): Promise<FakeApi> {
-  const fake = installFakeApi({ status: unlockedStatus(entries.length), entries, codes });
+  const fake = installFakeApi({ status: unlockedStatus(entries.length), entries, codes, ...options.state });
   renderApp();
   await flush();
   if (!options.fakeTimers) await screen.findByRole('main');
@@ -51,4 +51,9 @@ export function rowButtons(): HTMLElement[] {
 /** The accessible names of the rows, top to bottom. */
 export function rowNames(): string[] {
   return rowButtons().map((b) => b.getAttribute('aria-label') ?? '');
+}
+
+/** A settings view with some settings changed from the defaults. */
+export function settingsView(changes: Partial<Settings> = {}, notes: SettingsView['notes'] = []): SettingsView {
+  return { settings: { ...DEFAULT_TEST_SETTINGS, ...changes }, notes };
 }

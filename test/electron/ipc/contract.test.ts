@@ -13,7 +13,7 @@ describe('IPC contract', () => {
   it('lists every channel once, namespaced feature:verb', () => {
     for (const list of [INVOKE_CHANNELS, EVENT_CHANNELS]) {
       expect(new Set(list).size).toBe(list.length);
-      for (const c of list) expect(c).toMatch(/^(vault|entries|codes):[a-z-]+$/);
+      for (const c of list) expect(c).toMatch(/^(vault|entries|codes|settings|app):[a-z-]+$/);
     }
     expect(INVOKE_CHANNELS.length).toBeGreaterThanOrEqual(13);
   });
@@ -31,7 +31,7 @@ describe('IPC contract', () => {
     expect(isEventChannel('vault:unlock')).toBe(false);
   });
 
-  it('exposes three API namespaces', () => {
-    expect(API_NAMESPACES).toEqual(['codes', 'entries', 'vault']);
+  it('exposes five API namespaces', () => {
+    expect(API_NAMESPACES).toEqual(['app', 'codes', 'entries', 'settings', 'vault']);
   });
 });

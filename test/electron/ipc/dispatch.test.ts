@@ -55,7 +55,10 @@ describe('createDispatch', () => {
   it('refuses when there is no window to trust', async () => {
     const handlers = fakeHandlers();
     const dispatch = createDispatch({ handlers, validators, trust: () => null });
-    expect(await dispatch('vault:status', trusted, null)).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    expect(await dispatch('vault:status', trusted, null)).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
   });
 
   it('refuses unknown channels and invalid payloads', async () => {
@@ -65,7 +68,10 @@ describe('createDispatch', () => {
       validators,
       trust: () => ({ mainWebContentsId: 1, allowedOrigins: ['app://bundle'] }),
     });
-    expect(await dispatch('vault:dump', trusted, null)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch('vault:dump', trusted, null)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(await dispatch('vault:unlock', trusted, { password: 3 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },

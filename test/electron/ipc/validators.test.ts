@@ -14,8 +14,17 @@ describe('IPC payload validators', () => {
     });
     expect(validators['codes:copy']({ id: ID })).toEqual({ ok: true, value: { id: ID } });
     expect(
-      validators['entries:add']({ type: 'totp', issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 }),
-    ).toEqual({ ok: true, value: { type: 'totp', issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 } });
+      validators['entries:add']({
+        type: 'totp',
+        issuer: 'GitHub',
+        account: 'alice',
+        secret: 'JBSWY3DPEHPK3PXP',
+        digits: 6,
+      }),
+    ).toEqual({
+      ok: true,
+      value: { type: 'totp', issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 },
+    });
     expect(validators['entries:update']({ id: ID, patch: { group: null, favourite: true } })).toEqual({
       ok: true,
       value: { id: ID, patch: { group: null, favourite: true } },
@@ -46,12 +55,48 @@ describe('IPC payload validators', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('checks the codes-window channels', () => {
+    expect(validators['entries:reorder']({ ids: [ID] })).toEqual({ ok: true, value: { ids: [ID] } });
+    expect(validators['entries:undo-remove']({ id: ID })).toEqual({ ok: true, value: { id: ID } });
+    expect(validators['codes:preview']({ type: 'hotp', secret: 'JBSWY3DPEHPK3PXP', counter: 3 })).toEqual({
+      ok: true,
+      value: { type: 'hotp', secret: 'JBSWY3DPEHPK3PXP', counter: 3 },
+    });
+    expect(validators['settings:update']({ globalShortcut: 'ctrl+shift+k', autoLockMinutes: 0 })).toEqual({
+      ok: true,
+      value: { globalShortcut: 'Control+Shift+K', autoLockMinutes: 0 },
+    });
+    expect(validators['app:activity'](null)).toEqual({ ok: true, value: null });
+    for (const [channel, payload] of [
+      ['entries:reorder', { ids: [ID, ID] }],
+      ['entries:reorder', { ids: ['x'] }],
+      ['entries:reorder', { ids: 'all' }],
+      ['entries:reorder', { ids: Array.from({ length: 10_001 }, () => ID) }],
+      ['codes:preview', { type: 'totp', secret: 'A', issuer: 'leaks nothing but is not asked for' }],
+      ['codes:preview', { type: 'totp' }],
+      ['codes:preview', { type: 'totp', secret: 'x'.repeat(LIMITS.secret + 1) }],
+      ['settings:update', { theme: 'neon' }],
+      ['settings:update', { globalShortcut: 'A' }],
+      ['settings:update', {}],
+      ['settings:get', { all: true }],
+      ['app:activity', { at: 1 }],
+    ] as const) {
+      expect(validators[channel](payload as never).ok, `${channel} ${JSON.stringify(payload).slice(0, 60)}`).toBe(
+        false,
+      );
+    }
+  });
+
   it('never throws, whatever the renderer sends', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...(Object.keys(validators) as (keyof typeof validators)[])), fc.anything(), (c, p) => {
-        const r = validators[c](p);
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.constantFrom(...(Object.keys(validators) as (keyof typeof validators)[])),
+        fc.anything(),
+        (c, p) => {
+          const r = validators[c](p);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 2000 },
     );
   });

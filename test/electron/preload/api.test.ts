@@ -50,9 +50,17 @@ describe('createTesseraApi', () => {
     await api.codes.current();
     await api.codes.copy(ID);
     await api.codes.nextHotp(ID);
+    await api.codes.preview({ type: 'totp', secret: 'S' });
+    await api.entries.undoRemove(ID);
+    await api.entries.reorder([ID]);
+    await api.settings.get();
+    await api.settings.update({ theme: 'dark' });
+    await api.app.reportActivity();
     expect(calls.map(([c]) => c).sort()).toEqual([...INVOKE_CHANNELS].sort());
     expect(calls).toContainEqual(['vault:change-password', { current: 'a', next: 'b' }]);
     expect(calls).toContainEqual(['entries:update', { id: ID, patch: { favourite: true } }]);
+    expect(calls).toContainEqual(['entries:reorder', { ids: [ID] }]);
+    expect(calls).toContainEqual(['settings:update', { theme: 'dark' }]);
   });
 
   it('delivers pushes without the Electron event and unsubscribes', () => {
@@ -65,6 +73,19 @@ describe('createTesseraApi', () => {
     off();
     emit('codes:update', []);
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('delivers the focus-search push and settings changes', () => {
+    const { transport, emit } = recordingTransport();
+    const api = createTesseraApi(transport);
+    const focus = vi.fn();
+    const settings = vi.fn();
+    api.app.onFocusSearch(focus);
+    api.settings.onChanged(settings);
+    emit('app:focus-search', null);
+    emit('settings:changed', { settings: {}, notes: [] });
+    expect(focus).toHaveBeenCalledWith();
+    expect(settings).toHaveBeenCalledWith({ settings: {}, notes: [] });
   });
 
   it('turns a transport failure into an internal error value', async () => {

@@ -75,20 +75,26 @@ describe('app services', () => {
     expect(() => s.entries.list()).toThrow(/locked/);
     await expect(s.vault.unlock('wrong password!')).rejects.toMatchObject({ kind: 'wrong-password-or-tampered' });
     expect(await s.vault.unlock(PASSWORD)).toMatchObject({ status: 'unlocked' });
-    expect(events.filter((e) => e.channel === 'vault:status-changed').map((e) => (e.payload as { status: string }).status)).toEqual([
-      'unlocked',
-      'locked',
-      'unlocked',
-    ]);
+    expect(
+      events.filter((e) => e.channel === 'vault:status-changed').map((e) => (e.payload as { status: string }).status),
+    ).toEqual(['unlocked', 'locked', 'unlocked']);
   });
 
   it('adds entries, computes codes and copies through the clipboard guard', async () => {
     const s = services();
     await s.vault.create(PASSWORD);
-    const entry = await s.entries.add({ type: 'totp', issuer: 'Example', account: 'alice', secret: SECRET_B32, digits: 8 });
+    const entry = await s.entries.add({
+      type: 'totp',
+      issuer: 'Example',
+      account: 'alice',
+      secret: SECRET_B32,
+      digits: 8,
+    });
     expect(entry).toMatchObject({ issuer: 'Example', account: 'alice', digits: 8, period: 30 });
     const codes = s.codes.current();
-    expect(codes).toEqual([expect.objectContaining({ id: entry.id, code: '94287082', validFrom: 30_000, validUntil: 60_000 })]);
+    expect(codes).toEqual([
+      expect.objectContaining({ id: entry.id, code: '94287082', validFrom: 30_000, validUntil: 60_000 }),
+    ]);
     expect(await s.codes.copy(entry.id)).toBe(20);
     expect(clipboard.text).toBe('94287082');
     await s.lock('idle');
@@ -124,7 +130,9 @@ describe('app services', () => {
   it('names the field of a bad entry and changes nothing', async () => {
     const s = services();
     await s.vault.create(PASSWORD);
-    await expect(s.entries.add({ type: 'totp', issuer: 'X', account: 'y', secret: SECRET_B32, digits: 11 })).rejects.toMatchObject({
+    await expect(
+      s.entries.add({ type: 'totp', issuer: 'X', account: 'y', secret: SECRET_B32, digits: 11 }),
+    ).rejects.toMatchObject({
       field: 'digits',
     });
     await expect(s.entries.addUri('otpauth://totp/X:y?secret=' + SECRET_B32 + '&algorithm=MD5')).rejects.toMatchObject({
@@ -173,9 +181,21 @@ describe('app services and another writer (the CLI)', () => {
     await s.entries.add({ type: 'totp', issuer: 'App', account: 'a', secret: SECRET_B32 });
 
     const cli = await unlockVault({ path: path.join(dir, 'vault.tessera'), kdfParams: KDF_FLOOR }, PASSWORD);
-    await cli.add([{ ...{ type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: null }, issuer: 'Cli', account: 'b', secret: new Uint8Array(20).fill(7) }]);
+    await cli.add([
+      {
+        ...{ type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: null },
+        issuer: 'Cli',
+        account: 'b',
+        secret: new Uint8Array(20).fill(7),
+      },
+    ]);
     expect(await s.syncWithDisk()).toBe(true);
-    expect(s.entries.list().map((e) => e.issuer).sort()).toEqual(['App', 'Cli']);
+    expect(
+      s.entries
+        .list()
+        .map((e) => e.issuer)
+        .sort(),
+    ).toEqual(['App', 'Cli']);
     // A write from the app after the CLI's keeps both.
     await s.entries.add({ type: 'totp', issuer: 'App2', account: 'c', secret: SECRET_B32 });
     expect(s.entries.list()).toHaveLength(3);

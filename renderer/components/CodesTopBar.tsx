@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** The codes screen's top bar: brand, search, Add account, Settings and Lock. */
+import type { KeyboardEvent, RefObject } from 'react';
+import { lockVault } from '../lib/actions';
+import { shortcutLabel } from '../lib/shortcut-label';
+import { BrandMark } from './BrandMark';
+import { LockIcon, PlusIcon, SettingsIcon } from './Icons';
+import { SearchField } from './SearchField';
+
+export interface CodesTopBarProps {
+  readonly searchRef: RefObject<HTMLInputElement | null>;
+  readonly query: string;
+  readonly onQuery: (value: string) => void;
+  readonly onSearchKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  readonly listId: string;
+  readonly activeId: string | null;
+  readonly resultCount: number;
+  readonly onAdd: () => void;
+  readonly onSettings: () => void;
+}
+
+export function CodesTopBar(props: CodesTopBarProps) {
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <BrandMark size={28} />
+        <span className="brand-name">Tessera</span>
+      </div>
+      <SearchField
+        inputRef={props.searchRef}
+        value={props.query}
+        onChange={props.onQuery}
+        onKeyDown={props.onSearchKeyDown}
+        listId={props.listId}
+        activeId={props.activeId}
+        resultText={props.resultCount === 1 ? '1 account matches' : `${props.resultCount} accounts match`}
+      />
+      <button type="button" className="button button-primary" onClick={props.onAdd}>
+        <PlusIcon />
+        <span>Add account</span>
+      </button>
+      <button
+        type="button"
+        className="icon-button icon-button-bordered"
+        aria-label="Settings"
+        aria-keyshortcuts="Control+Comma Meta+Comma"
+        title={`Settings (${shortcutLabel(',')})`}
+        onClick={props.onSettings}
+      >
+        <SettingsIcon />
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => void lockVault()}
+        aria-keyshortcuts="Control+L Meta+L"
+        title={`Lock (${shortcutLabel('L')})`}
+      >
+        <LockIcon />
+        <span>Lock</span>
+      </button>
+    </header>
+  );
+}

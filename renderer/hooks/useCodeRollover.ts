@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * One timer for the whole list, aimed at the next `validUntil`: there each expired code is replaced
+ * by the next code main sent with it (renderer/lib/rollover.ts). A code that expired without a next
+ * code (a push was missed) makes one `codes.current()` request, never a loop.
+ */
+import { useEffect } from 'react';
+import { api } from '../api';
+import { nextRollAt, rollCodes } from '../lib/rollover';
+import { useCodesStore } from '../store/codes-store';
+import { isVaultUnlocked } from '../store/vault-store';
+
+/** Fire a hair after the boundary, so the new period has begun. */
+const SLACK_MS = 5;
+
+export function useCodeRollover(): void {
+  useEffect(() => {
+    let timer: number | null = null;
+    /** `id@validUntil` of stale codes already asked about. */
+    const asked = new Set<string>();
+
+    function refresh(): void {
+      void api()
+        .codes.current()
+        .then((result) => {
+          if (result.ok && isVaultUnlocked()) useCodesStore.getState().replace(result.value);
+        });
+    }
+
+    function roll(): void {
+      timer = null;
+      const { codes, stale } = rollCodes(useCodesStore.getState().byId, Date.now());
+      // Replacing the store re-arms the timer through the subscription below.
+      if (codes) useCodesStore.getState().replace(codes);
+      else schedule();
+      const fresh = stale.filter((c) => !asked.has(`${c.id}@${c.validUntil}`));
+      for (const c of fresh) asked.add(`${c.id}@${c.validUntil}`);
+      if (fresh.length > 0) {
+        useCodesStore.getState().markExpired(fresh.map((c) => c.id));
+        refresh();
+      }
+    }
+
+    function schedule(): void {
+      if (timer !== null) window.clearTimeout(timer);
+      timer = null;
+      const now = Date.now();
+      const at = nextRollAt(useCodesStore.getState().byId, now);
+      if (at !== null) timer = window.setTimeout(roll, at - now + SLACK_MS);
+    }
+
+    schedule();
+    const unsubscribe = useCodesStore.subscribe((state, previous) => {
+      if (state.byId !== previous.byId) schedule();
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) window.clearTimeout(timer);
+    };
+  }, []);
+}

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The codes window with a 1,000-entry vault, in headless Chromium against the built renderer and
+ * the real services (the Chromium test tier's harness, test/e2e/harness.ts). Prints:
+ *   - unlock → first painted list (from the unlock answer, and from the click including Argon2id),
+ *   - typed query → filtered list (DOM updated, and painted),
+ *   - IPC messages while idle, by channel (goal: one codes:update push per 30 s period),
+ *   - renderer main-thread time while idle, from the DevTools protocol's Performance.getMetrics
+ *     (goal: ≤ 30 ms per 30 s), next to a blank page measured over the same seconds as the floor.
+ * Figures only; nothing is asserted. Needs `npx electron-vite build` first.
+ *
+ *   node scripts/run-ts.mjs scripts/bench/renderer.ts [ENTRIES] [IDLE_SECONDS]   (or: npm run bench renderer)
+ */
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { NewVaultEntry } from '../../electron/vault';
+import { attachBridge, startServer, type Bridge } from '../../test/e2e/harness';
+
+const ENTRIES = Number(process.argv[2] ?? 1000);
+const IDLE_SECONDS = Number(process.argv[3] ?? 60);
+const UNLOCK_RUNS = 5;
+const PASSWORD = 'bench mauve tangerine quarry drum';
+const QUERY = 'service 42';
+
+const ISSUERS = ['GitHub', 'Google', 'Microsoft', 'Amazon', 'Dropbox', 'Slack', 'GitLab', 'Proton', 'Bank', 'Steam'];
+const GROUPS = [null, null, 'Work', 'Personal', 'Money'];
+
+function makeEntries(n: number): NewVaultEntry[] {
+  return Array.from({ length: n }, (_, i): NewVaultEntry => {
+    const secret = new Uint8Array(20).map((_, j) => (i * 31 + j * 7) & 0xff);
+    const base = { issuer: `${ISSUERS[i % ISSUERS.length]} Service ${i}`, account: `user${i}@example.com`, secret };
+    const meta = { group: GROUPS[i % GROUPS.length] ?? null, favourite: i % 97 === 0 };
+    if (i % 20 === 19)
+      return { ...base, ...meta, type: 'totp', algorithm: 'SHA512', digits: 6, period: 60, counter: null };
+    if (i % 10 === 9)
+      return { ...base, ...meta, type: 'totp', algorithm: 'SHA256', digits: 8, period: 30, counter: null };
+    return { ...base, ...meta, type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: null };
+  });
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const max = (xs: number[]): number => Math.max(...xs);
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+
+interface Trace {
+  readonly kind: 'response' | 'event';
+  readonly channel: string;
+  readonly t: number;
+}
+
+/** One lock → unlock cycle: click → list painted, and unlock answer → list painted (page clock, ms). */
+async function unlockOnce(page: Page): Promise<{ total: number; afterAnswer: number }> {
+  await page.getByLabel('Master password').fill(PASSWORD);
+  return page.evaluate(async () => {
+    const w = window as unknown as { __tesseraTrace: Trace[] };
+    w.__tesseraTrace.length = 0;
+    const ready = (): boolean => document.querySelector('.code-list .row-code:not(.row-code-empty)') !== null;
+    // The first frame produced after the rows with codes are in the DOM.
+    const painted = new Promise<number>((resolve) => {
+      const afterFrame = (): void => {
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now());
+          channel.port2.postMessage(null);
+        });
+      };
+      const observer = new MutationObserver(() => {
+        if (!ready()) return;
+        observer.disconnect();
+        afterFrame();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    // Keep frames coming while measuring: an idle headless page produces them only now and then.
+    let pumping = true;
+    const pump = (): void => {
+      if (pumping) requestAnimationFrame(pump);
+    };
+    requestAnimationFrame(pump);
+    const clicked = performance.now();
+    document.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const paintedAt = await painted;
+    pumping = false;
+    const answer = w.__tesseraTrace.find((t) => t.channel === 'vault:unlock')?.t ?? Number.NaN;
+    return { total: paintedAt - clicked, afterAnswer: paintedAt - answer };
+  });
+}
+
+/** Types `query` one character at a time; per key press, time to the DOM update and to the painted frame. */
+async function filterTimes(page: Page, query: string): Promise<{ dom: number[]; painted: number[]; rows: number }> {
+  return page.evaluate(async (text) => {
+    const input = document.querySelector<HTMLInputElement>('#search-input');
+    if (!input) throw new Error('no search field');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const dom: number[] = [];
+    const painted: number[] = [];
+    // Keep frames coming while measuring (see unlockOnce).
+    let pumping = true;
+    const pump = (): void => {
+      if (pumping) requestAnimationFrame(pump);
+    };
+    requestAnimationFrame(pump);
+    for (let i = 1; i <= text.length; i++) {
+      const start = performance.now();
+      setValue?.call(input, text.slice(0, i));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // React renders a discrete update before the next task; the frame after that is the paint.
+      const domAt = await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0));
+      const paintAt = await new Promise<number>((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now());
+          channel.port2.postMessage(null);
+        }),
+      );
+      dom.push(domAt - start);
+      painted.push(paintAt - start);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    pumping = false;
+    return { dom, painted, rows: document.querySelectorAll('.code-list li').length };
+  }, query);
+}
+
+type Metrics = Record<string, number>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** Main-thread seconds spent between two samples, as ms per 30 s. */
+function perThirty(a: Metrics, b: Metrics, key: string, seconds: number): number {
+  return (((b[key] ?? 0) - (a[key] ?? 0)) * 1000 * 30) / seconds;
+}
+
+async function prepareVault(bridge: Bridge): Promise<void> {
+  await bridge.services.vault.create(PASSWORD);
+  await bridge.services.vault.open().add(makeEntries(ENTRIES));
+  await bridge.services.lock('manual');
+}
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  const bridge = await attachBridge(page, { origin: server.origin });
+  try {
+    await prepareVault(bridge);
+    await page.addInitScript({ content: 'window.__tesseraTrace = [];' });
+    await page.goto(`${server.origin}/index.html`);
+    await page.getByLabel('Master password').waitFor();
+
+    const unlocks: { total: number; afterAnswer: number }[] = [];
+    for (let run = 0; run < UNLOCK_RUNS; run++) {
+      unlocks.push(await unlockOnce(page));
+      await page.keyboard.press('Control+L');
+      await page.getByLabel('Master password').waitFor();
+    }
+    unlocks.push(await unlockOnce(page));
+    const rendered = await page.locator('.code-list li').count();
+
+    await page.locator('#search-input').focus();
+    const filter = await filterTimes(page, QUERY);
+    await page.keyboard.press('Escape');
+    await page.locator('.code-list li').nth(5).waitFor();
+
+    // Idle: nobody touches the window. A blank page in the same browser gives the floor.
+    const blank = await browser.newPage();
+    await blank.goto('about:blank');
+    const cdp = await page.context().newCDPSession(page);
+    const blankCdp = await blank.context().newCDPSession(blank);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await blankCdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.waitForTimeout(1000);
+    const [before, blankBefore] = [await metrics(cdp), await metrics(blankCdp)];
+    const from = Date.now();
+    await page.waitForTimeout(IDLE_SECONDS * 1000);
+    const [after, blankAfter] = [await metrics(cdp), await metrics(blankCdp)];
+    const to = Date.now();
+    const seconds = (to - from) / 1000;
+    const messages = bridge.ipcLog.filter((r) => r.at >= from && r.at <= to && r.direction !== 'response');
+    const byChannel = new Map<string, number>();
+    for (const m of messages) byChannel.set(m.channel, (byChannel.get(m.channel) ?? 0) + 1);
+
+    const rows: [string, string, string][] = [
+      [
+        'unlock answer → first painted list',
+        `${ms(median(unlocks.map((u) => u.afterAnswer)))} median, ${ms(max(unlocks.map((u) => u.afterAnswer)))} max`,
+        '≤ 300 ms',
+      ],
+      ['unlock click → first painted list (incl. Argon2id)', `${ms(median(unlocks.map((u) => u.total)))} median`, ''],
+      [`rows in the DOM for ${ENTRIES} entries`, String(rendered), ''],
+      [
+        `filter "${QUERY}", per key press → DOM`,
+        `${ms(median(filter.dom))} median, ${ms(max(filter.dom))} max`,
+        '≤ 16 ms',
+      ],
+      [
+        `filter "${QUERY}", per key press → painted`,
+        `${ms(median(filter.painted))} median, ${ms(max(filter.painted))} max`,
+        '',
+      ],
+      [
+        `IPC messages in ${seconds.toFixed(0)} s idle`,
+        `${messages.length} (${[...byChannel].map(([c, n]) => `${c} ×${n}`).join(', ') || 'none'})`,
+        `one push per 30 s period`,
+      ],
+    ];
+    for (const key of ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration']) {
+      rows.push([
+        `renderer ${key} while idle, per 30 s`,
+        `${ms(perThirty(before, after, key, seconds))} (blank page: ${ms(perThirty(blankBefore, blankAfter, key, seconds))})`,
+        key === 'TaskDuration' ? '≤ 30 ms' : '',
+      ]);
+    }
+
+    console.log(
+      `codes window, ${ENTRIES} entries, headless ${browser.version()}, ${UNLOCK_RUNS + 1} unlocks, ${seconds.toFixed(0)} s idle`,
+    );
+    for (const [name, value, goal] of rows) console.log(`${name.padEnd(52)} ${value.padEnd(46)} ${goal}`);
+    await blank.close();
+  } finally {
+    await bridge.dispose();
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * What the Chromium tier and the renderer benchmark share: the built renderer (out/renderer)
+ * served with the production CSP by the same resolver as the app:// protocol, and a
+ * `window.tessera` built by the real preload API factory whose transport is a Playwright binding
+ * into the real dispatcher (sender check → validation → handlers → services → vault on disk). Only
+ * contextBridge and ipcMain are swapped.
+ */
+import type { Frame, Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import type { EventChannel } from '../../electron/ipc/contract';
+import { createDispatch } from '../../electron/ipc/dispatch';
+import { createHandlers } from '../../electron/ipc/handlers';
+import { validators } from '../../electron/ipc/validators';
+import { buildCsp } from '../../electron/main/csp';
+import { APP_ORIGIN, resolveAppAsset } from '../../electron/main/protocol';
+import { createAppServices, type AppServices } from '../../electron/services/app-services';
+import type { ClipboardPort } from '../../electron/services/clipboard-guard';
+import { systemClock, type Clock } from '../../electron/services/clock';
+import { KDF_FLOOR, type KdfParams } from '../../electron/vault';
+
+/** The repository root: found from this file (Playwright, CommonJS) or the working folder (bundled scripts). */
+function findRoot(): string {
+  let dir = typeof __dirname === 'string' ? __dirname : process.cwd();
+  while (!existsSync(path.join(dir, 'electron', 'preload', 'api.ts'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('Run this from the Tessera repository.');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROOT = findRoot();
+const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
+const PROBES_DIR = path.join(ROOT, 'test', 'e2e', 'probes');
+/** The webContents id the fake sender reports: the one window the policy trusts. */
+const WINDOW_ID = 1;
+
+export class FakeClipboard implements ClipboardPort {
+  text = '';
+  readonly writes: string[] = [];
+  async writeText(text: string): Promise<void> {
+    this.text = text;
+    this.writes.push(text);
+  }
+  async readText(): Promise<string> {
+    return this.text;
+  }
+  async clear(): Promise<void> {
+    this.text = '';
+  }
+}
+
+/** One record per message that crossed the bridge, for the "no secret in the renderer" probes. */
+export interface IpcRecord {
+  readonly direction: 'request' | 'response' | 'event';
+  readonly channel: string;
+  readonly payload: unknown;
+  /** Node's clock when it crossed (ms), for counting messages over time. */
+  readonly at: number;
+}
+
+/**
+ * The real preload API factory, compiled for the page (it has type-only imports). When the page
+ * defines `window.__tesseraTrace` (the benchmark does), each answer and push is timed into it.
+ */
+export function bridgeScript(): string {
+  const source = readFileSync(path.join(ROOT, 'electron/preload/api.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+  });
+  return `(() => {
+    const exports = {}; const module = { exports };
+    ${outputText}
+    const listeners = new Map();
+    const trace = (kind, channel) => window.__tesseraTrace?.push({ kind, channel, t: performance.now() });
+    const api = exports.createTesseraApi({
+      // Answers come as JSON text, parsed natively here (see attachBridge).
+      invoke: (channel, payload) =>
+        window.__tesseraInvokeJson(channel, payload).then((text) => { const r = JSON.parse(text); trace('response', channel); return r; }),
+      subscribe: (channel, listener) => {
+        const set = listeners.get(channel) ?? new Set();
+        listeners.set(channel, set);
+        set.add(listener);
+        return () => set.delete(listener);
+      },
+    });
+    Object.defineProperty(window, '__tesseraDeliver', {
+      value: (channel, payload) => { trace('event', channel); for (const l of listeners.get(channel) ?? []) l(payload); },
+    });
+    const freeze = (o) => { for (const v of Object.values(o)) if (v && typeof v === 'object') freeze(v); return Object.freeze(o); };
+    Object.defineProperty(window, 'tessera', { value: freeze(api), enumerable: true });
+  })();`;
+}
+
+export interface RendererServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves out/renderer (and the test probes) on 127.0.0.1 with the production CSP. */
+export function startServer(): Promise<RendererServer> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`The built renderer is missing at ${RENDERER_DIR}: run \`npx electron-vite build\` first.`);
+  }
+  const csp = buildCsp();
+  const server = http.createServer((req, res) => {
+    // Test-only probe scripts, served same-origin so they run as page code under the real CSP.
+    const probe = /^\/__probes__\/([a-z-]+\.js)$/.exec(req.url ?? '');
+    if (probe?.[1]) {
+      const file = path.join(PROBES_DIR, probe[1]);
+      if (!existsSync(file)) return void res.writeHead(404).end();
+      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Content-Security-Policy': csp }).end(readFileSync(file));
+      return;
+    }
+    // Same resolver and headers as the app:// protocol handler in electron/main/index.ts.
+    const asset = resolveAppAsset(`${APP_ORIGIN}${req.url ?? '/'}`, RENDERER_DIR, csp);
+    if (asset.status !== 200 || !existsSync(asset.filePath)) {
+      res.writeHead(asset.status === 200 ? 404 : asset.status, asset.headers).end();
+      return;
+    }
+    res.writeHead(200, asset.headers).end(readFileSync(asset.filePath));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+export interface BridgeOptions {
+  /** The server's origin: the one the sender check trusts. */
+  readonly origin: string;
+  /** Main's clock; default the system clock. */
+  readonly clock?: Clock;
+  /** Default: the KDF floor, so each unlock takes ~0.1 s (the parameters are data, the code path is the app's). */
+  readonly kdfParams?: KdfParams;
+}
+
+export interface Bridge {
+  readonly services: AppServices;
+  readonly clipboard: FakeClipboard;
+  readonly ipcLog: IpcRecord[];
+  readonly dataDir: string;
+  readonly vaultPath: string;
+  /** Locks, clears the clipboard and removes the data folder. */
+  dispose(): Promise<void>;
+}
+
+/** Builds the real services in a fresh data folder and bridges them into `page` as `window.tessera`. */
+export async function attachBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-e2e-'));
+  const vaultPath = path.join(dataDir, 'vault.tessera');
+  const clipboard = new FakeClipboard();
+  const ipcLog: IpcRecord[] = [];
+
+  const deliver = (channel: EventChannel, payload: unknown): void => {
+    ipcLog.push({ direction: 'event', channel, payload, at: Date.now() });
+    // As JSON text, parsed natively in the page: close to Electron's structured clone, and not the
+    // cost of Playwright's argument serialiser walking 1,000 objects in page script.
+    page
+      .evaluate(
+        ([c, json]) =>
+          (window as unknown as { __tesseraDeliver?: (c: string, p: unknown) => void }).__tesseraDeliver?.(
+            c,
+            JSON.parse(json),
+          ),
+        [channel, JSON.stringify(payload) ?? 'null'] as const,
+      )
+      .catch(() => undefined);
+  };
+  const services = createAppServices({
+    vaultPath,
+    clipboard,
+    clock: options.clock ?? systemClock,
+    emit: deliver,
+    kdfParams: options.kdfParams ?? KDF_FLOOR,
+  });
+  const dispatch = createDispatch({
+    handlers: createHandlers(services),
+    validators,
+    trust: () => ({ mainWebContentsId: WINDOW_ID, allowedOrigins: [options.origin] }),
+  });
+
+  const invoke = async (frame: Frame, channel: string, payload: unknown): Promise<unknown> => {
+    ipcLog.push({ direction: 'request', channel, payload, at: Date.now() });
+    const result = await dispatch(
+      channel,
+      { sender: { id: WINDOW_ID }, senderFrame: { url: frame.url(), parent: frame.parentFrame() } },
+      payload,
+    );
+    ipcLog.push({ direction: 'response', channel, payload: result, at: Date.now() });
+    return result;
+  };
+  // The page's `window.tessera` uses the JSON one: like the pushes, answers travel as text and are
+  // parsed natively, instead of Playwright's serialiser walking 1,000 objects in page script. The
+  // object one is what the security probes call directly.
+  await page.exposeBinding('__tesseraInvokeJson', async (source, channel: string, payload: unknown) =>
+    JSON.stringify(await invoke(source.frame, channel, payload)),
+  );
+  await page.exposeBinding('__tesseraInvoke', (source, channel: string, payload: unknown) =>
+    invoke(source.frame, channel, payload),
+  );
+  await page.addInitScript({ content: bridgeScript() });
+  // The app loads nothing remote; any such request is a bug.
+  await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+
+  return {
+    services,
+    clipboard,
+    ipcLog,
+    dataDir,
+    vaultPath,
+    async dispose() {
+      await services.shutdown().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** User steps shared by the Chromium specs: create a vault, add an account, find a row. */
+import type { Locator } from '@playwright/test';
+import { expect, type TestApp } from './fixtures';
+
+export const PASSWORD = 'correct horse battery staple';
+/** RFC 6238's SHA1 key in base32; raw bytes "12345678901234567890". */
+export const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+/** The toolbar's "Add account" (the empty state has one too). */
+export const addButton = (app: TestApp): Locator =>
+  app.page.getByRole('banner').getByRole('button', { name: 'Add account' });
+
+/** Opens the app, creates the vault and waits for the codes screen. */
+export async function createVault(app: TestApp): Promise<void> {
+  await app.open();
+  const page = app.page;
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
+  await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm master password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  // Argon2id runs in a worker; give it room on a loaded CI machine.
+  await expect(addButton(app)).toBeVisible({ timeout: 20_000 });
+}
+
+/** Adds a TOTP account through the manual form (optionally in a group). */
+export async function addAccount(app: TestApp, issuer: string, account: string): Promise<void> {
+  const page = app.page;
+  await addButton(app).click();
+  const dialog = page.getByRole('dialog', { name: 'Add account' });
+  await dialog.getByLabel('Issuer', { exact: true }).fill(issuer);
+  await dialog.getByLabel('Account', { exact: true }).fill(account);
+  await dialog.getByLabel('Secret key').fill(SECRET);
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The copy button of the row whose name starts with "<issuer>, <account>". */
+export const row = (app: TestApp, issuer: string, account: string): Locator =>
+  app.page.getByRole('button', { name: new RegExp(`^${issuer}, ${account.replace(/[.@]/g, '\\$&')}, code`) });
+
+/** Issuers in list order, as the page shows them. */
+export async function shownIssuers(app: TestApp): Promise<string[]> {
+  const labels = await app.page
+    .locator('.row-main')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  return labels.map((l) => l.split(',')[0] ?? '');
+}
