@@ -60,6 +60,23 @@ export function countVitest(report) {
   };
 }
 
+/** Why Playwright tests were skipped, with counts: each reason once (e.g. no Electron binary). */
+export function playwrightSkipReasons(report) {
+  const reasons = new Map();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        for (const a of t.annotations ?? []) {
+          if (a.type === 'skip' && a.description) reasons.set(a.description, (reasons.get(a.description) ?? 0) + 1);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report?.suites ?? []) walk(suite);
+  return reasons;
+}
+
 /** Playwright's JSON reporter: `stats.expected/unexpected/flaky/skipped`. */
 export function countPlaywright(report) {
   if (!report?.stats) return null;
@@ -93,7 +110,8 @@ function main() {
   const playwrightStatus = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 
   const v = countVitest(readJson(vitestJson));
-  const p = countPlaywright(readJson(playwrightJson));
+  const playwrightReport = readJson(playwrightJson);
+  const p = countPlaywright(playwrightReport);
   const total = { passed: 0, failed: 0, skipped: 0 };
   for (const [c, status] of [
     [v, vitestStatus],
@@ -113,6 +131,9 @@ function main() {
 
   console.log(`\n[test] vitest: ${v ? `${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped` : 'no report'}`);
   console.log(`[test] playwright: ${p ? `${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped` : 'no report'}`);
+  for (const [reason, count] of playwrightSkipReasons(playwrightReport)) {
+    console.log(`[test] skipped ${count} test(s): ${reason}`);
+  }
   if (total.passed === 0) console.log('[test] no test passed: treating the run as failed');
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return total.failed > 0 || total.passed === 0 ? 1 : 0;
