@@ -199,6 +199,8 @@ export interface InvokeContract {
   'vault:unlock': { req: { password: string }; res: VaultStatus };
   'vault:lock': { req: null; res: VaultStatus };
   'vault:change-password': { req: { current: string; next: string }; res: null };
+  /** Unreadable vault only: keeps the damaged file aside and puts the previous generation in its place. */
+  'vault:use-previous': { req: null; res: VaultStatus };
   'entries:list': { req: null; res: readonly EntrySummary[] };
   'entries:add': { req: NewEntryInput; res: EntrySummary };
   'entries:add-uri': { req: { uri: string }; res: EntrySummary };
@@ -241,6 +243,7 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'vault:unlock': 1,
   'vault:lock': 1,
   'vault:change-password': 1,
+  'vault:use-previous': 1,
   'entries:list': 1,
   'entries:add': 1,
   'entries:add-uri': 1,
@@ -286,6 +289,7 @@ export interface TesseraApi {
     create(password: string): Promise<Result<VaultStatus>>;
     unlock(password: string): Promise<Result<VaultStatus>>;
     lock(): Promise<Result<VaultStatus>>;
+    usePrevious(): Promise<Result<VaultStatus>>;
     changePassword(current: string, next: string): Promise<Result<null>>;
     onStatusChanged(listener: (status: VaultStatus) => void): Unsubscribe;
   };

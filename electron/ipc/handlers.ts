@@ -24,6 +24,7 @@ export function createHandlers(services: AppServices): Handlers {
     'vault:create': ({ password }) => attempt(() => services.vault.create(password)),
     'vault:unlock': ({ password }) => attempt(() => services.vault.unlock(password)),
     'vault:lock': () => attempt(() => services.lock('manual')),
+    'vault:use-previous': () => attempt(() => services.vault.usePrevious()),
     'vault:change-password': ({ current, next }) =>
       attempt(async () => {
         await services.changePassword(current, next);

@@ -196,6 +196,7 @@ export const validators: Validators = {
   'vault:create': passwordPayload,
   'vault:unlock': passwordPayload,
   'vault:lock': noPayload,
+  'vault:use-previous': noPayload,
   'vault:change-password': (raw) => {
     if (!isRecord(raw)) return invalid('Expected an object');
     const extra = onlyKeys(raw, ['current', 'next']);

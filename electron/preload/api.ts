@@ -41,6 +41,7 @@ export function createTesseraApi(transport: Transport): TesseraApi {
       unlock: (password) => call('vault:unlock', { password }),
       lock: () => call('vault:lock', null),
       changePassword: (current, next) => call('vault:change-password', { current, next }),
+      usePrevious: () => call('vault:use-previous', null),
       onStatusChanged: on('vault:status-changed'),
     },
     entries: {

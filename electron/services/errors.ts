@@ -6,7 +6,7 @@
 import type { IpcError } from '../ipc/contract';
 import { EntryValidationError, VaultError } from '../vault';
 import { OtpUriError } from '../otp';
-import { VaultBusyError, VaultLockedError, WeakPasswordError } from './vault-service';
+import { NoPreviousGenerationError, VaultBusyError, VaultLockedError, WeakPasswordError } from './vault-service';
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -47,7 +47,9 @@ export function toIpcError(error: unknown): IpcError {
   if (error instanceof VaultLockedError) return { code: 'vault-locked', message: error.message };
   if (error instanceof VaultBusyError) return { code: 'busy', message: error.message };
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
-  if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
+  if (error instanceof NotFoundError || error instanceof NoPreviousGenerationError) {
+    return { code: 'not-found', message: error.message };
+  }
   if (error instanceof UndoExpiredError) return { code: 'not-found', message: error.message };
   throw error;
 }

@@ -16,7 +16,8 @@ import {
   type VaultOptions,
 } from '../vault';
 import { toIpcError } from './errors';
-import { existsSync } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
+import { copyFile, rename } from 'node:fs/promises';
 
 /** Minimum master-password length; the renderer shows strength feedback on top of this. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -33,6 +34,11 @@ export interface VaultService {
   create(password: string): Promise<VaultStatus>;
   unlock(password: string): Promise<VaultStatus>;
   lock(reason: LockReason): Promise<VaultStatus>;
+  /**
+   * Only when the vault is unreadable and a previous generation exists: moves the damaged file
+   * aside (kept, never deleted) and puts a copy of the previous generation in its place.
+   */
+  usePrevious(): Promise<VaultStatus>;
   /** The open vault; throws VaultLockedError when locked. */
   open(): UnlockedVault;
   isUnlocked(): boolean;
@@ -127,12 +133,33 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       deps.onStatus(next);
       return next;
     },
+    async usePrevious() {
+      const current = await status();
+      if (current.status !== 'unreadable' || !current.previousGenerationAvailable)
+        throw new NoPreviousGenerationError();
+      const prev = previousGenerationPath(path);
+      // Open the previous generation's header first: never swap in a file that is unreadable too.
+      await inspectVault(prev);
+      const aside = `${path}.unreadable-${new Date(deps.options.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-')}`;
+      await rename(path, aside);
+      await copyFile(prev, path, constants.COPYFILE_EXCL);
+      const next = await status();
+      deps.onStatus(next);
+      return next;
+    },
     open() {
       if (!vault) throw new VaultLockedError();
       return vault;
     },
     isUnlocked: () => vault !== null,
   };
+}
+
+export class NoPreviousGenerationError extends Error {
+  constructor() {
+    super('There is no previous version of the vault to open.');
+    this.name = 'NoPreviousGenerationError';
+  }
 }
 
 export class VaultBusyError extends Error {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The vault file exists but cannot be opened (corrupt, or written by a newer Tessera). Main never
- * overwrites such a file, and this screen offers nothing that could: it explains and can re-check.
+ * overwrites such a file: this screen explains, can re-check, and can open the previous generation
+ * (main keeps the damaged file aside, so nothing is lost either way).
  */
 import { useState } from 'react';
 import type { VaultStatus } from '../../electron/ipc/contract';
@@ -23,6 +24,14 @@ function advice(status: Unreadable): string {
 export function UnreadableScreen({ status }: { status: Unreadable }) {
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
+
+  async function usePrevious(): Promise<void> {
+    setChecking(true);
+    const result = await api().vault.usePrevious();
+    setChecking(false);
+    if (result.ok) useVaultStore.getState().setStatus(result.value);
+    else setCheckError(result.error.message);
+  }
 
   async function checkAgain(): Promise<void> {
     setChecking(true);
@@ -49,14 +58,26 @@ export function UnreadableScreen({ status }: { status: Unreadable }) {
       </p>
       {status.previousGenerationAvailable ? (
         <p>
-          A previous generation of the vault, saved before the last change, is kept beside it. Keep both files until
-          your codes are back.
+          A previous generation of the vault, saved before the last change, is kept beside it. Opening it keeps the
+          damaged file aside (renamed, not deleted); the previous generation may lack your most recent change.
         </p>
       ) : null}
       <FormAlert message={checkError} />
-      <button type="button" className="button button-secondary" onClick={() => void checkAgain()} disabled={checking}>
-        {checking ? 'Checking…' : 'Check again'}
-      </button>
+      <div className="form-actions">
+        {status.previousGenerationAvailable && status.error.code !== 'unsupported-version' ? (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void usePrevious()}
+            disabled={checking}
+          >
+            Open the previous version
+          </button>
+        ) : null}
+        <button type="button" className="button button-secondary" onClick={() => void checkAgain()} disabled={checking}>
+          {checking ? 'Checking…' : 'Check again'}
+        </button>
+      </div>
     </AuthLayout>
   );
 }

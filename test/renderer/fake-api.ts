@@ -172,6 +172,10 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
         return ok(state.status);
       }),
       changePassword: vi.fn(async () => ok(null)),
+      usePrevious: vi.fn(async () => {
+        state.status = lockedStatus(null);
+        return ok(state.status);
+      }),
       onStatusChanged: vi.fn(on('vault:status-changed')),
     },
     entries: {

@@ -27,7 +27,15 @@ describe('unreadable vault', () => {
     expect(screen.getByText(/left untouched/)).toBeTruthy();
     expect(screen.getByText(/previous generation of the vault/)).toBeTruthy();
     const buttons = screen.getAllByRole('button').map((b) => b.textContent ?? '');
-    expect(buttons).toEqual(['Check again']);
+    expect(buttons).toEqual(['Open the previous version', 'Check again']);
+  });
+
+  it('opens the previous version on request and then asks for the password', async () => {
+    const fake = installFakeApi({ status: unreadable(true) });
+    renderApp();
+    (await screen.findByRole('button', { name: 'Open the previous version' })).click();
+    expect(await screen.findByLabelText('Master password')).toBeTruthy();
+    expect(fake.api.vault.usePrevious).toHaveBeenCalledTimes(1);
   });
 
   it('does not mention a previous generation when there is none, and advises updating for a newer format', async () => {
@@ -35,6 +43,7 @@ describe('unreadable vault', () => {
     renderApp();
     await screen.findByText(/left untouched/);
     expect(screen.queryByText(/previous generation/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open the previous version' })).toBeNull();
     expect(screen.getByText(/newer version of Tessera/)).toBeTruthy();
   });
 });

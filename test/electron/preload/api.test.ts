@@ -42,6 +42,7 @@ describe('createTesseraApi', () => {
     await api.vault.unlock('pw2');
     await api.vault.lock();
     await api.vault.changePassword('a', 'b');
+    await api.vault.usePrevious();
     await api.entries.list();
     await api.entries.add({ type: 'totp', issuer: 'I', account: 'A', secret: 'S' });
     await api.entries.addUri('otpauth://totp/x?secret=A');

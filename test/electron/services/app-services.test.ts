@@ -209,3 +209,28 @@ describe('app services and another writer (the CLI)', () => {
     expect(await s.vault.unlock('another long password')).toMatchObject({ status: 'unlocked', entryCount: 3 });
   });
 });
+
+describe('an unreadable vault with a previous generation', () => {
+  it('opens the previous generation on request and keeps the damaged file aside', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const file = path.join(dir, 'vault.tessera');
+    const s = services();
+    await s.vault.create(PASSWORD);
+    await s.entries.add({ type: 'totp', issuer: 'Kept', account: 'a', secret: SECRET_B32 });
+    await s.entries.add({ type: 'totp', issuer: 'Latest', account: 'b', secret: SECRET_B32 });
+    await s.lock('manual');
+    // Damage the current file: the previous generation (before 'Latest') is intact beside it.
+    const damaged = readFileSync(file);
+    damaged.fill(0, 0, 16);
+    writeFileSync(file, damaged);
+    expect(await s.vault.status()).toMatchObject({ status: 'unreadable', previousGenerationAvailable: true });
+
+    expect(await s.vault.usePrevious()).toMatchObject({ status: 'locked' });
+    const aside = readdirSync(dir).filter((n) => n.startsWith('vault.tessera.unreadable-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(path.join(dir, aside[0]!)).equals(damaged)).toBe(true);
+    await s.vault.unlock(PASSWORD);
+    expect(s.entries.list().map((e) => e.issuer)).toEqual(['Kept']);
+    await expect(s.vault.usePrevious()).rejects.toThrow(/no previous version/);
+  });
+});
