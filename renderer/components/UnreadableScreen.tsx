@@ -25,7 +25,7 @@ export function UnreadableScreen({ status }: { status: Unreadable }) {
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
 
-  async function usePrevious(): Promise<void> {
+  async function openPrevious(): Promise<void> {
     setChecking(true);
     const result = await api().vault.usePrevious();
     setChecking(false);
@@ -68,7 +68,7 @@ export function UnreadableScreen({ status }: { status: Unreadable }) {
           <button
             type="button"
             className="button button-primary"
-            onClick={() => void usePrevious()}
+            onClick={() => void openPrevious()}
             disabled={checking}
           >
             Open the previous version
