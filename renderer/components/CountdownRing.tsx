@@ -42,7 +42,11 @@ export function CountdownRing({ validFrom, validUntil }: { validFrom: number; va
     const started = startRingAnimations(root, period);
     animations.current = started;
     return () => {
-      for (const animation of started) animation.cancel();
+      for (const animation of started) {
+        // cancel() rejects `finished`; browsers mark that rejection handled, not every DOM does.
+        animation.finished.catch(() => undefined);
+        animation.cancel();
+      }
     };
   }, [period]);
 
