@@ -8,28 +8,13 @@
  */
 import { mkdtemp, rename, rm, stat, chmod } from 'node:fs/promises';
 import path from 'node:path';
+import { toNewVaultEntry } from '../import';
 import type { ImportedEntry } from '../import/types';
-import { createVault, inspectVault, unlockVault, type NewVaultEntry, type VaultOptions } from '../vault';
+import { createVault, inspectVault, unlockVault, type VaultOptions } from '../vault';
 import type { ExportEntry } from './types';
 
 /** Vault options for the backup file, without its path (KDF, parameters, clock, randomness). */
 export type BackupVaultOptions = Omit<VaultOptions, 'path'>;
-
-function toNewEntry(e: ExportEntry): NewVaultEntry {
-  return {
-    type: e.type,
-    algorithm: e.algorithm,
-    digits: e.digits,
-    period: e.period,
-    counter: e.counter,
-    secret: Uint8Array.from(e.secret),
-    issuer: e.issuer,
-    account: e.account,
-    group: e.group ?? null,
-    notes: e.notes ?? '',
-    favourite: e.favourite ?? false,
-  };
-}
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -57,7 +42,7 @@ export async function writeTesseraBackup(
     const file = path.join(work, 'backup.tessera');
     const { overwrite: _overwrite, ...vaultOptions } = options;
     const vault = await createVault({ ...vaultOptions, path: file }, password);
-    const input = entries.map(toNewEntry);
+    const input = entries.map(toNewVaultEntry);
     try {
       if (input.length > 0) await vault.add(input);
     } finally {

@@ -9,7 +9,7 @@
  * @see ../../../shared/corpus/FORMATS.md for every format.
  */
 import type { EntryId } from '../ipc/contract';
-import type { NewVaultEntry, VaultEntry } from '../vault/entry';
+import type { NewVaultEntry, OtpParameters, VaultEntry } from '../vault/entry';
 import { detectFormat, importFormat } from './registry';
 import { ImportError, type ImportedEntry, type ImportFormatId, type ImportResult } from './types';
 
@@ -91,8 +91,20 @@ export function findDuplicates(
   });
 }
 
-/** The vault's input shape for an imported entry (a copy of the secret: the caller wipes both after `add`). */
-export function toNewVaultEntry(e: ImportedEntry): NewVaultEntry {
+/** An account from any source (an import, a backup, a vault): OTP parameters plus its names. */
+export type EntryLike = OtpParameters & {
+  readonly issuer: string;
+  readonly account: string;
+  readonly group?: string | null | undefined;
+  readonly notes?: string | undefined;
+  readonly favourite?: boolean | undefined;
+};
+
+/**
+ * The vault's input shape for an imported (or restored) entry, with a copy of the secret: the
+ * caller wipes both after `add`.
+ */
+export function toNewVaultEntry(e: EntryLike): NewVaultEntry {
   return {
     type: e.type,
     algorithm: e.algorithm,
