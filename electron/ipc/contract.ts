@@ -140,6 +140,15 @@ export interface Settings {
   readonly startMinimised: boolean;
   /** An Electron accelerator (e.g. 'CommandOrControl+Alt+T') that shows the window with search focused; '' = off. */
   readonly globalShortcut: string;
+  /** Write a verified, encrypted backup after each change. */
+  readonly autoBackup: boolean;
+  /** How many automatic backups to keep (the oldest are pruned after a new one is verified). */
+  readonly backupKeep: number;
+  /**
+   * The automatic backups' folder; '' = `backups` beside the vault. The renderer may only reset it
+   * to ''; another folder is chosen in main's folder dialog (`backups:choose-folder`).
+   */
+  readonly backupFolder: string;
 }
 
 /** Some settings to change; the others keep their value. */
@@ -156,6 +165,152 @@ export interface SettingsNote {
 export interface SettingsView {
   readonly settings: Settings;
   readonly notes: readonly SettingsNote[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import review (QR codes, other apps' exports, Tessera backups). Main keeps the staged accounts
+// with their secrets; the renderer sees names, parameters and preview codes only.
+
+/** What the review is for: accounts to add, or a Tessera backup to restore (merge or replace). */
+export type ImportReviewKind = 'accounts' | 'backup';
+
+/** Why a candidate is flagged: it gives the same codes as an account in the vault, or as an earlier candidate. */
+export type ImportDuplicate =
+  | { readonly of: 'vault'; readonly id: EntryId; readonly label: string }
+  | { readonly of: 'import'; readonly key: string };
+
+/** One account found, as the review lists it. */
+export interface ImportCandidate {
+  /** Identifies the candidate within its review (used to tick it and to commit). */
+  readonly key: string;
+  readonly type: OtpType;
+  readonly issuer: string;
+  readonly account: string;
+  readonly algorithm: OtpAlgorithm;
+  readonly digits: number;
+  readonly period: number | null;
+  readonly counter: number | null;
+  readonly group: string | null;
+  /** Where it was found: a file name, "Screen 1", "Clipboard", "Pasted link". */
+  readonly source: string;
+  /** Set when it is a duplicate: such candidates start unticked. */
+  readonly duplicate: ImportDuplicate | null;
+  /** Its part of a Google Authenticator transfer batch (1-based for display). */
+  readonly batch?: { readonly part: number; readonly parts: number };
+}
+
+/** Something found that gives no account: an entry that cannot be imported, a link or text. */
+export interface ImportProblem {
+  /** Where: a file name, "Screen 2", "Clipboard". */
+  readonly source: string;
+  /** The account it is about ("Issuer (account)"), when there is one. */
+  readonly label?: string;
+  readonly message: string;
+}
+
+/** Progress of one Google Authenticator transfer batch across scans. */
+export interface ImportBatchView {
+  /** "2 of 3 QR codes scanned". */
+  readonly summary: string;
+  /** "QR code 3 of 3 is missing", one per missing part. */
+  readonly missing: readonly string[];
+  readonly complete: boolean;
+}
+
+/** Everything the review dialog shows. */
+export interface ImportReview {
+  readonly kind: ImportReviewKind;
+  /** What was read: "Aegis", "QR codes", "Tessera backup". */
+  readonly title: string;
+  /** One line about the sources: "Found 2 QR codes on 1 screen", "aegis-export.json". */
+  readonly summary: string;
+  readonly candidates: readonly ImportCandidate[];
+  /** Accounts the source holds that cannot be imported, each with the reason. */
+  readonly skipped: readonly ImportProblem[];
+  /** Account QR codes or links that cannot be used (errors). */
+  readonly invalid: readonly ImportProblem[];
+  /** QR codes holding a web link or text: nothing to import. */
+  readonly notAccounts: readonly ImportProblem[];
+  readonly batches: readonly ImportBatchView[];
+  /** QR reviews: more scans (screen, clipboard, image files) add to this review. */
+  readonly canScanMore: boolean;
+  /** Accounts in the vault now (the replace warning of a restore names it). */
+  readonly vaultEntryCount: number;
+}
+
+/** Where an import stands after a request. */
+export type ImportStep =
+  | { readonly step: 'review'; readonly review: ImportReview }
+  /** The file is encrypted: ask for its password (`wrongPassword` after a failed try). */
+  | {
+      readonly step: 'password';
+      readonly fileName: string;
+      readonly formatName: string;
+      readonly wrongPassword: boolean;
+    }
+  /** The user closed the file picker (or the screen-sharing prompt) without choosing. */
+  | { readonly step: 'cancelled' };
+
+/** A review candidate's current code, for the live preview. */
+export interface ImportCode {
+  readonly key: string;
+  readonly code: string;
+  readonly validUntil: number | null;
+}
+
+/** How a restore applies a backup: add what is missing, or make the vault hold exactly the backup. */
+export type RestoreMode = 'merge' | 'replace';
+
+export interface ImportOutcome {
+  readonly added: number;
+  /** Accounts removed by a `replace` restore. */
+  readonly removed: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export and backups.
+
+/** File exports. `tessera` and `aegis` are encrypted; `aegis-plain` and `uri-list` are not. */
+export type ExportFileFormat = 'tessera' | 'aegis' | 'aegis-plain' | 'uri-list';
+
+export type ExportSaveResult =
+  | {
+      readonly status: 'saved';
+      readonly path: string;
+      readonly count: number;
+      /** Entries the format cannot carry faithfully. */
+      readonly warnings: readonly string[];
+    }
+  | { readonly status: 'cancelled' };
+
+/** QR exports: Google Authenticator transfer codes (≤ 10 accounts each) or one `otpauth://` code per account. */
+export type ExportQrKind = 'migration' | 'entry';
+
+/** One export QR code to show; the only time secret material reaches the renderer (as pixels). */
+export interface ExportQrView {
+  /** 0-based. */
+  readonly index: number;
+  readonly count: number;
+  /** "Transfer code 1 of 3", "GitHub (alice@example.com)". */
+  readonly title: string;
+  /** The accounts the code carries ("Issuer (account)"). */
+  readonly accounts: readonly string[];
+  /** A `data:image/png;base64,...` URL of the QR code. */
+  readonly image: string;
+  /** Accounts left out or changed, with the reason (e.g. non-30 s periods for transfer codes). */
+  readonly warnings: readonly string[];
+}
+
+/** Automatic backups: where, how many, and the last one that was re-opened and verified. */
+export interface BackupStatus {
+  readonly enabled: boolean;
+  readonly folder: string;
+  /** Whether `folder` is the default (`backups` beside the vault). */
+  readonly defaultFolder: boolean;
+  readonly keep: number;
+  readonly lastVerified: { readonly file: string; readonly time: number } | null;
+  /** The last failure, for the settings screen; null after a success. */
+  readonly lastError: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,6 +332,12 @@ export type IpcErrorCode =
   | 'invalid-entry'
   | 'not-found'
   | 'busy'
+  /** A file, image or QR code cannot be imported; the message says why. */
+  | 'import-failed'
+  /** The operation needs the master password again (exports). */
+  | 'password-required'
+  /** A desktop facility is missing or was refused (screen capture, a file dialog). */
+  | 'unavailable'
   | 'internal';
 
 export interface IpcError {
@@ -218,6 +379,39 @@ export interface InvokeContract {
   'settings:update': { req: SettingsPatch; res: SettingsView };
   /** The user used the window (throttled by the renderer); counts for the idle lock. */
   'app:activity': { req: null; res: null };
+  /** Main shows the open dialog (image files and exports of other apps) and reads what is chosen. */
+  'imports:open-files': { req: null; res: ImportStep };
+  /** A file dropped on the window: its name (a hint) and bytes. */
+  'imports:read-file': { req: { name: string; bytes: Uint8Array }; res: ImportStep };
+  /** Reads the clipboard: a copied screenshot, or a copied link. */
+  'imports:paste': { req: null; res: ImportStep };
+  /** Captures every display and reads the QR codes on them. */
+  'imports:scan-screen': { req: null; res: ImportStep };
+  /** A pasted `otpauth://` or `otpauth-migration://` link. */
+  'imports:read-text': { req: { text: string }; res: ImportStep };
+  /** The password of the encrypted file awaiting one. */
+  'imports:file-password': { req: { password: string }; res: ImportStep };
+  /** Current codes of the review's candidates. */
+  'imports:codes': { req: null; res: readonly ImportCode[] };
+  /** Adds the ticked candidates (all or nothing); `replace` only for a backup review. */
+  'imports:commit': { req: { keys: readonly string[]; mode: RestoreMode }; res: ImportOutcome };
+  /** Closes the review; main wipes the staged secrets. */
+  'imports:cancel': { req: null; res: null };
+  /** Checks the master password again; exports are allowed for a few minutes after. */
+  'exports:authorize': { req: { password: string }; res: { validForSeconds: number } };
+  /** Main shows the save dialog and writes the file; encrypted formats need `exportPassword`. */
+  'exports:save': { req: { format: ExportFileFormat; exportPassword?: string }; res: ExportSaveResult };
+  /** One QR code of an export, rendered by main. */
+  'exports:qr': { req: { kind: ExportQrKind; index: number }; res: ExportQrView };
+  /** The export window closed: the authorisation ends at once. */
+  'exports:end': { req: null; res: null };
+  'backups:status': { req: null; res: BackupStatus };
+  /** Main shows a folder dialog; the chosen folder is used from then on. */
+  'backups:choose-folder': { req: null; res: BackupStatus };
+  /** Back to the default folder beside the vault. */
+  'backups:use-default-folder': { req: null; res: BackupStatus };
+  /** Writes and verifies a backup now. */
+  'backups:run-now': { req: null; res: BackupStatus };
 }
 
 /** Main → renderer pushes: channel → payload. */
@@ -228,6 +422,8 @@ export interface EventContract {
   'settings:changed': SettingsView;
   /** The global shortcut was pressed: the window is shown and wants the search field focused. */
   'app:focus-search': null;
+  /** A backup was written (or failed). */
+  'backups:changed': BackupStatus;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -258,6 +454,23 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'settings:get': 1,
   'settings:update': 1,
   'app:activity': 1,
+  'imports:open-files': 1,
+  'imports:read-file': 1,
+  'imports:paste': 1,
+  'imports:scan-screen': 1,
+  'imports:read-text': 1,
+  'imports:file-password': 1,
+  'imports:codes': 1,
+  'imports:commit': 1,
+  'imports:cancel': 1,
+  'exports:authorize': 1,
+  'exports:save': 1,
+  'exports:qr': 1,
+  'exports:end': 1,
+  'backups:status': 1,
+  'backups:choose-folder': 1,
+  'backups:use-default-folder': 1,
+  'backups:run-now': 1,
 };
 const EVENT_CHANNEL_SET: Record<EventChannel, 1> = {
   'vault:status-changed': 1,
@@ -265,6 +478,7 @@ const EVENT_CHANNEL_SET: Record<EventChannel, 1> = {
   'codes:update': 1,
   'settings:changed': 1,
   'app:focus-search': 1,
+  'backups:changed': 1,
 };
 
 export const INVOKE_CHANNELS = Object.freeze(Object.keys(INVOKE_CHANNEL_SET) as InvokeChannel[]);
@@ -323,8 +537,42 @@ export interface TesseraApi {
     /** The global shortcut was pressed. */
     onFocusSearch(listener: () => void): Unsubscribe;
   };
+  /** One review at a time: QR scans add to an open QR review; a file starts a new one. */
+  readonly imports: {
+    openFiles(): Promise<Result<ImportStep>>;
+    readFile(name: string, bytes: Uint8Array): Promise<Result<ImportStep>>;
+    paste(): Promise<Result<ImportStep>>;
+    scanScreen(): Promise<Result<ImportStep>>;
+    readText(text: string): Promise<Result<ImportStep>>;
+    filePassword(password: string): Promise<Result<ImportStep>>;
+    codes(): Promise<Result<readonly ImportCode[]>>;
+    commit(keys: readonly string[], mode: RestoreMode): Promise<Result<ImportOutcome>>;
+    cancel(): Promise<Result<null>>;
+  };
+  readonly exports: {
+    authorize(password: string): Promise<Result<{ validForSeconds: number }>>;
+    save(format: ExportFileFormat, exportPassword?: string): Promise<Result<ExportSaveResult>>;
+    qr(kind: ExportQrKind, index: number): Promise<Result<ExportQrView>>;
+    end(): Promise<Result<null>>;
+  };
+  readonly backups: {
+    status(): Promise<Result<BackupStatus>>;
+    chooseFolder(): Promise<Result<BackupStatus>>;
+    useDefaultFolder(): Promise<Result<BackupStatus>>;
+    runNow(): Promise<Result<BackupStatus>>;
+    onChanged(listener: (status: BackupStatus) => void): Unsubscribe;
+  };
 }
 
 /** The top-level keys of `window.tessera`; a security probe checks the page sees exactly these. */
-const API_NAMESPACE_SET: Record<keyof TesseraApi, 1> = { vault: 1, entries: 1, codes: 1, settings: 1, app: 1 };
+const API_NAMESPACE_SET: Record<keyof TesseraApi, 1> = {
+  vault: 1,
+  entries: 1,
+  codes: 1,
+  settings: 1,
+  app: 1,
+  imports: 1,
+  exports: 1,
+  backups: 1,
+};
 export const API_NAMESPACES = Object.freeze(Object.keys(API_NAMESPACE_SET).sort() as (keyof TesseraApi)[]);

@@ -48,5 +48,30 @@ export function createHandlers(services: AppServices): Handlers {
         services.autoLockEvent('activity');
         return null;
       }),
+    'imports:open-files': () => attempt(() => services.imports.openFiles()),
+    'imports:read-file': ({ name, bytes }) => attempt(() => services.imports.readFile(name, bytes)),
+    'imports:paste': () => attempt(() => services.imports.paste()),
+    'imports:scan-screen': () => attempt(() => services.imports.scanScreen()),
+    'imports:read-text': ({ text }) => attempt(() => services.imports.readText(text)),
+    'imports:file-password': ({ password }) => attempt(() => services.imports.filePassword(password)),
+    'imports:codes': () => attempt(() => services.imports.codes()),
+    'imports:commit': ({ keys, mode }) => attempt(() => services.imports.commit(keys, mode)),
+    'imports:cancel': () =>
+      attempt(() => {
+        services.imports.cancel();
+        return null;
+      }),
+    'exports:authorize': ({ password }) => attempt(() => services.exports.authorize(password)),
+    'exports:save': ({ format, exportPassword }) => attempt(() => services.exports.save(format, exportPassword)),
+    'exports:qr': ({ kind, index }) => attempt(() => services.exports.qr(kind, index)),
+    'exports:end': () =>
+      attempt(() => {
+        services.exports.end();
+        return null;
+      }),
+    'backups:status': () => attempt(() => services.backups.status()),
+    'backups:choose-folder': () => attempt(() => services.backups.chooseFolder()),
+    'backups:use-default-folder': () => attempt(() => services.backups.useDefaultFolder()),
+    'backups:run-now': () => attempt(() => services.backups.runNow()),
   };
 }

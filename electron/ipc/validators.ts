@@ -8,6 +8,9 @@ import { checkSettingsPatch } from '../services/settings';
 import type {
   CodePreviewInput,
   EntryPatch,
+  ExportFileFormat,
+  ExportQrKind,
+  RestoreMode,
   InvokeChannel,
   NewEntryInput,
   OtpAlgorithm,
@@ -29,7 +32,19 @@ export const LIMITS = Object.freeze({
   uri: 4096,
   /** The vault's own bound on the number of entries (ENTRY_LIMITS.maxEntries). */
   entries: 10_000,
+  fileName: 1024,
+  /** A dropped file: the importers' own bound (MAX_IMPORT_BYTES); images are checked again by size. */
+  fileBytes: 50 * 1024 * 1024,
+  /** A pasted link list (a migration link of 10 accounts is ~1 KB). */
+  pastedText: 64 * 1024,
+  /** Review keys ("c17"). */
+  key: 16,
 });
+
+const RESTORE_MODES: readonly RestoreMode[] = ['merge', 'replace'];
+const EXPORT_FORMATS: readonly ExportFileFormat[] = ['tessera', 'aegis', 'aegis-plain', 'uri-list'];
+const QR_KINDS: readonly ExportQrKind[] = ['migration', 'entry'];
+const KEY_RE = /^[a-z0-9-]{1,16}$/;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const OTP_TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
@@ -175,7 +190,75 @@ function entryIds(raw: unknown): Validation<{ ids: readonly string[] }> {
 
 function settingsPatch(raw: unknown): Validation<SettingsPatch> {
   const checked = checkSettingsPatch(raw);
-  return checked.ok ? valid(checked.value) : invalid(checked.message);
+  if (!checked.ok) return invalid(checked.message);
+  // Another backup folder is chosen in main's folder dialog, never named by the renderer.
+  if (checked.value.backupFolder !== undefined && checked.value.backupFolder !== '') {
+    return invalid("'backupFolder' can only be reset; choose a folder with the folder dialog");
+  }
+  return valid(checked.value);
+}
+
+function droppedFile(raw: unknown): Validation<{ name: string; bytes: Uint8Array }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['name', 'bytes']);
+  if (extra) return invalid(extra);
+  const name = str(raw, 'name', LIMITS.fileName, true);
+  if (name instanceof Error) return invalid(name.message);
+  if (!(raw.bytes instanceof Uint8Array)) return invalid("'bytes' must be the file's bytes");
+  if (raw.bytes.byteLength > LIMITS.fileBytes) {
+    return invalid(`The file is larger than ${LIMITS.fileBytes / 1024 / 1024} MiB`);
+  }
+  return valid({ name: name as string, bytes: raw.bytes });
+}
+
+function pastedText(raw: unknown): Validation<{ text: string }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['text']);
+  if (extra) return invalid(extra);
+  const text = str(raw, 'text', LIMITS.pastedText, true);
+  return text instanceof Error ? invalid(text.message) : valid({ text: text as string });
+}
+
+function commitPayload(raw: unknown): Validation<{ keys: readonly string[]; mode: RestoreMode }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['keys', 'mode']);
+  if (extra) return invalid(extra);
+  const keys = raw.keys;
+  if (!Array.isArray(keys) || keys.length > LIMITS.entries) return invalid("'keys' must be a list of review keys");
+  if (!keys.every((k): k is string => typeof k === 'string' && KEY_RE.test(k))) {
+    return invalid("'keys' holds something that is not a review key");
+  }
+  if (new Set(keys).size !== keys.length) return invalid("'keys' lists a candidate twice");
+  if (!RESTORE_MODES.includes(raw.mode as RestoreMode)) return invalid("'mode' must be merge or replace");
+  return valid({ keys: [...keys], mode: raw.mode as RestoreMode });
+}
+
+function exportSave(raw: unknown): Validation<{ format: ExportFileFormat; exportPassword?: string }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['format', 'exportPassword']);
+  if (extra) return invalid(extra);
+  if (!EXPORT_FORMATS.includes(raw.format as ExportFileFormat)) {
+    return invalid("'format' must be tessera, aegis, aegis-plain or uri-list");
+  }
+  const exportPassword = str(raw, 'exportPassword', LIMITS.password, false);
+  if (exportPassword instanceof Error) return invalid(exportPassword.message);
+  return valid(
+    exportPassword === undefined
+      ? { format: raw.format as ExportFileFormat }
+      : { format: raw.format as ExportFileFormat, exportPassword },
+  );
+}
+
+function exportQr(raw: unknown): Validation<{ kind: ExportQrKind; index: number }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['kind', 'index']);
+  if (extra) return invalid(extra);
+  if (!QR_KINDS.includes(raw.kind as ExportQrKind)) return invalid("'kind' must be migration or entry");
+  const index = raw.index;
+  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= LIMITS.entries) {
+    return invalid("'index' must be a whole number from 0");
+  }
+  return valid({ kind: raw.kind as ExportQrKind, index });
 }
 
 function patch(raw: unknown): Validation<EntryPatch> {
@@ -235,4 +318,21 @@ export const validators: Validators = {
   'settings:get': noPayload,
   'settings:update': settingsPatch,
   'app:activity': noPayload,
+  'imports:open-files': noPayload,
+  'imports:read-file': droppedFile,
+  'imports:paste': noPayload,
+  'imports:scan-screen': noPayload,
+  'imports:read-text': pastedText,
+  'imports:file-password': passwordPayload,
+  'imports:codes': noPayload,
+  'imports:commit': commitPayload,
+  'imports:cancel': noPayload,
+  'exports:authorize': passwordPayload,
+  'exports:save': exportSave,
+  'exports:qr': exportQr,
+  'exports:end': noPayload,
+  'backups:status': noPayload,
+  'backups:choose-folder': noPayload,
+  'backups:use-default-folder': noPayload,
+  'backups:run-now': noPayload,
 };

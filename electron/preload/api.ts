@@ -70,5 +70,30 @@ export function createTesseraApi(transport: Transport): TesseraApi {
       reportActivity: () => call('app:activity', null),
       onFocusSearch: (listener) => transport.subscribe('app:focus-search', () => listener()),
     },
+    imports: {
+      openFiles: () => call('imports:open-files', null),
+      readFile: (name, bytes) => call('imports:read-file', { name, bytes }),
+      paste: () => call('imports:paste', null),
+      scanScreen: () => call('imports:scan-screen', null),
+      readText: (text) => call('imports:read-text', { text }),
+      filePassword: (password) => call('imports:file-password', { password }),
+      codes: () => call('imports:codes', null),
+      commit: (keys, mode) => call('imports:commit', { keys: [...keys], mode }),
+      cancel: () => call('imports:cancel', null),
+    },
+    exports: {
+      authorize: (password) => call('exports:authorize', { password }),
+      save: (format, exportPassword) =>
+        call('exports:save', exportPassword === undefined ? { format } : { format, exportPassword }),
+      qr: (kind, index) => call('exports:qr', { kind, index }),
+      end: () => call('exports:end', null),
+    },
+    backups: {
+      status: () => call('backups:status', null),
+      chooseFolder: () => call('backups:choose-folder', null),
+      useDefaultFolder: () => call('backups:use-default-folder', null),
+      runNow: () => call('backups:run-now', null),
+      onChanged: on('backups:changed'),
+    },
   };
 }

@@ -28,6 +28,7 @@ import {
 } from '../vault';
 import type { VaultEntry } from '../vault/entry';
 import { createClipboardGuard, type ClipboardPort } from './clipboard-guard';
+import { NO_DESKTOP, type DesktopPorts } from './desktop-ports';
 import type { Clock } from './clock';
 import { createAutoLocker } from './auto-locker';
 import { createCodesPusher } from './codes-pusher';
@@ -59,6 +60,8 @@ export interface AppServicesDeps {
   readonly watchFile?: (path: string, onChange: () => void) => () => void;
   /** Milliseconds since the last input anywhere on the system (Electron's powerMonitor). */
   readonly systemIdleMs?: () => number;
+  /** File dialogs, screen capture and the clipboard's image; default: none (each says so). */
+  readonly desktop?: DesktopPorts;
 }
 
 function pollFile(path: string, onChange: () => void): () => void {
@@ -91,6 +94,7 @@ export function toSummary(entry: VaultEntry): EntrySummary {
 
 export function createAppServices(deps: AppServicesDeps) {
   const { clock, emit } = deps;
+  const desktop = deps.desktop ?? NO_DESKTOP;
   const settings = deps.settings ?? createSettingsService({ path: settingsPathFor(deps.vaultPath) });
   const clipboard = createClipboardGuard({
     clipboard: deps.clipboard,

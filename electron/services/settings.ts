@@ -19,10 +19,18 @@ export const SETTINGS_DEFAULTS: Settings = Object.freeze({
   closeToTray: false,
   startMinimised: false,
   globalShortcut: '',
+  autoBackup: true,
+  backupKeep: 10,
+  backupFolder: '',
 });
 
 /** Upper bounds: a day of idle time, ten minutes on the clipboard. */
-export const SETTINGS_LIMITS = Object.freeze({ autoLockMinutesMax: 1440, clipboardClearSecondsMax: 600 });
+export const SETTINGS_LIMITS = Object.freeze({
+  autoLockMinutesMax: 1440,
+  clipboardClearSecondsMax: 600,
+  backupKeepMax: 100,
+  backupFolderMax: 4096,
+});
 
 const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
@@ -59,6 +67,19 @@ const RULES: { readonly [K in keyof Settings]: Rule<Settings[K]> } = {
     const checked = checkAccelerator(raw);
     return checked.ok ? pass(checked.accelerator) : refuse(checked.message);
   },
+  autoBackup: flag,
+  backupKeep: (raw) =>
+    typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 1 && raw <= SETTINGS_LIMITS.backupKeepMax
+      ? pass(raw)
+      : refuse(`must be a whole number from 1 to ${SETTINGS_LIMITS.backupKeepMax}`),
+  // '' or an absolute path (any platform's): a relative one would depend on the working folder.
+  backupFolder: (raw) =>
+    typeof raw === 'string' &&
+    raw.length <= SETTINGS_LIMITS.backupFolderMax &&
+    !raw.includes('\0') &&
+    (raw === '' || raw.startsWith('/') || /^[A-Za-z]:[\\/]/.test(raw) || raw.startsWith('\\\\'))
+      ? pass(raw)
+      : refuse('must be a full folder path'),
 };
 
 /** Human names for messages ("The auto-lock time must be …"). */
@@ -72,6 +93,9 @@ const LABELS: { readonly [K in keyof Settings]: string } = {
   closeToTray: '“Close to tray”',
   startMinimised: '“Start minimised”',
   globalShortcut: 'The global shortcut',
+  autoBackup: '“Automatic backups”',
+  backupKeep: 'The number of backups to keep',
+  backupFolder: 'The backup folder',
 };
 
 export const SETTING_KEYS = Object.freeze(Object.keys(RULES) as (keyof Settings)[]);

@@ -111,6 +111,13 @@ export function removeEntry(entries: readonly VaultEntry[], id: string): VaultEn
   return entries.filter((_, i) => i !== index);
 }
 
+/** Removes several entries in one change; every id must be present (else nothing is removed). */
+export function removeEntries(entries: readonly VaultEntry[], ids: readonly string[]): VaultEntry[] {
+  const gone = new Set(ids);
+  for (const id of gone) indexOf(entries, id);
+  return entries.filter((e) => !gone.has(e.id));
+}
+
 /** Sets the display order; `ids` must list every entry exactly once. */
 export function reorderEntries(entries: readonly VaultEntry[], ids: readonly string[]): VaultEntry[] {
   const known = new Set(entries.map((e) => e.id));

@@ -13,7 +13,7 @@
 import type { EntryPatch } from '../ipc/contract';
 import { bytesEqual, passwordBytes, uuidV4, wipe } from './crypto';
 import type { NewVaultEntry, VaultEntry } from './entry';
-import { addEntries, removeEntry, reorderEntries, setEntryCounter, updateEntry } from './entries';
+import { addEntries, removeEntries, removeEntry, reorderEntries, setEntryCounter, updateEntry } from './entries';
 import { EntryValidationError, VaultError, VaultLockedError } from './errors';
 import { isPasswordSlot, MAX_FILE_BYTES, parseContainer, type PasswordSlot, type VaultHeader } from './format';
 import type { Kdf, KdfParams } from './kdf';
@@ -38,9 +38,16 @@ export interface UnlockedVault {
   add(entries: readonly NewVaultEntry[]): Promise<VaultEntry[]>;
   update(id: string, patch: EntryPatch): Promise<VaultEntry>;
   remove(id: string): Promise<void>;
+  /** Removes several entries with one save (a restore that replaces the vault's accounts). */
+  removeMany(ids: readonly string[]): Promise<void>;
   reorder(ids: readonly string[]): Promise<void>;
   setCounter(id: string, counter: number): Promise<VaultEntry>;
   changePassword(current: string, next: string): Promise<void>;
+  /**
+   * Checks `password` against the vault's password slot (a full KDF run), e.g. before an export.
+   * @throws VaultError `wrong-password-or-tampered` when it is not the password.
+   */
+  verifyPassword(password: string): Promise<void>;
   reloadIfChangedOnDisk(): Promise<boolean>;
   lock(): void;
 }
@@ -142,6 +149,11 @@ export class VaultSession implements UnlockedVault {
     await this.#commit((entries) => removeEntry(entries, id));
   }
 
+  async removeMany(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#commit((entries) => removeEntries(entries, ids));
+  }
+
   async reorder(ids: readonly string[]): Promise<void> {
     await this.#commit((entries) => reorderEntries(entries, ids));
   }
@@ -174,6 +186,24 @@ export class VaultSession implements UnlockedVault {
       await this.#commit((entries) => [...entries], slot);
     } finally {
       wipe(currentBytes, nextBytes, key);
+    }
+  }
+
+  async verifyPassword(password: string): Promise<void> {
+    const st = this.#open();
+    const bytes = passwordBytes(password);
+    try {
+      const { dataKey } = await unwrapWithPassword(this.deps.kdf, [st.slotToWrite], bytes);
+      const same = bytesEqual(dataKey, this.#open().dataKey);
+      wipe(dataKey);
+      if (!same) throw new VaultError('wrong-password-or-tampered', 'The password is wrong.');
+    } catch (error) {
+      if (error instanceof VaultError && error.kind === 'wrong-password-or-tampered') {
+        throw new VaultError('wrong-password-or-tampered', 'The password is wrong.');
+      }
+      throw error;
+    } finally {
+      wipe(bytes);
     }
   }
 

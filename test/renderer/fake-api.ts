@@ -6,7 +6,10 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type {
+  BackupStatus,
   CodeSnapshot,
+  ImportCode,
+  ImportStep,
   EntrySummary,
   EventContract,
   IpcError,
@@ -68,6 +71,19 @@ export const DEFAULT_TEST_SETTINGS: Settings = {
   closeToTray: false,
   startMinimised: false,
   globalShortcut: '',
+  autoBackup: true,
+  backupKeep: 10,
+  backupFolder: '',
+};
+
+/** Automatic backups as main reports them before the first backup. */
+export const DEFAULT_BACKUP_STATUS: BackupStatus = {
+  enabled: true,
+  folder: '/home/alice/.config/Tessera/backups',
+  defaultFolder: true,
+  keep: 10,
+  lastVerified: null,
+  lastError: null,
 };
 
 export interface FakeState {
@@ -80,6 +96,10 @@ export interface FakeState {
   /** Entries within their undo time, by id. */
   removed: Map<string, EntrySummary>;
   undoSeconds: number;
+  /** What every import source (open, drop, paste, screen, text, password) answers next. */
+  importStep: Result<ImportStep>;
+  importCodes: ImportCode[];
+  backupStatus: BackupStatus;
 }
 
 type Listeners = { [C in keyof EventContract]: Set<(payload: EventContract[C]) => void> };
@@ -94,6 +114,7 @@ export interface FakeApi {
   emitSettings(view: SettingsView): void;
   /** The global shortcut was pressed (main shows the window and sends this). */
   emitFocusSearch(): void;
+  emitBackups(status: BackupStatus): void;
   listenerCount(channel: keyof EventContract): number;
 }
 
@@ -130,6 +151,9 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     settings: { settings: DEFAULT_TEST_SETTINGS, notes: [] },
     removed: new Map(),
     undoSeconds: 10,
+    importStep: ok({ step: 'cancelled' }),
+    importCodes: [],
+    backupStatus: DEFAULT_BACKUP_STATUS,
     ...initial,
   };
   const listeners: Listeners = {
@@ -138,6 +162,7 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     'codes:update': new Set(),
     'settings:changed': new Set(),
     'app:focus-search': new Set(),
+    'backups:changed': new Set(),
   };
   const on =
     <C extends keyof EventContract>(channel: C) =>
@@ -243,6 +268,43 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
       reportActivity: vi.fn(async () => ok(null)),
       onFocusSearch: vi.fn((listener: () => void) => on('app:focus-search')(() => listener())),
     },
+    imports: {
+      openFiles: vi.fn(async () => state.importStep),
+      readFile: vi.fn(async () => state.importStep),
+      paste: vi.fn(async () => state.importStep),
+      scanScreen: vi.fn(async () => state.importStep),
+      readText: vi.fn(async () => state.importStep),
+      filePassword: vi.fn(async () => state.importStep),
+      codes: vi.fn(async () => ok([...state.importCodes])),
+      commit: vi.fn(async (keys) => ok({ added: keys.length, removed: 0 })),
+      cancel: vi.fn(async () => ok(null)),
+    },
+    exports: {
+      authorize: vi.fn(async (password: string) =>
+        password === state.password ? ok({ validForSeconds: 300 }) : fail(WRONG_PASSWORD),
+      ),
+      save: vi.fn(async () =>
+        ok({ status: 'saved' as const, path: '/home/alice/export.tessera', count: state.entries.length, warnings: [] }),
+      ),
+      qr: vi.fn(async (kind, index) =>
+        ok({
+          index,
+          count: 1,
+          title: kind === 'migration' ? 'Transfer code 1 of 1' : 'Issuer (account)',
+          accounts: ['Issuer (account)'],
+          image: 'data:image/png;base64,iVBORw0KGgo=',
+          warnings: [],
+        }),
+      ),
+      end: vi.fn(async () => ok(null)),
+    },
+    backups: {
+      status: vi.fn(async () => ok(state.backupStatus)),
+      chooseFolder: vi.fn(async () => ok(state.backupStatus)),
+      useDefaultFolder: vi.fn(async () => ok(state.backupStatus)),
+      runNow: vi.fn(async () => ok(state.backupStatus)),
+      onChanged: vi.fn(on('backups:changed')),
+    },
   };
 
   Object.defineProperty(window, 'tessera', { value: api, configurable: true, enumerable: true });
@@ -260,6 +322,10 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
       emit('settings:changed', view);
     },
     emitFocusSearch: () => emit('app:focus-search', null),
+    emitBackups: (status) => {
+      state.backupStatus = status;
+      emit('backups:changed', status);
+    },
     listenerCount: (channel) => listeners[channel].size,
   };
 }

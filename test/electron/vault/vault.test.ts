@@ -282,3 +282,29 @@ describe('real Argon2id (at the floor)', () => {
     expect(KDF_DEFAULT).toEqual({ opslimit: 3, memlimit: 256 * 1024 * 1024 });
   });
 });
+
+describe('removeMany and verifyPassword', () => {
+  it('removes several entries with one save and refuses an unknown id without removing any', async () => {
+    const v = await create();
+    const added = await v.add([totpEntry({ issuer: 'A' }), totpEntry({ issuer: 'B' }), totpEntry({ issuer: 'C' })]);
+    const before = v.generation;
+    await v.removeMany([added[0]!.id, added[2]!.id]);
+    expect(v.generation).toBe(before + 1);
+    expect(v.entries().map((e) => e.issuer)).toEqual(['B']);
+    await expect(v.removeMany([added[1]!.id, 'not-there'])).rejects.toBeInstanceOf(EntryValidationError);
+    expect(v.entries().map((e) => e.issuer)).toEqual(['B']);
+    const again = await unlock();
+    expect(again.entries().map((e) => e.issuer)).toEqual(['B']);
+  });
+
+  it('verifies the master password without changing the file', async () => {
+    const v = await create();
+    const before = readFileSync(opts.path);
+    await expect(v.verifyPassword(PASSWORD)).resolves.toBeUndefined();
+    const error = await expectVaultError(v.verifyPassword('not the password'), 'wrong-password-or-tampered');
+    expect(error.message).not.toContain('not the password');
+    expect(readFileSync(opts.path).equals(before)).toBe(true);
+    v.lock();
+    await expect(v.verifyPassword(PASSWORD)).rejects.toBeInstanceOf(VaultLockedError);
+  });
+});
