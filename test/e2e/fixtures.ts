@@ -9,9 +9,9 @@
 import { test as base, type Page } from '@playwright/test';
 import type { AppServices } from '../../electron/services/app-services';
 import { FakeClock } from '../helpers/fake-clock';
-import { attachBridge, startServer, type FakeClipboard, type IpcRecord } from './harness';
+import { attachBridge, startServer, type FakeClipboard, type FakeDesktop, type IpcRecord } from './harness';
 
-export { FakeClipboard, type IpcRecord } from './harness';
+export { FakeClipboard, FakeDesktop, type IpcRecord } from './harness';
 
 export interface TestApp {
   readonly page: Page;
@@ -19,6 +19,8 @@ export interface TestApp {
   readonly dataDir: string;
   readonly vaultPath: string;
   readonly clipboard: FakeClipboard;
+  /** The file dialogs, screens and clipboard image main sees. */
+  readonly desktop: FakeDesktop;
   readonly ipcLog: IpcRecord[];
   /** Main's clock when the test asked for `mainClock: 'fake'`, else null. */
   readonly clock: FakeClock | null;
@@ -53,6 +55,7 @@ export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origi
       dataDir: bridge.dataDir,
       vaultPath: bridge.vaultPath,
       clipboard: bridge.clipboard,
+      desktop: bridge.desktop,
       ipcLog: bridge.ipcLog,
       clock,
       url: `${server.origin}/index.html`,

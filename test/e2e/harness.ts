@@ -21,6 +21,7 @@ import { buildCsp } from '../../electron/main/csp';
 import { APP_ORIGIN, resolveAppAsset } from '../../electron/main/protocol';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import type { ClipboardPort } from '../../electron/services/clipboard-guard';
+import type { CapturedScreen, DesktopImage, DesktopPorts } from '../../electron/services/desktop-ports';
 import { systemClock, type Clock } from '../../electron/services/clock';
 import { KDF_FLOOR, type KdfParams } from '../../electron/vault';
 
@@ -56,6 +57,47 @@ export class FakeClipboard implements ClipboardPort {
   }
 }
 
+/**
+ * The desktop as the tests script it: what the next file, save and folder dialogs answer, what the
+ * screens show and what image the clipboard holds. Each dialog call is recorded.
+ */
+export class FakeDesktop implements DesktopPorts {
+  /** The open dialog's answer (absolute paths); null = the user cancels. */
+  files: string[] | null = null;
+  savePath: string | null = null;
+  folder: string | null = null;
+  /** The displays' pixels, or an error (e.g. CaptureRefusedError) to throw. */
+  screens: CapturedScreen[] | Error = [];
+  clipboardImage: DesktopImage | null = null;
+  readonly calls: string[] = [];
+
+  constructor(private readonly clipboard: FakeClipboard) {}
+
+  async pickFiles(): Promise<string[] | null> {
+    this.calls.push('pickFiles');
+    return this.files;
+  }
+  async pickSavePath(): Promise<string | null> {
+    this.calls.push('pickSavePath');
+    return this.savePath;
+  }
+  async pickFolder(): Promise<string | null> {
+    this.calls.push('pickFolder');
+    return this.folder;
+  }
+  async captureScreens(): Promise<CapturedScreen[]> {
+    this.calls.push('captureScreens');
+    if (this.screens instanceof Error) throw this.screens;
+    return this.screens;
+  }
+  async readClipboardImage(): Promise<DesktopImage | null> {
+    return this.clipboardImage;
+  }
+  async readClipboardText(): Promise<string> {
+    return this.clipboard.text;
+  }
+}
+
 /** One record per message that crossed the bridge, for the "no secret in the renderer" probes. */
 export interface IpcRecord {
   readonly direction: 'request' | 'response' | 'event';
@@ -79,10 +121,23 @@ export function bridgeScript(): string {
     ${outputText}
     const listeners = new Map();
     const trace = (kind, channel) => window.__tesseraTrace?.push({ kind, channel, t: performance.now() });
+    // Bytes (a dropped file) travel as base64 text; Electron's IPC would clone the Uint8Array.
+    const toWire = (payload) => {
+      if (!payload || typeof payload !== 'object') return payload;
+      const out = {};
+      for (const [k, v] of Object.entries(payload)) {
+        if (v instanceof Uint8Array) {
+          let text = '';
+          for (let i = 0; i < v.length; i += 0x8000) text += String.fromCharCode(...v.subarray(i, i + 0x8000));
+          out[k] = { __bytes: btoa(text) };
+        } else out[k] = v;
+      }
+      return out;
+    };
     const api = exports.createTesseraApi({
       // Answers come as JSON text, parsed natively here (see attachBridge).
       invoke: (channel, payload) =>
-        window.__tesseraInvokeJson(channel, payload).then((text) => { const r = JSON.parse(text); trace('response', channel); return r; }),
+        window.__tesseraInvokeJson(channel, toWire(payload)).then((text) => { const r = JSON.parse(text); trace('response', channel); return r; }),
       subscribe: (channel, listener) => {
         const set = listeners.get(channel) ?? new Set();
         listeners.set(channel, set);
@@ -149,6 +204,7 @@ export interface BridgeOptions {
 export interface Bridge {
   readonly services: AppServices;
   readonly clipboard: FakeClipboard;
+  readonly desktop: FakeDesktop;
   readonly ipcLog: IpcRecord[];
   readonly dataDir: string;
   readonly vaultPath: string;
@@ -156,11 +212,23 @@ export interface Bridge {
   dispose(): Promise<void>;
 }
 
+/** Undoes the page script's `toWire`: `{ __bytes: base64 }` fields become Uint8Arrays again. */
+function fromWire(payload: unknown): unknown {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return payload;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(payload)) {
+    const bytes = v && typeof v === 'object' ? (v as { __bytes?: unknown }).__bytes : undefined;
+    out[k] = typeof bytes === 'string' ? new Uint8Array(Buffer.from(bytes, 'base64')) : v;
+  }
+  return out;
+}
+
 /** Builds the real services in a fresh data folder and bridges them into `page` as `window.tessera`. */
 export async function attachBridge(page: Page, options: BridgeOptions): Promise<Bridge> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tessera-e2e-'));
   const vaultPath = path.join(dataDir, 'vault.tessera');
   const clipboard = new FakeClipboard();
+  const desktop = new FakeDesktop(clipboard);
   const ipcLog: IpcRecord[] = [];
 
   const deliver = (channel: EventChannel, payload: unknown): void => {
@@ -184,6 +252,7 @@ export async function attachBridge(page: Page, options: BridgeOptions): Promise<
     clock: options.clock ?? systemClock,
     emit: deliver,
     kdfParams: options.kdfParams ?? KDF_FLOOR,
+    desktop,
   });
   const dispatch = createDispatch({
     handlers: createHandlers(services),
@@ -191,7 +260,8 @@ export async function attachBridge(page: Page, options: BridgeOptions): Promise<
     trust: () => ({ mainWebContentsId: WINDOW_ID, allowedOrigins: [options.origin] }),
   });
 
-  const invoke = async (frame: Frame, channel: string, payload: unknown): Promise<unknown> => {
+  const invoke = async (frame: Frame, channel: string, wire: unknown): Promise<unknown> => {
+    const payload = fromWire(wire);
     ipcLog.push({ direction: 'request', channel, payload, at: Date.now() });
     const result = await dispatch(
       channel,
@@ -217,6 +287,7 @@ export async function attachBridge(page: Page, options: BridgeOptions): Promise<
   return {
     services,
     clipboard,
+    desktop,
     ipcLog,
     dataDir,
     vaultPath,

@@ -13,7 +13,8 @@ describe('IPC contract', () => {
   it('lists every channel once, namespaced feature:verb', () => {
     for (const list of [INVOKE_CHANNELS, EVENT_CHANNELS]) {
       expect(new Set(list).size).toBe(list.length);
-      for (const c of list) expect(c).toMatch(/^(vault|entries|codes|settings|app):[a-z-]+$/);
+      // Every channel belongs to one of the API's namespaces.
+      for (const c of list) expect(c).toMatch(new RegExp(`^(${API_NAMESPACES.join('|')}):[a-z-]+$`));
     }
     expect(INVOKE_CHANNELS.length).toBeGreaterThanOrEqual(13);
   });
@@ -31,7 +32,7 @@ describe('IPC contract', () => {
     expect(isEventChannel('vault:unlock')).toBe(false);
   });
 
-  it('exposes five API namespaces', () => {
-    expect(API_NAMESPACES).toEqual(['app', 'codes', 'entries', 'settings', 'vault']);
+  it('exposes exactly the eight API namespaces', () => {
+    expect(API_NAMESPACES).toEqual(['app', 'backups', 'codes', 'entries', 'exports', 'imports', 'settings', 'vault']);
   });
 });

@@ -87,6 +87,56 @@ describe('IPC payload validators', () => {
     }
   });
 
+  it('checks the import, export and backup channels', () => {
+    const bytes = new Uint8Array([137, 80, 78, 71]);
+    expect(validators['imports:read-file']({ name: 'qr.png', bytes })).toEqual({
+      ok: true,
+      value: { name: 'qr.png', bytes },
+    });
+    expect(validators['imports:commit']({ keys: ['c0', 'c12'], mode: 'replace' })).toEqual({
+      ok: true,
+      value: { keys: ['c0', 'c12'], mode: 'replace' },
+    });
+    expect(validators['imports:read-text']({ text: 'otpauth://totp/x?secret=AA' }).ok).toBe(true);
+    expect(validators['exports:save']({ format: 'aegis', exportPassword: 'pw' })).toEqual({
+      ok: true,
+      value: { format: 'aegis', exportPassword: 'pw' },
+    });
+    expect(validators['exports:save']({ format: 'uri-list' })).toEqual({ ok: true, value: { format: 'uri-list' } });
+    expect(validators['exports:qr']({ kind: 'migration', index: 2 })).toEqual({
+      ok: true,
+      value: { kind: 'migration', index: 2 },
+    });
+    expect(validators['settings:update']({ backupFolder: '', backupKeep: 3, autoBackup: false }).ok).toBe(true);
+    for (const [channel, payload] of [
+      ['imports:read-file', { name: 'qr.png', bytes: [137, 80] }],
+      ['imports:read-file', { name: 'qr.png', bytes: 'iVBOR' }],
+      ['imports:read-file', { name: 'qr.png', bytes: new Uint8Array(LIMITS.fileBytes + 1) }],
+      ['imports:read-file', { name: 'x'.repeat(LIMITS.fileName + 1), bytes }],
+      ['imports:read-file', { name: 'qr.png', bytes, path: '/etc/shadow' }],
+      ['imports:read-text', { text: 'x'.repeat(LIMITS.pastedText + 1) }],
+      ['imports:commit', { keys: ['c0'], mode: 'overwrite' }],
+      ['imports:commit', { keys: ['c0', 'c0'], mode: 'merge' }],
+      ['imports:commit', { keys: ['../c0'], mode: 'merge' }],
+      ['imports:commit', { keys: 'c0', mode: 'merge' }],
+      ['imports:file-password', { password: 'x'.repeat(LIMITS.password + 1) }],
+      ['exports:save', { format: 'csv' }],
+      ['exports:save', { format: 'tessera', exportPassword: 3 }],
+      ['exports:save', { format: 'tessera', path: '/tmp/x' }],
+      ['exports:qr', { kind: 'entry', index: -1 }],
+      ['exports:qr', { kind: 'entry', index: 1.5 }],
+      ['exports:qr', { kind: 'text', index: 0 }],
+      ['exports:authorize', {}],
+      ['backups:choose-folder', { folder: '/tmp' }],
+      // Another folder only through main's folder dialog, never named by the renderer.
+      ['settings:update', { backupFolder: '/tmp/elsewhere' }],
+      ['settings:update', { backupKeep: 0 }],
+    ] as const) {
+      // Keys only in the message: stringifying a 50 MiB array would take minutes.
+      expect(validators[channel](payload as never).ok, `${channel} ${Object.keys(payload).join(',')}`).toBe(false);
+    }
+  });
+
   it('never throws, whatever the renderer sends', () => {
     fc.assert(
       fc.property(
