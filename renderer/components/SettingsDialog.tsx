@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Settings: security (auto-lock, lock on sleep and screen lock, clipboard, privacy mode),
- * appearance, desktop (tray, start minimised, global shortcut), the master password and facts
- * about the vault. Every change is saved by main at once; there is no Save button to forget.
+ * appearance, desktop (tray, start minimised, global shortcut), the master password, backups and
+ * export, and facts about the vault. Every change is saved by main at once; there is no Save button to forget.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Settings } from '../../electron/ipc/contract';
 import { useSettingsUpdate } from '../hooks/useSettingsUpdate';
 import { useSettingsStore } from '../store/settings-store';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ExportDialog } from './ExportDialog';
 import { Modal } from './Modal';
+import { SettingsBackups } from './SettingsBackups';
 import { SettingsDesktop } from './SettingsDesktop';
 import { SettingsSecurity } from './SettingsSecurity';
 import { VaultFacts } from './VaultFacts';
@@ -25,10 +27,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const view = useSettingsStore((s) => s.view);
   const { errors, update } = useSettingsUpdate();
   const [changingPassword, setChangingPassword] = useState(false);
+  // The export dialog takes the settings' place; when it closes, the focus returns to its button.
+  const [exporting, setExporting] = useState<boolean | 'done'>(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
   const fileNote = view?.notes.find((n) => n.setting === null)?.message ?? null;
 
+  if (exporting === true) return <ExportDialog onClose={() => setExporting('done')} />;
   return (
-    <Modal title="Settings" onClose={onClose}>
+    <Modal title="Settings" onClose={onClose} {...(exporting === 'done' ? { initialFocus: exportButton } : {})}>
       {view === null ? (
         <p className="loading">Loading settings…</p>
       ) : (
@@ -52,6 +58,13 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               </div>
             )}
           </section>
+          <SettingsBackups
+            settings={view.settings}
+            errors={errors}
+            update={update}
+            exportButton={exportButton}
+            onExport={() => setExporting(true)}
+          />
           <VaultFacts />
         </div>
       )}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * What the export dialog offers, as one table: each choice's label, a line about it and how it is
+ * protected. The dialog's steps are read from `protection`, so a new format is one row here.
+ */
+import type { ExportFileFormat, ExportQrKind } from '../../electron/ipc/contract';
+
+/** One thing the user can export to: a file format or a kind of QR code. */
+export type ExportChoice = ExportFileFormat | ExportQrKind;
+
+/**
+ * How the chosen export protects the secrets, which decides the step after the master password:
+ * `tessera` asks for a backup password (the master password by default), `encrypted` for a new
+ * password, `plain` for an explicit "I understand", `qr` shows the codes.
+ */
+export type ExportProtection = 'tessera' | 'encrypted' | 'plain' | 'qr';
+
+export interface ExportOption {
+  readonly id: ExportChoice;
+  /** The radio's accessible name; stable, end-to-end tests find it by this. */
+  readonly label: string;
+  readonly description: string;
+  readonly protection: ExportProtection;
+}
+
+export const EXPORT_OPTIONS: readonly ExportOption[] = [
+  {
+    id: 'tessera',
+    label: 'Tessera backup (encrypted)',
+    description: 'Every account with its group and notes, to restore in Tessera on this or another computer.',
+    protection: 'tessera',
+  },
+  {
+    id: 'aegis',
+    label: 'Aegis vault (encrypted)',
+    description: 'A password-protected file that Aegis Authenticator (Android) and other apps can import.',
+    protection: 'encrypted',
+  },
+  {
+    id: 'aegis-plain',
+    label: 'Aegis vault (not encrypted)',
+    description: 'The same file without a password, for apps that cannot read the encrypted one.',
+    protection: 'plain',
+  },
+  {
+    id: 'uri-list',
+    label: 'List of otpauth:// links (not encrypted)',
+    description: 'A text file with one link per account; most authenticator apps and password managers read it.',
+    protection: 'plain',
+  },
+  {
+    id: 'migration',
+    label: 'Transfer to Google Authenticator (QR codes)',
+    description: 'Codes of up to 10 accounts each, to scan with “Transfer accounts” in Google Authenticator.',
+    protection: 'qr',
+  },
+  {
+    id: 'entry',
+    label: 'QR code per account',
+    description: 'One code per account, to scan with any authenticator app.',
+    protection: 'qr',
+  },
+];
+
+/** The row for a choice; every choice has one. */
+export function exportOption(id: ExportChoice): ExportOption {
+  const option = EXPORT_OPTIONS.find((o) => o.id === id);
+  if (!option) throw new Error(`No export option '${id}'`);
+  return option;
+}
+
+/** Narrows a choice to the QR kinds main renders. */
+export function isQrKind(choice: ExportChoice): choice is ExportQrKind {
+  return exportOption(choice).protection === 'qr';
+}
+
+/** "Saved 12 accounts to /path". */
+export function savedText(count: number, path: string): string {
+  return `Saved ${count === 1 ? '1 account' : `${count} accounts`} to ${path}`;
+}
