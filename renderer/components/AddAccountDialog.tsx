@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** The "Add account" dialog: type the details, or paste an otpauth:// link. */
+/**
+ * The "Add account" dialog: type the details, or paste an otpauth:// link. QR codes and
+ * Google Authenticator transfer links go to the import dialog, which reviews them first.
+ */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { EntrySummary } from '../../electron/ipc/contract';
 import { entryLabel } from '../lib/entry-query';
+import { openImport, readLinks } from '../lib/import-actions';
 import { useEntriesStore } from '../store/entries-store';
 import { showToast } from '../store/toast-store';
+import { QrIcon } from './Icons';
 import { LinkEntryForm } from './LinkEntryForm';
 import { ManualEntryForm } from './ManualEntryForm';
 import { Modal } from './Modal';
@@ -15,7 +20,13 @@ const TABS: ReadonlyArray<readonly [Tab, string]> = [
   ['link', 'Paste link'],
 ];
 
-export function AddAccountDialog({ onClose }: { onClose: () => void }) {
+export interface AddAccountDialogProps {
+  readonly onClose: () => void;
+  /** Switches to the import dialog (its state already set up). */
+  readonly onImport?: () => void;
+}
+
+export function AddAccountDialog({ onClose, onImport }: AddAccountDialogProps) {
   const [tab, setTab] = useState<Tab>('manual');
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
@@ -23,6 +34,20 @@ export function AddAccountDialog({ onClose }: { onClose: () => void }) {
     useEntriesStore.getState().upsert(entry);
     showToast(`Added ${entryLabel(entry)}`);
     onClose();
+  }
+
+  /** A transfer link holds several accounts: they are reviewed in the import dialog. */
+  function onMigrationLink(uri: string): void {
+    if (!onImport) return;
+    openImport();
+    void readLinks(uri);
+    onImport();
+  }
+
+  function onScanQr(): void {
+    if (!onImport) return;
+    openImport();
+    onImport();
   }
 
   /** Arrow keys switch tabs (WAI-ARIA tabs pattern, automatic activation). */
@@ -57,8 +82,21 @@ export function AddAccountDialog({ onClose }: { onClose: () => void }) {
         ))}
       </div>
       <div role="tabpanel" id={`add-panel-${tab}`} aria-labelledby={`add-tab-${tab}`} className="tab-panel">
-        {tab === 'manual' ? <ManualEntryForm onAdded={onAdded} /> : <LinkEntryForm onAdded={onAdded} />}
+        {tab === 'manual' ? (
+          <ManualEntryForm onAdded={onAdded} />
+        ) : (
+          <LinkEntryForm onAdded={onAdded} {...(onImport ? { onMigrationLink } : {})} />
+        )}
       </div>
+      {onImport ? (
+        <p className="add-import">
+          <span>Have a QR code, or accounts in another app?</span>
+          <button type="button" className="button button-ghost button-small" onClick={onScanQr}>
+            <QrIcon />
+            Scan a QR code…
+          </button>
+        </p>
+      ) : null}
     </Modal>
   );
 }

@@ -14,6 +14,7 @@ import { useSessionData } from '../hooks/useSessionData';
 import { copyCode, lockVault, moveAccount, undoLast } from '../lib/actions';
 import { visibleEntries } from '../lib/entry-query';
 import { groupsInUse } from '../lib/groups';
+import { openImport } from '../lib/import-actions';
 import type { DropPosition } from '../lib/reorder';
 import { useEntriesStore } from '../store/entries-store';
 import { AddAccountDialog } from './AddAccountDialog';
@@ -26,6 +27,8 @@ import { EditEntryDialog } from './EditEntryDialog';
 import { NoAccounts, NoMatches } from './EmptyState';
 import { FormAlert } from './FormAlert';
 import { GroupFilter } from './GroupFilter';
+import { ImportDialog } from './ImportDialog';
+import { ImportShortcuts } from './ImportShortcuts';
 import { SettingsDialog } from './SettingsDialog';
 import { ToastHost } from './ToastHost';
 
@@ -34,6 +37,7 @@ type Dialog =
   | { kind: 'settings' }
   | { kind: 'edit'; entry: EntrySummary }
   | { kind: 'delete'; entry: EntrySummary }
+  | { kind: 'import' }
   | null;
 
 const LIST_ID = 'code-list';
@@ -84,6 +88,11 @@ export function CodesScreen() {
   const onEdit = useCallback((entry: EntrySummary) => setDialog({ kind: 'edit', entry }), []);
   const onDelete = useCallback((entry: EntrySummary) => setDialog({ kind: 'delete', entry }), []);
   const closeDialog = useCallback(() => setDialog(null), []);
+  const showImport = useCallback(() => setDialog({ kind: 'import' }), []);
+  const startImport = useCallback(() => {
+    openImport();
+    setDialog({ kind: 'import' });
+  }, []);
   const onMove = useCallback((id: EntryId, targetId: EntryId, position: DropPosition) => {
     void moveAccount(id, targetId, position).then((text) => {
       if (text) setListMessage((m) => ({ key: m.key + 1, text }));
@@ -132,6 +141,7 @@ export function CodesScreen() {
           activeId={selected ? rowButtonId(selected.id) : null}
           resultCount={visible.length}
           onAdd={() => setDialog({ kind: 'add' })}
+          onImport={startImport}
           onSettings={() => setDialog({ kind: 'settings' })}
         />
         <main className="codes-body">
@@ -140,7 +150,7 @@ export function CodesScreen() {
           {!loaded ? (
             <p className="loading">Loading accounts…</p>
           ) : entries.length === 0 ? (
-            <NoAccounts onAdd={() => setDialog({ kind: 'add' })} />
+            <NoAccounts onAdd={() => setDialog({ kind: 'add' })} onImport={startImport} />
           ) : visible.length === 0 ? (
             <NoMatches query={query} onClear={clearSearch} />
           ) : (
@@ -157,7 +167,13 @@ export function CodesScreen() {
           )}
         </main>
       </div>
-      {dialog?.kind === 'add' ? <AddAccountDialog onClose={closeDialog} /> : null}
+      {dialog?.kind === 'add' ? <AddAccountDialog onClose={closeDialog} onImport={showImport} /> : null}
+      {dialog?.kind === 'import' ? <ImportDialog onClose={closeDialog} /> : null}
+      <ImportShortcuts
+        enabled={dialog === null || dialog.kind === 'import'}
+        dialogOpen={dialog?.kind === 'import'}
+        onOpen={showImport}
+      />
       {dialog?.kind === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog?.kind === 'edit' ? <EditEntryDialog entry={dialog.entry} onClose={closeDialog} /> : null}
       {dialog?.kind === 'delete' ? <DeleteEntryDialog entry={dialog.entry} onClose={closeDialog} /> : null}

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** The codes screen's top bar: brand, search, Add account, Settings and Lock. */
+/** The codes screen's top bar: brand, search, Add account, Import, Settings and Lock. */
 import type { KeyboardEvent, RefObject } from 'react';
 import { lockVault } from '../lib/actions';
 import { shortcutLabel } from '../lib/shortcut-label';
 import { BrandMark } from './BrandMark';
-import { LockIcon, PlusIcon, SettingsIcon } from './Icons';
+import { ImportIcon, LockIcon, PlusIcon, SettingsIcon } from './Icons';
 import { SearchField } from './SearchField';
 
 export interface CodesTopBarProps {
@@ -16,6 +16,8 @@ export interface CodesTopBarProps {
   readonly activeId: string | null;
   readonly resultCount: number;
   readonly onAdd: () => void;
+  /** Opens the import dialog (QR codes, other apps' exports, backups). */
+  readonly onImport: () => void;
   readonly onSettings: () => void;
 }
 
@@ -38,6 +40,16 @@ export function CodesTopBar(props: CodesTopBarProps) {
       <button type="button" className="button button-primary" onClick={props.onAdd}>
         <PlusIcon />
         <span>Add account</span>
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-label="Import"
+        title="Import from QR codes, another app or a backup"
+        onClick={props.onImport}
+      >
+        <ImportIcon />
+        <span>Import</span>
       </button>
       <button
         type="button"

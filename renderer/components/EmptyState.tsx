@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** What the list shows when there is nothing to list: no accounts yet, or no match for the search. */
-import { PlusIcon } from './Icons';
+import { ImportIcon, PlusIcon } from './Icons';
 
-export function NoAccounts({ onAdd }: { onAdd: () => void }) {
+export function NoAccounts({ onAdd, onImport }: { onAdd: () => void; onImport?: () => void }) {
   return (
     <div className="empty">
       <h2>No accounts yet</h2>
@@ -11,6 +11,12 @@ export function NoAccounts({ onAdd }: { onAdd: () => void }) {
         <PlusIcon />
         Add account
       </button>
+      {onImport ? (
+        <button type="button" className="button button-secondary" onClick={onImport}>
+          <ImportIcon />
+          Import from QR code or another app
+        </button>
+      ) : null}
     </div>
   );
 }

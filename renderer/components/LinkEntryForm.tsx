@@ -1,11 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Add an account from an `otpauth://` link. The link holds the secret: sent once, then cleared. */
+/**
+ * Add an account from an `otpauth://` link. The link holds the secret: sent once, then cleared.
+ * An `otpauth-migration://` link (several accounts) goes to the import review instead.
+ */
 import { useRef, useState, type FormEvent } from 'react';
 import type { EntrySummary } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { Field } from './Field';
 
-export function LinkEntryForm({ onAdded }: { onAdded: (entry: EntrySummary) => void }) {
+export interface LinkEntryFormProps {
+  readonly onAdded: (entry: EntrySummary) => void;
+  /** Takes a Google Authenticator transfer link to the import review. */
+  readonly onMigrationLink?: (uri: string) => void;
+}
+
+export function LinkEntryForm({ onAdded, onMigrationLink }: LinkEntryFormProps) {
   const uriRef = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -15,6 +24,11 @@ export function LinkEntryForm({ onAdded }: { onAdded: (entry: EntrySummary) => v
     const input = uriRef.current;
     if (busy || !input) return;
     const uri = input.value.trim();
+    if (onMigrationLink && /^otpauth-migration:\/\//i.test(uri)) {
+      input.value = '';
+      onMigrationLink(uri);
+      return;
+    }
     if (!/^otpauth:\/\//i.test(uri)) {
       setError('Paste a link that starts with otpauth:// (sites show it under their QR code, or as “setup key link”).');
       input.focus();

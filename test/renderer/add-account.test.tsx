@@ -127,9 +127,4 @@ describe('add account', () => {
     expect(await within(dialog).findByText("Invalid 'period' parameter.")).toBeTruthy();
     expect(input.value).toBe('');
   });
-
-  it('offers no placeholder QR button', async () => {
-    const { dialog } = await openDialog();
-    expect(within(dialog).queryByRole('button', { name: /qr/i })).toBeNull();
-  });
 });

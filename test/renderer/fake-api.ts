@@ -8,7 +8,9 @@ import { vi } from 'vitest';
 import type {
   BackupStatus,
   CodeSnapshot,
+  ImportCandidate,
   ImportCode,
+  ImportReview,
   ImportStep,
   EntrySummary,
   EventContract,
@@ -328,4 +330,47 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     },
     listenerCount: (channel) => listeners[channel].size,
   };
+}
+
+let importSeq = 0;
+
+/** An import review candidate with sensible defaults (a plain TOTP account from a QR code). */
+export function importCandidate(overrides: Partial<ImportCandidate> = {}): ImportCandidate {
+  importSeq += 1;
+  return {
+    key: `c${importSeq}`,
+    type: 'totp',
+    issuer: `Issuer ${importSeq}`,
+    account: `user${importSeq}@example.com`,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: null,
+    group: null,
+    source: 'Screen 1',
+    duplicate: null,
+    ...overrides,
+  };
+}
+
+/** An import review of accounts found on the screen; nothing skipped unless given. */
+export function importReview(overrides: Partial<ImportReview> = {}): ImportReview {
+  return {
+    kind: 'accounts',
+    title: 'QR codes',
+    summary: 'Found 1 QR code on 1 screen',
+    candidates: [],
+    skipped: [],
+    invalid: [],
+    notAccounts: [],
+    batches: [],
+    canScanMore: true,
+    vaultEntryCount: 0,
+    ...overrides,
+  };
+}
+
+/** What an import source answers with a review. */
+export function reviewStep(overrides: Partial<ImportReview> = {}): Result<ImportStep> {
+  return ok({ step: 'review', review: importReview(overrides) });
 }

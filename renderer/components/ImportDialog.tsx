@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * "Import accounts": choose a source, wait while main reads it, give an encrypted export its
+ * password, review what was found, add it. Main reads and decodes everything and keeps the secrets;
+ * this dialog sees names, parameters and codes. Closing it (Esc, Close, Cancel) tells main to wipe.
+ */
+import { useImportSession } from '../hooks/useImportSession';
+import { closeImport } from '../lib/import-actions';
+import { useImportStore } from '../store/import-store';
+import { BusyNote } from './BusyNote';
+import { FormAlert } from './FormAlert';
+import { ImportPasswordStep } from './ImportPasswordStep';
+import { ImportReview } from './ImportReview';
+import { ImportSources } from './ImportSources';
+import { Modal } from './Modal';
+
+export const IMPORT_DIALOG_TITLE = 'Import accounts';
+
+export function ImportDialog({ onClose }: { onClose: () => void }) {
+  useImportSession();
+  const phase = useImportStore((s) => s.phase);
+  const busy = useImportStore((s) => s.busy);
+  const error = useImportStore((s) => s.error);
+  const announcement = useImportStore((s) => s.announcement);
+
+  function close(): void {
+    closeImport();
+    onClose();
+  }
+
+  return (
+    <Modal title={IMPORT_DIALOG_TITLE} onClose={close}>
+      <div className="import-dialog" aria-busy={busy !== null}>
+        <FormAlert message={error} />
+        {busy !== null && phase.kind !== 'password' ? <BusyNote label={busy} /> : null}
+        {phase.kind === 'sources' ? (
+          <ImportSources />
+        ) : phase.kind === 'password' ? (
+          <ImportPasswordStep
+            fileName={phase.fileName}
+            formatName={phase.formatName}
+            wrongPassword={phase.wrongPassword}
+            attempt={phase.attempt}
+            onBack={closeImport}
+          />
+        ) : (
+          <ImportReview review={phase.review} onDone={onClose} onCancel={close} />
+        )}
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="import-announcer">
+        {announcement.text ? <span key={announcement.id}>{announcement.text}</span> : null}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Where accounts can come from: an image or export file, the screen, a copied screenshot. The full
+ * choice adds a field for a pasted link; the compact one (under a review) scans more into it.
+ */
+import { openFiles, pasteImage, scanScreen } from '../lib/import-actions';
+import { shortcutLabel } from '../lib/shortcut-label';
+import { useImportStore } from '../store/import-store';
+import { ClipboardIcon, FileIcon, ScreenIcon } from './Icons';
+import { ImportLinkForm } from './ImportLinkForm';
+
+export function ImportSourceButtons() {
+  // aria-disabled, not disabled: a disabled button would drop the keyboard focus while main works.
+  const busy = useImportStore((s) => s.busy !== null);
+  return (
+    <div className="import-source-buttons">
+      <button type="button" className="button button-secondary" aria-disabled={busy} onClick={() => void openFiles()}>
+        <FileIcon />
+        Open image or export file…
+      </button>
+      <button type="button" className="button button-secondary" aria-disabled={busy} onClick={() => void scanScreen()}>
+        <ScreenIcon />
+        Scan screen
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-disabled={busy}
+        aria-keyshortcuts="Control+V Meta+V"
+        onClick={() => void pasteImage()}
+      >
+        <ClipboardIcon />
+        Paste screenshot
+        <kbd className="import-kbd" aria-hidden="true">
+          {shortcutLabel('V')}
+        </kbd>
+      </button>
+    </div>
+  );
+}
+
+export function ImportSources() {
+  return (
+    <div className="import-sources">
+      <p className="modal-text">
+        Add accounts from QR codes, from another authenticator app’s export, or restore a Tessera backup. Nothing is
+        added until you have reviewed what was found.
+      </p>
+      <ImportSourceButtons />
+      <p className="field-hint">
+        Scan screen reads the QR codes shown on your displays. You can also drop image or export files anywhere on the
+        window.
+      </p>
+      <ImportLinkForm />
+    </div>
+  );
+}

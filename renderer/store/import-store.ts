@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The import dialog's state: which step it is on (source choice, password, review), what main is
+ * doing, the last error, the ticked candidates and the restore mode. Never a secret: main keeps
+ * the staged accounts and answers with names, parameters and codes. Dropped when the vault locks.
+ */
+import { create } from 'zustand';
+import type { ImportReview, ImportStep, RestoreMode } from '../../electron/ipc/contract';
+import { reviewAnnouncement } from '../lib/import-text';
+import { continues, defaultTicks, nextTicks } from '../lib/import-selection';
+import { useVaultStore } from './vault-store';
+
+export type ImportPhase =
+  | { readonly kind: 'sources' }
+  | {
+      readonly kind: 'password';
+      readonly fileName: string;
+      readonly formatName: string;
+      readonly wrongPassword: boolean;
+      /** Grows with every answer, so a repeated "Wrong password" is announced again. */
+      readonly attempt: number;
+    }
+  | { readonly kind: 'review'; readonly review: ImportReview };
+
+export interface ImportState {
+  readonly phase: ImportPhase;
+  /** What main is doing now ("Scanning the screen…"), or null. One request at a time. */
+  readonly busy: string | null;
+  readonly error: string | null;
+  readonly ticked: ReadonlySet<string>;
+  /** Backup reviews only; account reviews always merge. */
+  readonly mode: RestoreMode;
+  /** The polite announcement of the last result; `id` grows so the same text is spoken again. */
+  readonly announcement: { readonly id: number; readonly text: string };
+  /** Grows with every reset: answers to requests sent before it are dropped. */
+  readonly generation: number;
+  setBusy(label: string | null): void;
+  fail(message: string): void;
+  applyStep(step: ImportStep): void;
+  toggle(key: string, ticked: boolean): void;
+  tickAll(ticked: boolean): void;
+  setMode(mode: RestoreMode): void;
+  reset(): void;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+const INITIAL = {
+  phase: { kind: 'sources' },
+  busy: null,
+  error: null,
+  ticked: NONE,
+  mode: 'merge',
+  announcement: { id: 0, text: '' },
+} as const satisfies Partial<ImportState>;
+
+export const useImportStore = create<ImportState>()((set) => ({
+  ...INITIAL,
+  generation: 0,
+  setBusy: (busy) => set(busy === null ? { busy } : { busy, error: null }),
+  fail: (error) => set({ busy: null, error }),
+  applyStep: (step) =>
+    set((state) => {
+      switch (step.step) {
+        case 'cancelled':
+          return { busy: null };
+        case 'password': {
+          const attempt = state.phase.kind === 'password' ? state.phase.attempt + 1 : 0;
+          const { fileName, formatName, wrongPassword } = step;
+          return { busy: null, phase: { kind: 'password', fileName, formatName, wrongPassword, attempt } };
+        }
+        case 'review': {
+          const previous = state.phase.kind === 'review' ? state.phase.review : null;
+          // A further scan keeps the user's ticks and restore mode; anything else starts afresh.
+          const mode = previous !== null && continues(previous, step.review) ? state.mode : 'merge';
+          return {
+            busy: null,
+            phase: { kind: 'review', review: step.review },
+            ticked: nextTicks(previous, state.ticked, step.review, mode),
+            mode,
+            announcement: { id: state.announcement.id + 1, text: reviewAnnouncement(step.review) },
+          };
+        }
+        default:
+          throw new Error(`Unhandled import step: ${JSON.stringify(step satisfies never)}`);
+      }
+    }),
+  toggle: (key, ticked) =>
+    set((state) => {
+      const next = new Set(state.ticked);
+      if (ticked) next.add(key);
+      else next.delete(key);
+      return { ticked: next };
+    }),
+  tickAll: (ticked) =>
+    set((state) =>
+      state.phase.kind === 'review' && ticked
+        ? { ticked: new Set(state.phase.review.candidates.map((c) => c.key)) }
+        : { ticked: NONE },
+    ),
+  setMode: (mode) =>
+    set((state) =>
+      state.phase.kind === 'review' ? { mode, ticked: defaultTicks(state.phase.review, mode) } : { mode },
+    ),
+  reset: () => set((state) => ({ ...INITIAL, generation: state.generation + 1 })),
+}));
+
+// What the renderer learnt from an open vault goes when it locks (see store/reset.ts).
+useVaultStore.subscribe((state, previous) => {
+  if (previous.status?.status === 'unlocked' && state.status?.status !== 'unlocked') useImportStore.getState().reset();
+});
