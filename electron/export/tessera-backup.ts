@@ -10,7 +10,12 @@ import { mkdtemp, rename, rm, stat, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { toNewVaultEntry } from '../import';
 import type { ImportedEntry } from '../import/types';
-import { createVault, inspectVault, unlockVault, type VaultOptions } from '../vault';
+import { createVault, inspectVault, unlockVault, type Kdf, type VaultOptions } from '../vault';
+import { passwordBytes, wipe } from '../vault/crypto';
+import { MAGIC, parseContainer } from '../vault/format';
+import { sharedWorkerKdf } from '../vault/kdf-worker';
+import { openPayload } from '../vault/sealing';
+import { unwrapWithPassword } from '../vault/slots';
 import type { ExportEntry } from './types';
 
 /** Vault options for the backup file, without its path (KDF, parameters, clock, randomness). */
@@ -88,5 +93,63 @@ export async function readBackup(
     }));
   } finally {
     vault.lock();
+  }
+}
+
+/** Whether `bytes` start like a Tessera vault file (a backup is one): the vault format's magic. */
+export function isTesseraBackup(bytes: Uint8Array): boolean {
+  return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Checks a backup's structure and header without its password, so a damaged file or one from a
+ * newer Tessera is refused before the user types the password.
+ * @throws VaultError `corrupt` or `unsupported-version`.
+ */
+export function checkBackupBytes(bytes: Uint8Array): void {
+  parseContainer(bytes);
+}
+
+/**
+ * {@link readBackup} for a backup already in memory (picked in the app's dialog or dropped on its
+ * window): opens it with its password and returns copies of its entries. Nothing is written
+ * anywhere; the data key and the decrypted payload are wiped before returning. The KDF parameters
+ * are the file's own (bounds-checked by the parser before anything is derived).
+ * @throws VaultError `wrong-password-or-tampered`, `payload-tampered`, `corrupt`, `unsupported-version`.
+ */
+export async function readBackupBytes(
+  bytes: Uint8Array,
+  password: string,
+  options: { readonly kdf?: Kdf } = {},
+): Promise<ImportedEntry[]> {
+  const parsed = parseContainer(bytes);
+  const pw = passwordBytes(password);
+  let dataKey: Uint8Array;
+  try {
+    ({ dataKey } = await unwrapWithPassword(options.kdf ?? sharedWorkerKdf(), parsed.header.slots, pw));
+  } finally {
+    wipe(pw);
+  }
+  try {
+    const payload = await openPayload(parsed, dataKey);
+    try {
+      return payload.entries.map((e) => ({
+        type: e.type,
+        issuer: e.issuer,
+        account: e.account,
+        algorithm: e.algorithm,
+        digits: e.digits,
+        period: e.period,
+        counter: e.counter,
+        secret: Uint8Array.from(e.secret),
+        ...(e.group !== null ? { group: e.group } : {}),
+        notes: e.notes,
+        favourite: e.favourite,
+      }));
+    } finally {
+      wipe(payload.buffer);
+    }
+  } finally {
+    wipe(dataKey);
   }
 }

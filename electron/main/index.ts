@@ -12,6 +12,7 @@ import { createHandlers } from '../ipc/handlers';
 import { registerIpc, sendEvent } from '../ipc/register';
 import { validators } from '../ipc/validators';
 import { electronClipboard } from '../platform/clipboard';
+import { createElectronDesktopPorts } from '../platform/desktop-ports';
 import { installPowerLocking, systemIdleMs } from '../platform/power';
 import { startAction } from '../platform/window-behaviour';
 import { createAppServices } from '../services/app-services';
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
       if (channel === 'vault:status-changed') desktop?.onStatus(payload as EventContract['vault:status-changed']);
     },
     systemIdleMs,
+    desktop: createElectronDesktopPorts({ getWindow: () => mainWindow }),
   });
   const desk = installDesktop({
     services,

@@ -31,6 +31,9 @@ import { createClipboardGuard, type ClipboardPort } from './clipboard-guard';
 import { NO_DESKTOP, type DesktopPorts } from './desktop-ports';
 import type { Clock } from './clock';
 import { createAutoLocker } from './auto-locker';
+import { createBackupService } from './backup-service';
+import { createExportService } from './export-service';
+import { createImportService } from './import-service';
 import { createCodesPusher } from './codes-pusher';
 import { InvalidEntryError, NotFoundError, UndoExpiredError } from './errors';
 import { createPendingRemovals } from './pending-removals';
@@ -157,11 +160,13 @@ export function createAppServices(deps: AppServicesDeps) {
       pushEntries();
       pusher.restart();
       autoLocker.start();
+      backups.start();
       // From the watcher, an I/O failure (file briefly missing, disk gone) is retried on the next
       // change or write; it must not surface as an unhandled rejection.
       stopWatching = (deps.watchFile ?? pollFile)(deps.vaultPath, () => void syncWithDisk().catch(() => false));
     },
-    onLocking: async () => {
+    onLocking: async (reason) => {
+      exportService.end();
       autoLocker.stop();
       stopWatching?.();
       stopWatching = null;
@@ -169,8 +174,44 @@ export function createAppServices(deps: AppServicesDeps) {
       hotpCodes.clear();
       // The undo time was cut short: keep those accounts (nothing is lost by a slip) and say so.
       cancelledDeletions = pending.cancelAll();
+      // The staged accounts of an import review (and a file waiting for its password) go with the key.
+      importService.cancel();
+      // A pending backup is written while the vault can still be read; not when our key no longer opens the file.
+      await backups.stop({ flush: reason !== 'changed-on-disk' });
       await clipboard.clearIfOurs();
     },
+  });
+
+  const exportService = createExportService({
+    clock,
+    desktop,
+    vaultPath: deps.vaultPath,
+    verifyPassword: (password) => vault.open().verifyPassword(password),
+    entries: () => shown(vault.open()),
+    backupOptions: () => {
+      const kdfParams = deps.kdfParams ?? readMachineKdfParams(deps.vaultPath);
+      return { ...(deps.kdf ? { kdf: deps.kdf } : {}), ...(kdfParams ? { kdfParams } : {}), now: () => clock.now() };
+    },
+  });
+  const backups = createBackupService({
+    vaultPath: deps.vaultPath,
+    clock,
+    settings,
+    desktop,
+    vault: () => vault.open(),
+    emit: (status) => emit('backups:changed', status),
+  });
+
+  const importService = createImportService({
+    desktop,
+    now: () => clock.now(),
+    shownEntries: () => shown(vault.open()),
+    openFresh: () => openFresh(),
+    changed: () => {
+      changed();
+      backups.changed();
+    },
+    kdf: deps.kdf,
   });
 
   settings.onChange((view) => {
@@ -187,6 +228,7 @@ export function createAppServices(deps: AppServicesDeps) {
       if (!v.get(id)) return;
       await v.remove(id);
       hotpCodes.delete(id);
+      backups.changed();
     } catch {
       // Not deleted (the disk refused, or the vault locked meanwhile): show the account again.
       if (vault.isUnlocked()) changed();
@@ -241,6 +283,7 @@ export function createAppServices(deps: AppServicesDeps) {
     const [added] = await (await openFresh()).add([entry]);
     if (!added) throw new Error('vault.add returned no entry');
     changed();
+    backups.changed();
     return toSummary(added);
   }
 
@@ -263,6 +306,7 @@ export function createAppServices(deps: AppServicesDeps) {
         find(v, id);
         const updated = await v.update(id, patch);
         pushEntries();
+        backups.changed();
         return toSummary(updated);
       },
       /** Hides the entry and starts its undo time; returns the seconds it lasts. */
@@ -288,6 +332,7 @@ export function createAppServices(deps: AppServicesDeps) {
         }
         await v.reorder([...ids, ...pending.ids().filter((id) => v.get(id))]);
         pushEntries();
+        backups.changed();
         return shown(v).map(toSummary);
       },
     },
@@ -313,6 +358,7 @@ export function createAppServices(deps: AppServicesDeps) {
         const snapshot = codeSnapshot({ ...saved, counter: used }, clock.now());
         hotpCodes.set(id, snapshot);
         pushEntries();
+        backups.changed();
         emit('codes:update', currentCodes(v));
         return snapshot;
       },
@@ -344,6 +390,14 @@ export function createAppServices(deps: AppServicesDeps) {
       service: settings,
     },
     lock: (reason: LockReason) => vault.lock(reason),
+    exports: exportService,
+    imports: importService,
+    backups: {
+      status: () => backups.status(),
+      chooseFolder: () => backups.chooseFolder(),
+      useDefaultFolder: () => backups.useDefaultFolder(),
+      runNow: () => backups.runNow(),
+    },
     /** System suspend, screen lock or window activity, judged by the auto-lock settings. */
     autoLockEvent: (type: 'activity' | 'suspend' | 'screen-lock') => autoLocker.handle(type),
     /** Reloads if the file changed under us; true when something changed. */
@@ -352,11 +406,14 @@ export function createAppServices(deps: AppServicesDeps) {
     async changePassword(current: string, next: string): Promise<void> {
       if (next.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError();
       await vault.open().changePassword(current, next);
+      // Backups written so far open with the old password only; the next one has the new one.
+      backups.changed();
     },
     /** On quit: clear the clipboard if it holds our code and wipe the vault. */
     async shutdown(): Promise<void> {
       await vault.lock('quit');
       await clipboard.clearIfOurs();
+      await importService.close();
     },
   };
 }

@@ -6,7 +6,11 @@
 import type { IpcError } from '../ipc/contract';
 import { EntryValidationError, VaultError } from '../vault';
 import { OtpUriError } from '../otp';
+import { ImportError } from '../import/types';
+import { QrError } from '../import/qr/errors';
+import { CaptureRefusedError } from './desktop-ports';
 import { NoPreviousGenerationError, VaultBusyError, VaultLockedError, WeakPasswordError } from './vault-service';
+import { BackupError } from '../export/backups';
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -33,6 +37,48 @@ export class InvalidEntryError extends Error {
   }
 }
 
+// Exports and backups ------------------------------------------------------------------------
+
+/** Exports need the master password entered again within the last few minutes. */
+export class PasswordRequiredError extends Error {
+  constructor() {
+    super('Enter your master password again to export.');
+    this.name = 'PasswordRequiredError';
+  }
+}
+
+/** An export password that is missing, too short, or given for a format that is not encrypted. */
+export class ExportPasswordError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportPasswordError';
+  }
+}
+
+/** Nothing to export: the vault is empty, or no account fits the chosen kind of export. */
+export class NothingToExportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NothingToExportError';
+  }
+}
+
+/** A file the user asked for could not be written; the message names the file, never its content. */
+export class FileWriteError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FileWriteError';
+  }
+}
+
+/** The import the request is about has ended (added, cancelled, or wiped when the vault locked). */
+export class ImportClosedError extends Error {
+  constructor() {
+    super('This import has ended (it was closed, or the vault locked). Open the file or scan again.');
+    this.name = 'ImportClosedError';
+  }
+}
+
 export function toIpcError(error: unknown): IpcError {
   if (error instanceof VaultError) {
     if (error.reason === 'exists') return { code: 'vault-exists', message: error.message };
@@ -51,5 +97,20 @@ export function toIpcError(error: unknown): IpcError {
     return { code: 'not-found', message: error.message };
   }
   if (error instanceof UndoExpiredError) return { code: 'not-found', message: error.message };
+  if (error instanceof ImportError || error instanceof QrError) {
+    return { code: 'import-failed', message: error.message };
+  }
+  if (error instanceof CaptureRefusedError) return { code: 'unavailable', message: error.message };
+  if (error instanceof ImportClosedError) return { code: 'not-found', message: error.message };
+  if (error instanceof PasswordRequiredError) return { code: 'password-required', message: error.message };
+  if (error instanceof ExportPasswordError) {
+    return { code: 'weak-password', message: error.message, field: 'exportPassword' };
+  }
+  if (error instanceof NothingToExportError) return { code: 'not-found', message: error.message };
+  if (error instanceof FileWriteError) return { code: 'io', message: error.message };
+  // Backup messages name a folder or file, never content; "kept changing" is retried, hence busy.
+  if (error instanceof BackupError) {
+    return { code: error.reason === 'vault-changed' ? 'busy' : 'io', message: error.message };
+  }
   throw error;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Image file bytes → RGBA pixels, in Node (the CLI and tests; the app uses Electron's `nativeImage`).
+ * Image file bytes → RGBA pixels, for the CLI and the app alike (Electron's `nativeImage` reads only
+ * PNG and JPEG on Linux; screen captures, already pixels, skip this).
  * The format comes from the bytes' signature and the size from the header (image-header.ts); both
  * are checked against QR_IMAGE_LIMITS before a single pixel is decoded.
  *

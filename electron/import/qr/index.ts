@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * QR import without the UI: pixels → QR codes (decoder.ts, in a worker thread via worker.ts), image
- * files → pixels for Node (image.ts; the app uses Electron's nativeImage), QR text → accounts
+ * files → pixels (image.ts, for the CLI and the app), QR text → accounts
  * (payload.ts), Google Authenticator batches across scans (batches.ts), several scans → review
  * lists (collect.ts). Plain Node: no Electron anywhere.
  */

@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Exports through the desktop services, end to end in Node: a real vault on disk (fast fake KDF),
+ * a fake save dialog writing into a temp folder, and the project's own importers, backup reader and
+ * QR decoder reading the results back. Checks the master-password gate and its time limit, and
+ * that no answer ever carries a secret's text.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readBackup, type ExportEntry } from '../../../electron/export';
+import { importFile, type ImportedEntry } from '../../../electron/import';
+import { classifyQrText, decodeImage, decodeQr } from '../../../electron/import/qr';
+import type { EventChannel, ExportQrView } from '../../../electron/ipc/contract';
+import { base32Encode } from '../../../electron/otp';
+import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import type { ClipboardPort } from '../../../electron/services/clipboard-guard';
+import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
+import { toIpcError } from '../../../electron/services/errors';
+import { KDF_FLOOR, type NewVaultEntry } from '../../../electron/vault';
+import { FakeClock } from '../../helpers/fake-clock';
+import { fakeKdf } from '../export/arbitraries';
+
+const PASSWORD = 'correct horse battery';
+const EXPORT_PASSWORD = 'another long password';
+const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
+/** The local date of T0, as the default file names spell it (it depends on the machine's time zone). */
+const DAY = ((d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`)(
+  new Date(T0),
+);
+
+class MemoryClipboard implements ClipboardPort {
+  text = '';
+  async writeText(t: string): Promise<void> {
+    this.text = t;
+  }
+  async readText(): Promise<string> {
+    return this.text;
+  }
+  async clear(): Promise<void> {
+    this.text = '';
+  }
+}
+
+let dir: string;
+let outDir: string;
+let clock: FakeClock;
+let events: { channel: EventChannel; payload: unknown }[];
+/** What the save dialog answers next (a file name in `outDir`, or null for Cancel), and what it was asked. */
+let nextSave: string | null;
+let dialogs: Parameters<DesktopPorts['pickSavePath']>[0][];
+const running: AppServices[] = [];
+
+function services(): AppServices {
+  const desktop: DesktopPorts = {
+    ...NO_DESKTOP,
+    pickSavePath: async (options) => {
+      dialogs.push(options);
+      return nextSave === null ? null : path.join(outDir, nextSave);
+    },
+  };
+  const s = createAppServices({
+    vaultPath: path.join(dir, 'vault.tessera'),
+    clipboard: new MemoryClipboard(),
+    clock,
+    emit: (channel, payload) => events.push({ channel, payload }),
+    kdf: fakeKdf,
+    kdfParams: KDF_FLOOR,
+    watchFile: () => () => undefined,
+    desktop,
+  });
+  running.push(s);
+  return s;
+}
+
+/** A distinct secret per account: 20 bytes of `seed`. */
+const secret = (seed: number): Uint8Array => new Uint8Array(20).fill(seed);
+
+function totp(issuer: string, account: string, seed: number, extra: Partial<NewVaultEntry> = {}): NewVaultEntry {
+  return {
+    type: 'totp',
+    issuer,
+    account,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: null,
+    secret: secret(seed),
+    ...extra,
+  };
+}
+
+/** Four accounts that exercise every format: groups and notes, HOTP, Steam and a 60-second period. */
+const MIXED: () => NewVaultEntry[] = () => [
+  totp('GitHub', 'alice@example.com', 1, { group: 'Work', notes: 'recovery codes in the safe', favourite: true }),
+  { ...totp('Bank', 'alice', 2), type: 'hotp', period: null, counter: 7, digits: 8, algorithm: 'SHA256' },
+  { ...totp('Steam', 'gamer', 3), type: 'steam', digits: 5 },
+  totp('Slow', 'bob', 4, { period: 60, algorithm: 'SHA512' }),
+];
+
+/** An unlocked vault holding `entries`, with the idle lock and automatic backups off (not what is tested here). */
+async function vaultWith(entries: NewVaultEntry[]): Promise<AppServices> {
+  const s = services();
+  await s.vault.create(PASSWORD);
+  await s.settings.update({ autoLockMinutes: 0, autoBackup: false });
+  if (entries.length > 0) await s.vault.open().add(entries);
+  return s;
+}
+
+/** What must survive a round trip: the code parameters, the names and the secret. */
+function core(e: ExportEntry | ImportedEntry): string {
+  return JSON.stringify([
+    e.type,
+    e.issuer,
+    e.account,
+    e.algorithm,
+    e.digits,
+    e.type === 'hotp' ? null : e.period,
+    e.type === 'hotp' ? e.counter : null,
+    Buffer.from(e.secret).toString('hex'),
+  ]);
+}
+
+const cores = (entries: readonly (ExportEntry | ImportedEntry)[]): string[] => entries.map(core).sort();
+
+/** The PNG behind a view's data URL, decoded with the project's QR reader. */
+async function qrText(view: ExportQrView): Promise<string> {
+  const prefix = 'data:image/png;base64,';
+  expect(view.image.startsWith(prefix)).toBe(true);
+  const image = await decodeImage(new Uint8Array(Buffer.from(view.image.slice(prefix.length), 'base64')));
+  const codes = await decodeQr(image);
+  expect(codes).toHaveLength(1);
+  return codes[0]?.text ?? '';
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'tessera-export-service-'));
+  outDir = path.join(dir, 'out');
+  mkdirSync(outDir);
+  clock = new FakeClock(T0);
+  events = [];
+  nextSave = null;
+  dialogs = [];
+});
+afterEach(async () => {
+  for (const s of running.splice(0)) await s.shutdown();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('export authorisation', () => {
+  it('refuses a wrong master password, and then every export', async () => {
+    const s = await vaultWith(MIXED());
+    await expect(s.exports.authorize('wrong password!')).rejects.toMatchObject({ kind: 'wrong-password-or-tampered' });
+    nextSave = 'links.txt';
+    const refused = await s.exports.save('uri-list').catch((e: unknown) => toIpcError(e));
+    expect(refused).toEqual({ code: 'password-required', message: 'Enter your master password again to export.' });
+    await expect(s.exports.qr('entry', 0)).rejects.toThrow(/master password again/);
+    expect(dialogs).toEqual([]);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
+  it('a wrong password after a right one ends the authorisation', async () => {
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+    await expect(s.exports.authorize('wrong password!')).rejects.toMatchObject({ kind: 'wrong-password-or-tampered' });
+    await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
+  });
+
+  it('lasts five minutes of the clock, and ends at once on end() and on lock', async () => {
+    const s = await vaultWith(MIXED());
+    expect(await s.exports.authorize(PASSWORD)).toEqual({ validForSeconds: 300 });
+    clock.advance(299_999);
+    expect((await s.exports.qr('entry', 0)).count).toBe(4);
+    clock.advance(1);
+    await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
+    expect(s.vault.isUnlocked()).toBe(true); // the time limit, not the idle lock (which is off)
+
+    await s.exports.authorize(PASSWORD);
+    s.exports.end();
+    await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
+
+    await s.exports.authorize(PASSWORD);
+    await s.lock('manual');
+    await s.vault.unlock(PASSWORD);
+    await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
+  });
+});
+
+describe('file exports', () => {
+  it('saves every format through the save dialog; the project’s own readers get the same accounts back', async () => {
+    const entries = MIXED();
+    const expected = cores(entries);
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+
+    nextSave = 'backup.tessera';
+    const tessera = await s.exports.save('tessera', EXPORT_PASSWORD);
+    expect(tessera).toEqual({ status: 'saved', path: path.join(outDir, 'backup.tessera'), count: 4, warnings: [] });
+    const restored = await readBackup(path.join(outDir, 'backup.tessera'), EXPORT_PASSWORD, { kdf: fakeKdf });
+    expect(cores(restored)).toEqual(expected);
+    expect(restored.find((e) => e.issuer === 'GitHub')).toMatchObject({
+      group: 'Work',
+      notes: 'recovery codes in the safe',
+      favourite: true,
+    });
+
+    nextSave = 'aegis.json';
+    expect(await s.exports.save('aegis', EXPORT_PASSWORD)).toMatchObject({ status: 'saved', count: 4, warnings: [] });
+    const aegisBytes = readFileSync(path.join(outDir, 'aegis.json'));
+    await expect(importFile(aegisBytes, { password: 'not the password' })).rejects.toMatchObject({
+      kind: 'wrong-password',
+    });
+    expect(cores((await importFile(aegisBytes, { password: EXPORT_PASSWORD })).entries)).toEqual(expected);
+
+    nextSave = 'aegis-plain.json';
+    expect(await s.exports.save('aegis-plain')).toMatchObject({ status: 'saved', count: 4, warnings: [] });
+    const plain = await importFile(readFileSync(path.join(outDir, 'aegis-plain.json')));
+    expect(plain.format).toBe('aegis');
+    expect(cores(plain.entries)).toEqual(expected);
+
+    nextSave = 'links.txt';
+    const links = await s.exports.save('uri-list');
+    expect(links).toMatchObject({ status: 'saved', count: 4 });
+    expect(links.status === 'saved' && links.warnings).toEqual([
+      'Steam (gamer): few apps other than Tessera read Steam Guard accounts from otpauth:// links',
+      'Groups, notes and favourites are not part of otpauth:// links: 1 account loses its here.',
+    ]);
+    const list = await importFile(readFileSync(path.join(outDir, 'links.txt')), { fileName: 'links.txt' });
+    expect(cores(list.entries)).toEqual(expected);
+
+    for (const name of readdirSync(outDir)) expect(statSync(path.join(outDir, name)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(outDir).sort()).toEqual(['aegis-plain.json', 'aegis.json', 'backup.tessera', 'links.txt']);
+    expect(dialogs.map((d) => [d.defaultName, d.filters.flatMap((f) => f.extensions)])).toEqual([
+      [`tessera-backup-${DAY}.tessera`, ['tessera']],
+      [`aegis-export-${DAY}.json`, ['json']],
+      [`aegis-export-plain-${DAY}.json`, ['json']],
+      [`otpauth-links-${DAY}.txt`, ['txt']],
+    ]);
+  });
+
+  it('replaces a file the user confirmed in the dialog, private (0600) whatever its mode was', async () => {
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+    for (const [format, name] of [
+      ['uri-list', 'old.txt'],
+      ['tessera', 'old.tessera'],
+    ] as const) {
+      writeFileSync(path.join(outDir, name), 'old content', { mode: 0o644 });
+      nextSave = name;
+      await s.exports.save(format, format === 'tessera' ? EXPORT_PASSWORD : undefined);
+      expect(statSync(path.join(outDir, name)).mode & 0o777).toBe(0o600);
+      expect(readFileSync(path.join(outDir, name), 'utf8')).not.toBe('old content');
+    }
+    expect(readdirSync(outDir).sort()).toEqual(['old.tessera', 'old.txt']); // no temp files left
+  });
+
+  it('exports what the user sees: an account being deleted is left out', async () => {
+    const s = await vaultWith(MIXED());
+    const github = s.entries.list().find((e) => e.issuer === 'GitHub');
+    await s.entries.remove(github?.id ?? '');
+    await s.exports.authorize(PASSWORD);
+    nextSave = 'links.txt';
+    expect(await s.exports.save('uri-list')).toMatchObject({ count: 3 });
+    const list = await importFile(readFileSync(path.join(outDir, 'links.txt')), { fileName: 'links.txt' });
+    expect(list.entries.map((e) => e.issuer).sort()).toEqual(['Bank', 'Slow', 'Steam']);
+  });
+
+  it('a cancelled dialog writes nothing', async () => {
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+    nextSave = null;
+    expect(await s.exports.save('aegis', EXPORT_PASSWORD)).toEqual({ status: 'cancelled' });
+    expect(await s.exports.save('uri-list')).toEqual({ status: 'cancelled' });
+    expect(dialogs).toHaveLength(2);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
+  it('a Tessera backup under another password opens with that password only', async () => {
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+    nextSave = 'other.tessera';
+    await s.exports.save('tessera', EXPORT_PASSWORD);
+    const file = path.join(outDir, 'other.tessera');
+    await expect(readBackup(file, PASSWORD, { kdf: fakeKdf })).rejects.toMatchObject({
+      kind: 'wrong-password-or-tampered',
+    });
+    expect(await readBackup(file, EXPORT_PASSWORD, { kdf: fakeKdf })).toHaveLength(4);
+    // Keeping the master password (the renderer sends it again) works as well.
+    nextSave = 'same.tessera';
+    await s.exports.save('tessera', PASSWORD);
+    expect(await readBackup(path.join(outDir, 'same.tessera'), PASSWORD, { kdf: fakeKdf })).toHaveLength(4);
+  });
+
+  it('checks the export password for the format before showing the dialog', async () => {
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+    nextSave = 'x';
+    const failures = await Promise.all([
+      s.exports.save('tessera', 'short').catch(toIpcError),
+      s.exports.save('tessera').catch(toIpcError),
+      s.exports.save('aegis', '').catch(toIpcError),
+      s.exports.save('uri-list', 'a password').catch(toIpcError),
+    ]);
+    expect(failures.map((f) => 'code' in f && [f.code, f.field])).toEqual(
+      Array(4).fill(['weak-password', 'exportPassword']),
+    );
+    expect(failures.map((f) => 'message' in f && f.message)).toEqual([
+      'Choose a backup password of at least 10 characters.',
+      'Choose a password for the encrypted export.',
+      'Choose a password for the encrypted export.',
+      'This format is not encrypted and takes no password. Nothing was saved.',
+    ]);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('never writes over the vault file, and says which file it could not write', async () => {
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+    nextSave = path.join('..', 'vault.tessera');
+    expect(await s.exports.save('uri-list').catch(toIpcError)).toMatchObject({ code: 'invalid-entry', field: 'path' });
+    writeFileSync(path.join(outDir, 'blocker'), '');
+    nextSave = path.join('blocker', 'links.txt');
+    expect(await s.exports.save('uri-list').catch(toIpcError)).toEqual({
+      code: 'io',
+      message: expect.stringMatching(/^Cannot save links\.txt there \(E[A-Z]+\)\. Choose another folder\.$/),
+    });
+  });
+});
+
+describe('QR exports', () => {
+  it('splits 23 transferable accounts into 3 transfer codes of one batch and names the 60-second one', async () => {
+    const entries = Array.from({ length: 23 }, (_, i) => totp(`Service ${i + 1}`, `user${i + 1}`, i + 10));
+    entries.splice(5, 0, totp('Slow', 'bob', 99, { period: 60 }));
+    const s = await vaultWith(entries);
+    await s.exports.authorize(PASSWORD);
+    const views = [await s.exports.qr('migration', 0), await s.exports.qr('migration', 1)];
+    views.push(await s.exports.qr('migration', 2));
+    expect(views.map((v) => [v.index, v.count, v.title, v.accounts.length])).toEqual([
+      [0, 3, 'Transfer code 1 of 3', 10],
+      [1, 3, 'Transfer code 2 of 3', 10],
+      [2, 3, 'Transfer code 3 of 3', 3],
+    ]);
+    expect(views[0]?.accounts[0]).toBe('Service 1 (user1)');
+    expect(views[0]?.accounts).not.toContain('Slow (bob)');
+    for (const v of views) {
+      expect(v.warnings).toEqual([
+        'Slow (bob): a 60-second period cannot be carried by a transfer code (always 30 seconds)',
+      ]);
+    }
+
+    const decoded = await Promise.all(views.map(async (v) => classifyQrText(await qrText(v))));
+    const batchIds = new Set<number>();
+    decoded.forEach((payload, i) => {
+      if (payload.kind !== 'migration') throw new Error(`expected a transfer code, got ${payload.kind}`);
+      expect(payload.batch).toMatchObject({ index: i, size: 3 });
+      batchIds.add(payload.batch.id);
+      expect(payload.entries.map((e) => `${e.issuer} (${e.account})`)).toEqual(views[i]?.accounts);
+    });
+    expect(batchIds.size).toBe(1);
+    const third = decoded[2];
+    const carried = third?.kind === 'migration' ? third.entries : [];
+    expect(cores(carried)).toEqual(cores(entries.filter((e) => e.period === 30).slice(20)));
+
+    expect(await s.exports.qr('migration', 3).catch(toIpcError)).toMatchObject({
+      code: 'invalid-entry',
+      field: 'index',
+    });
+  });
+
+  it('gives one otpauth:// code per account, titled "Issuer (account)"', async () => {
+    const entries = MIXED();
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+    const first = await s.exports.qr('entry', 0);
+    expect(first).toMatchObject({ index: 0, count: entries.length, title: 'GitHub (alice@example.com)', warnings: [] });
+    expect(first.accounts).toEqual(['GitHub (alice@example.com)']);
+    const payload = classifyQrText(await qrText(first));
+    expect(payload.kind === 'otpauth' && core(payload.entry)).toBe(core(entries[0] as NewVaultEntry));
+    const steam = await s.exports.qr('entry', 2);
+    expect(steam.warnings).toEqual([
+      'Steam (gamer): few apps other than Tessera read Steam Guard accounts from otpauth:// links',
+    ]);
+    await expect(s.exports.qr('entry', entries.length)).rejects.toMatchObject({ field: 'index' });
+  });
+
+  it('says so when there is nothing to export', async () => {
+    const s = await vaultWith([]);
+    await s.exports.authorize(PASSWORD);
+    for (const kind of ['migration', 'entry'] as const) {
+      expect(await s.exports.qr(kind, 0).catch(toIpcError)).toEqual({
+        code: 'not-found',
+        message: 'There are no accounts to export.',
+      });
+    }
+    nextSave = 'empty.txt';
+    expect(await s.exports.save('uri-list').catch(toIpcError)).toMatchObject({ code: 'not-found' });
+    expect(dialogs).toEqual([]);
+
+    await s.vault.open().add([totp('Slow', 'bob', 4, { period: 60 })]);
+    expect(await s.exports.qr('migration', 0).catch(toIpcError)).toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/one QR code per account instead/),
+    });
+  });
+});
+
+describe('secrets', () => {
+  it('no answer or event carries a secret as text', async () => {
+    const entries = MIXED();
+    const s = await vaultWith(MIXED());
+    const answers: unknown[] = [];
+    const keep = async (p: Promise<unknown>): Promise<void> => {
+      answers.push(await p.catch(toIpcError));
+    };
+    await keep(s.exports.authorize('wrong password!'));
+    await keep(s.exports.qr('migration', 0));
+    await keep(s.exports.authorize(PASSWORD));
+    for (const format of ['tessera', 'aegis', 'aegis-plain', 'uri-list'] as const) {
+      nextSave = `export-${format}`;
+      await keep(s.exports.save(format, format === 'tessera' || format === 'aegis' ? EXPORT_PASSWORD : undefined));
+    }
+    await keep(s.exports.qr('migration', 0));
+    for (let i = 0; i < entries.length; i++) await keep(s.exports.qr('entry', i));
+    await keep(s.exports.qr('entry', 99));
+    const text = JSON.stringify([answers, events]);
+    expect(answers).toHaveLength(3 + 4 + 1 + entries.length + 1);
+    for (const e of entries) {
+      expect(text).not.toContain(base32Encode(e.secret));
+      expect(text).not.toContain(base32Encode(e.secret).replace(/=+$/, ''));
+    }
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain(EXPORT_PASSWORD);
+    expect(text).not.toMatch(/secret=|otpauth:\/\/totp|otpauth-migration:/);
+  });
+});
