@@ -10,12 +10,16 @@ import { mkdtemp, rename, rm, stat, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { toNewVaultEntry } from '../import';
 import type { ImportedEntry } from '../import/types';
-import { createVault, inspectVault, unlockVault, type Kdf, type VaultOptions } from '../vault';
-import { passwordBytes, wipe } from '../vault/crypto';
-import { MAGIC, parseContainer } from '../vault/format';
-import { sharedWorkerKdf } from '../vault/kdf-worker';
-import { openPayload } from '../vault/sealing';
-import { unwrapWithPassword } from '../vault/slots';
+import {
+  checkVaultBytes,
+  createVault,
+  isVaultBytes,
+  readVaultEntries,
+  readVaultFileEntries,
+  type Kdf,
+  type VaultEntry,
+  type VaultOptions,
+} from '../vault';
 import type { ExportEntry } from './types';
 
 /** Vault options for the backup file, without its path (KDF, parameters, clock, randomness). */
@@ -64,6 +68,23 @@ export async function writeTesseraBackup(
   }
 }
 
+/** A backup's entry as the restore review takes it (a copy; the vault's bookkeeping dropped). */
+function toImported(e: VaultEntry): ImportedEntry {
+  return {
+    type: e.type,
+    issuer: e.issuer,
+    account: e.account,
+    algorithm: e.algorithm,
+    digits: e.digits,
+    period: e.period,
+    counter: e.counter,
+    secret: e.secret,
+    ...(e.group !== null ? { group: e.group } : {}),
+    notes: e.notes,
+    favourite: e.favourite,
+  };
+}
+
 /**
  * Opens a Tessera backup (a vault file) with its password and returns copies of its entries, for
  * the restore review. Never writes to the backup: the KDF parameters used are the file's own, so
@@ -73,48 +94,24 @@ export async function writeTesseraBackup(
 export async function readBackup(
   file: string,
   password: string,
-  options: Omit<BackupVaultOptions, 'kdfParams'> = {},
+  options: { readonly kdf?: Kdf } = {},
 ): Promise<ImportedEntry[]> {
-  const info = await inspectVault(file);
-  const vault = await unlockVault({ ...options, path: file, kdfParams: info.kdf }, password);
-  try {
-    return vault.entries().map((e) => ({
-      type: e.type,
-      issuer: e.issuer,
-      account: e.account,
-      algorithm: e.algorithm,
-      digits: e.digits,
-      period: e.period,
-      counter: e.counter,
-      secret: Uint8Array.from(e.secret),
-      ...(e.group !== null ? { group: e.group } : {}),
-      notes: e.notes,
-      favourite: e.favourite,
-    }));
-  } finally {
-    vault.lock();
-  }
+  return (await readVaultFileEntries(file, password, options)).map(toImported);
 }
 
-/** Whether `bytes` start like a Tessera vault file (a backup is one): the vault format's magic. */
-export function isTesseraBackup(bytes: Uint8Array): boolean {
-  return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
-}
+/** Whether `bytes` start like a Tessera vault file (a backup is one). */
+export const isTesseraBackup = isVaultBytes;
 
 /**
  * Checks a backup's structure and header without its password, so a damaged file or one from a
  * newer Tessera is refused before the user types the password.
  * @throws VaultError `corrupt` or `unsupported-version`.
  */
-export function checkBackupBytes(bytes: Uint8Array): void {
-  parseContainer(bytes);
-}
+export const checkBackupBytes = checkVaultBytes;
 
 /**
  * {@link readBackup} for a backup already in memory (picked in the app's dialog or dropped on its
- * window): opens it with its password and returns copies of its entries. Nothing is written
- * anywhere; the data key and the decrypted payload are wiped before returning. The KDF parameters
- * are the file's own (bounds-checked by the parser before anything is derived).
+ * window). Nothing is written anywhere.
  * @throws VaultError `wrong-password-or-tampered`, `payload-tampered`, `corrupt`, `unsupported-version`.
  */
 export async function readBackupBytes(
@@ -122,34 +119,5 @@ export async function readBackupBytes(
   password: string,
   options: { readonly kdf?: Kdf } = {},
 ): Promise<ImportedEntry[]> {
-  const parsed = parseContainer(bytes);
-  const pw = passwordBytes(password);
-  let dataKey: Uint8Array;
-  try {
-    ({ dataKey } = await unwrapWithPassword(options.kdf ?? sharedWorkerKdf(), parsed.header.slots, pw));
-  } finally {
-    wipe(pw);
-  }
-  try {
-    const payload = await openPayload(parsed, dataKey);
-    try {
-      return payload.entries.map((e) => ({
-        type: e.type,
-        issuer: e.issuer,
-        account: e.account,
-        algorithm: e.algorithm,
-        digits: e.digits,
-        period: e.period,
-        counter: e.counter,
-        secret: Uint8Array.from(e.secret),
-        ...(e.group !== null ? { group: e.group } : {}),
-        notes: e.notes,
-        favourite: e.favourite,
-      }));
-    } finally {
-      wipe(payload.buffer);
-    }
-  } finally {
-    wipe(dataKey);
-  }
+  return (await readVaultEntries(bytes, password, options)).map(toImported);
 }

@@ -26,7 +26,16 @@ export {
   writeMachineKdfParams,
 } from './kdf-config';
 export type { WorkerKdfOptions } from './kdf-worker';
-export { createVault, unlockVault, inspectVault, vaultFileState } from './vault';
+export {
+  createVault,
+  unlockVault,
+  inspectVault,
+  vaultFileState,
+  isVaultBytes,
+  checkVaultBytes,
+  readVaultEntries,
+  readVaultFileEntries,
+} from './vault';
 export type { VaultOptions, VaultInfo } from './vault';
 export type { UnlockedVault } from './session';
 export { previousGenerationPath } from './storage';

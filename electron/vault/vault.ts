@@ -5,7 +5,8 @@
  */
 import { defaultRandomBytes, KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
 import { VaultError } from './errors';
-import { AEAD_ID, isPasswordSlot, parseContainer, type PasswordSlot, type VaultHeader } from './format';
+import { AEAD_ID, isPasswordSlot, MAGIC, parseContainer, type PasswordSlot, type VaultHeader } from './format';
+import type { VaultEntry } from './entry';
 import { assertWritableKdfParams, KDF_DEFAULT, kdfParamsAtLeast, type Kdf, type KdfParams } from './kdf';
 import { sharedWorkerKdf } from './kdf-worker';
 import { acquireLock } from './lock-file';
@@ -221,4 +222,59 @@ export async function inspectVault(path: string): Promise<VaultInfo> {
     savedAt: parsed.header.savedAt,
     slotTypes: parsed.header.slots.map((s) => s.type),
   };
+}
+
+/** Whether `bytes` start like a vault file (a Tessera backup is one): the format's magic. */
+export function isVaultBytes(bytes: Uint8Array): boolean {
+  return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Checks vault bytes' structure and header without the password, so a damaged file or one from a
+ * newer Tessera is refused before the user types a password.
+ * @throws VaultError `corrupt` or `unsupported-version`.
+ */
+export function checkVaultBytes(bytes: Uint8Array): void {
+  parseContainer(bytes);
+}
+
+/**
+ * Reads the entries of vault bytes held in memory (a backup picked or dropped in the app, or read
+ * from a file), with copies of their secrets that the caller owns and wipes. Nothing is written
+ * anywhere, so the file's KDF parameters are used as they are (bounds-checked by the parser before
+ * anything is derived); the data key and the decrypted payload are wiped before returning.
+ * @throws VaultError `wrong-password-or-tampered`, `payload-tampered`, `corrupt`, `unsupported-version`.
+ */
+export async function readVaultEntries(
+  bytes: Uint8Array,
+  password: string,
+  options: { readonly kdf?: Kdf } = {},
+): Promise<VaultEntry[]> {
+  const parsed = parseContainer(bytes);
+  const pw = passwordBytes(password);
+  let dataKey: Uint8Array;
+  try {
+    ({ dataKey } = await unwrapWithPassword(options.kdf ?? sharedWorkerKdf(), parsed.header.slots, pw));
+  } finally {
+    wipe(pw);
+  }
+  try {
+    const payload = await openPayload(parsed, dataKey);
+    try {
+      return payload.entries.map((e) => ({ ...e, secret: Uint8Array.from(e.secret) }));
+    } finally {
+      wipe(payload.buffer);
+    }
+  } finally {
+    wipe(dataKey);
+  }
+}
+
+/** {@link readVaultEntries} for a vault file on disk (size-checked before it is read). */
+export async function readVaultFileEntries(
+  path: string,
+  password: string,
+  options: { readonly kdf?: Kdf } = {},
+): Promise<VaultEntry[]> {
+  return readVaultEntries(await readVaultBytes(path), password, options);
 }
