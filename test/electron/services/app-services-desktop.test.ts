@@ -10,26 +10,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventChannel, VaultStatus } from '../../../electron/ipc/contract';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import type { ClipboardPort } from '../../../electron/services/clipboard-guard';
 import { UNDO_SECONDS } from '../../../electron/services/pending-removals';
 import { KDF_FLOOR } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
+import { MemoryClipboard } from '../../helpers/memory-clipboard';
 
 const SECRET_B32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'; // RFC 6238 SHA1 key "12345678901234567890"
 const PASSWORD = 'correct horse battery';
-
-class MemoryClipboard implements ClipboardPort {
-  text = '';
-  async writeText(t: string): Promise<void> {
-    this.text = t;
-  }
-  async readText(): Promise<string> {
-    return this.text;
-  }
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
 
 let dir: string;
 let clock: FakeClock;

@@ -11,30 +11,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultBackupDir, listBackups, readBackup } from '../../../electron/export';
 import type { BackupStatus, EventChannel } from '../../../electron/ipc/contract';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import type { ClipboardPort } from '../../../electron/services/clipboard-guard';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/errors';
 import { KDF_FLOOR } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
 import { fakeKdf } from '../export/arbitraries';
+import { MemoryClipboard } from '../../helpers/memory-clipboard';
 
 const SECRET_B32 = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const PASSWORD = 'correct horse battery';
 const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
 const QUIET_MS = 5_000;
-
-class MemoryClipboard implements ClipboardPort {
-  text = '';
-  async writeText(t: string): Promise<void> {
-    this.text = t;
-  }
-  async readText(): Promise<string> {
-    return this.text;
-  }
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
 
 let dir: string;
 let vaultPath: string;

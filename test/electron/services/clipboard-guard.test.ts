@@ -1,20 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { createClipboardGuard, type ClipboardPort } from '../../../electron/services/clipboard-guard';
+import { createClipboardGuard } from '../../../electron/services/clipboard-guard';
 import { FakeClock } from '../../helpers/fake-clock';
-
-class MemoryClipboard implements ClipboardPort {
-  text = '';
-  async writeText(t: string): Promise<void> {
-    this.text = t;
-  }
-  async readText(): Promise<string> {
-    return this.text;
-  }
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
+import { MemoryClipboard } from '../../helpers/memory-clipboard';
 
 const flush = (): Promise<void> => new Promise((r) => setImmediate(r));
 

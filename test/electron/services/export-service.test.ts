@@ -15,12 +15,12 @@ import { classifyQrText, decodeImage, decodeQr } from '../../../electron/import/
 import type { EventChannel, ExportQrView } from '../../../electron/ipc/contract';
 import { base32Encode } from '../../../electron/otp';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import type { ClipboardPort } from '../../../electron/services/clipboard-guard';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/errors';
 import { KDF_FLOOR, type NewVaultEntry } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
 import { fakeKdf } from '../export/arbitraries';
+import { MemoryClipboard } from '../../helpers/memory-clipboard';
 
 const PASSWORD = 'correct horse battery';
 const EXPORT_PASSWORD = 'another long password';
@@ -30,19 +30,6 @@ const DAY = ((d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`)(
   new Date(T0),
 );
-
-class MemoryClipboard implements ClipboardPort {
-  text = '';
-  async writeText(t: string): Promise<void> {
-    this.text = t;
-  }
-  async readText(): Promise<string> {
-    return this.text;
-  }
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
 
 let dir: string;
 let outDir: string;

@@ -12,7 +12,6 @@ import { decodeImage, swapRedBlue, type RgbaImage } from '../../../electron/impo
 import type { EventChannel } from '../../../electron/ipc/contract';
 import { base32Decode } from '../../../electron/otp';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import type { ClipboardPort } from '../../../electron/services/clipboard-guard';
 import {
   NO_DESKTOP,
   type CapturedScreen,
@@ -24,23 +23,11 @@ import { corpusFile } from '../../helpers/corpus';
 import { FakeClock } from '../../helpers/fake-clock';
 import { fakeKdf } from '../export/arbitraries';
 import { expectedCorpus } from '../import/expected';
+import { MemoryClipboard } from '../../helpers/memory-clipboard';
 
 export const PASSWORD = 'correct horse battery';
 /** 2024-01-31 12:00:10 UTC: 20 s left in the 30 s period. */
 export const T0 = Date.UTC(2024, 0, 31, 12, 0, 10);
-
-class MemoryClipboard implements ClipboardPort {
-  text = '';
-  async writeText(t: string): Promise<void> {
-    this.text = t;
-  }
-  async readText(): Promise<string> {
-    return this.text;
-  }
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
 
 /** A desktop the test drives: what the open dialog answers, the screens, the clipboard. */
 export class FakeDesktop implements DesktopPorts {
