@@ -7,6 +7,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { API_NAMESPACES } from '../../electron/ipc/contract';
 import { findElectronBinary } from './electron-binary';
 
 const binary = findElectronBinary();
@@ -69,7 +70,7 @@ test.describe('Electron app', () => {
       popup: window.open('https://example.com') === null,
     }));
     expect(probe).toEqual({
-      keys: ['app', 'codes', 'entries', 'settings', 'vault'],
+      keys: [...API_NAMESPACES],
       require: 'undefined',
       process: 'undefined',
       popup: true,
