@@ -82,6 +82,8 @@ export interface AutoBackupOptions {
   readonly dir?: string | undefined;
   readonly keep?: number | undefined;
   readonly debounceMs?: number | undefined;
+  /** A deeper check of each new backup (re-open it); throw to reject it. */
+  readonly verify?: ((file: string) => Promise<void>) | undefined;
   /** Each verified backup (for "last verified backup" in settings). */
   readonly onBackup?: ((result: BackupResult) => void) | undefined;
   readonly onError?: ((error: unknown) => void) | undefined;
@@ -102,6 +104,7 @@ export function createAutoBackup(options: AutoBackupOptions): BackupScheduler {
         dir: options.dir,
         now: options.clock.now(),
         keep: options.keep,
+        verify: options.verify,
       });
       options.onBackup?.(result);
     },

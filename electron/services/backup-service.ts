@@ -7,7 +7,7 @@
  * backup that still verifies, whether the vault is open or not, and after a restart.
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupStatus, Settings } from '../ipc/contract';
 import {
@@ -19,6 +19,7 @@ import {
   type BackupScheduler,
   type BackupSource,
 } from '../export';
+import type { UnlockedVault } from '../vault';
 import type { Clock } from './clock';
 import type { DesktopPorts } from './desktop-ports';
 import { SETTINGS_LIMITS } from './settings';
@@ -30,7 +31,7 @@ export interface BackupServiceDeps {
   readonly settings: Pick<SettingsService, 'current' | 'update' | 'onChange'>;
   readonly desktop: Pick<DesktopPorts, 'pickFolder'>;
   /** The open vault; throws VaultLockedError when locked. */
-  readonly vault: () => BackupSource;
+  readonly vault: () => BackupSource & Pick<UnlockedVault, 'checkCopy'>;
   /** Tells the renderer (`backups:changed`). */
   readonly emit: (status: BackupStatus) => void;
   /** Quiet time after the last change; default 5 s (BACKUP_DEFAULTS). */
@@ -122,11 +123,17 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
   }
 
   /** A scheduler for the open vault with the settings in force, or null when automatic backups are off. */
+  /** A backup counts only once it opens: decrypted with the session's key (no KDF run), then wiped. */
+  async function reopen(file: string): Promise<void> {
+    await deps.vault().checkCopy(await readFile(file));
+  }
+
   function makeScheduler(): BackupScheduler | null {
     const s = deps.settings.current();
     if (!s.autoBackup) return null;
     return createAutoBackup({
       vault: deps.vault(),
+      verify: reopen,
       clock: deps.clock,
       dir: folderOf(s),
       keep: s.backupKeep,
@@ -168,7 +175,7 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
     }
     const s = deps.settings.current();
     try {
-      await writeBackup({ vault, dir: folderOf(s), now: deps.clock.now(), keep: s.backupKeep });
+      await writeBackup({ vault, dir: folderOf(s), now: deps.clock.now(), keep: s.backupKeep, verify: reopen });
     } catch (error) {
       failed(error);
       throw error instanceof BackupError ? error : new BackupError('io', failureMessage(error), { cause: error });

@@ -48,6 +48,12 @@ export interface UnlockedVault {
    * @throws VaultError `wrong-password-or-tampered` when it is not the password.
    */
   verifyPassword(password: string): Promise<void>;
+  /**
+   * Opens `bytes`, a copy of this vault (a backup), with the session's data key: the header and the
+   * whole payload authenticate. No KDF run, nothing kept.
+   * @throws VaultError when it is another vault or does not open.
+   */
+  checkCopy(bytes: Uint8Array): Promise<void>;
   reloadIfChangedOnDisk(): Promise<boolean>;
   lock(): void;
 }
@@ -204,6 +210,21 @@ export class VaultSession implements UnlockedVault {
       throw error;
     } finally {
       wipe(bytes);
+    }
+  }
+
+  async checkCopy(bytes: Uint8Array): Promise<void> {
+    const st = this.#open();
+    const parsed = parseContainer(bytes);
+    if (parsed.header.vaultId !== st.diskHeader.vaultId) {
+      throw new VaultError('corrupt', 'This file is a copy of another vault.');
+    }
+    const key = st.dataKey.slice();
+    try {
+      const payload = await openPayload(parsed, key);
+      wipe(payload.buffer);
+    } finally {
+      wipe(key);
     }
   }
 

@@ -308,3 +308,17 @@ describe('removeMany and verifyPassword', () => {
     await expect(v.verifyPassword(PASSWORD)).rejects.toBeInstanceOf(VaultLockedError);
   });
 });
+
+describe('checkCopy', () => {
+  it('opens an exact copy with the session key, and refuses a damaged copy or another vault', async () => {
+    const v = await create();
+    await v.add([totpEntry()]);
+    const copy = readFileSync(opts.path);
+    await expect(v.checkCopy(copy)).resolves.toBeUndefined();
+    const damaged = Uint8Array.from(copy);
+    damaged[damaged.length - 5]! ^= 0x01; // inside the sealed payload
+    await expect(v.checkCopy(damaged)).rejects.toBeInstanceOf(VaultError);
+    const other = await create(fastOptions(tmp.dir, { path: `${tmp.dir}/other.tessera` }));
+    await expect(v.checkCopy(readFileSync(other.path))).rejects.toMatchObject({ kind: 'corrupt' });
+  });
+});
