@@ -10,6 +10,7 @@ import { initCommand } from './init';
 import { listCommand } from './list';
 import { passwdCommand } from './passwd';
 import { removeCommand } from './remove';
+import { restoreCommand } from './restore';
 import { scanCommand } from './scan';
 
 export const COMMANDS: readonly Command[] = Object.freeze([
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = Object.freeze([
   codeCommand,
   scanCommand,
   importCommand,
+  restoreCommand,
   exportCommand,
   removeCommand,
   passwdCommand,

@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * `tessera restore BACKUP`: brings back the accounts of a Tessera backup (`export --format tessera`
+ * or an automatic backup) with the desktop app's rules (electron/export/restore.ts): review, then
+ * merge (add what the vault lacks, in one all-or-nothing save) or `--replace` (add the backup's
+ * accounts, then remove the previous ones in one more save, so a failure never leaves the vault
+ * emptier). Replacing accounts that the backup does not hold is confirmed first. `--dry-run` only
+ * reviews. The backup's secrets are copies owned here and wiped before returning.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { planRestore, type RestoreMode, type RestorePlan } from '../../export';
+import { checkBackupBytes, isTesseraBackup, readBackupBytes } from '../../export/tessera-backup';
+import { detectFormat, findDuplicates, importFormat, toNewVaultEntry, type ImportedEntry } from '../../import';
+import { unlockVault, VaultError, type UnlockedVault, type VaultEntry, type VaultErrorKind } from '../../vault';
+import { flag, stringOption, type Command, type CommandArgs } from '../command';
+import { requireVaultFile, vaultOptions, type CommandContext } from '../context';
+import { importedEntryJson, type ImportedEntryJson } from '../entry-json';
+import { CliError, describeFailure, EXIT, UsageError, type ExitCode } from '../errors';
+import { entryLabel, formatTable, printable, toJsonLine, type CliOutput } from '../io';
+import { promptHidden, promptLine } from '../password';
+import { readPasswordLine } from '../password-file';
+
+/** The vault format's own size limit (its parser refuses more): checked before the file is read. */
+const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+
+export const restoreCommand: Command = {
+  name: 'restore',
+  summary: 'Restore a Tessera backup: add the accounts the vault lacks, or --replace them all.',
+  usage: ['restore BACKUP [--replace [--yes]] [--backup-password-file F] [--dry-run] [--json] [--show-secrets]'],
+  details:
+    'BACKUP is a file from "tessera export --format tessera" or an automatic backup (tessera-backup-*.tessera).\n' +
+    'By default the accounts the vault does not hold yet are added (same codes = same account, whatever\n' +
+    'the names), all in one save. --replace makes the vault hold exactly the backup’s accounts: they are\n' +
+    'added first, then the previous ones removed, so a failure never leaves fewer accounts. When that\n' +
+    'removes accounts the backup does not hold, a terminal asks first; otherwise give --yes.\n' +
+    'The backup’s password comes from --backup-password-file, the next line of standard input (with\n' +
+    '--password-stdin: line 1 the vault password, line 2 the backup’s), or a prompt where Enter means\n' +
+    'the vault’s password (automatic backups have it).',
+  options: {
+    replace: { type: 'boolean', help: 'make the vault hold exactly the backup’s accounts' },
+    yes: { type: 'boolean', short: 'y', help: 'with --replace: remove accounts not in the backup without asking' },
+    'backup-password-file': { type: 'string', value: 'F', help: 'read the backup’s password from the first line of F' },
+    'dry-run': { type: 'boolean', help: 'show what would be added and removed; change nothing' },
+    json: { type: 'boolean', help: 'print {"mode", "add": [...], "remove": [...], …} (see docs/cli.md)' },
+    'show-secrets': { type: 'boolean', help: 'with --json: include each base32 secret (careful: it is printed)' },
+  },
+  positionals: { min: 1, max: 1, name: 'BACKUP' },
+  async run(ctx, args) {
+    if (flag(args, 'show-secrets') && !flag(args, 'json')) throw new UsageError('--show-secrets needs --json.');
+    const file = path.resolve(ctx.io.cwd, args.positionals[0] ?? '');
+    const bytes = await readBackupFile(file);
+    checkIsBackup(bytes, file);
+    await requireVaultFile(ctx);
+    const vaultPassword = await ctx.passwords.current();
+    const backupPw = await backupPassword(ctx, args, vaultPassword);
+    // The vault first: a wrong vault password is reported as such, not as the backup's.
+    const vault = await unlockVault(vaultOptions(ctx), vaultPassword);
+    try {
+      const backup = await readBackupBytes(bytes, backupPw.password, { kdf: ctx.kdf() }).catch((e: unknown) => {
+        throw backupFailure(e, file, backupPw.sameAsVault);
+      });
+      try {
+        await restore(ctx, args, vault, backup, path.basename(file));
+      } finally {
+        for (const e of backup) e.secret.fill(0);
+      }
+    } finally {
+      vault.lock();
+    }
+  },
+};
+
+async function readBackupFile(file: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new CliError(EXIT.usage, `${printable(file)} is not a file.`);
+    if (info.size > MAX_BACKUP_BYTES) {
+      throw new CliError(EXIT.corruptOrUnsupported, `${printable(file)} is larger than 64 MiB: not a Tessera backup.`);
+    }
+    return new Uint8Array(await readFile(file));
+  } catch (cause) {
+    if (cause instanceof CliError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') throw new CliError(EXIT.notFound, `No file at ${printable(file)}.`, { cause });
+    throw new CliError(EXIT.io, `Cannot read ${printable(file)} (${code}).`, { cause });
+  }
+}
+
+/**
+ * Refuses, before any password is asked, a file that is not a Tessera backup (pointing to
+ * `tessera import` when another app's export is recognised), a damaged one, or one from a newer Tessera.
+ */
+function checkIsBackup(bytes: Uint8Array, file: string): void {
+  const name = printable(file);
+  if (bytes.length === 0) throw new CliError(EXIT.corruptOrUnsupported, `${name} is empty: not a Tessera backup.`);
+  if (!isTesseraBackup(bytes)) {
+    const detected = detectFormat(bytes, path.basename(file));
+    const hint = detected
+      ? `It looks like an export of ${importFormat(detected.format).name}: add its accounts with 'tessera import ${name}'.`
+      : "To add the accounts of another app's export, use 'tessera import FILE'.";
+    throw new CliError(EXIT.corruptOrUnsupported, `${name} is not a Tessera backup. ${hint}`);
+  }
+  try {
+    checkBackupBytes(bytes);
+  } catch (error) {
+    throw backupFailure(error, file, false);
+  }
+}
+
+/** The backup's password: --backup-password-file, else stdin line 2, else a prompt (Enter: the vault's). */
+async function backupPassword(
+  ctx: CommandContext,
+  args: CommandArgs,
+  vaultPassword: string,
+): Promise<{ password: string; sameAsVault: boolean }> {
+  const file = stringOption(args, 'backup-password-file');
+  if (file !== undefined) {
+    return { password: await readPasswordLine(ctx, path.resolve(ctx.io.cwd, file)), sameAsVault: false };
+  }
+  if (flag(args, 'password-stdin')) {
+    try {
+      return { password: await ctx.passwords.fresh('passwd'), sameAsVault: false }; // the next line of stdin
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      throw new UsageError(
+        "--password-stdin: expected the backup's password on line 2 of standard input (repeat the vault's if it is the same).",
+      );
+    }
+  }
+  if (ctx.io.isTTY) {
+    const typed = await promptHidden(ctx.io, 'Backup password (Enter for the vault password): ');
+    return typed === '' ? { password: vaultPassword, sameAsVault: true } : { password: typed, sameAsVault: false };
+  }
+  throw new UsageError(
+    "Give the backup's password with --backup-password-file F (the same file as --password-file if it is the same).",
+  );
+}
+
+interface BackupFailure {
+  readonly exit: ExitCode;
+  readonly message: (name: string) => string;
+}
+
+/** How the vault layer's failures read for a backup (not "the vault"); `io` is reported as for the vault. */
+const BACKUP_FAILURES: Readonly<Partial<Record<VaultErrorKind, BackupFailure>>> = {
+  'wrong-password-or-tampered': {
+    exit: EXIT.wrongPasswordOrTampered,
+    message: () => "The backup's password is wrong (or the file was modified).",
+  },
+  // The password opened it, so the file itself is damaged (a cut payload cannot be told from an edited one).
+  'payload-tampered': {
+    exit: EXIT.corruptOrUnsupported,
+    message: (name) => `${name} is damaged or truncated (its password is right); it cannot be restored.`,
+  },
+  corrupt: {
+    exit: EXIT.corruptOrUnsupported,
+    message: (name) => `${name} is damaged or truncated; it cannot be restored. Try another backup.`,
+  },
+  'unsupported-version': {
+    exit: EXIT.corruptOrUnsupported,
+    message: (name) => `${name} was written by a newer version of Tessera; update Tessera to restore it.`,
+  },
+};
+
+/** `error` as a CliError worded for the backup, when it is a vault-layer failure of reading it. */
+function backupFailure(error: unknown, file: string, sameAsVault: boolean): unknown {
+  const failure = error instanceof VaultError ? BACKUP_FAILURES[error.kind] : undefined;
+  if (failure === undefined) return error;
+  const hint =
+    sameAsVault && failure.exit === EXIT.wrongPasswordOrTampered
+      ? " It is not the vault's password: type the password the backup was made with."
+      : '';
+  return new CliError(failure.exit, failure.message(printable(path.basename(file))) + hint, { cause: error });
+}
+
+/** Everything the report needs, taken before the vault changes (entries from it are views into its buffer). */
+interface Review {
+  readonly mode: RestoreMode;
+  readonly fileName: string;
+  /** The backup's accounts in order: table rows before the status, and why one is not added. */
+  readonly rows: readonly { readonly cells: readonly string[]; readonly status: 'add' | 'in-vault' | 'repeated' }[];
+  readonly add: readonly ImportedEntryJson[];
+  readonly remove: readonly (ImportedEntryJson & { readonly id: string })[];
+  readonly duplicates: number;
+  /** Labels of the current accounts that the backup does not hold (`replace` removes them for good). */
+  readonly lost: readonly string[];
+}
+
+/** Plans, confirms, applies and reports. Nothing is printed on stdout unless it succeeded. */
+async function restore(
+  ctx: CommandContext,
+  args: CommandArgs,
+  vault: UnlockedVault,
+  backup: readonly ImportedEntry[],
+  fileName: string,
+): Promise<void> {
+  if (backup.length === 0) {
+    throw new CliError(EXIT.notFound, `The backup ${printable(fileName)} holds no accounts; nothing was changed.`);
+  }
+  const mode: RestoreMode = flag(args, 'replace') ? 'replace' : 'merge';
+  const plan = planRestore(backup, vault.entries(), mode);
+  const review = reviewOf(plan, backup, vault.entries(), mode, fileName, flag(args, 'show-secrets'));
+  const dryRun = flag(args, 'dry-run');
+  if (!dryRun) {
+    if (plan.add.length === 0) {
+      ctx.io.stderr.write(textReport(review, 'failed'));
+      throw new CliError(EXIT.notFound, 'Nothing was restored: every account in the backup is already in the vault.');
+    }
+    if (review.lost.length > 0) await confirmReplace(ctx, args, review);
+    await apply(vault, plan);
+  }
+  if (flag(args, 'json')) {
+    const counts = dryRun ? {} : { added: review.add.length, removed: review.remove.length };
+    const { add, remove, duplicates } = review;
+    ctx.io.stdout.write(toJsonLine({ mode, ...counts, add, remove, duplicates, lost: review.lost.length }));
+  } else {
+    ctx.io.stdout.write(textReport(review, dryRun ? 'dry-run' : 'done'));
+  }
+}
+
+function reviewOf(
+  plan: RestorePlan,
+  backup: readonly ImportedEntry[],
+  current: readonly VaultEntry[],
+  mode: RestoreMode,
+  fileName: string,
+  showSecret: boolean,
+): Review {
+  const removing = new Set(plan.remove);
+  const rows = backup.map((e, i) => {
+    const dup = plan.duplicates[i] ?? null;
+    const status = dup === null ? 'add' : dup.of === 'vault' ? 'in-vault' : 'repeated';
+    return { cells: [e.type, printable(e.issuer) || '-', printable(e.account) || '-'], status } as const;
+  });
+  return {
+    mode,
+    fileName,
+    rows,
+    add: plan.add.map((e) => importedEntryJson(e, { showSecret })),
+    remove: current
+      .filter((e) => removing.has(e.id))
+      .map((e) => ({ id: e.id, ...importedEntryJson(otpFields(e), { showSecret }) })),
+    duplicates: plan.duplicates.filter((d) => d !== null).length,
+    lost: mode === 'replace' ? notInBackup(current, backup).map(entryLabel) : [],
+  };
+}
+
+/** A vault entry's OTP fields and names, as `findDuplicates` and the JSON shape take them (no copy). */
+function otpFields(e: VaultEntry): ImportedEntry {
+  const { type, issuer, account, algorithm, digits, period, counter, secret } = e;
+  return { type, issuer, account, algorithm, digits, period, counter, secret };
+}
+
+/**
+ * The current accounts whose codes the backup does not hold, by the `findDuplicates` rule: one pass
+ * over the backup followed by the vault; a current entry is in the backup when its first occurrence is.
+ */
+function notInBackup(current: readonly VaultEntry[], backup: readonly ImportedEntry[]): VaultEntry[] {
+  const marks = findDuplicates([...backup, ...current.map(otpFields)], []);
+  return current.filter((_, i) => {
+    const mark = marks[backup.length + i] ?? null;
+    return !(mark?.of === 'import' && mark.index < backup.length);
+  });
+}
+
+/** `--replace` losing accounts: --yes, else a question on a terminal, else a refusal. */
+async function confirmReplace(ctx: CommandContext, args: CommandArgs, review: Review): Promise<void> {
+  if (flag(args, 'yes')) return;
+  const lost = review.lost.length;
+  const which = `${accounts(lost)} that ${lost === 1 ? 'is' : 'are'} not in the backup`;
+  if (!ctx.io.isTTY) {
+    throw new CliError(
+      EXIT.usage,
+      `--replace would remove ${which} (see --dry-run); add --yes to confirm. Nothing was changed.`,
+    );
+  }
+  writeLost(ctx.io.stderr, review, 'would be removed');
+  const question = `Replace ${accounts(review.remove.length)} with ${review.add.length} from the backup? [y/N] `;
+  const answer = await promptLine(ctx.io, question);
+  if (!/^\s*y(es)?\s*$/i.test(answer)) throw new CliError(EXIT.cancelled, 'Cancelled; nothing was changed.');
+}
+
+/** Adds first (one all-or-nothing save), then removes the previous accounts (one more save). */
+async function apply(vault: UnlockedVault, plan: RestorePlan): Promise<void> {
+  const input = plan.add.map(toNewVaultEntry);
+  try {
+    await vault.add(input);
+  } finally {
+    for (const e of input) e.secret.fill(0);
+  }
+  if (plan.remove.length === 0) return;
+  try {
+    await vault.removeMany(plan.remove);
+  } catch (error) {
+    const { exitCode, message } = describeFailure(error);
+    throw new CliError(
+      exitCode,
+      `The backup's accounts were added, but the previous ones could not be removed: ${message}\n` +
+        'No account was lost; run the same command again to finish replacing.',
+      { cause: error },
+    );
+  }
+}
+
+const accounts = (n: number): string => `${n} account${n === 1 ? '' : 's'}`;
+
+function writeLost(out: CliOutput, review: Review, what: string): void {
+  if (review.lost.length === 0) return;
+  out.write(`Not in the backup (${what}):\n`);
+  for (const label of review.lost) out.write(`  ${label}\n`);
+}
+
+const STATUS = {
+  'in-vault': () => 'already in the vault',
+  repeated: () => 'repeated in the backup',
+  add: (phase: Phase) => (phase === 'done' ? 'added' : 'new'),
+} as const;
+
+type Phase = 'dry-run' | 'done' | 'failed';
+
+/** The human review: the backup's accounts with their status, the accounts lost, one summary line. */
+function textReport(review: Review, phase: Phase): string {
+  const lines: string[] = [];
+  const out: CliOutput = { write: (s: string) => lines.push(s) };
+  out.write(`${accounts(review.rows.length)} in ${printable(review.fileName)} (Tessera backup):\n`);
+  const rows = review.rows.map((r) => [...r.cells, STATUS[r.status](phase)]);
+  out.write(formatTable([['TYPE', 'ISSUER', 'ACCOUNT', 'STATUS'], ...rows]));
+  writeLost(out, review, phase === 'done' ? 'removed' : 'would be removed');
+  if (phase !== 'failed') out.write(`${summary(review, phase)}\n`);
+  if (phase === 'dry-run') out.write('Dry run: nothing was changed.\n');
+  return lines.join('');
+}
+
+function summary(review: Review, phase: 'dry-run' | 'done'): string {
+  const added = review.add.length;
+  if (review.mode === 'replace') {
+    const verb = phase === 'done' ? 'Replaced' : 'Would replace';
+    return `${verb} ${accounts(review.remove.length)} with ${added} from the backup.`;
+  }
+  const inVault = review.rows.filter((r) => r.status === 'in-vault').length;
+  const repeated = review.rows.filter((r) => r.status === 'repeated').length;
+  const notes = [
+    ...(inVault > 0 ? [`${inVault} already in the vault`] : []),
+    ...(repeated > 0 ? [`${repeated} repeated in the backup`] : []),
+  ];
+  const verb = phase === 'done' ? 'Restored' : 'Would restore';
+  return `${verb} ${accounts(added)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}.`;
+}
