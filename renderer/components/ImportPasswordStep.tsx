@@ -39,13 +39,22 @@ export function ImportPasswordStep({ fileName, formatName, wrongPassword, attemp
   }
 
   const error = empty ? 'Type the password.' : wrongPassword && busy === null ? 'Wrong password. Try again.' : null;
+  // A Tessera backup (one the user exported, or an automatic one) is not "an export of another app".
+  const backup = formatName === 'Tessera backup';
   return (
     <form className="entry-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
       <p className="modal-text">
-        This {formatName} export is encrypted. Enter the password it was exported with.
+        {backup
+          ? 'This Tessera backup is encrypted. Enter its password: for an automatic backup, your master password at the time of the backup.'
+          : `This ${formatName} export is encrypted. Enter the password it was exported with.`}
         <span className="import-file-name">{fileName}</span>
       </p>
-      <Field key={attempt} id="import-file-password" label="Export password" error={error}>
+      <Field
+        key={attempt}
+        id="import-file-password"
+        label={backup ? 'Backup password' : 'Export password'}
+        error={error}
+      >
         {(a11y) => (
           <input {...a11y} ref={passwordRef} type="password" autoComplete="off" autoFocus readOnly={busy !== null} />
         )}

@@ -369,7 +369,7 @@ test.describe('import', () => {
       app.desktop.files = [file];
       await dialog.getByRole('button', { name: 'Open image or export file…' }).click();
       await expect(dialog.getByText('This Tessera backup export is encrypted.')).toBeVisible();
-      await dialog.getByLabel('Export password').fill(BACKUP_PASSWORD);
+      await dialog.getByLabel('Backup password').fill(BACKUP_PASSWORD);
       await dialog.getByRole('button', { name: 'Continue' }).click();
       await expect(dialog.getByRole('heading', { name: 'Tessera backup' })).toBeVisible();
       await expect(summary(dialog, 'Tessera backup', 'Found 2 accounts in tessera-backup.tessera')).toBeVisible();

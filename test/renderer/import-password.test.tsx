@@ -35,6 +35,21 @@ describe('import password step', () => {
     expect(document.activeElement).toBe(field);
   });
 
+  it('asks a Tessera backup for its backup password, not an export password', async () => {
+    await renderUnlocked([entry()], [], {
+      state: {
+        importStep: ok({ step: 'password', fileName: 'b.tessera', formatName: 'Tessera backup', wrongPassword: false }),
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await user.click(inDialog().getByRole('button', { name: 'Open image or export file…' }));
+    await flush();
+    expect(inDialog().getByText('This Tessera backup is encrypted.', { exact: false })).toBeTruthy();
+    expect(inDialog().getByLabelText('Backup password')).toBeTruthy();
+    expect(inDialog().queryByLabelText('Export password')).toBeNull();
+  });
+
   it('says a wrong password, empties the field, and opens the review with the right one', async () => {
     const { fake, user } = await openEncrypted();
     fake.state.importStep = passwordStep(true);
