@@ -368,7 +368,7 @@ test.describe('import', () => {
       const dialog = await openImportDialog(app);
       app.desktop.files = [file];
       await dialog.getByRole('button', { name: 'Open image or export file…' }).click();
-      await expect(dialog.getByText('This Tessera backup export is encrypted.')).toBeVisible();
+      await expect(dialog.getByText('This Tessera backup is encrypted.', { exact: false })).toBeVisible();
       await dialog.getByLabel('Backup password').fill(BACKUP_PASSWORD);
       await dialog.getByRole('button', { name: 'Continue' }).click();
       await expect(dialog.getByRole('heading', { name: 'Tessera backup' })).toBeVisible();
