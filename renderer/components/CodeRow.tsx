@@ -3,10 +3,10 @@
  * One account in the codes list. The big button copies the code (click or Enter); its accessible
  * name is "Issuer, account, code 123 456", and the selected row is described by the seconds left.
  * In privacy mode the first press reveals the code for its period and the next one copies. The
- * grip drags the row; Alt+↑/↓ on the row moves it (handled by the list). Re-renders only when its
- * entry or code changes: the countdown runs in CSS.
+ * grip drags the row; Alt+↑/↓ on the row moves it (handled by the list). A new code re-renders the
+ * row's button only (CodeButton), never the rest of the row; the countdown runs on the compositor.
  */
-import { memo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { CodeSnapshot, EntrySummary } from '../../electron/ipc/contract';
 import { copyCode, nextHotpCode } from '../lib/actions';
 import { entryLabel } from '../lib/entry-query';
@@ -57,6 +57,78 @@ function CodeText({ entry, code, masked }: { entry: EntrySummary; code: CodeSnap
   return <span className={className.join(' ')}>{shown}</span>;
 }
 
+/**
+ * The big button: the part of a row that changes with its code. It re-renders when the code, the
+ * privacy setting or a reveal changes; `identity` (tile and names) is the same element each time,
+ * so React skips it, and the rest of the row is not rendered again at all.
+ */
+function CodeButton({
+  entry,
+  selected,
+  identity,
+  onSelect,
+}: Pick<CodeRowProps, 'entry' | 'selected' | 'onSelect'> & { identity: ReactNode }) {
+  const code = useCodesStore((s) => s.byId[entry.id]);
+  const hideCodes = useSetting('hideCodes', false);
+  const revealedAt = useRevealStore((s) => s.revealed[entry.id]);
+  const masked = hideCodes && code !== undefined && revealedAt !== code.validFrom;
+  const timed = code !== undefined && code.validUntil !== null;
+
+  function onPress(): void {
+    if (masked && code) useRevealStore.getState().reveal(code);
+    else void copyCode(entry);
+  }
+
+  return (
+    <button
+      type="button"
+      id={rowButtonId(entry.id)}
+      className="row-main"
+      aria-label={rowName(entry, code, masked)}
+      aria-describedby={selected && timed ? SELECTED_TIME_LEFT_ID : undefined}
+      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+      onClick={onPress}
+      onFocus={() => onSelect(entry.id)}
+    >
+      {identity}
+      <span className="row-code-block">
+        {code ? (
+          <CodeText entry={entry} code={code} masked={masked} />
+        ) : (
+          <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
+        )}
+        {code?.next && !masked ? <span className="row-next">next {groupCode(code.next, entry.type)}</span> : null}
+      </span>
+      {code && code.validUntil !== null ? (
+        <CountdownRing validFrom={code.validFrom} validUntil={code.validUntil} />
+      ) : (
+        <span className="ring ring-none" aria-hidden="true" />
+      )}
+    </button>
+  );
+}
+
+/** The tile and the names: they change with the entry only. */
+function identityOf(entry: EntrySummary): ReactNode {
+  const title = entry.issuer || entry.account || 'Unnamed account';
+  const subtitle = entry.issuer ? entry.account : '';
+  return (
+    <>
+      <IssuerTile issuer={entry.issuer} account={entry.account} />
+      <span className="row-text">
+        <span className="row-issuer">
+          {title}
+          {entry.favourite ? <StarIcon /> : null}
+        </span>
+        <span className="row-account">
+          {subtitle}
+          {entry.group ? <span className="row-group">{entry.group}</span> : null}
+        </span>
+      </span>
+    </>
+  );
+}
+
 export const CodeRow = memo(function CodeRow({
   entry,
   selected,
@@ -67,22 +139,11 @@ export const CodeRow = memo(function CodeRow({
   onEdit,
   onDelete,
 }: CodeRowProps) {
-  const code = useCodesStore((s) => s.byId[entry.id]);
-  const hideCodes = useSetting('hideCodes', false);
-  const revealedAt = useRevealStore((s) => s.revealed[entry.id]);
-  const masked = hideCodes && code !== undefined && revealedAt !== code.validFrom;
+  const identity = useMemo(() => identityOf(entry), [entry]);
   const label = entryLabel(entry);
-  const title = entry.issuer || entry.account || 'Unnamed account';
-  const subtitle = entry.issuer ? entry.account : '';
-  const timed = code !== undefined && code.validUntil !== null;
   const className = ['row', selected ? 'row-selected' : '', dropPosition ? `row-drop-${dropPosition}` : '']
     .filter(Boolean)
     .join(' ');
-
-  function onPress(): void {
-    if (masked && code) useRevealStore.getState().reveal(code);
-    else void copyCode(entry);
-  }
 
   function onNextCode(): void {
     // Asking for a code is asking to see it.
@@ -103,41 +164,7 @@ export const CodeRow = memo(function CodeRow({
       <span className="row-grip" draggable="true" data-grip="true" title="Drag to reorder" aria-hidden="true">
         <GripIcon />
       </span>
-      <button
-        type="button"
-        id={rowButtonId(entry.id)}
-        className="row-main"
-        aria-label={rowName(entry, code, masked)}
-        aria-describedby={selected && timed ? SELECTED_TIME_LEFT_ID : undefined}
-        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-        onClick={onPress}
-        onFocus={() => onSelect(entry.id)}
-      >
-        <IssuerTile issuer={entry.issuer} account={entry.account} />
-        <span className="row-text">
-          <span className="row-issuer">
-            {title}
-            {entry.favourite ? <StarIcon /> : null}
-          </span>
-          <span className="row-account">
-            {subtitle}
-            {entry.group ? <span className="row-group">{entry.group}</span> : null}
-          </span>
-        </span>
-        <span className="row-code-block">
-          {code ? (
-            <CodeText entry={entry} code={code} masked={masked} />
-          ) : (
-            <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
-          )}
-          {code?.next && !masked ? <span className="row-next">next {groupCode(code.next, entry.type)}</span> : null}
-        </span>
-        {code && code.validUntil !== null ? (
-          <CountdownRing validFrom={code.validFrom} validUntil={code.validUntil} />
-        ) : (
-          <span className="ring ring-none" aria-hidden="true" />
-        )}
-      </button>
+      <CodeButton entry={entry} selected={selected} identity={identity} onSelect={onSelect} />
       {entry.type === 'hotp' ? (
         // Sits where time-based rows show their ring (CSS places it over that empty column).
         <button

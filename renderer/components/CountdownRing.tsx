@@ -6,7 +6,7 @@
  * second, whatever the number of rows (ARCHITECTURE.md §4). Decorative for screen readers: the
  * row carries the time left.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { MAX_LABELLED_PERIOD, periodSeconds, URGENT_SECONDS } from '../lib/countdown';
 import { resyncRing, startRingAnimations } from '../lib/ring-animation';
 
@@ -31,7 +31,34 @@ function Arcs({ urgent }: { urgent: boolean }) {
   );
 }
 
-export function CountdownRing({ validFrom, validUntil }: { validFrom: number; validUntil: number }) {
+/** Everything inside the ring: it depends on the period only, so a new code re-renders none of it. */
+function RingParts({ period }: { period: number }) {
+  const [calm, urgent] = labels(period);
+  return (
+    <>
+      <span className="ring-track" />
+      <Arcs urgent={false} />
+      <Arcs urgent />
+      {period <= MAX_LABELLED_PERIOD ? (
+        <span className="ring-label">
+          <span className="ring-strip">
+            {calm}
+            {period > URGENT_SECONDS ? '\n' : null}
+            <span className="ring-strip-urgent">{urgent}</span>
+          </span>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export const CountdownRing = memo(function CountdownRing({
+  validFrom,
+  validUntil,
+}: {
+  validFrom: number;
+  validUntil: number;
+}) {
   const period = periodSeconds(validFrom, validUntil);
   const ref = useRef<HTMLSpanElement>(null);
   const animations = useRef<Animation[]>([]);
@@ -53,20 +80,10 @@ export function CountdownRing({ validFrom, validUntil }: { validFrom: number; va
   // Each new code: still in phase? (A suspended machine's animation clock stood still.)
   useEffect(() => resyncRing(animations.current, period), [validFrom, period]);
 
+  const parts = useMemo(() => <RingParts period={period} />, [period]);
   return (
     <span ref={ref} className="ring" aria-hidden="true" data-period={period}>
-      <span className="ring-track" />
-      <Arcs urgent={false} />
-      <Arcs urgent />
-      {period <= MAX_LABELLED_PERIOD ? (
-        <span className="ring-label">
-          <span className="ring-strip">
-            {labels(period)[0]}
-            {period > URGENT_SECONDS ? '\n' : null}
-            <span className="ring-strip-urgent">{labels(period)[1]}</span>
-          </span>
-        </span>
-      ) : null}
+      {parts}
     </span>
   );
-}
+});

@@ -6,8 +6,15 @@
  */
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { issuerColor } from '../../renderer/lib/issuer-color';
 import { entry, snapshot } from './fake-api';
 import { renderUnlocked, rowNames } from './helpers';
+
+// Counts how often rows render their tile (the tile colours itself on each render).
+vi.mock('../../renderer/lib/issuer-color', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../renderer/lib/issuer-color')>();
+  return { ...actual, issuerColor: vi.fn(actual.issuerColor) };
+});
 
 const START = Date.parse('2030-01-01T00:00:10.000Z');
 
@@ -81,6 +88,25 @@ describe('countdown', () => {
     expect(vi.getTimerCount()).toBe(1);
     advance(3_010);
     expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('re-renders only what a new code changes: not the tiles, names or actions of the rows', async () => {
+    const entries = Array.from({ length: 20 }, (_, i) => entry({ issuer: `Service ${i}` }));
+    const fake = await renderUnlocked(
+      entries,
+      entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 3_000)),
+      { fakeTimers: true },
+    );
+    const edit = screen.getByRole('button', { name: /^Edit Service 3(\D|$)/ });
+    vi.mocked(issuerColor).mockClear();
+    // The preview push, then the switch at validUntil: every code changes twice.
+    fake.emitCodes(
+      entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 3_000, { next: String(200000 + i) })),
+    );
+    advance(3_100);
+    expect(rowNames().find((n) => n.startsWith('Service 3,'))).toMatch(/, code 200 003$/);
+    expect(issuerColor).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: /^Edit Service 3(\D|$)/ })).toBe(edit);
   });
 
   it('switches to the next code at validUntil without asking main', async () => {
