@@ -20,10 +20,10 @@ import { validators } from '../../electron/ipc/validators';
 import { buildCsp } from '../../electron/main/csp';
 import { APP_ORIGIN, resolveAppAsset } from '../../electron/main/protocol';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
-import type { ClipboardPort } from '../../electron/services/clipboard-guard';
 import type { CapturedScreen, DesktopImage, DesktopPorts } from '../../electron/services/desktop-ports';
 import { systemClock, type Clock } from '../../electron/services/clock';
 import { KDF_FLOOR, type KdfParams } from '../../electron/vault';
+import { MemoryClipboard } from '../helpers/memory-clipboard';
 
 /** The repository root: found from this file (Playwright, CommonJS) or the working folder (bundled scripts). */
 function findRoot(): string {
@@ -42,20 +42,8 @@ const PROBES_DIR = path.join(ROOT, 'test', 'e2e', 'probes');
 /** The webContents id the fake sender reports: the one window the policy trusts. */
 const WINDOW_ID = 1;
 
-export class FakeClipboard implements ClipboardPort {
-  text = '';
-  readonly writes: string[] = [];
-  async writeText(text: string): Promise<void> {
-    this.text = text;
-    this.writes.push(text);
-  }
-  async readText(): Promise<string> {
-    return this.text;
-  }
-  async clear(): Promise<void> {
-    this.text = '';
-  }
-}
+/** The system clipboard main writes codes to, as the Chromium tier sees it. */
+export class FakeClipboard extends MemoryClipboard {}
 
 /**
  * The desktop as the tests script it: what the next file, save and folder dialogs answer, what the
