@@ -27,6 +27,8 @@ export interface MigrationExport {
   readonly batch: { readonly id: number; readonly size: number };
   /** Accounts carried by the links. */
   readonly accounts: number;
+  /** Per link, the positions in the input of the entries it carries. */
+  readonly carried: number[][];
   readonly warnings: ExportWarning[];
 }
 
@@ -71,12 +73,12 @@ export function exportMigration(
   randomBytes: (n: number) => Uint8Array = nodeRandomBytes,
 ): MigrationExport {
   const warnings: ExportWarning[] = [];
-  const fit: ExportEntry[] = [];
+  const fit: number[] = [];
   entries.forEach((e, index) => {
     const problem = migrationProblem(e);
     if (problem !== null) warnings.push({ index, label: exportLabel(e), reason: problem });
     else {
-      fit.push(e);
+      fit.push(index);
       if (e.issuer === '' && e.account.includes(':')) {
         warnings.push({
           index,
@@ -89,11 +91,13 @@ export function exportMigration(
   const size = Math.ceil(fit.length / MIGRATION_BATCH_LIMIT);
   const id = batchId(randomBytes);
   const uris: string[] = [];
+  const carried: number[][] = [];
   for (let index = 0; index < size; index++) {
     const chunk = fit.slice(index * MIGRATION_BATCH_LIMIT, (index + 1) * MIGRATION_BATCH_LIMIT);
+    carried.push(chunk);
     uris.push(
       toMigrationUri({
-        otpParameters: chunk.map(otpParameters),
+        otpParameters: chunk.map((i) => otpParameters(entries[i] as ExportEntry)),
         version: 1,
         batchSize: size,
         batchIndex: index,
@@ -101,7 +105,7 @@ export function exportMigration(
       }),
     );
   }
-  return { uris, batch: { id, size }, accounts: fit.length, warnings };
+  return { uris, batch: { id, size }, accounts: fit.length, carried, warnings };
 }
 
 /** File name of transfer code `index` (0-based) of `size`: `tessera-migration-1-of-3.png`. */

@@ -16,8 +16,6 @@ import {
   exportLabel,
   exportMigration,
   exportUriList,
-  MIGRATION_BATCH_LIMIT,
-  migrationProblem,
   qrPng,
   writeTesseraBackup,
   type BackupVaultOptions,
@@ -204,12 +202,10 @@ function migrationPlan(entries: readonly ExportEntry[], index: number, seed: Uin
   }
   const count = result.uris.length;
   checkIndex(index, count);
-  const fit = entries.map((e, i) => ({ e, i })).filter(({ e }) => migrationProblem(e) === null);
-  const batch = fit.slice(index * MIGRATION_BATCH_LIMIT, (index + 1) * MIGRATION_BATCH_LIMIT);
   return {
     count,
     title: `Transfer code ${index + 1} of ${count}`,
-    accounts: batch.map(({ e, i }) => labelOf(e, i)),
+    accounts: (result.carried[index] ?? []).map((i) => labelOf(entries[i] as ExportEntry, i)),
     text: result.uris[index] ?? '',
     warnings,
   };
