@@ -5,6 +5,7 @@
  */
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
+import { SETTINGS_DEFAULTS } from '../../electron/services/settings';
 import type {
   BackupStatus,
   CodeSnapshot,
@@ -62,21 +63,8 @@ export function snapshot(
   return { id, code, validFrom: validUntil === null ? 0 : validUntil - 30_000, validUntil, ...extra };
 }
 
-/** The defaults main starts with (electron/services/settings.ts). */
-export const DEFAULT_TEST_SETTINGS: Settings = {
-  autoLockMinutes: 5,
-  lockOnSuspend: true,
-  lockOnScreenLock: true,
-  clipboardClearSeconds: 20,
-  hideCodes: false,
-  theme: 'system',
-  closeToTray: false,
-  startMinimised: false,
-  globalShortcut: '',
-  autoBackup: true,
-  backupKeep: 10,
-  backupFolder: '',
-};
+/** The defaults main starts with: the very same object (a plain data module, no Electron). */
+export const DEFAULT_TEST_SETTINGS: Settings = SETTINGS_DEFAULTS;
 
 /** Automatic backups as main reports them before the first backup. */
 export const DEFAULT_BACKUP_STATUS: BackupStatus = {
