@@ -122,8 +122,8 @@ export async function checkBackup(file: string): Promise<boolean> {
   }
 }
 
-/** Every backup in `dir`, newest first (a missing folder is an empty list). */
-export async function listBackups(dir: string): Promise<BackupInfo[]> {
+/** The backup files in `dir` by name, newest first, unchecked. */
+async function backupFiles(dir: string): Promise<{ file: string; time: number }[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -135,7 +135,24 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
     return parsed ? [{ file: path.join(dir, name), ...parsed }] : [];
   });
   found.sort((a, b) => b.time - a.time || b.suffix - a.suffix);
+  return found;
+}
+
+/** Every backup in `dir`, newest first (a missing folder is an empty list). */
+export async function listBackups(dir: string): Promise<BackupInfo[]> {
+  const found = await backupFiles(dir);
   return Promise.all(found.map(async (f) => ({ file: f.file, time: f.time, ok: await checkBackup(f.file) })));
+}
+
+/**
+ * The newest backup in `dir` that checks out, or null: checked newest first, stopping at the
+ * first good one (the settings line needs one backup, not a hash of every file in the folder).
+ */
+export async function newestGoodBackup(dir: string): Promise<BackupInfo | null> {
+  for (const f of await backupFiles(dir)) {
+    if (await checkBackup(f.file)) return { file: f.file, time: f.time, ok: true };
+  }
+  return null;
 }
 
 async function freeName(dir: string, time: number): Promise<string> {
@@ -168,13 +185,12 @@ async function copyAndVerify(
   await writeAtomic(file, bytes, random);
   await writeAtomic(digestPath(file), new TextEncoder().encode(`${digest}\n`), random);
   try {
-    if (sha256(await readFile(file)) !== digest) throw new Error('the copy reads back different bytes');
-    const info = await inspectVault(file);
-    if (info.generation !== generation) {
+    // Reads the copy back against the digest of the source bytes (via its sidecar) and parses it.
+    if (!(await checkBackup(file))) throw new Error('the copy does not match its digest');
+    if ((await inspectVault(file)).generation !== generation) {
       await removeBackup(file);
       return null;
     }
-    if (!(await checkBackup(file))) throw new Error('the copy does not match its digest');
     await opts.verify?.(file);
     return generation;
   } catch (cause) {

@@ -26,6 +26,7 @@ export {
   checkBackup,
   defaultBackupDir,
   listBackups,
+  newestGoodBackup,
   pruneBackups,
   writeBackup,
   type BackupInfo,

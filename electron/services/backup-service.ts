@@ -14,7 +14,7 @@ import {
   BackupError,
   createAutoBackup,
   defaultBackupDir,
-  listBackups,
+  newestGoodBackup,
   writeBackup,
   type BackupScheduler,
   type BackupSource,
@@ -97,7 +97,7 @@ export function createBackupService(deps: BackupServiceDeps): BackupService {
   async function status(): Promise<BackupStatus> {
     const s = deps.settings.current();
     const folder = folderOf(s);
-    const newest = (await listBackups(folder)).find((b) => b.ok);
+    const newest = await newestGoodBackup(folder);
     return {
       enabled: s.autoBackup,
       folder,
