@@ -1,56 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The time left for a code as a ring and a number. The compositor runs it (renderer/lib/
- * ring-animation.ts): started once per row, repeating in phase with the clock, put back in phase
- * when a new code arrives if the clock jumped. No timer, no re-render, no main-thread work per
- * second, whatever the number of rows (ARCHITECTURE.md §4). Decorative for screen readers: the
- * row carries the time left.
+ * The time left for a code as a ring and a number: the track, and over it the period's shared
+ * animated image (renderer/lib/ring-images.ts), which the compositor steps once a second in phase
+ * with the clock. No timer, no re-render, no main-thread work per second, whatever the number of
+ * rows (ARCHITECTURE.md §4). Decorative for screen readers: the row carries the time left.
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { MAX_LABELLED_PERIOD, periodSeconds, URGENT_SECONDS } from '../lib/countdown';
-import { resyncRing, startRingAnimations } from '../lib/ring-animation';
-
-/** The numbers the label steps through, one per line: period … 6, then 5 … 1 (shown urgent). */
-function labels(period: number): [calm: string, urgent: string] {
-  const lines = Array.from({ length: period }, (_, i) => String(period - i));
-  const cut = Math.max(0, period - URGENT_SECONDS);
-  return [lines.slice(0, cut).join('\n'), lines.slice(cut).join('\n')];
-}
-
-/** Two half-rings that turn away as the period passes. */
-function Arcs({ urgent }: { urgent: boolean }) {
-  return (
-    <span className={urgent ? 'ring-arcs ring-arcs-urgent' : 'ring-arcs'}>
-      <span className="ring-half ring-half-right">
-        <span className="ring-arc" />
-      </span>
-      <span className="ring-half ring-half-left">
-        <span className="ring-arc" />
-      </span>
-    </span>
-  );
-}
-
-/** Everything inside the ring: it depends on the period only, so a new code re-renders none of it. */
-function RingParts({ period }: { period: number }) {
-  const [calm, urgent] = labels(period);
-  return (
-    <>
-      <span className="ring-track" />
-      <Arcs urgent={false} />
-      <Arcs urgent />
-      {period <= MAX_LABELLED_PERIOD ? (
-        <span className="ring-label">
-          <span className="ring-strip">
-            {calm}
-            {period > URGENT_SECONDS ? '\n' : null}
-            <span className="ring-strip-urgent">{urgent}</span>
-          </span>
-        </span>
-      ) : null}
-    </>
-  );
-}
+import { memo, useEffect } from 'react';
+import { useRingImage } from '../hooks/useRingImage';
+import { periodSeconds } from '../lib/countdown';
+import { RING_SIZE } from '../lib/ring-frames';
+import { sharedRingImages } from '../lib/ring-images';
 
 export const CountdownRing = memo(function CountdownRing({
   validFrom,
@@ -60,30 +19,15 @@ export const CountdownRing = memo(function CountdownRing({
   validUntil: number;
 }) {
   const period = periodSeconds(validFrom, validUntil);
-  const ref = useRef<HTMLSpanElement>(null);
-  const animations = useRef<Animation[]>([]);
-
-  useLayoutEffect(() => {
-    const root = ref.current;
-    if (!root) return undefined;
-    const started = startRingAnimations(root, period);
-    animations.current = started;
-    return () => {
-      for (const animation of started) {
-        // cancel() rejects `finished`; browsers mark that rejection handled, not every DOM does.
-        animation.finished.catch(() => undefined);
-        animation.cancel();
-      }
-    };
-  }, [period]);
-
+  const image = useRingImage(period);
   // Each new code: still in phase? (A suspended machine's animation clock stood still.)
-  useEffect(() => resyncRing(animations.current, period), [validFrom, period]);
-
-  const parts = useMemo(() => <RingParts period={period} />, [period]);
+  useEffect(() => sharedRingImages().checkPhase(), [validFrom]);
   return (
-    <span ref={ref} className="ring" aria-hidden="true" data-period={period}>
-      {parts}
+    <span className="ring" aria-hidden="true" data-period={period}>
+      <span className="ring-track" />
+      {image ? (
+        <img className="ring-image" src={image} alt="" width={RING_SIZE} height={RING_SIZE} draggable={false} />
+      ) : null}
     </span>
   );
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { addAccount, createVault, PASSWORD, row, SECRET, shownIssuers } from './steps';
+import { addAccount, createVault, PASSWORD, ringImage, row, SECRET, shownIssuers } from './steps';
 
 test.describe('codes window', () => {
   test('edit an account: names, group, notes and favourite are saved', async ({ app }) => {
@@ -134,6 +134,32 @@ test.describe('codes window', () => {
     await expect(dialog.getByText(/Argon2id, \d+ pass/)).toBeVisible();
   });
 
+  test('countdown rings: one animated image per period, stepping by itself, repainted for the theme', async ({
+    app,
+  }) => {
+    await createVault(app);
+    await addAccount(app, 'GitHub', 'alice');
+    await addAccount(app, 'Bank', 'bob');
+    const page = app.page;
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await ringImage(app);
+    const rings = page.locator('.ring-image');
+    expect(await rings.evaluateAll((imgs: HTMLImageElement[]) => imgs.map((i) => [i.src, i.naturalWidth]))).toEqual([
+      [light, 36],
+      [light, 36],
+    ]);
+    // No CSS or Web Animation keeps the compositor busy; the image changes by itself each second.
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    const ring = page.locator('.ring').first();
+    const before = await ring.screenshot();
+    await expect.poll(async () => (await ring.screenshot()).equals(before), { intervals: [400] }).toBe(false);
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await ringImage(app, light);
+    expect(dark).toMatch(/^blob:/);
+    expect(await rings.evaluateAll((imgs: HTMLImageElement[]) => imgs.map((i) => i.src))).toEqual([dark, dark]);
+  });
+
   test('screenshots: the codes screen and the settings, light and dark', async ({ app }) => {
     await createVault(app);
     await addAccount(app, 'GitHub', 'alice@example.com');
@@ -143,8 +169,10 @@ test.describe('codes window', () => {
     await page.setViewportSize({ width: 720, height: 640 });
     await expect(row(app, 'Bank', 'bob')).toBeVisible();
     await page.getByRole('button', { name: 'Dismiss' }).click();
+    let ring: string | null = null;
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      ring = await ringImage(app, ring); // the rings are repainted in the scheme's colours
       await page.screenshot({ path: `test-results/screenshots/codes-window-${colorScheme}.png` });
     }
     await page.setViewportSize({ width: 720, height: 1180 });

@@ -46,3 +46,17 @@ export async function shownIssuers(app: TestApp): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   return labels.map((l) => l.split(',')[0] ?? '');
 }
+
+/**
+ * The countdown ring image's URL once it is loaded and is not `other`: the images are remade
+ * for a theme and published at a frame change, so a screenshot waits for the new one.
+ */
+export async function ringImage(app: TestApp, other: string | null = null): Promise<string> {
+  const image = app.page.locator('.ring-image').first();
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete && img.naturalWidth > 0 ? img.src : null)))
+    .not.toBe(other);
+  const src = await image.getAttribute('src');
+  if (src === null || src === other) throw new Error('no ring image');
+  return src;
+}

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The countdowns run on the compositor (renderer/lib/ring-animation.ts), the switch to the next
- * code happens in the renderer at validUntil, and only a focused row has a once-a-second clock (its
- * description for screen readers). No per-row timer, whatever the number of rows.
+ * The countdowns are one shared animated image per period (renderer/lib/ring-images.ts), the
+ * switch to the next code happens in the renderer at validUntil, and only a focused row has a
+ * once-a-second clock (its description for screen readers). No per-row timer, whatever the number
+ * of rows. (happy-dom has no canvas: the painter is replaced; lib/ring-images.test.ts covers the
+ * schedule, the Chromium tier the real images.)
  */
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { issuerColor } from '../../renderer/lib/issuer-color';
+import { renderRingImage } from '../../renderer/lib/ring-image-render';
+import { sharedRingImages } from '../../renderer/lib/ring-images';
 import { entry, snapshot } from './fake-api';
 import { renderUnlocked, rowNames } from './helpers';
 
@@ -15,6 +19,8 @@ vi.mock('../../renderer/lib/issuer-color', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../renderer/lib/issuer-color')>();
   return { ...actual, issuerColor: vi.fn(actual.issuerColor) };
 });
+
+vi.mock('../../renderer/lib/ring-image-render', () => ({ renderRingImage: vi.fn(async () => null) }));
 
 const START = Date.parse('2030-01-01T00:00:10.000Z');
 
@@ -43,24 +49,46 @@ describe('countdown', () => {
   });
   afterEach(() => {
     Reflect.deleteProperty(document, 'hidden');
+    sharedRingImages().dispose();
+    vi.mocked(renderRingImage).mockReset().mockResolvedValue(null);
   });
 
-  it('gives each ring its period and a strip of numbers, no timer of its own', async () => {
-    const github = entry({ issuer: 'GitHub', account: 'alice' });
-    await renderUnlocked([github], [snapshot(github.id, '123456', START + 12_000)], { fakeTimers: true });
-    expect(ring().dataset['period']).toBe('30');
-    // The number steps through a strip, one per line: 30 … 1; the last five read urgent.
-    const lines = (ring().querySelector('.ring-strip')?.textContent ?? '').split('\n');
-    expect(lines).toHaveLength(30);
-    expect(lines.slice(0, 2)).toEqual(['30', '29']);
-    expect(lines.at(-1)).toBe('1');
-    expect(ring().querySelector('.ring-strip-urgent')?.textContent).toBe('5\n4\n3\n2\n1');
-    expect(ring().querySelectorAll('.ring-arc')).toHaveLength(4);
-    expect(ring().querySelector('.ring-arcs-urgent')).toBeTruthy();
+  it('shows each period’s shared ring image from the frame change it starts at, no timer of its own', async () => {
+    vi.mocked(renderRingImage).mockImplementation(async (period) => new Blob([`ring ${period}`]));
+    const github = entry({ issuer: 'GitHub', account: 'alice', sortOrder: 0 });
+    const bank = entry({ issuer: 'Bank', account: 'bob', sortOrder: 1 });
+    const steam = entry({ issuer: 'Steam', account: 'carol', sortOrder: 2 });
+    await renderUnlocked(
+      [github, bank, steam],
+      [
+        snapshot(github.id, '123456', START + 20_000),
+        snapshot(bank.id, '654321', START + 20_000),
+        snapshot(steam.id, '777777', START + 50_000, { validFrom: START - 10_000 }),
+      ],
+      { fakeTimers: true },
+    );
+    expect([0, 1, 2].map((i) => ring(i).dataset['period'])).toEqual(['30', '30', '60']);
     expect(ring().getAttribute('aria-hidden')).toBe('true');
+    expect(ring().querySelector('.ring-track')).toBeTruthy();
+    // Painted for the frame change at 11.000 s (10.000 s + the lead), shown from then on.
+    expect(vi.mocked(renderRingImage).mock.calls).toEqual([
+      [30, 11],
+      [60, 11],
+    ]);
+    await act(async () => undefined);
+    advance(990);
+    expect(document.querySelector('.ring-image')).toBeNull();
+    advance(20);
+    const images = [0, 1, 2].map((i) => ring(i).querySelector('img'));
+    expect(images.map((img) => img?.getAttribute('alt'))).toEqual(['', '', '']);
+    expect(images[0]?.src).toMatch(/^blob:/);
+    expect(images[1]?.src).toBe(images[0]?.src);
+    expect(images[2]?.src).not.toBe(images[0]?.src);
+    // Only the rollover timer remains: the images step themselves.
+    expect(vi.getTimerCount()).toBe(1);
   });
 
-  it('keeps the same ring (and its animations) from one code to the next', async () => {
+  it('keeps the same ring (and its image) from one code to the next', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     const fake = await renderUnlocked([github], [snapshot(github.id, '123456', START + 12_000)], { fakeTimers: true });
     const before = ring();
@@ -83,7 +111,7 @@ describe('countdown', () => {
       entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 20_000)),
       { fakeTimers: true },
     );
-    expect(document.querySelectorAll('.ring-strip')).toHaveLength(40);
+    expect(document.querySelectorAll('.ring')).toHaveLength(40);
     // Only the rollover timer, aimed at validUntil.
     expect(vi.getTimerCount()).toBe(1);
     advance(3_010);
