@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { entryLabel } from '../lib/entry-query';
 import { groupCode } from '../lib/format-code';
+import { currentCode } from '../lib/rollover';
 import { useCodesStore } from '../store/codes-store';
 import { useSettingsStore } from '../store/settings-store';
 
@@ -20,14 +21,14 @@ export interface CodeAnnouncerProps {
 /** The sentence for a set of changed codes; the selected row's code is read out when it changed. */
 export function announcement(
   changed: readonly EntrySummary[],
-  codes: Readonly<Record<EntryId, CodeSnapshot>>,
+  codeOf: (id: EntryId) => CodeSnapshot | undefined,
   selectedId: EntryId | null,
   hidden = false,
 ): string {
   const spoken = (entry: EntrySummary): string =>
     hidden
       ? `${entryLabel(entry)}: new code (hidden)`
-      : `${entryLabel(entry)}: new code ${groupCode(codes[entry.id]?.code ?? '', entry.type)}`;
+      : `${entryLabel(entry)}: new code ${groupCode(codeOf(entry.id)?.code ?? '', entry.type)}`;
   const [only] = changed;
   if (changed.length === 1 && only) return spoken(only);
   const selected = changed.find((e) => e.id === selectedId);
@@ -45,14 +46,22 @@ export function CodeAnnouncer({ entries, selectedId }: CodeAnnouncerProps) {
   useEffect(
     () =>
       useCodesStore.subscribe((state, previous) => {
-        if (!previous.loaded || state.byId === previous.byId) return;
+        if (!previous.loaded || (state.byId === previous.byId && state.rolledAt === previous.rolledAt)) return;
+        const now = (id: EntryId): CodeSnapshot | undefined => {
+          const code = state.byId[id];
+          return code && currentCode(code, state.rolledAt);
+        };
+        const before = (id: EntryId): CodeSnapshot | undefined => {
+          const code = previous.byId[id];
+          return code && currentCode(code, previous.rolledAt);
+        };
         const changed = latest.current.entries.filter((entry) => {
-          const code = state.byId[entry.id];
-          return code !== undefined && code.code !== previous.byId[entry.id]?.code;
+          const code = now(entry.id);
+          return code !== undefined && code.code !== before(entry.id)?.code;
         });
         if (changed.length === 0) return;
         const hidden = useSettingsStore.getState().view?.settings.hideCodes ?? false;
-        const text = announcement(changed, state.byId, latest.current.selectedId, hidden);
+        const text = announcement(changed, now, latest.current.selectedId, hidden);
         setMessage((m) => ({ key: m.key + 1, text }));
       }),
     [],

@@ -12,7 +12,7 @@ import { copyCode, nextHotpCode } from '../lib/actions';
 import { entryLabel } from '../lib/entry-query';
 import { groupCode } from '../lib/format-code';
 import type { DropPosition } from '../lib/reorder';
-import { useCodesStore } from '../store/codes-store';
+import { useCode, useCodesStore } from '../store/codes-store';
 import { useRevealStore } from '../store/reveal-store';
 import { useSetting } from '../store/settings-store';
 import { CountdownRing } from './CountdownRing';
@@ -68,7 +68,7 @@ function CodeButton({
   identity,
   onSelect,
 }: Pick<CodeRowProps, 'entry' | 'selected' | 'onSelect'> & { identity: ReactNode }) {
-  const code = useCodesStore((s) => s.byId[entry.id]);
+  const code = useCode(entry.id);
   const hideCodes = useSetting('hideCodes', false);
   const revealedAt = useRevealStore((s) => s.revealed[entry.id]);
   const masked = hideCodes && code !== undefined && revealedAt !== code.validFrom;

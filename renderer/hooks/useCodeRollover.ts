@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * One timer for the whole list, aimed at the next `validUntil`: there each expired code is replaced
- * by the next code main sent with it (renderer/lib/rollover.ts). A code that expired without a next
+ * One timer for the whole list, aimed at the next `validUntil`: there each expired code gives way
+ * to the next code main sent with it (renderer/lib/rollover.ts). A code that expired without a next
  * code (a push was missed) makes one `codes.current()` request, never a loop.
  */
 import { useEffect } from 'react';
 import { api } from '../api';
-import { nextRollAt, rollCodes } from '../lib/rollover';
+import { nextRollAt, staleCodes } from '../lib/rollover';
 import { useCodesStore } from '../store/codes-store';
 import { isVaultUnlocked } from '../store/vault-store';
 
@@ -29,10 +29,10 @@ export function useCodeRollover(): void {
 
     function roll(): void {
       timer = null;
-      const { codes, stale } = rollCodes(useCodesStore.getState().byId, Date.now());
-      // Replacing the store re-arms the timer through the subscription below.
-      if (codes) useCodesStore.getState().replace(codes);
-      else schedule();
+      const now = Date.now();
+      const stale = staleCodes(useCodesStore.getState().byId, now);
+      // Moving the rollover time re-arms the timer through the subscription below.
+      useCodesStore.getState().roll(now);
       const fresh = stale.filter((c) => !asked.has(`${c.id}@${c.validUntil}`));
       for (const c of fresh) asked.add(`${c.id}@${c.validUntil}`);
       if (fresh.length > 0) {
@@ -45,13 +45,14 @@ export function useCodeRollover(): void {
       if (timer !== null) window.clearTimeout(timer);
       timer = null;
       const now = Date.now();
-      const at = nextRollAt(useCodesStore.getState().byId, now);
+      const { byId, rolledAt } = useCodesStore.getState();
+      const at = nextRollAt(byId, rolledAt, now);
       if (at !== null) timer = window.setTimeout(roll, at - now + SLACK_MS);
     }
 
     schedule();
     const unsubscribe = useCodesStore.subscribe((state, previous) => {
-      if (state.byId !== previous.byId) schedule();
+      if (state.byId !== previous.byId || state.rolledAt !== previous.rolledAt) schedule();
     });
     return () => {
       unsubscribe();

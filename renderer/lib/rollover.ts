@@ -2,44 +2,68 @@
 /**
  * Main pushes each code once per period with the code that follows it (electron/services/
  * push-schedule.ts); at `validUntil` the renderer promotes that next code itself, in step with
- * the countdowns and with no message from main. Pure, so the arithmetic is tested on its own.
+ * the countdowns and with no message from main. The store keeps the codes as pushed and the time
+ * of the last rollover; the code showing is derived from the two, so a rollover changes one
+ * number instead of copying every code (1,000 objects once per period, run cold by the engine).
+ * Pure, so the arithmetic is tested on its own.
  */
 import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
 
-export interface Rollover {
-  /** Every code after promoting the expired ones that had a next code; null when none did. */
-  readonly codes: CodeSnapshot[] | null;
-  /** Expired codes without a next one: the renderer asks main for fresh codes. */
-  readonly stale: CodeSnapshot[];
+/** Promoted codes, made once per pushed code: selectors get the same object each time. */
+const promoted = new WeakMap<CodeSnapshot, CodeSnapshot>();
+
+/** True when `code` ended by `rolledAt` and carries the code that follows it. */
+function rolls(code: CodeSnapshot, rolledAt: number): boolean {
+  return code.validUntil !== null && code.validUntil <= rolledAt && code.next !== undefined;
 }
 
-/** Promotes each expired code's `next` (same period length, no next of its own yet). */
-export function rollCodes(byId: Readonly<Record<EntryId, CodeSnapshot>>, now: number): Rollover {
-  let changed = false;
-  const stale: CodeSnapshot[] = [];
-  const codes = Object.values(byId).map((code): CodeSnapshot => {
-    if (code.validUntil === null || code.validUntil > now) return code;
-    if (code.next === undefined) {
-      stale.push(code);
-      return code;
-    }
-    changed = true;
+/** The code showing after the rollover at `rolledAt`: as pushed, or its next code (same period, no next of its own). */
+export function currentCode(code: CodeSnapshot, rolledAt: number): CodeSnapshot {
+  if (!rolls(code, rolledAt) || code.validUntil === null || code.next === undefined) return code;
+  let next = promoted.get(code);
+  if (!next) {
     const period = code.validUntil - code.validFrom;
-    return { id: code.id, code: code.next, validFrom: code.validUntil, validUntil: code.validUntil + period };
-  });
-  return { codes: changed ? codes : null, stale };
+    next = { id: code.id, code: code.next, validFrom: code.validUntil, validUntil: code.validUntil + period };
+    promoted.set(code, next);
+  }
+  return next;
+}
+
+/** `currentCode(code, rolledAt).validUntil`, without making the promoted code. */
+function currentUntil(code: CodeSnapshot, rolledAt: number): number | null {
+  if (code.validUntil === null) return null;
+  return rolls(code, rolledAt) ? 2 * code.validUntil - code.validFrom : code.validUntil;
+}
+
+/** Codes that have ended at `now` with no next code (a push was missed): the renderer asks main. */
+export function staleCodes(byId: Readonly<Record<EntryId, CodeSnapshot>>, now: number): CodeSnapshot[] {
+  const stale: CodeSnapshot[] = [];
+  for (const id in byId) {
+    const code = byId[id];
+    if (!code) continue;
+    const until = currentUntil(code, now);
+    if (until !== null && until <= now) stale.push(currentCode(code, now));
+  }
+  return stale;
 }
 
 /**
- * When the rollover timer should fire: the earliest `validUntil` still ahead, or `now` when an
- * expired code has a next code waiting. Expired codes without one are left out (no busy loop).
+ * When the rollover timer should fire, with codes rolled at `rolledAt`: the earliest end still
+ * ahead, or `now` when an ended code has a next code waiting. Stale codes are left out (no busy loop).
  */
-export function nextRollAt(byId: Readonly<Record<EntryId, CodeSnapshot>>, now: number): number | null {
+export function nextRollAt(
+  byId: Readonly<Record<EntryId, CodeSnapshot>>,
+  rolledAt: number,
+  now: number,
+): number | null {
   let earliest: number | null = null;
-  for (const code of Object.values(byId)) {
-    if (code.validUntil === null) continue;
-    if (code.validUntil <= now && code.next === undefined) continue;
-    const at = Math.max(now, code.validUntil);
+  for (const id in byId) {
+    const code = byId[id];
+    if (!code || code.validUntil === null) continue;
+    const waiting = code.next !== undefined && code.validUntil > rolledAt;
+    const until = waiting ? code.validUntil : currentUntil(code, rolledAt);
+    if (until === null || (until <= now && !waiting)) continue;
+    const at = Math.max(now, until);
     if (earliest === null || at < earliest) earliest = at;
   }
   return earliest;

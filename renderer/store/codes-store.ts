@@ -5,9 +5,13 @@
  */
 import { create } from 'zustand';
 import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
+import { currentCode } from '../lib/rollover';
 
 export interface CodesState {
+  /** The codes as main sent them; read them through `currentCode` (or `useCode`). */
   readonly byId: Readonly<Record<EntryId, CodeSnapshot>>;
+  /** The last rollover: codes that ended by then show their next code (renderer/lib/rollover.ts). */
+  readonly rolledAt: number;
   /** False until the first full set arrives; the announcer stays quiet for that first load. */
   readonly loaded: boolean;
   /** Codes whose period ended before their successor arrived: shown dimmed until it does. */
@@ -17,6 +21,8 @@ export interface CodesState {
   /** One code, e.g. the answer of `codes.nextHotp`. */
   upsert(code: CodeSnapshot): void;
   markExpired(ids: readonly EntryId[]): void;
+  /** The codes that ended by `now` switch to their next code. */
+  roll(now: number): void;
   reset(): void;
 }
 
@@ -35,6 +41,7 @@ export function indexCodes(codes: readonly CodeSnapshot[]): Record<EntryId, Code
 
 export const useCodesStore = create<CodesState>()((set) => ({
   byId: indexCodes([]),
+  rolledAt: 0,
   loaded: false,
   expired: NONE_EXPIRED,
   replace: (codes) => set({ byId: indexCodes(codes), loaded: true, expired: NONE_EXPIRED }),
@@ -44,7 +51,16 @@ export const useCodesStore = create<CodesState>()((set) => ({
       byId[code.id] = code;
       return { byId };
     }),
+  roll: (now) => set({ rolledAt: now }),
   markExpired: (ids) =>
     set((state) => ({ expired: { ...state.expired, ...Object.fromEntries(ids.map((id) => [id, true as const])) } })),
-  reset: () => set({ byId: indexCodes([]), loaded: false, expired: NONE_EXPIRED }),
+  reset: () => set({ byId: indexCodes([]), rolledAt: 0, loaded: false, expired: NONE_EXPIRED }),
 }));
+
+/** The code showing for `id` (its next code once its period ended), the same object until it changes. */
+export function useCode(id: EntryId | null): CodeSnapshot | undefined {
+  return useCodesStore((s) => {
+    const code = id === null ? undefined : s.byId[id];
+    return code && currentCode(code, s.rolledAt);
+  });
+}

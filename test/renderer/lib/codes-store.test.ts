@@ -33,4 +33,14 @@ describe('codes store', () => {
     useCodesStore.getState().upsert(code('d'));
     expect(Object.keys(useCodesStore.getState().byId)).toEqual(['a', 'b', 'c', 'd']);
   });
+
+  it('rolls over by moving one time, not by copying the codes; a lock forgets it', () => {
+    useCodesStore.getState().replace([code('a'), code('b')]);
+    const { byId } = useCodesStore.getState();
+    useCodesStore.getState().roll(1_234);
+    expect(useCodesStore.getState()).toMatchObject({ rolledAt: 1_234 });
+    expect(useCodesStore.getState().byId).toBe(byId);
+    useCodesStore.getState().reset();
+    expect(useCodesStore.getState()).toMatchObject({ rolledAt: 0, loaded: false });
+  });
 });

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { nextRollAt, rollCodes } from '../../../renderer/lib/rollover';
+import { currentCode, nextRollAt, staleCodes } from '../../../renderer/lib/rollover';
 
 const code = (id: string, validUntil: number | null, next?: string) => ({
   id,
@@ -11,22 +11,41 @@ const code = (id: string, validUntil: number | null, next?: string) => ({
 });
 
 describe('code rollover', () => {
-  it('promotes expired codes that carry their next code, keeping the period', () => {
-    const byId = { a: code('a', 60_000, '222222'), b: code('b', 90_000, '333333'), h: code('h', null) };
-    expect(rollCodes(byId, 59_999)).toEqual({ codes: null, stale: [] });
-    const rolled = rollCodes(byId, 60_000);
-    expect(rolled.stale).toEqual([]);
-    expect(rolled.codes).toEqual([{ id: 'a', code: '222222', validFrom: 60_000, validUntil: 90_000 }, byId.b, byId.h]);
+  it('shows an ended code’s next code, keeping the period, as one object per pushed code', () => {
+    const a = code('a', 60_000, '222222');
+    expect(currentCode(a, 59_999)).toBe(a);
+    const rolled = currentCode(a, 60_000);
+    expect(rolled).toEqual({ id: 'a', code: '222222', validFrom: 60_000, validUntil: 90_000 });
+    expect(currentCode(a, 75_000)).toBe(rolled); // selectors see no change between rollovers
+    const hotp = code('h', null);
+    expect(currentCode(hotp, 1e15)).toBe(hotp);
+    const last = code('b', 60_000);
+    expect(currentCode(last, 70_000)).toBe(last); // nothing to promote: it stays, and is stale
   });
 
-  it('reports expired codes without a next code as stale', () => {
-    expect(rollCodes({ a: code('a', 60_000) }, 61_000)).toEqual({ codes: null, stale: [code('a', 60_000)] });
+  it('reports ended codes without a next code as stale, as they show', () => {
+    const byId = { a: code('a', 60_000), b: code('b', 60_000, '2'), c: code('c', 90_000), h: code('h', null) };
+    expect(staleCodes(byId, 59_999)).toEqual([]);
+    expect(staleCodes(byId, 61_000)).toEqual([byId.a]);
+    // b's next code ran out too: stale as the promoted code it shows.
+    expect(staleCodes(byId, 95_000)).toEqual([
+      byId.a,
+      { id: 'b', code: '2', validFrom: 60_000, validUntil: 90_000 },
+      byId.c,
+    ]);
   });
 
-  it('aims the one timer at the next expiry, never at a stale code', () => {
-    expect(nextRollAt({ a: code('a', 60_000), b: code('b', 90_000), h: code('h', null) }, 10_000)).toBe(60_000);
-    expect(nextRollAt({ a: code('a', 60_000), b: code('b', 90_000) }, 70_000)).toBe(90_000);
-    expect(nextRollAt({ a: code('a', 60_000, '2') }, 70_000)).toBe(70_000);
-    expect(nextRollAt({ a: code('a', 60_000) }, 70_000)).toBeNull();
+  it('aims the one timer at the next end, never at a stale code', () => {
+    const byId = { a: code('a', 60_000), b: code('b', 90_000), h: code('h', null) };
+    expect(nextRollAt(byId, 0, 10_000)).toBe(60_000);
+    expect(nextRollAt({ a: code('a', 60_000), b: code('b', 90_000) }, 70_000, 70_000)).toBe(90_000);
+    expect(nextRollAt({ a: code('a', 60_000) }, 70_000, 70_000)).toBeNull();
+  });
+
+  it('fires at once for a next code still waiting, then at the promoted code’s end', () => {
+    const byId = { a: code('a', 60_000, '2') };
+    expect(nextRollAt(byId, 0, 70_000)).toBe(70_000); // missed (e.g. the machine slept): roll now
+    expect(nextRollAt(byId, 70_000, 70_000)).toBe(90_000); // rolled: its successor ends at 90 s
+    expect(nextRollAt(byId, 95_000, 95_000)).toBeNull(); // and then it is stale
   });
 });
