@@ -92,12 +92,15 @@ function CodeButton({
     >
       {identity}
       <span className="row-code-block">
-        {code ? (
-          <CodeText entry={entry} code={code} masked={masked} />
-        ) : (
-          <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
-        )}
-        {code?.next && !masked ? <span className="row-next">next {groupCode(code.next, entry.type)}</span> : null}
+        {/* A fixed-size box: a new code lays out this box only, not the row, list and page. */}
+        <span className="row-code-box">
+          {code ? (
+            <CodeText entry={entry} code={code} masked={masked} />
+          ) : (
+            <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
+          )}
+          {code?.next && !masked ? <span className="row-next">next {groupCode(code.next, entry.type)}</span> : null}
+        </span>
       </span>
       {code && code.validUntil !== null ? (
         <CountdownRing validFrom={code.validFrom} validUntil={code.validUntil} />
