@@ -5,10 +5,10 @@
  * mode it says that a code changed, never the code.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { entryLabel } from '../lib/entry-query';
 import { groupCode } from '../lib/format-code';
-import { currentCode } from '../lib/rollover';
+import { shownCode } from '../lib/rollover';
 import { useCodesStore } from '../store/codes-store';
 import { useSettingsStore } from '../store/settings-store';
 
@@ -21,14 +21,14 @@ export interface CodeAnnouncerProps {
 /** The sentence for a set of changed codes; the selected row's code is read out when it changed. */
 export function announcement(
   changed: readonly EntrySummary[],
-  codeOf: (id: EntryId) => CodeSnapshot | undefined,
+  codeOf: (id: EntryId) => string | undefined,
   selectedId: EntryId | null,
   hidden = false,
 ): string {
   const spoken = (entry: EntrySummary): string =>
     hidden
       ? `${entryLabel(entry)}: new code (hidden)`
-      : `${entryLabel(entry)}: new code ${groupCode(codeOf(entry.id)?.code ?? '', entry.type)}`;
+      : `${entryLabel(entry)}: new code ${groupCode(codeOf(entry.id) ?? '', entry.type)}`;
   const [only] = changed;
   if (changed.length === 1 && only) return spoken(only);
   const selected = changed.find((e) => e.id === selectedId);
@@ -47,17 +47,18 @@ export function CodeAnnouncer({ entries, selectedId }: CodeAnnouncerProps) {
     () =>
       useCodesStore.subscribe((state, previous) => {
         if (!previous.loaded || (state.byId === previous.byId && state.rolledAt === previous.rolledAt)) return;
-        const now = (id: EntryId): CodeSnapshot | undefined => {
+        // Compared as the strings shown: no promoted code is made for rows nobody renders.
+        const now = (id: EntryId): string | undefined => {
           const code = state.byId[id];
-          return code && currentCode(code, state.rolledAt);
+          return code && shownCode(code, state.rolledAt);
         };
-        const before = (id: EntryId): CodeSnapshot | undefined => {
+        const before = (id: EntryId): string | undefined => {
           const code = previous.byId[id];
-          return code && currentCode(code, previous.rolledAt);
+          return code && shownCode(code, previous.rolledAt);
         };
         const changed = latest.current.entries.filter((entry) => {
           const code = now(entry.id);
-          return code !== undefined && code.code !== before(entry.id)?.code;
+          return code !== undefined && code !== before(entry.id);
         });
         if (changed.length === 0) return;
         const hidden = useSettingsStore.getState().view?.settings.hideCodes ?? false;

@@ -29,6 +29,11 @@ export function currentCode(code: CodeSnapshot, rolledAt: number): CodeSnapshot 
   return next;
 }
 
+/** `currentCode(code, rolledAt).code`, without making the promoted code. */
+export function shownCode(code: CodeSnapshot, rolledAt: number): string {
+  return rolls(code, rolledAt) && code.next !== undefined ? code.next : code.code;
+}
+
 /** `currentCode(code, rolledAt).validUntil`, without making the promoted code. */
 function currentUntil(code: CodeSnapshot, rolledAt: number): number | null {
   if (code.validUntil === null) return null;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { currentCode, nextRollAt, staleCodes } from '../../../renderer/lib/rollover';
+import { currentCode, nextRollAt, shownCode, staleCodes } from '../../../renderer/lib/rollover';
 
 const code = (id: string, validUntil: number | null, next?: string) => ({
   id,
@@ -19,6 +19,7 @@ describe('code rollover', () => {
     expect(currentCode(a, 75_000)).toBe(rolled); // selectors see no change between rollovers
     const hotp = code('h', null);
     expect(currentCode(hotp, 1e15)).toBe(hotp);
+    expect([shownCode(a, 59_999), shownCode(a, 60_000)]).toEqual(['111111', '222222']);
     const last = code('b', 60_000);
     expect(currentCode(last, 70_000)).toBe(last); // nothing to promote: it stays, and is stale
   });
