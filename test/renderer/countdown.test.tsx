@@ -88,6 +88,37 @@ describe('countdown', () => {
     expect(vi.getTimerCount()).toBe(1);
   });
 
+  it('repaints the ring images for a new theme, and after the window was hidden for long', async () => {
+    vi.mocked(renderRingImage).mockImplementation(async (period) => new Blob([`ring ${period}`]));
+    const github = entry({ issuer: 'GitHub', account: 'alice' });
+    await renderUnlocked([github], [snapshot(github.id, '123456', START + 20_000)], { fakeTimers: true });
+    await act(async () => undefined);
+    advance(1_000);
+    const first = ring().querySelector('img')?.src;
+    expect(first).toMatch(/^blob:/);
+    expect(renderRingImage).toHaveBeenCalledTimes(1);
+
+    await act(async () => {
+      document.documentElement.dataset['theme'] = 'dark';
+    });
+    expect(renderRingImage).toHaveBeenCalledTimes(2);
+    await act(async () => undefined);
+    advance(1_000);
+    const dark = ring().querySelector('img')?.src;
+    expect(dark).toMatch(/^blob:/);
+    expect(dark).not.toBe(first);
+
+    setHidden(true);
+    advance(5_000);
+    setHidden(false); // a short hide: the browser's animation catches up by itself
+    expect(renderRingImage).toHaveBeenCalledTimes(2);
+    setHidden(true);
+    advance(61_000);
+    setHidden(false);
+    expect(renderRingImage).toHaveBeenCalledTimes(3);
+    delete document.documentElement.dataset['theme'];
+  });
+
   it('keeps the same ring (and its image) from one code to the next', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     const fake = await renderUnlocked([github], [snapshot(github.id, '123456', START + 12_000)], { fakeTimers: true });
