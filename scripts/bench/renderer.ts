@@ -27,7 +27,8 @@ import { attachBridge, startServer, type Bridge } from '../../test/e2e/harness';
 
 const ENTRIES = Number(process.argv[2] ?? 1000);
 const WINDOW_SECONDS = Number(process.argv[3] ?? 30);
-const WINDOWS = Number(process.argv[4] ?? 3);
+/** Five: the first window or two after the unlocks and the typing still collect their garbage. */
+const WINDOWS = Number(process.argv[4] ?? 5);
 /** Replays of one push to nobody, to measure what the harness's delivery costs the page. */
 const DELIVERY_REPLAYS = 5;
 const UNLOCK_RUNS = 5;
