@@ -69,9 +69,11 @@ export function CodeAnnouncer({ entries, selectedId }: CodeAnnouncerProps) {
   );
 
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="code-announcer">
-      {/* A new node per message, so the same sentence twice is still spoken. */}
-      {message.text ? <span key={message.key}>{message.text}</span> : null}
+    <div className="hidden-live">
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="code-announcer">
+        {/* A new node per message, so the same sentence twice is still spoken. */}
+        {message.text ? <span key={message.key}>{message.text}</span> : null}
+      </div>
     </div>
   );
 }

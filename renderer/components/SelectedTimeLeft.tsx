@@ -48,12 +48,14 @@ export function SelectedTimeLeft({ entryId }: { entryId: EntryId | null }) {
   const validUntil = useCode(entryId)?.validUntil ?? null;
   const focused = useRowFocused();
   return (
-    <span id={SELECTED_TIME_LEFT_ID} className="visually-hidden">
-      {validUntil === null ? null : focused ? (
-        <Ticking validUntil={validUntil} />
-      ) : (
-        <AtSelection key={`${entryId}@${validUntil}`} validUntil={validUntil} />
-      )}
+    <span className="hidden-live">
+      <span id={SELECTED_TIME_LEFT_ID}>
+        {validUntil === null ? null : focused ? (
+          <Ticking validUntil={validUntil} />
+        ) : (
+          <AtSelection key={`${entryId}@${validUntil}`} validUntil={validUntil} />
+        )}
+      </span>
     </span>
   );
 }
