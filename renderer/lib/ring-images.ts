@@ -24,6 +24,10 @@ const LEAD_MS = 250;
 const DRIFT_MS = 250;
 /** Hidden longer than this, the images are made again on return. */
 const HIDDEN_RESYNC_MS = 60_000;
+/** A publish this late would start the animation visibly out of phase. */
+const LATE_MS = 100;
+/** Tries per image, each with twice the lead of the one before. */
+const MAX_ATTEMPTS = 4;
 
 export interface RingImageDeps {
   /** Wall clock, Unix ms. */
@@ -51,7 +55,7 @@ export interface RingImages {
   get(period: number): string | null;
   /** Listens to `period`'s image; the first listener of a period has its image made. */
   subscribe(period: number, listener: () => void): () => void;
-  /** Makes every image again if the wall clock moved against the monotonic one since they were made. */
+  /** Makes every image again if the wall clock moved against the monotonic one since they were made, or one could not be started. */
   checkPhase(): void;
   /** Makes every shown image again (theme or density changed, or the window was hidden long); forgets the others. */
   refresh(): void;
@@ -63,6 +67,14 @@ export function createRingImages(deps: RingImageDeps): RingImages {
   const images = new Map<number, PeriodImage>();
   /** wall − monotonic when the current images were started; null before the first. */
   let clockOffset: number | null = null;
+  /** An image could not be started in phase after every try: `checkPhase` makes them again. */
+  let gaveUp = false;
+
+  /** Another try with more lead, or, after the last, a remake at the next `checkPhase`. */
+  function retry(period: number, image: PeriodImage, attempt: number): void {
+    if (attempt < MAX_ATTEMPTS) void make(period, image, attempt + 1);
+    else gaveUp = true;
+  }
 
   async function make(period: number, image: PeriodImage, attempt = 0): Promise<void> {
     const generation = ++image.generation;
@@ -78,13 +90,12 @@ export function createRingImages(deps: RingImageDeps): RingImages {
     if (generation !== image.generation || !blob) return;
     const wait = startAt - deps.now();
     // Too slow (a busy machine): starting late would put it out of phase, so try with more time.
-    if (wait < 0) {
-      if (attempt < 4) void make(period, image, attempt + 1);
-      return;
-    }
+    if (wait < 0) return retry(period, image, attempt);
     image.timer = deps.setTimeout(() => {
       image.timer = null;
       if (generation !== image.generation) return;
+      // A hidden window's timers run late: the image would start out of phase.
+      if (deps.now() - startAt > LATE_MS) return retry(period, image, attempt);
       const url = deps.createUrl(blob);
       const old = image.url;
       image.url = url;
@@ -121,11 +132,12 @@ export function createRingImages(deps: RingImageDeps): RingImages {
       return () => own.listeners.delete(listener);
     },
     checkPhase() {
-      if (clockOffset === null) return;
-      if (Math.abs(deps.now() - deps.monotonic() - clockOffset) > DRIFT_MS) this.refresh();
+      const drifted = clockOffset !== null && Math.abs(deps.now() - deps.monotonic() - clockOffset) > DRIFT_MS;
+      if (drifted || gaveUp) this.refresh();
     },
     refresh() {
       clockOffset = null;
+      gaveUp = false;
       for (const [period, image] of images) {
         if (image.listeners.size > 0) {
           remake(image, period);
@@ -139,6 +151,7 @@ export function createRingImages(deps: RingImageDeps): RingImages {
       for (const image of images.values()) forget(image);
       images.clear();
       clockOffset = null;
+      gaveUp = false;
     },
   };
 }

@@ -117,6 +117,29 @@ describe('ring images', () => {
     expect(rings.get(30)).toBeNull();
   });
 
+  it('does not start an image whose publish ran late (a hidden window), and makes it again', async () => {
+    const w = world();
+    const rings = createRingImages(w.deps);
+    rings.subscribe(30, () => undefined);
+    await w.finish(0);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      // The timer fires a second late: starting then would be a second out of phase.
+      const [timer] = [...w.timers];
+      w.timers.clear();
+      w.jumpWall((timer?.at ?? 0) - w.deps.now() + 1_000);
+      timer?.run();
+      expect(rings.get(30)).toBeNull();
+      if (attempt < 5) await w.finish(attempt);
+    }
+    expect(w.renders).toHaveLength(5);
+    expect(w.urls).toEqual([]);
+    rings.checkPhase(); // e.g. the next code: after giving up, it tries again
+    expect(w.renders).toHaveLength(6);
+    await w.finish(5);
+    w.advance(2_000);
+    expect(rings.get(30)).toBe('blob:ring-0');
+  });
+
   it('shows the track alone when the image cannot be painted, with nothing left running', async () => {
     const w = world();
     const rings = createRingImages(w.deps);
