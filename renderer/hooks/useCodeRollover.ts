@@ -30,7 +30,7 @@ export function useCodeRollover(): void {
     function roll(): void {
       timer = null;
       const now = Date.now();
-      const stale = staleCodes(useCodesStore.getState().byId, now);
+      const stale = staleCodes(useCodesStore.getState().list, now);
       // Moving the rollover time re-arms the timer through the subscription below.
       useCodesStore.getState().roll(now);
       const fresh = stale.filter((c) => !asked.has(`${c.id}@${c.validUntil}`));
@@ -45,14 +45,14 @@ export function useCodeRollover(): void {
       if (timer !== null) window.clearTimeout(timer);
       timer = null;
       const now = Date.now();
-      const { byId, rolledAt } = useCodesStore.getState();
-      const at = nextRollAt(byId, rolledAt, now);
+      const { list, rolledAt } = useCodesStore.getState();
+      const at = nextRollAt(list, rolledAt, now);
       if (at !== null) timer = window.setTimeout(roll, at - now + SLACK_MS);
     }
 
     schedule();
     const unsubscribe = useCodesStore.subscribe((state, previous) => {
-      if (state.byId !== previous.byId || state.rolledAt !== previous.rolledAt) schedule();
+      if (state.list !== previous.list || state.rolledAt !== previous.rolledAt) schedule();
     });
     return () => {
       unsubscribe();

@@ -7,7 +7,7 @@
  * number instead of copying every code (1,000 objects once per period, run cold by the engine).
  * Pure, so the arithmetic is tested on its own.
  */
-import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
+import type { CodeSnapshot } from '../../electron/ipc/contract';
 
 /** Promoted codes, made once per pushed code: selectors get the same object each time. */
 const promoted = new WeakMap<CodeSnapshot, CodeSnapshot>();
@@ -41,11 +41,9 @@ function currentUntil(code: CodeSnapshot, rolledAt: number): number | null {
 }
 
 /** Codes that have ended at `now` with no next code (a push was missed): the renderer asks main. */
-export function staleCodes(byId: Readonly<Record<EntryId, CodeSnapshot>>, now: number): CodeSnapshot[] {
+export function staleCodes(codes: readonly CodeSnapshot[], now: number): CodeSnapshot[] {
   const stale: CodeSnapshot[] = [];
-  for (const id in byId) {
-    const code = byId[id];
-    if (!code) continue;
+  for (const code of codes) {
     const until = currentUntil(code, now);
     if (until !== null && until <= now) stale.push(currentCode(code, now));
   }
@@ -56,15 +54,10 @@ export function staleCodes(byId: Readonly<Record<EntryId, CodeSnapshot>>, now: n
  * When the rollover timer should fire, with codes rolled at `rolledAt`: the earliest end still
  * ahead, or `now` when an ended code has a next code waiting. Stale codes are left out (no busy loop).
  */
-export function nextRollAt(
-  byId: Readonly<Record<EntryId, CodeSnapshot>>,
-  rolledAt: number,
-  now: number,
-): number | null {
+export function nextRollAt(codes: readonly CodeSnapshot[], rolledAt: number, now: number): number | null {
   let earliest: number | null = null;
-  for (const id in byId) {
-    const code = byId[id];
-    if (!code || code.validUntil === null) continue;
+  for (const code of codes) {
+    if (code.validUntil === null) continue;
     const waiting = code.next !== undefined && code.validUntil > rolledAt;
     const until = waiting ? code.validUntil : currentUntil(code, rolledAt);
     if (until === null || (until <= now && !waiting)) continue;

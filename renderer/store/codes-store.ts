@@ -10,6 +10,8 @@ import { currentCode } from '../lib/rollover';
 export interface CodesState {
   /** The codes as main sent them; read them through `currentCode` (or `useCode`). */
   readonly byId: Readonly<Record<EntryId, CodeSnapshot>>;
+  /** The same codes as a list, for the passes over all of them (an array iterates far faster). */
+  readonly list: readonly CodeSnapshot[];
   /** The last rollover: codes that ended by then show their next code (renderer/lib/rollover.ts). */
   readonly rolledAt: number;
   /** False until the first full set arrives; the announcer stays quiet for that first load. */
@@ -41,20 +43,21 @@ export function indexCodes(codes: readonly CodeSnapshot[]): Record<EntryId, Code
 
 export const useCodesStore = create<CodesState>()((set) => ({
   byId: indexCodes([]),
+  list: [],
   rolledAt: 0,
   loaded: false,
   expired: NONE_EXPIRED,
-  replace: (codes) => set({ byId: indexCodes(codes), loaded: true, expired: NONE_EXPIRED }),
+  replace: (codes) => set({ byId: indexCodes(codes), list: codes, loaded: true, expired: NONE_EXPIRED }),
   upsert: (code) =>
     set((state) => {
-      const byId = indexCodes(Object.values(state.byId));
+      const byId = indexCodes(state.list);
       byId[code.id] = code;
-      return { byId };
+      return { byId, list: Object.values(byId) };
     }),
   roll: (now) => set({ rolledAt: now }),
   markExpired: (ids) =>
     set((state) => ({ expired: { ...state.expired, ...Object.fromEntries(ids.map((id) => [id, true as const])) } })),
-  reset: () => set({ byId: indexCodes([]), rolledAt: 0, loaded: false, expired: NONE_EXPIRED }),
+  reset: () => set({ byId: indexCodes([]), list: [], rolledAt: 0, loaded: false, expired: NONE_EXPIRED }),
 }));
 
 /** The code showing for `id` (its next code once its period ended), the same object until it changes. */

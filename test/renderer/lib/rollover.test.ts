@@ -25,28 +25,27 @@ describe('code rollover', () => {
   });
 
   it('reports ended codes without a next code as stale, as they show', () => {
-    const byId = { a: code('a', 60_000), b: code('b', 60_000, '2'), c: code('c', 90_000), h: code('h', null) };
-    expect(staleCodes(byId, 59_999)).toEqual([]);
-    expect(staleCodes(byId, 61_000)).toEqual([byId.a]);
+    const codes = [code('a', 60_000), code('b', 60_000, '2'), code('c', 90_000), code('h', null)];
+    expect(staleCodes(codes, 59_999)).toEqual([]);
+    expect(staleCodes(codes, 61_000)).toEqual([codes[0]]);
     // b's next code ran out too: stale as the promoted code it shows.
-    expect(staleCodes(byId, 95_000)).toEqual([
-      byId.a,
+    expect(staleCodes(codes, 95_000)).toEqual([
+      codes[0],
       { id: 'b', code: '2', validFrom: 60_000, validUntil: 90_000 },
-      byId.c,
+      codes[2],
     ]);
   });
 
   it('aims the one timer at the next end, never at a stale code', () => {
-    const byId = { a: code('a', 60_000), b: code('b', 90_000), h: code('h', null) };
-    expect(nextRollAt(byId, 0, 10_000)).toBe(60_000);
-    expect(nextRollAt({ a: code('a', 60_000), b: code('b', 90_000) }, 70_000, 70_000)).toBe(90_000);
-    expect(nextRollAt({ a: code('a', 60_000) }, 70_000, 70_000)).toBeNull();
+    expect(nextRollAt([code('a', 60_000), code('b', 90_000), code('h', null)], 0, 10_000)).toBe(60_000);
+    expect(nextRollAt([code('a', 60_000), code('b', 90_000)], 70_000, 70_000)).toBe(90_000);
+    expect(nextRollAt([code('a', 60_000)], 70_000, 70_000)).toBeNull();
   });
 
   it('fires at once for a next code still waiting, then at the promoted code’s end', () => {
-    const byId = { a: code('a', 60_000, '2') };
-    expect(nextRollAt(byId, 0, 70_000)).toBe(70_000); // missed (e.g. the machine slept): roll now
-    expect(nextRollAt(byId, 70_000, 70_000)).toBe(90_000); // rolled: its successor ends at 90 s
-    expect(nextRollAt(byId, 95_000, 95_000)).toBeNull(); // and then it is stale
+    const codes = [code('a', 60_000, '2')];
+    expect(nextRollAt(codes, 0, 70_000)).toBe(70_000); // missed (e.g. the machine slept): roll now
+    expect(nextRollAt(codes, 70_000, 70_000)).toBe(90_000); // rolled: its successor ends at 90 s
+    expect(nextRollAt(codes, 95_000, 95_000)).toBeNull(); // and then it is stale
   });
 });
