@@ -19,7 +19,7 @@ function rolls(code: CodeSnapshot, rolledAt: number): boolean {
 
 /** The code showing after the rollover at `rolledAt`: as pushed, or its next code (same period, no next of its own). */
 export function currentCode(code: CodeSnapshot, rolledAt: number): CodeSnapshot {
-  if (!rolls(code, rolledAt) || code.validUntil === null || code.next === undefined) return code;
+  if (code.validUntil === null || code.validUntil > rolledAt || code.next === undefined) return code;
   let next = promoted.get(code);
   if (!next) {
     const period = code.validUntil - code.validFrom;

@@ -9,9 +9,10 @@ import type { Locator, Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import sharp, { type OverlayOptions } from 'sharp';
-import type { EntrySummary, OtpAlgorithm, OtpType } from '../../electron/ipc/contract';
+import type { EntrySummary } from '../../electron/ipc/contract';
 import { qrPng } from '../../electron/export';
 import { swapRedBlue, type PixelOrder } from '../../electron/import/qr';
+import type { ImportedEntry } from '../../electron/import/types';
 import { base32Encode, generateCode } from '../../electron/otp';
 import type { DesktopImage } from '../../electron/services/desktop-ports';
 import { expect, type TestApp } from './fixtures';
@@ -23,16 +24,10 @@ export { corpusFile, corpusSkipReason } from '../helpers/corpus-path';
 // Fixture accounts.
 
 /** An account whose secret the test knows (the shape exportMigration and writeTesseraBackup read). */
-export interface Fixture {
-  readonly type: OtpType;
-  readonly issuer: string;
-  readonly account: string;
-  readonly algorithm: OtpAlgorithm;
-  readonly digits: number;
-  readonly period: number | null;
-  readonly counter: number | null;
-  readonly secret: Uint8Array;
-}
+export type Fixture = Pick<
+  ImportedEntry,
+  'type' | 'issuer' | 'account' | 'algorithm' | 'digits' | 'period' | 'counter' | 'secret'
+>;
 
 /** A deterministic 20-byte secret per seed: every fixture gives different codes. */
 export function secretFor(seed: string): Uint8Array {
