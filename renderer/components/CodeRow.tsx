@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * One account in the codes list. The big button copies the code (click or Enter); its accessible
- * name is "Issuer, account, code 123 456", and the selected row is described by the seconds left.
- * In privacy mode the first press reveals the code for its period and the next one copies. The
- * grip drags the row; Alt+↑/↓ on the row moves it (handled by the list). A new code re-renders the
- * row's button only (CodeButton), never the rest of the row; the countdown runs on the compositor.
+ * name is "Issuer, account, code 123 456", and it is described by the next code while that is
+ * previewed and, for the selected row, by the seconds left. In privacy mode the first press
+ * reveals the code for its period and the next one copies. The grip drags the row; Alt+↑/↓ on the
+ * row moves it (handled by the list). A new code re-renders the row's button only (CodeButton),
+ * never the rest of the row; the preview that comes 5 s earlier re-renders its own text only
+ * (NextCode); the countdown runs on the compositor.
  */
 import { memo, useMemo, type ReactNode } from 'react';
-import type { CodeSnapshot, EntrySummary } from '../../electron/ipc/contract';
+import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { copyCode, nextHotpCode } from '../lib/actions';
+import { periodSeconds } from '../lib/countdown';
 import { entryLabel } from '../lib/entry-query';
 import { groupCode } from '../lib/format-code';
 import type { DropPosition } from '../lib/reorder';
-import { useCode, useCodesStore } from '../store/codes-store';
+import { useCode, useCodesStore, useNextCode, type ShownCode } from '../store/codes-store';
 import { useRevealStore } from '../store/reveal-store';
 import { useSetting } from '../store/settings-store';
 import { CountdownRing } from './CountdownRing';
@@ -41,20 +44,37 @@ export function rowButtonId(entryId: string): string {
   return `code-row-${entryId}`;
 }
 
-/** "GitHub, alice@example.com, code 123 456" (and the next code while it is previewed). */
-export function rowName(entry: EntrySummary, code: CodeSnapshot | undefined, masked = false): string {
+/** The DOM id of the text that previews a row's next code. */
+function nextCodeId(entryId: EntryId): string {
+  return `${rowButtonId(entryId)}-next`;
+}
+
+/** "GitHub, alice@example.com, code 123 456". */
+export function rowName(entry: EntrySummary, code: ShownCode | undefined, masked = false): string {
   if (!code) return `${entryLabel(entry)}, ${entry.type === 'hotp' ? 'no code generated yet' : 'code loading'}`;
   if (masked) return `${entryLabel(entry)}, code hidden, press to reveal`;
-  const next = code.next ? `, next code ${groupCode(code.next, entry.type)}` : '';
-  return `${entryLabel(entry)}, code ${groupCode(code.code, entry.type)}${next}`;
+  return `${entryLabel(entry)}, code ${groupCode(code.code, entry.type)}`;
 }
 
 /** A code's digits (dots when masked), dimmed once its period is over and no successor has come. */
-function CodeText({ entry, code, masked }: { entry: EntrySummary; code: CodeSnapshot; masked: boolean }) {
-  const expired = useCodesStore((s) => s.expired[entry.id] === true);
+function codeText(entry: EntrySummary, code: ShownCode, masked: boolean, expired: boolean): ReactNode {
   const shown = masked ? groupCode('•'.repeat(code.code.length), entry.type) : groupCode(code.code, entry.type);
   const className = ['row-code', masked ? 'row-code-masked' : '', expired ? 'row-code-expired' : ''].filter(Boolean);
   return <span className={className.join(' ')}>{shown}</span>;
+}
+
+/**
+ * "next 654 321" in the last seconds of a period (never while the code is masked). Always in the
+ * DOM, empty without a preview: the button's description, and a new text is cheaper to draw than
+ * a new node.
+ */
+function NextCode({ entry, masked }: { entry: EntrySummary; masked: boolean }) {
+  const next = useNextCode(entry.id);
+  return (
+    <span className="row-next" id={nextCodeId(entry.id)}>
+      {next && !masked ? `next ${groupCode(next, entry.type)}` : ''}
+    </span>
+  );
 }
 
 /**
@@ -69,6 +89,7 @@ function CodeButton({
   onSelect,
 }: Pick<CodeRowProps, 'entry' | 'selected' | 'onSelect'> & { identity: ReactNode }) {
   const code = useCode(entry.id);
+  const expired = useCodesStore((s) => s.expired[entry.id] === true);
   const hideCodes = useSetting('hideCodes', false);
   const revealedAt = useRevealStore((s) => s.revealed[entry.id]);
   const masked = hideCodes && code !== undefined && revealedAt !== code.validFrom;
@@ -85,7 +106,7 @@ function CodeButton({
       id={rowButtonId(entry.id)}
       className="row-main"
       aria-label={rowName(entry, code, masked)}
-      aria-describedby={selected && timed ? SELECTED_TIME_LEFT_ID : undefined}
+      aria-describedby={selected && timed ? `${nextCodeId(entry.id)} ${SELECTED_TIME_LEFT_ID}` : nextCodeId(entry.id)}
       aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
       onClick={onPress}
       onFocus={() => onSelect(entry.id)}
@@ -95,15 +116,15 @@ function CodeButton({
         {/* A fixed-size box: a new code lays out this box only, not the row, list and page. */}
         <span className="row-code-box">
           {code ? (
-            <CodeText entry={entry} code={code} masked={masked} />
+            codeText(entry, code, masked, expired)
           ) : (
             <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
           )}
-          {code?.next && !masked ? <span className="row-next">next {groupCode(code.next, entry.type)}</span> : null}
+          <NextCode entry={entry} masked={masked} />
         </span>
       </span>
       {code && code.validUntil !== null ? (
-        <CountdownRing validFrom={code.validFrom} validUntil={code.validUntil} />
+        <CountdownRing period={periodSeconds(code.validFrom, code.validUntil)} />
       ) : (
         <span className="ring ring-none" aria-hidden="true" />
       )}

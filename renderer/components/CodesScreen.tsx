@@ -9,6 +9,7 @@ import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { useActivityReporter } from '../hooks/useActivityReporter';
 import { useCodeRollover } from '../hooks/useCodeRollover';
+import { useRingPhaseCheck } from '../hooks/useRingImage';
 import { useGlobalShortcuts } from '../hooks/useGlobalShortcuts';
 import { useSessionData } from '../hooks/useSessionData';
 import { copyCode, lockVault, moveAccount, undoLast } from '../lib/actions';
@@ -45,6 +46,7 @@ const LIST_ID = 'code-list';
 export function CodesScreen() {
   const loadError = useSessionData();
   useCodeRollover();
+  useRingPhaseCheck();
   useActivityReporter();
   const entries = useEntriesStore((s) => s.entries);
   const loaded = useEntriesStore((s) => s.loaded);

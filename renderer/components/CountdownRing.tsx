@@ -4,24 +4,15 @@
  * animated image (renderer/lib/ring-images.ts), which the compositor steps once a second in phase
  * with the clock. No timer, no re-render, no main-thread work per second, whatever the number of
  * rows (ARCHITECTURE.md §4). Decorative for screen readers: the row carries the time left.
+ * It depends on the period alone, so a new code does not render it again (the phase check that
+ * each new code calls for is one for the whole list: hooks/useRingImage.ts `useRingPhaseCheck`).
  */
-import { memo, useEffect } from 'react';
+import { memo } from 'react';
 import { useRingImage } from '../hooks/useRingImage';
-import { periodSeconds } from '../lib/countdown';
 import { RING_SIZE } from '../lib/ring-frames';
-import { sharedRingImages } from '../lib/ring-images';
 
-export const CountdownRing = memo(function CountdownRing({
-  validFrom,
-  validUntil,
-}: {
-  validFrom: number;
-  validUntil: number;
-}) {
-  const period = periodSeconds(validFrom, validUntil);
+export const CountdownRing = memo(function CountdownRing({ period }: { period: number }) {
   const image = useRingImage(period);
-  // Each new code: still in phase? (A suspended machine's animation clock stood still.)
-  useEffect(() => sharedRingImages().checkPhase(), [validFrom]);
   return (
     <span className="ring" aria-hidden="true" data-period={period}>
       <span className="ring-track" />

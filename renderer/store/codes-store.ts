@@ -4,6 +4,7 @@
  * Codes are short-lived and not secrets of the vault, but they are still dropped on lock.
  */
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
 import { currentCode } from '../lib/rollover';
 
@@ -60,10 +61,28 @@ export const useCodesStore = create<CodesState>()((set) => ({
   reset: () => set({ byId: indexCodes([]), list: [], rolledAt: 0, loaded: false, expired: NONE_EXPIRED }),
 }));
 
-/** The code showing for `id` (its next code once its period ended), the same object until it changes. */
-export function useCode(id: EntryId | null): CodeSnapshot | undefined {
+/** A code as it shows, without the preview of the code that follows it. */
+export type ShownCode = Omit<CodeSnapshot, 'next'>;
+
+/**
+ * The code showing for `id` (its next code once its period ended), the same object until it
+ * changes: the push that brings the preview 5 s before the end does not render its users again.
+ */
+export function useCode(id: EntryId | null): ShownCode | undefined {
+  return useCodesStore(
+    useShallow((s): ShownCode | undefined => {
+      const pushed = id === null ? undefined : s.byId[id];
+      if (!pushed) return undefined;
+      const { code, validFrom, validUntil } = currentCode(pushed, s.rolledAt);
+      return { id: pushed.id, code, validFrom, validUntil };
+    }),
+  );
+}
+
+/** The code that follows the one showing for `id`, while main has sent it and it has not begun. */
+export function useNextCode(id: EntryId): string | undefined {
   return useCodesStore((s) => {
-    const code = id === null ? undefined : s.byId[id];
-    return code && currentCode(code, s.rolledAt);
+    const pushed = s.byId[id];
+    return pushed && currentCode(pushed, s.rolledAt).next;
   });
 }

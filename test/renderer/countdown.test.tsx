@@ -8,16 +8,23 @@
  */
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { groupCode } from '../../renderer/lib/format-code';
 import { issuerColor } from '../../renderer/lib/issuer-color';
 import { renderRingImage } from '../../renderer/lib/ring-image-render';
 import { sharedRingImages } from '../../renderer/lib/ring-images';
 import { entry, snapshot } from './fake-api';
-import { renderUnlocked, rowNames } from './helpers';
+import { renderUnlocked, rowDescriptions, rowNames } from './helpers';
 
 // Counts how often rows render their tile (the tile colours itself on each render).
 vi.mock('../../renderer/lib/issuer-color', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../renderer/lib/issuer-color')>();
   return { ...actual, issuerColor: vi.fn(actual.issuerColor) };
+});
+
+// Counts how often codes are formatted for display (each row's code, name and preview).
+vi.mock('../../renderer/lib/format-code', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../renderer/lib/format-code')>();
+  return { ...actual, groupCode: vi.fn(actual.groupCode) };
 });
 
 vi.mock('../../renderer/lib/ring-image-render', () => ({ renderRingImage: vi.fn(async () => null) }));
@@ -158,10 +165,13 @@ describe('countdown', () => {
     );
     const edit = screen.getByRole('button', { name: /^Edit Service 3(\D|$)/ });
     vi.mocked(issuerColor).mockClear();
-    // The preview push, then the switch at validUntil: every code changes twice.
+    vi.mocked(groupCode).mockClear();
+    // The preview push: only the previews are drawn, not the codes or the buttons around them.
     fake.emitCodes(
       entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 3_000, { next: String(200000 + i) })),
     );
+    expect(vi.mocked(groupCode).mock.calls.map(([code]) => code)).toEqual(entries.map((_, i) => String(200000 + i)));
+    // The switch at validUntil.
     advance(3_100);
     expect(rowNames().find((n) => n.startsWith('Service 3,'))).toMatch(/, code 200 003$/);
     expect(issuerColor).not.toHaveBeenCalled();
@@ -173,11 +183,14 @@ describe('countdown', () => {
     const fake = await renderUnlocked([github], [snapshot(github.id, '111111', START + 3_000, { next: '222222' })], {
       fakeTimers: true,
     });
-    expect(rowNames()).toEqual(['GitHub, alice, code 111 111, next code 222 222']);
+    expect(rowNames()).toEqual(['GitHub, alice, code 111 111']);
+    expect(rowDescriptions()).toEqual(['next 222 222 3 seconds left']);
     advance(2_900);
-    expect(rowNames()).toEqual(['GitHub, alice, code 111 111, next code 222 222']);
+    expect(rowNames()).toEqual(['GitHub, alice, code 111 111']);
+    expect(rowDescriptions()[0]).toMatch(/^next 222 222 /);
     advance(200);
     expect(rowNames()).toEqual(['GitHub, alice, code 222 222']);
+    expect(rowDescriptions()[0]).not.toContain('next');
     expect(fake.api.codes.current).toHaveBeenCalledTimes(1); // the initial load only
     expect(screen.getByTestId('code-announcer').textContent).toBe('GitHub, alice: new code 222 222');
   });
@@ -205,7 +218,8 @@ describe('countdown', () => {
       { fakeTimers: true },
     );
     const button = screen.getByRole('button', { name: 'GitHub, alice, code 123 456' });
-    expect(button.getAttribute('aria-describedby')).toBe('selected-time-left');
+    expect(button.getAttribute('aria-describedby')?.split(' ')).toContain('selected-time-left');
+    expect(rowDescriptions()).toEqual(['12 seconds left', '']);
     const description = (): string => document.getElementById('selected-time-left')?.textContent ?? '';
     expect(description()).toBe('12 seconds left');
     // Nobody is on a row: no clock runs, the text waits for the next selection.

@@ -53,6 +53,17 @@ export function rowNames(): string[] {
   return rowButtons().map((b) => b.getAttribute('aria-label') ?? '');
 }
 
+/** The accessible descriptions of the rows: the texts their `aria-describedby` points to, in order. */
+export function rowDescriptions(): string[] {
+  return rowButtons().map((b) =>
+    (b.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
 /** A settings view with some settings changed from the defaults. */
 export function settingsView(changes: Partial<Settings> = {}, notes: SettingsView['notes'] = []): SettingsView {
   return { settings: { ...DEFAULT_TEST_SETTINGS, ...changes }, notes };
