@@ -30,7 +30,9 @@ export function useCodeRollover(): void {
     function roll(): void {
       timer = null;
       const now = Date.now();
-      const stale = staleCodes(useCodesStore.getState().list, now);
+      const { list, timing } = useCodesStore.getState();
+      // Walk every code only when some window did run out (a push was missed).
+      const stale = staleCodes(timing, now).length > 0 ? staleCodes(list, now) : [];
       // Moving the rollover time re-arms the timer through the subscription below.
       useCodesStore.getState().roll(now);
       const fresh = stale.filter((c) => !asked.has(`${c.id}@${c.validUntil}`));
@@ -45,14 +47,14 @@ export function useCodeRollover(): void {
       if (timer !== null) window.clearTimeout(timer);
       timer = null;
       const now = Date.now();
-      const { list, rolledAt } = useCodesStore.getState();
-      const at = nextRollAt(list, rolledAt, now);
+      const { timing, rolledAt } = useCodesStore.getState();
+      const at = nextRollAt(timing, rolledAt, now);
       if (at !== null) timer = window.setTimeout(roll, at - now + SLACK_MS);
     }
 
     schedule();
     const unsubscribe = useCodesStore.subscribe((state, previous) => {
-      if (state.list !== previous.list || state.rolledAt !== previous.rolledAt) schedule();
+      if (state.timing !== previous.timing || state.rolledAt !== previous.rolledAt) schedule();
     });
     return () => {
       unsubscribe();

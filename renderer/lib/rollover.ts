@@ -40,6 +40,25 @@ function currentUntil(code: CodeSnapshot, rolledAt: number): number | null {
   return rolls(code, rolledAt) ? 2 * code.validUntil - code.validFrom : code.validUntil;
 }
 
+/**
+ * One code per distinct validity window (its start, its end, and whether it carries a next code).
+ * Every question the rollover timer asks (`nextRollAt`, whether any code is stale) has the same
+ * answer for these few codes as for all of them, so a push is walked once, not once per question.
+ */
+export function timingRepresentatives(codes: readonly CodeSnapshot[]): CodeSnapshot[] {
+  const found: CodeSnapshot[] = [];
+  for (const code of codes) {
+    const seen = found.some(
+      (f) =>
+        f.validUntil === code.validUntil &&
+        f.validFrom === code.validFrom &&
+        (f.next === undefined) === (code.next === undefined),
+    );
+    if (!seen) found.push(code);
+  }
+  return found;
+}
+
 /** Codes that have ended at `now` with no next code (a push was missed): the renderer asks main. */
 export function staleCodes(codes: readonly CodeSnapshot[], now: number): CodeSnapshot[] {
   const stale: CodeSnapshot[] = [];

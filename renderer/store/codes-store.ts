@@ -6,13 +6,15 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
-import { currentCode } from '../lib/rollover';
+import { currentCode, timingRepresentatives } from '../lib/rollover';
 
 export interface CodesState {
   /** The codes as main sent them; read them through `currentCode` (or `useCode`). */
   readonly byId: Readonly<Record<EntryId, CodeSnapshot>>;
   /** The same codes as a list, for the passes over all of them (an array iterates far faster). */
   readonly list: readonly CodeSnapshot[];
+  /** One code per validity window of `list`: what the rollover timer reads (lib/rollover.ts). */
+  readonly timing: readonly CodeSnapshot[];
   /** The last rollover: codes that ended by then show their next code (renderer/lib/rollover.ts). */
   readonly rolledAt: number;
   /** False until the first full set arrives; the announcer stays quiet for that first load. */
@@ -45,20 +47,29 @@ export function indexCodes(codes: readonly CodeSnapshot[]): Record<EntryId, Code
 export const useCodesStore = create<CodesState>()((set) => ({
   byId: indexCodes([]),
   list: [],
+  timing: [],
   rolledAt: 0,
   loaded: false,
   expired: NONE_EXPIRED,
-  replace: (codes) => set({ byId: indexCodes(codes), list: codes, loaded: true, expired: NONE_EXPIRED }),
+  replace: (codes) =>
+    set({
+      byId: indexCodes(codes),
+      list: codes,
+      timing: timingRepresentatives(codes),
+      loaded: true,
+      expired: NONE_EXPIRED,
+    }),
   upsert: (code) =>
     set((state) => {
       const byId = indexCodes(state.list);
       byId[code.id] = code;
-      return { byId, list: Object.values(byId) };
+      const list = Object.values(byId);
+      return { byId, list, timing: timingRepresentatives(list) };
     }),
   roll: (now) => set({ rolledAt: now }),
   markExpired: (ids) =>
     set((state) => ({ expired: { ...state.expired, ...Object.fromEntries(ids.map((id) => [id, true as const])) } })),
-  reset: () => set({ byId: indexCodes([]), list: [], rolledAt: 0, loaded: false, expired: NONE_EXPIRED }),
+  reset: () => set({ byId: indexCodes([]), list: [], timing: [], rolledAt: 0, loaded: false, expired: NONE_EXPIRED }),
 }));
 
 /** A code as it shows, without the preview of the code that follows it. */

@@ -20,6 +20,8 @@ describe('codes store', () => {
   it('replaces the whole set on a push and updates one code in place', () => {
     useCodesStore.getState().replace([code('a'), code('b'), code('c')]);
     const before = useCodesStore.getState().byId;
+    // One validity window: the rollover timer reads one code, not three.
+    expect(useCodesStore.getState().timing).toEqual([code('a')]);
     useCodesStore.getState().upsert(code('b', '222222'));
     const after = useCodesStore.getState().byId;
     expect(after).not.toBe(before);
@@ -32,6 +34,8 @@ describe('codes store', () => {
     expect(after['a']).toBe(before['a']);
     useCodesStore.getState().upsert(code('d'));
     expect(Object.keys(useCodesStore.getState().byId)).toEqual(['a', 'b', 'c', 'd']);
+    useCodesStore.getState().upsert({ ...code('h'), validUntil: null });
+    expect(useCodesStore.getState().timing.map((c) => c.id)).toEqual(['a', 'h']);
   });
 
   it('rolls over by moving one time, not by copying the codes; a lock forgets it', () => {

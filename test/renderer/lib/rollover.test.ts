@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currentCode, nextRollAt, shownCode, staleCodes } from '../../../renderer/lib/rollover';
+import type { CodeSnapshot } from '../../../electron/ipc/contract';
+import { currentCode, nextRollAt, shownCode, staleCodes, timingRepresentatives } from '../../../renderer/lib/rollover';
 
 const code = (id: string, validUntil: number | null, next?: string) => ({
   id,
@@ -47,5 +49,36 @@ describe('code rollover', () => {
     expect(nextRollAt(codes, 0, 70_000)).toBe(70_000); // missed (e.g. the machine slept): roll now
     expect(nextRollAt(codes, 70_000, 70_000)).toBe(90_000); // rolled: its successor ends at 90 s
     expect(nextRollAt(codes, 95_000, 95_000)).toBeNull(); // and then it is stale
+  });
+
+  it('answers the timer’s questions from one code per validity window exactly as from every code', () => {
+    // Codes from a few periods and phases, some with a next code, some HOTP; any rollover and now.
+    const window = fc.record({
+      period: fc.constantFrom(30_000, 60_000, 90_000),
+      end: fc.integer({ min: 1, max: 6 }).map((k) => k * 30_000),
+      next: fc.boolean(),
+      hotp: fc.boolean(),
+    });
+    const codes = fc.array(window, { maxLength: 40 }).map((ws) =>
+      ws.map((w, i): CodeSnapshot => ({
+        id: `e${i}`,
+        code: String(100000 + i),
+        validFrom: w.hotp ? 0 : w.end - w.period,
+        validUntil: w.hotp ? null : w.end,
+        ...(w.next && !w.hotp ? { next: String(200000 + i) } : {}),
+      })),
+    );
+    const time = fc.integer({ min: 0, max: 300_000 });
+    fc.assert(
+      fc.property(codes, time, time, (all, rolledAt, later) => {
+        const now = Math.max(rolledAt, later);
+        const few = timingRepresentatives(all);
+        expect(few.length).toBeLessThanOrEqual(all.length);
+        expect(nextRollAt(few, rolledAt, now)).toBe(nextRollAt(all, rolledAt, now));
+        expect(staleCodes(few, now).length > 0).toBe(staleCodes(all, now).length > 0);
+      }),
+    );
+    const same = Array.from({ length: 1_000 }, (_, i) => code(`e${i}`, 60_000, i % 2 ? '2' : undefined));
+    expect(timingRepresentatives(same)).toEqual([same[0], same[1]]);
   });
 });
