@@ -4,18 +4,18 @@
  * name is "Issuer, account, code 123 456", and it is described by the next code while that is
  * previewed and, for the selected row, by the seconds left. In privacy mode the first press
  * reveals the code for its period and the next one copies. The grip drags the row; Alt+↑/↓ on the
- * row moves it (handled by the list). A new code re-renders the row's button only (CodeButton),
- * never the rest of the row; the preview that comes 5 s earlier re-renders its own text only
- * (NextCode); the countdown runs on the compositor.
+ * row moves it (handled by the list). A new code, and the preview 5 s before it, render nothing:
+ * the store writes their texts (CodeButton); the countdown runs on the compositor.
  */
 import { memo, useMemo, type ReactNode } from 'react';
-import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { copyCode, nextHotpCode } from '../lib/actions';
+import { codesTextRef, writeAttribute, writeTextContent } from '../lib/codes-text';
 import { periodSeconds } from '../lib/countdown';
 import { entryLabel } from '../lib/entry-query';
 import { groupCode } from '../lib/format-code';
 import type { DropPosition } from '../lib/reorder';
-import { useCode, useCodesStore, useNextCode, type ShownCode } from '../store/codes-store';
+import { codeShowing, useCodesStore } from '../store/codes-store';
 import { useRevealStore } from '../store/reveal-store';
 import { useSetting } from '../store/settings-store';
 import { CountdownRing } from './CountdownRing';
@@ -50,37 +50,34 @@ function nextCodeId(entryId: EntryId): string {
 }
 
 /** "GitHub, alice@example.com, code 123 456". */
-export function rowName(entry: EntrySummary, code: ShownCode | undefined, masked = false): string {
+export function rowName(entry: EntrySummary, code: Pick<CodeSnapshot, 'code'> | undefined, masked = false): string {
   if (!code) return `${entryLabel(entry)}, ${entry.type === 'hotp' ? 'no code generated yet' : 'code loading'}`;
   if (masked) return `${entryLabel(entry)}, code hidden, press to reveal`;
   return `${entryLabel(entry)}, code ${groupCode(code.code, entry.type)}`;
 }
 
-/** A code's digits (dots when masked), dimmed once its period is over and no successor has come. */
-function codeText(entry: EntrySummary, code: ShownCode, masked: boolean, expired: boolean): ReactNode {
-  const shown = masked ? groupCode('•'.repeat(code.code.length), entry.type) : groupCode(code.code, entry.type);
-  const className = ['row-code', masked ? 'row-code-masked' : '', expired ? 'row-code-expired' : ''].filter(Boolean);
-  return <span className={className.join(' ')}>{shown}</span>;
+/** A code's digits as shown: grouped for reading, dots when masked. */
+function codeDigits(entry: EntrySummary, code: Pick<CodeSnapshot, 'code'> | undefined, masked: boolean): string {
+  if (!code) return '';
+  return groupCode(masked ? '•'.repeat(code.code.length) : code.code, entry.type);
+}
+
+/** "next 654 321" in the last seconds of a period, never while the code is masked. */
+function nextText(entry: EntrySummary, code: CodeSnapshot | undefined, masked: boolean): string {
+  return code?.next && !masked ? `next ${groupCode(code.next, entry.type)}` : '';
+}
+
+/** The code's period in seconds, or null when it has none (HOTP, or no code yet). */
+function periodOf(code: CodeSnapshot | undefined): number | null {
+  return code && code.validUntil !== null ? periodSeconds(code.validFrom, code.validUntil) : null;
 }
 
 /**
- * "next 654 321" in the last seconds of a period (never while the code is masked). Always in the
- * DOM, empty without a preview: the button's description, and a new text is cheaper to draw than
- * a new node.
- */
-function NextCode({ entry, masked }: { entry: EntrySummary; masked: boolean }) {
-  const next = useNextCode(entry.id);
-  return (
-    <span className="row-next" id={nextCodeId(entry.id)}>
-      {next && !masked ? `next ${groupCode(next, entry.type)}` : ''}
-    </span>
-  );
-}
-
-/**
- * The big button: the part of a row that changes with its code. It re-renders when the code, the
- * privacy setting or a reveal changes; `identity` (tile and names) is the same element each time,
- * so React skips it, and the rest of the row is not rendered again at all.
+ * The big button: the part of a row that changes with its code. React renders it when whether
+ * there is a code, its period, the privacy state or the expiry changes; the code itself, the
+ * preview and the accessible name are texts the codes store writes (lib/codes-text.ts), so a new
+ * code renders nothing. `identity` (tile and names) is the same element each time, so React skips
+ * it, and the rest of the row is not rendered again at all.
  */
 function CodeButton({
   entry,
@@ -88,46 +85,58 @@ function CodeButton({
   identity,
   onSelect,
 }: Pick<CodeRowProps, 'entry' | 'selected' | 'onSelect'> & { identity: ReactNode }) {
-  const code = useCode(entry.id);
-  const expired = useCodesStore((s) => s.expired[entry.id] === true);
+  const id = entry.id;
   const hideCodes = useSetting('hideCodes', false);
-  const revealedAt = useRevealStore((s) => s.revealed[entry.id]);
-  const masked = hideCodes && code !== undefined && revealedAt !== code.validFrom;
-  const timed = code !== undefined && code.validUntil !== null;
+  const revealedAt = useRevealStore((s) => s.revealed[id]);
+  const hasCode = useCodesStore((s) => s.byId[id] !== undefined);
+  const period = useCodesStore((s) => periodOf(codeShowing(s, id)));
+  // A reveal holds for one code: masked again once the period it was made in is over.
+  const masked = useCodesStore((s) => {
+    const code = codeShowing(s, id);
+    return hideCodes && code !== undefined && revealedAt !== code.validFrom;
+  });
+  const expired = useCodesStore((s) => s.expired[id] === true);
+  const nextId = nextCodeId(id);
 
   function onPress(): void {
+    const code = codeShowing(useCodesStore.getState(), id);
     if (masked && code) useRevealStore.getState().reveal(code);
     else void copyCode(entry);
   }
 
+  const codeClass = ['row-code', masked ? 'row-code-masked' : '', expired ? 'row-code-expired' : ''].filter(Boolean);
   return (
     <button
       type="button"
-      id={rowButtonId(entry.id)}
+      id={rowButtonId(id)}
       className="row-main"
-      aria-label={rowName(entry, code, masked)}
-      aria-describedby={selected && timed ? `${nextCodeId(entry.id)} ${SELECTED_TIME_LEFT_ID}` : nextCodeId(entry.id)}
+      ref={codesTextRef((s) => rowName(entry, codeShowing(s, id), masked), writeAttribute('aria-label'))}
+      aria-describedby={selected && period !== null ? `${nextId} ${SELECTED_TIME_LEFT_ID}` : nextId}
       aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
       onClick={onPress}
-      onFocus={() => onSelect(entry.id)}
+      onFocus={() => onSelect(id)}
     >
       {identity}
       <span className="row-code-block">
         {/* A fixed-size box: a new code lays out this box only, not the row, list and page. */}
         <span className="row-code-box">
-          {code ? (
-            codeText(entry, code, masked, expired)
+          {hasCode ? (
+            <span
+              className={codeClass.join(' ')}
+              ref={codesTextRef((s) => codeDigits(entry, codeShowing(s, id), masked), writeTextContent)}
+            />
           ) : (
             <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
           )}
-          <NextCode entry={entry} masked={masked} />
+          {/* Always there, empty without a preview: the button's description. */}
+          <span
+            className="row-next"
+            id={nextId}
+            ref={codesTextRef((s) => nextText(entry, codeShowing(s, id), masked), writeTextContent)}
+          />
         </span>
       </span>
-      {code && code.validUntil !== null ? (
-        <CountdownRing period={periodSeconds(code.validFrom, code.validUntil)} />
-      ) : (
-        <span className="ring ring-none" aria-hidden="true" />
-      )}
+      {period !== null ? <CountdownRing period={period} /> : <span className="ring ring-none" aria-hidden="true" />}
     </button>
   );
 }

@@ -76,24 +76,23 @@ export const useCodesStore = create<CodesState>()((set) => ({
 export type ShownCode = Omit<CodeSnapshot, 'next'>;
 
 /**
- * The code showing for `id` (its next code once its period ended), the same object until it
- * changes: the push that brings the preview 5 s before the end does not render its users again.
+ * The code showing for `id` in `state`: as pushed, or its next code once its period ended. Its
+ * `next` is the preview still to come, if main sent one.
+ */
+export function codeShowing(state: CodesState, id: EntryId): CodeSnapshot | undefined {
+  const pushed = state.byId[id];
+  return pushed && currentCode(pushed, state.rolledAt);
+}
+
+/**
+ * The code showing for `id`, the same object until it changes: the push that brings the preview
+ * 5 s before the end does not render its users again.
  */
 export function useCode(id: EntryId | null): ShownCode | undefined {
   return useCodesStore(
     useShallow((s): ShownCode | undefined => {
-      const pushed = id === null ? undefined : s.byId[id];
-      if (!pushed) return undefined;
-      const { code, validFrom, validUntil } = currentCode(pushed, s.rolledAt);
-      return { id: pushed.id, code, validFrom, validUntil };
+      const shown = id === null ? undefined : codeShowing(s, id);
+      return shown && { id: shown.id, code: shown.code, validFrom: shown.validFrom, validUntil: shown.validUntil };
     }),
   );
-}
-
-/** The code that follows the one showing for `id`, while main has sent it and it has not begun. */
-export function useNextCode(id: EntryId): string | undefined {
-  return useCodesStore((s) => {
-    const pushed = s.byId[id];
-    return pushed && currentCode(pushed, s.rolledAt).next;
-  });
 }

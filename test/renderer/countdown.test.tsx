@@ -8,7 +8,6 @@
  */
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { groupCode } from '../../renderer/lib/format-code';
 import { issuerColor } from '../../renderer/lib/issuer-color';
 import { renderRingImage } from '../../renderer/lib/ring-image-render';
 import { sharedRingImages } from '../../renderer/lib/ring-images';
@@ -19,12 +18,6 @@ import { renderUnlocked, rowDescriptions, rowNames } from './helpers';
 vi.mock('../../renderer/lib/issuer-color', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../renderer/lib/issuer-color')>();
   return { ...actual, issuerColor: vi.fn(actual.issuerColor) };
-});
-
-// Counts how often codes are formatted for display (each row's code, name and preview).
-vi.mock('../../renderer/lib/format-code', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../renderer/lib/format-code')>();
-  return { ...actual, groupCode: vi.fn(actual.groupCode) };
 });
 
 vi.mock('../../renderer/lib/ring-image-render', () => ({ renderRingImage: vi.fn(async () => null) }));
@@ -156,24 +149,30 @@ describe('countdown', () => {
     expect(vi.getTimerCount()).toBe(1);
   });
 
-  it('re-renders only what a new code changes: not the tiles, names or actions of the rows', async () => {
+  it('renders no row again for a new code: the store writes the texts that change', async () => {
     const entries = Array.from({ length: 20 }, (_, i) => entry({ issuer: `Service ${i}` }));
+    const onCommit = vi.fn();
     const fake = await renderUnlocked(
       entries,
       entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 3_000)),
-      { fakeTimers: true },
+      { fakeTimers: true, onCommit },
     );
     const edit = screen.getByRole('button', { name: /^Edit Service 3(\D|$)/ });
+    const code = document.querySelector('.row-code');
     vi.mocked(issuerColor).mockClear();
-    vi.mocked(groupCode).mockClear();
-    // The preview push: only the previews are drawn, not the codes or the buttons around them.
+    onCommit.mockClear();
+    // The preview push, 5 s before the end: nothing for React to do.
     fake.emitCodes(
       entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 3_000, { next: String(200000 + i) })),
     );
-    expect(vi.mocked(groupCode).mock.calls.map(([code]) => code)).toEqual(entries.map((_, i) => String(200000 + i)));
-    // The switch at validUntil.
+    expect(onCommit).not.toHaveBeenCalled();
+    expect(rowDescriptions().slice(1, 3)).toEqual(['next 200 001', 'next 200 002']);
+    // The switch at validUntil: the same elements with new texts (React renders the announcement).
     advance(3_100);
     expect(rowNames().find((n) => n.startsWith('Service 3,'))).toMatch(/, code 200 003$/);
+    expect(document.querySelector('.row-code')).toBe(code);
+    expect(code?.textContent).toBe('200 000');
+    expect(rowDescriptions().slice(1, 3)).toEqual(['', '']);
     expect(issuerColor).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: /^Edit Service 3(\D|$)/ })).toBe(edit);
   });

@@ -1,12 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Shared helpers: render the app, settle promises under fake timers, deferred answers. */
 import { act, render, screen, type RenderResult } from '@testing-library/react';
+import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import type { CodeSnapshot, EntrySummary, Settings, SettingsView } from '../../electron/ipc/contract';
 import { App } from '../../renderer/App';
 import { DEFAULT_TEST_SETTINGS, installFakeApi, unlockedStatus, type FakeApi, type FakeState } from './fake-api';
 
-export function renderApp(): RenderResult {
-  return render(<App />);
+/** Renders the app; `onCommit` hears of every React commit (a React Profiler around it). */
+export function renderApp(onCommit?: ProfilerOnRenderCallback): RenderResult {
+  return render(
+    onCommit ? (
+      <Profiler id="app" onRender={onCommit}>
+        <App />
+      </Profiler>
+    ) : (
+      <App />
+    ),
+  );
 }
 
 /** Lets pending promise chains (fake API answers) run and React commit, without advancing time. */
@@ -34,10 +44,10 @@ export function deferred<T>(): Deferred<T> {
 export async function renderUnlocked(
   entries: EntrySummary[],
   codes: CodeSnapshot[],
-  options: { fakeTimers?: boolean; state?: Partial<FakeState> } = {},
+  options: { fakeTimers?: boolean; state?: Partial<FakeState>; onCommit?: ProfilerOnRenderCallback } = {},
 ): Promise<FakeApi> {
   const fake = installFakeApi({ status: unlockedStatus(entries.length), entries, codes, ...options.state });
-  renderApp();
+  renderApp(options.onCommit);
   await flush();
   if (!options.fakeTimers) await screen.findByRole('main');
   return fake;
