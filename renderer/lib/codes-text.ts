@@ -14,8 +14,15 @@ import { useCodesStore, type CodesState } from '../store/codes-store';
 /** Puts a text into an element; does nothing when it already holds it. */
 export type TextWriter = (element: Element, text: string) => void;
 
+/**
+ * An element's only text. An existing text node is changed in place: Chromium then reshapes that
+ * text, instead of dropping a node and laying out a new one.
+ */
 export const writeTextContent: TextWriter = (element, text) => {
-  if (element.textContent !== text) element.textContent = text;
+  const node = element.firstChild;
+  if (node instanceof Text && node.nextSibling === null) {
+    if (node.data !== text) node.data = text;
+  } else if (element.textContent !== text) element.textContent = text;
 };
 
 export function writeAttribute(name: string): TextWriter {

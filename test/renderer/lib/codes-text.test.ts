@@ -30,9 +30,11 @@ describe('codes texts written by the store', () => {
       span,
     );
     expect(span.textContent).toBe('111111');
+    const text = span.firstChild;
     useCodesStore.getState().replace([code('111111', '222222')]);
     useCodesStore.getState().roll(30_000);
     expect(span.textContent).toBe('222222');
+    expect(span.firstChild).toBe(text); // changed in place, not replaced
     detach();
     useCodesStore.getState().replace([code('333333')]);
     expect(span.textContent).toBe('222222');
