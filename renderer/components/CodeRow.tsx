@@ -15,7 +15,7 @@ import { periodSeconds } from '../lib/countdown';
 import { entryLabel } from '../lib/entry-query';
 import { groupCode } from '../lib/format-code';
 import type { DropPosition } from '../lib/reorder';
-import { codeShowing, useCodesStore } from '../store/codes-store';
+import { codeShowing, useCodesStore, type CodesState } from '../store/codes-store';
 import { useRevealStore } from '../store/reveal-store';
 import { useSetting } from '../store/settings-store';
 import { CountdownRing } from './CountdownRing';
@@ -90,11 +90,14 @@ function CodeButton({
   const revealedAt = useRevealStore((s) => s.revealed[id]);
   const hasCode = useCodesStore((s) => s.byId[id] !== undefined);
   const period = useCodesStore((s) => periodOf(codeShowing(s, id)));
-  // A reveal holds for one code: masked again once the period it was made in is over.
-  const masked = useCodesStore((s) => {
+  // A reveal holds for one code: masked again once the period it was made in is over. The texts
+  // below ask this of the state they are written for, so a rollover never writes a code unmasked
+  // before React has rendered the new mask.
+  const maskedIn = (s: CodesState): boolean => {
     const code = codeShowing(s, id);
     return hideCodes && code !== undefined && revealedAt !== code.validFrom;
-  });
+  };
+  const masked = useCodesStore(maskedIn);
   const expired = useCodesStore((s) => s.expired[id] === true);
   const nextId = nextCodeId(id);
 
@@ -110,7 +113,7 @@ function CodeButton({
       type="button"
       id={rowButtonId(id)}
       className="row-main"
-      ref={codesTextRef((s) => rowName(entry, codeShowing(s, id), masked), writeAttribute('aria-label'))}
+      ref={codesTextRef((s) => rowName(entry, codeShowing(s, id), maskedIn(s)), writeAttribute('aria-label'))}
       aria-describedby={selected && period !== null ? `${nextId} ${SELECTED_TIME_LEFT_ID}` : nextId}
       aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
       onClick={onPress}
@@ -123,7 +126,7 @@ function CodeButton({
           {hasCode ? (
             <span
               className={codeClass.join(' ')}
-              ref={codesTextRef((s) => codeDigits(entry, codeShowing(s, id), masked), writeTextContent)}
+              ref={codesTextRef((s) => codeDigits(entry, codeShowing(s, id), maskedIn(s)), writeTextContent)}
             />
           ) : (
             <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
@@ -132,7 +135,7 @@ function CodeButton({
           <span
             className="row-next"
             id={nextId}
-            ref={codesTextRef((s) => nextText(entry, codeShowing(s, id), masked), writeTextContent)}
+            ref={codesTextRef((s) => nextText(entry, codeShowing(s, id), maskedIn(s)), writeTextContent)}
           />
         </span>
       </span>

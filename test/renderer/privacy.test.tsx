@@ -43,11 +43,25 @@ describe('privacy mode (hide codes until revealed)', () => {
     });
     expect(rowNames()).toEqual(['GitHub, alice, code 111 111']);
     expect(rowDescriptions()[0]).toMatch(/^next 222 222 /);
+    // Every value the row's texts held at the rollover, even for a moment before React rendered.
+    const seen: string[] = [];
+    const observer = new MutationObserver((records) => seen.push(...records.map((r) => r.oldValue ?? '')));
+    observer.observe(document.querySelector('.code-list') as Node, {
+      subtree: true,
+      characterData: true,
+      characterDataOldValue: true,
+      attributeFilter: ['aria-label'],
+      attributeOldValue: true,
+    });
     act(() => {
       vi.advanceTimersByTime(3_100);
     });
+    seen.push(...observer.takeRecords().map((r) => r.oldValue ?? ''));
+    observer.disconnect();
     expect(rowNames()).toEqual(['GitHub, alice, code hidden, press to reveal']);
     expect(rowDescriptions()[0]).not.toContain('222');
+    // Only what showed before (the revealed code and its preview): the next code never unmasked.
+    expect(new Set(seen)).toEqual(new Set(['111 111', 'next 222 222', 'GitHub, alice, code 111 111']));
     // The announcement says a code changed, never which.
     expect(screen.getByTestId('code-announcer').textContent).toBe('GitHub, alice: new code (hidden)');
   });
