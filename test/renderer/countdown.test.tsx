@@ -119,6 +119,22 @@ describe('countdown', () => {
     delete document.documentElement.dataset['theme'];
   });
 
+  it('repaints the ring images when a new code comes after the wall clock jumped (a suspend)', async () => {
+    vi.mocked(renderRingImage).mockImplementation(async (period) => new Blob([`ring ${period}`]));
+    const github = entry({ issuer: 'GitHub', account: 'alice' });
+    const fake = await renderUnlocked([github], [snapshot(github.id, '123456', START + 20_000)], { fakeTimers: true });
+    await act(async () => undefined);
+    advance(1_000);
+    expect(renderRingImage).toHaveBeenCalledTimes(1);
+    // A new code on the same clocks: still in phase, nothing to paint.
+    fake.emitCodes([snapshot(github.id, '123456', START + 20_000, { next: '654321' })]);
+    expect(renderRingImage).toHaveBeenCalledTimes(1);
+    // The wall clock moved 90 s while the monotonic clock stood still, as over a suspend.
+    vi.setSystemTime(Date.now() + 90_000);
+    fake.emitCodes([snapshot(github.id, '777777', START + 110_000)]);
+    expect(renderRingImage).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps the same ring (and its image) from one code to the next', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     const fake = await renderUnlocked([github], [snapshot(github.id, '123456', START + 12_000)], { fakeTimers: true });
