@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import type { EntryId } from '../../electron/ipc/contract';
 import { useNow } from '../hooks/useNow';
 import { secondsLeft } from '../lib/countdown';
-import { useCode } from '../store/codes-store';
+import { useCodeUntil } from '../store/codes-store';
 import { SELECTED_TIME_LEFT_ID } from './CodeRow';
 
 const text = (left: number): string => (left === 1 ? '1 second left' : `${left} seconds left`);
@@ -45,7 +45,7 @@ function useRowFocused(): boolean {
 }
 
 export function SelectedTimeLeft({ entryId }: { entryId: EntryId | null }) {
-  const validUntil = useCode(entryId)?.validUntil ?? null;
+  const validUntil = useCodeUntil(entryId);
   const focused = useRowFocused();
   return (
     <span className="hidden-live">

@@ -4,12 +4,11 @@
  * Codes are short-lived and not secrets of the vault, but they are still dropped on lock.
  */
 import { create } from 'zustand';
-import { useShallow } from 'zustand/react/shallow';
 import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
 import { currentCode, timingRepresentatives } from '../lib/rollover';
 
 export interface CodesState {
-  /** The codes as main sent them; read them through `currentCode` (or `useCode`). */
+  /** The codes as main sent them; read them through `codeShowing`. */
   readonly byId: Readonly<Record<EntryId, CodeSnapshot>>;
   /** The same codes as a list, for the passes over all of them (an array iterates far faster). */
   readonly list: readonly CodeSnapshot[];
@@ -72,9 +71,6 @@ export const useCodesStore = create<CodesState>()((set) => ({
   reset: () => set({ byId: indexCodes([]), list: [], timing: [], rolledAt: 0, loaded: false, expired: NONE_EXPIRED }),
 }));
 
-/** A code as it shows, without the preview of the code that follows it. */
-export type ShownCode = Omit<CodeSnapshot, 'next'>;
-
 /**
  * The code showing for `id` in `state`: as pushed, or its next code once its period ended. Its
  * `next` is the preview still to come, if main sent one.
@@ -84,15 +80,7 @@ export function codeShowing(state: CodesState, id: EntryId): CodeSnapshot | unde
   return pushed && currentCode(pushed, state.rolledAt);
 }
 
-/**
- * The code showing for `id`, the same object until it changes: the push that brings the preview
- * 5 s before the end does not render its users again.
- */
-export function useCode(id: EntryId | null): ShownCode | undefined {
-  return useCodesStore(
-    useShallow((s): ShownCode | undefined => {
-      const shown = id === null ? undefined : codeShowing(s, id);
-      return shown && { id: shown.id, code: shown.code, validFrom: shown.validFrom, validUntil: shown.validUntil };
-    }),
-  );
+/** When the code showing for `id` ends (null: none, or HOTP); a number, so a preview push changes nothing. */
+export function useCodeUntil(id: EntryId | null): number | null {
+  return useCodesStore((s) => (id === null ? null : (codeShowing(s, id)?.validUntil ?? null)));
 }

@@ -6,13 +6,10 @@
 import { create } from 'zustand';
 import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
 
-/** What a reveal needs of a code: whose it is and which period. */
-type RevealedCode = Pick<CodeSnapshot, 'id' | 'validFrom'>;
-
 export interface RevealState {
   /** Entry id → `validFrom` of the revealed code. */
   readonly revealed: Readonly<Record<EntryId, number>>;
-  reveal(code: RevealedCode): void;
+  reveal(code: CodeSnapshot): void;
   reset(): void;
 }
 
