@@ -576,3 +576,31 @@ const API_NAMESPACE_SET: Record<keyof TesseraApi, 1> = {
   backups: 1,
 };
 export const API_NAMESPACES = Object.freeze(Object.keys(API_NAMESPACE_SET).sort() as (keyof TesseraApi)[]);
+
+/** Every verb of every namespace, as data: a verb added to `TesseraApi` without a line here does not compile. */
+const API_VERB_SET: { readonly [N in keyof TesseraApi]: Record<keyof TesseraApi[N], 1> } = {
+  vault: { status: 1, create: 1, unlock: 1, lock: 1, usePrevious: 1, changePassword: 1, onStatusChanged: 1 },
+  entries: { list: 1, add: 1, addUri: 1, update: 1, remove: 1, undoRemove: 1, reorder: 1, onChanged: 1 },
+  codes: { current: 1, copy: 1, nextHotp: 1, preview: 1, onUpdate: 1 },
+  settings: { get: 1, update: 1, onChanged: 1 },
+  app: { reportActivity: 1, onFocusSearch: 1 },
+  imports: {
+    openFiles: 1,
+    readFile: 1,
+    paste: 1,
+    scanScreen: 1,
+    readText: 1,
+    filePassword: 1,
+    codes: 1,
+    commit: 1,
+    cancel: 1,
+  },
+  exports: { authorize: 1, save: 1, qr: 1, end: 1 },
+  backups: { status: 1, chooseFolder: 1, useDefaultFolder: 1, runNow: 1, onChanged: 1 },
+};
+/** The verbs of each namespace, sorted: what the preload must expose, and nothing more. */
+export const API_VERBS: Readonly<Record<keyof TesseraApi, readonly string[]>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(API_VERB_SET).map(([namespace, verbs]) => [namespace, Object.freeze(Object.keys(verbs).sort())]),
+  ) as Record<keyof TesseraApi, readonly string[]>,
+);
