@@ -1,10 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
+ * The Chromium that scripts/lib/chromium.mjs's findChromium picks (find only, never install), or
+ * undefined. Run in a child Node rather than imported: Playwright's require hook rewrites an imported
+ * .mjs to CommonJS, which Node (20.19 and later) then refuses to run as an ES module.
+ */
+function findChromiumPath(): string | undefined {
+  const script = path.join(__dirname, 'scripts', 'lib', 'chromium.mjs');
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000 });
+  return r.status === 0 ? r.stdout.trim() || undefined : undefined;
+}
+
+// `npm test` finds or installs a browser and passes it in CHROMIUM_BIN; a bare `npx playwright test`
+// looks for one the same way but never installs. A CHROMIUM_BIN that is wrong is passed through so
+// Playwright names it; with no browser at all, Playwright reports its own "executable doesn't exist".
+const chromiumBin = process.env['CHROMIUM_BIN'] || findChromiumPath();
+// The workers load this config again and inherit the environment: spare them the search.
+if (chromiumBin) process.env['CHROMIUM_BIN'] = chromiumBin;
+
+/**
  * Two Playwright tiers:
- * - `chromium`: the built renderer in Debian's Chromium, its `window.tessera` bridged to the real
- *   main-process services running in the test process (test/e2e/fixtures.ts);
+ * - `chromium`: the built renderer in a system Chromium (or Playwright's own), its `window.tessera`
+ *   bridged to the real main-process services running in the test process (test/e2e/fixtures.ts);
  * - `electron-app`: the real Electron window, where the Electron binary exists (skipped otherwise,
  *   with the reason; never downloads it).
  */
@@ -24,7 +44,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium',
+          ...(chromiumBin ? { executablePath: chromiumBin } : {}),
           args: [
             '--no-sandbox',
             '--disable-gpu',

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * `npm test`: builds if the bundle is stale, runs every vitest project and every Playwright tier,
- * then prints one closing line `N passed, N failed, N skipped` summed from both runners' JSON
- * reports. Exits non-zero on any failure, on a runner that crashed, or when no test ran at all.
+ * `npm test`: finds (or installs) the Chromium the browser tier needs and the optional PyNaCl, builds
+ * if the bundle is stale, runs every vitest project and every Playwright tier, lists every skipped
+ * test with its reason, then prints one closing line `N passed, N failed, N skipped` summed from both
+ * runners' JSON reports. Exits non-zero on any failure, on a runner that crashed, when no test ran at
+ * all, or when there is no Chromium (the browser tier never skips silently).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provisionTestTools } from './lib/chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
@@ -60,21 +63,47 @@ export function countVitest(report) {
   };
 }
 
-/** Why Playwright tests were skipped, with counts: each reason once (e.g. no Electron binary). */
+/**
+ * Why Playwright tests were skipped, with counts: each reason once (e.g. no Electron binary). A
+ * skipped test that gave no reason is still counted, under a line that says so.
+ */
 export function playwrightSkipReasons(report) {
   const reasons = new Map();
+  const add = (reason) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   const walk = (suite) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
+        let described = false;
         for (const a of t.annotations ?? []) {
-          if (a.type === 'skip' && a.description) reasons.set(a.description, (reasons.get(a.description) ?? 0) + 1);
+          if (a.type === 'skip' && a.description) {
+            add(a.description);
+            described = true;
+          }
         }
+        if (!described && t.status === 'skipped') add(`no reason given (${spec.title ?? 'unnamed test'})`);
       }
     }
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const suite of report?.suites ?? []) walk(suite);
   return reasons;
+}
+
+/**
+ * Every skipped (or todo) vitest test as `file › suite › title`: the titles of tests that skip on
+ * some machines say why (e.g. "(skipped: PyNaCl not installed; ...)").
+ */
+export function vitestSkippedTests(report, base = root) {
+  const skipped = [];
+  for (const file of report?.testResults ?? []) {
+    const name = file.name ? path.relative(base, file.name) || file.name : '';
+    for (const a of file.assertionResults ?? []) {
+      if (!['skipped', 'pending', 'todo'].includes(a.status)) continue;
+      const titles = [...(a.ancestorTitles ?? []), a.title ?? a.fullName ?? ''].filter(Boolean);
+      skipped.push([name, ...titles].filter(Boolean).join(' › ') + (a.status === 'todo' ? ' (todo)' : ''));
+    }
+  }
+  return skipped;
 }
 
 /** Playwright's JSON reporter: `stats.expected/unexpected/flaky/skipped`. */
@@ -94,22 +123,34 @@ function main() {
   rmSync(vitestJson, { force: true });
   rmSync(playwrightJson, { force: true });
 
+  // Before the runners: a browser for the Playwright tier, and PyNaCl for the optional Python check.
+  const tools = provisionTestTools({ cwd: root, log: (line) => console.log(`[test] ${line}`) });
+  if (tools.error) console.log(`[test] ${tools.error}`);
+  if (tools.pythonReason) console.log(`[test] ${tools.pythonReason}`);
+
   const buildStatus = ensureBuilt();
   if (buildStatus !== 0) {
     console.log('0 passed, 1 failed, 0 skipped');
     return 1;
   }
 
-  const vitestStatus = run('npx', [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${vitestJson}`,
-  ]);
-  const playwrightStatus = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  const vitestStatus = run(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    tools.python ? { TESSERA_PYTHON: tools.python } : {},
+  );
+  // Without a browser, only the Electron tier runs, and the missing browser counts as a failure below.
+  const playwrightStatus = tools.chromium
+    ? run('npx', ['playwright', 'test'], {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+        CHROMIUM_BIN: tools.chromium.path,
+      })
+    : run('npx', ['playwright', 'test', '--project=electron-app'], {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+      });
 
-  const v = countVitest(readJson(vitestJson));
+  const vitestReport = readJson(vitestJson);
+  const v = countVitest(vitestReport);
   const playwrightReport = readJson(playwrightJson);
   const p = countPlaywright(playwrightReport);
   const total = { passed: 0, failed: 0, skipped: 0 };
@@ -129,11 +170,16 @@ function main() {
     if ((status !== 0 || c.runFailed) && c.failed === 0) total.failed += 1;
   }
 
+  // No Chromium: the browser tier did not run, which is a failure, never a silent skip.
+  if (!tools.chromium) total.failed += 1;
+
   console.log(`\n[test] vitest: ${v ? `${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped` : 'no report'}`);
   console.log(`[test] playwright: ${p ? `${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped` : 'no report'}`);
+  for (const title of vitestSkippedTests(vitestReport)) console.log(`[test] skipped (vitest): ${title}`);
   for (const [reason, count] of playwrightSkipReasons(playwrightReport)) {
-    console.log(`[test] skipped ${count} test(s): ${reason}`);
+    console.log(`[test] skipped ${count} test(s) (playwright): ${reason}`);
   }
+  if (tools.error) console.log(`[test] browser tier not run (counted as 1 failure): ${tools.error}`);
   if (total.passed === 0) console.log('[test] no test passed: treating the run as failed');
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return total.failed > 0 || total.passed === 0 ? 1 : 0;

@@ -264,7 +264,8 @@ async function prepareVault(bridge: Bridge): Promise<void> {
 async function main(): Promise<void> {
   const server = await startServer();
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_BIN'] ?? '/usr/bin/chromium',
+    // Set by scripts/bench.mjs to the Chromium the browser tests use (scripts/lib/chromium.mjs).
+    ...(process.env['CHROMIUM_BIN'] ? { executablePath: process.env['CHROMIUM_BIN'] } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -94,10 +94,14 @@ describe('settings service', () => {
     expect(service.view().notes).toEqual([]);
   });
 
-  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('reports a folder it cannot write', async () => {
-    chmodSync(dir, 0o500);
-    const service = createSettingsService({ path: file });
+  it('reports a folder it cannot write', async () => {
+    // A regular file where the folder should be: the write fails (ENOTDIR) for every user, root
+    // included, which a read-only folder (chmod) would not do.
+    const notAFolder = path.join(dir, 'not-a-folder');
+    writeFileSync(notAFolder, 'a file');
+    const service = createSettingsService({ path: path.join(notAFolder, 'settings.json') });
     await expect(service.update({ theme: 'dark' })).rejects.toThrow();
-    chmodSync(dir, 0o700);
+    expect(service.current().theme).toBe('system');
+    expect(readFileSync(notAFolder, 'utf8')).toBe('a file');
   });
 });

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Types for chromium.mjs, a plain ESM script that both `npm test` (Node, no build step) and the
+// TypeScript Playwright config import.
+
+export interface ChromiumFound {
+  path: string;
+  source: string;
+}
+/** CHROMIUM_BIN names a file that does not exist: reported, never replaced by another browser. */
+export interface ChromiumMisconfigured {
+  path: null;
+  source: string;
+  error: string;
+}
+export interface SpawnResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Why the command could not run or was stopped (missing, timed out), else null. */
+  error: string | null;
+}
+export type Spawn = (
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number },
+) => SpawnResult;
+
+export interface FindOptions {
+  env?: NodeJS.ProcessEnv;
+  which?: (name: string) => string | null;
+  exists?: (file: string) => boolean;
+  isBrowser?: (file: string) => boolean;
+  playwrightCachePath?: string | null | (() => string | null);
+}
+export interface ProvisionOptions extends FindOptions {
+  cwd?: string;
+  spawn?: Spawn;
+  getuid?: () => number;
+  findPython?: () => string | null;
+  /** Also look for (and install) PyNaCl; default true. */
+  python?: boolean;
+  log?: (line: string) => void;
+  now?: () => number;
+}
+export interface Provisioned {
+  chromium: ChromiumFound | null;
+  /** One line saying what to do, when there is no Chromium. */
+  error: string | null;
+  python: string | null;
+  /** Why the PyNaCl check will be skipped, when there is no PyNaCl. */
+  pythonReason: string | null;
+}
+
+export const BROWSER_NAMES: readonly string[];
+export const SOURCE_ENV: string;
+export const SOURCE_PATH: string;
+export const SOURCE_PLAYWRIGHT: string;
+export const NO_CHROMIUM: string;
+export const NO_PYNACL: string;
+
+export function whichOnPath(name: string, envPath?: string): string | null;
+export function runsAsBrowser(file: string): boolean;
+export function playwrightChromiumPath(): string | null;
+export function findChromium(options?: FindOptions): ChromiumFound | ChromiumMisconfigured | null;
+export function spawnCaptured(
+  command: string,
+  args: readonly string[],
+  options?: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number },
+): SpawnResult;
+export function lastMessageLine(text: string): string;
+export function findPythonWithNacl(options?: { env?: NodeJS.ProcessEnv; spawn?: Spawn }): string | null;
+export function provisionTestTools(options?: ProvisionOptions): Provisioned;
+export function provisionChromium(options?: Omit<ProvisionOptions, 'python' | 'findPython'>): {
+  chromium: ChromiumFound | null;
+  error: string | null;
+};
