@@ -80,7 +80,7 @@ export default tseslint.config(
   },
   {
     // The pure parts of main (options, CSP, protocol resolution): types from electron only.
-    files: ['electron/main/{csp,window-options,protocol,hardening}.ts'],
+    files: ['electron/main/{csp,window-options,protocol,hardening,smoke,start-failure}.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ ...noElectron, allowTypeImports: true }] }],
     },

@@ -3,9 +3,8 @@
  * Composition root of the desktop app: lifecycle, hardening, the app:// protocol, the window and
  * the wiring of IPC to the services. No logic lives here.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { EventContract } from '../ipc/contract';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -21,15 +20,13 @@ import { VAULT_FILE_NAME } from '../cli/paths';
 import { buildCsp } from './csp';
 import { installDesktop, type Desktop } from './desktop';
 import { installHardening } from './hardening';
-import { APP_ORIGIN, APP_SCHEME, resolveAppAsset } from './protocol';
+import { APP_ORIGIN, APP_SCHEME, serveAppAsset } from './protocol';
+import { installSmokeTest, SMOKE_SWITCH } from './smoke';
+import { startFailureReport } from './start-failure';
 import { createMainWindow } from './window';
 
-// Must run before `ready`: the sandbox for every renderer, and our scheme as a secure origin.
-app.enableSandbox();
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-
+/** `npm run smoke`: start, wait for the window's first paint, quit (electron/main/smoke.ts). */
+const smokeTest = process.argv.includes(SMOKE_SWITCH);
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
 
@@ -55,12 +52,7 @@ async function start(): Promise<void> {
   installHardening(app, session.defaultSession, devServerOrigin);
 
   const rendererDir = path.join(__dirname, '../renderer');
-  protocol.handle(APP_SCHEME, async (request) => {
-    const asset = resolveAppAsset(request.url, rendererDir, csp);
-    if (asset.status !== 200) return new Response(null, { status: asset.status, headers: asset.headers });
-    const file = await net.fetch(pathToFileURL(asset.filePath).toString());
-    return new Response(file.body, { status: file.status, headers: asset.headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => serveAppAsset(request.url, rendererDir, csp, (url) => net.fetch(url)));
 
   const services = createAppServices({
     vaultPath: path.join(app.getPath('userData'), VAULT_FILE_NAME),
@@ -119,23 +111,62 @@ async function start(): Promise<void> {
       startMinimised: services.settings.service.current().startMinimised,
       trayAvailable: desk.trayAvailable,
     }),
+    // No renderer, no app: a blank window would only hide the failure.
+    onLoadFailed: failStart,
   });
   desk.attachWindow(mainWindow);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  if (smokeTest) {
+    installSmokeTest(mainWindow, {
+      quit: () => app.quit(),
+      exit: (code) => app.exit(code),
+      log: (line) => console.log(line),
+      setTimer: (fn, ms) => {
+        const id = setTimeout(fn, ms);
+        return { cancel: () => clearTimeout(id) };
+      },
+    });
+  }
 }
 
-if (!app.requestSingleInstanceLock()) {
-  // A second launch hands over to the first (which focuses its window) and exits.
-  app.quit();
-} else {
+/** A start-up step threw: tell the person (a dialog, except in the unattended smoke test) and exit 1. */
+function failStart(error: unknown): void {
+  const report = startFailureReport(error);
+  console.error(report.logLine);
+  if (!smokeTest) {
+    try {
+      dialog.showErrorBox(report.title, report.message);
+    } catch {
+      // No display to show it on: the log line above is all there is.
+    }
+  }
+  app.exit(1);
+}
+
+function main(): void {
+  // Must run before `ready`: the sandbox for every renderer, and our scheme as a secure origin.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  if (!app.requestSingleInstanceLock()) {
+    // A second launch hands over to the first (which focuses its window) and exits.
+    app.quit();
+    return;
+  }
   app.on('second-instance', focusMainWindow);
   // macOS: clicking the Dock icon brings the (possibly hidden) window back.
   app.on('activate', focusMainWindow);
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('[main] failed to start', error instanceof Error ? error.name : typeof error);
-    app.exit(1);
-  });
+  // One catch for every step: whenReady, and each step of start (a throw there used to leave the
+  // app running with no window, as an unhandled rejection).
+  app.whenReady().then(start).catch(failStart);
+}
+
+try {
+  main();
+} catch (error) {
+  failStart(error);
 }

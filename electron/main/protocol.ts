@@ -5,6 +5,7 @@
  * @see https://www.electronjs.org/docs/latest/api/protocol#protocolhandlescheme-handler
  */
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';
@@ -57,4 +58,30 @@ export function resolveAppAsset(requestUrl: string, rootDir: string, csp: string
   const mime = MIME[path.extname(filePath).toLowerCase()];
   if (!mime) return { status: 404, headers };
   return { status: 200, filePath, headers: { ...headers, 'Content-Type': mime } };
+}
+
+/**
+ * The `app://` handler's answer: the file with its headers, or the refusal status. A file that
+ * resolves but cannot be read (missing from the bundle) is a 404, not a thrown error, which
+ * Electron would turn into a bare network failure. `fetchFile` is Electron's `net.fetch`.
+ */
+export async function serveAppAsset(
+  requestUrl: string,
+  rootDir: string,
+  csp: string,
+  fetchFile: (fileUrl: string) => Promise<Response>,
+): Promise<Response> {
+  const asset = resolveAppAsset(requestUrl, rootDir, csp);
+  if (asset.status !== 200) return new Response(null, { status: asset.status, headers: asset.headers });
+  let file: Response;
+  try {
+    file = await fetchFile(pathToFileURL(asset.filePath).toString());
+  } catch {
+    file = new Response(null, { status: 404 });
+  }
+  if (!file.ok) {
+    const { 'Content-Type': _type, ...headers } = asset.headers;
+    return new Response(null, { status: 404, headers });
+  }
+  return new Response(file.body, { status: 200, headers: asset.headers });
 }

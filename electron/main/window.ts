@@ -12,6 +12,8 @@ export function createMainWindow(input: {
   devServerUrl?: string;
   /** How the window first appears (electron/platform/window-behaviour.ts); default: shown. */
   start?: StartAction;
+  /** The bundle (or the dev server) could not be loaded into the window. */
+  onLoadFailed: (error: unknown) => void;
 }): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(input));
   // Best effort: keeps codes out of screen shares on macOS and Windows (no effect on Linux).
@@ -25,6 +27,6 @@ export function createMainWindow(input: {
     }
     win.show();
   });
-  void win.loadURL(input.devServerUrl ?? APP_ENTRY_URL);
+  win.loadURL(input.devServerUrl ?? APP_ENTRY_URL).catch(input.onLoadFailed);
   return win;
 }
