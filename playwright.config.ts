@@ -25,8 +25,9 @@ if (chromiumBin) process.env['CHROMIUM_BIN'] = chromiumBin;
  * Two Playwright tiers:
  * - `chromium`: the built renderer in a system Chromium (or Playwright's own), its `window.tessera`
  *   bridged to the real main-process services running in the test process (test/e2e/fixtures.ts);
- * - `electron-app`: the real Electron window, where the Electron binary exists (skipped otherwise,
- *   with the reason; never downloads it).
+ * - the Electron tier, where the Electron binary exists (skipped otherwise, with the reason; never
+ *   downloads it): `electron-smoke` first (`npm run smoke`: the app starts, paints and quits), then
+ *   `electron-app`, the real window driven by Playwright, which runs only once the smoke test passed.
  */
 export default defineConfig({
   outputDir: 'test-results/playwright',
@@ -56,6 +57,12 @@ export default defineConfig({
         },
       },
     },
-    { name: 'electron-app', testDir: 'test/electron-app' },
+    { name: 'electron-smoke', testDir: 'test/electron-app', testMatch: 'smoke.spec.ts' },
+    {
+      name: 'electron-app',
+      testDir: 'test/electron-app',
+      testIgnore: 'smoke.spec.ts',
+      dependencies: ['electron-smoke'],
+    },
   ],
 });

@@ -145,7 +145,7 @@ function main() {
         PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
         CHROMIUM_BIN: tools.chromium.path,
       })
-    : run('npx', ['playwright', 'test', '--project=electron-app'], {
+    : run('npx', ['playwright', 'test', '--project=electron-smoke', '--project=electron-app'], {
         PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
       });
 

@@ -24,7 +24,7 @@ export function findElectronBinary(): { path: string | null; reason: string } {
   return {
     path: null,
     reason:
-      'Electron binary not available (it is downloaded on first launch, and this machine has no internet); ' +
-      'run `npx install-electron` on a connected machine or set ELECTRON_BIN to run the _electron tier',
+      'Electron binary not installed (npm start downloads it once, with Node.js ≥ 22.12 and internet access, ' +
+      'which this machine lacks); run npm start once, or set ELECTRON_BIN to an Electron executable, to run this tier',
   };
 }
