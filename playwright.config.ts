@@ -20,6 +20,9 @@ function findChromiumPath(): string | undefined {
 const chromiumBin = process.env['CHROMIUM_BIN'] || findChromiumPath();
 // The workers load this config again and inherit the environment: spare them the search.
 if (chromiumBin) process.env['CHROMIUM_BIN'] = chromiumBin;
+// The Electron tier launches the real app with this environment: it must not check the clock over
+// the network (electron/time/time-check.ts). The Chromium tier builds its services without a check.
+process.env['TESSERA_TIME_CHECK'] = 'off';
 
 /**
  * Two Playwright tiers:

@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/electron/**/*.test.ts', 'test/scripts/**/*.test.ts'],
+          // The built main bundle (main-bundle.test.ts) must not build the real clock check: no test
+          // sends a packet off the machine (electron/time/time-check.ts).
+          env: { TESSERA_TIME_CHECK: 'off' },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -6,6 +6,7 @@ import { FirstRunScreen } from './components/FirstRunScreen';
 import { StartupScreen } from './components/StartupScreen';
 import { UnlockScreen } from './components/UnlockScreen';
 import { UnreadableScreen } from './components/UnreadableScreen';
+import { useClockStatus } from './hooks/useClockStatus';
 import { useSettings } from './hooks/useSettings';
 import { useTheme } from './hooks/useTheme';
 import { useVaultStatus } from './hooks/useVaultStatus';
@@ -14,6 +15,7 @@ import { useVaultStore } from './store/vault-store';
 export function App() {
   useVaultStatus();
   useSettings();
+  useClockStatus();
   useTheme();
   const status = useVaultStore((s) => s.status);
   const loadError = useVaultStore((s) => s.loadError);

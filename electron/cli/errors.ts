@@ -52,9 +52,11 @@ export function describeFailure(error: unknown): { exitCode: ExitCode; message: 
   if (error instanceof UsageError)
     return { exitCode: error.exitCode, message: `${error.message}\nRun 'tessera --help' for usage.` };
   if (error instanceof CliError) return { exitCode: error.exitCode, message: error.message };
-  if (error instanceof OtpUriError || error instanceof EntryValidationError) {
-    return { exitCode: EXIT.usage, message: error.message };
+  if (error instanceof OtpUriError) {
+    // The plain sentence, then the technical one naming the parameter.
+    return { exitCode: EXIT.usage, message: `${error.message}\nDetails: ${error.details}` };
   }
+  if (error instanceof EntryValidationError) return { exitCode: EXIT.usage, message: error.message };
   if (error instanceof VaultError) return { exitCode: vaultExitCode(error), message: error.message };
   const detail = error instanceof Error ? error.message : String(error);
   return { exitCode: EXIT.internal, message: `Internal error (please report it): ${detail}` };

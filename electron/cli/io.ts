@@ -4,6 +4,7 @@
  * run every command in-process with exact input, a fixed clock and captured output.
  */
 import os from 'node:os';
+import type { TimeCheck } from '../time/time-check';
 import type { Kdf, KdfParams } from '../vault';
 
 /** Standard input; `setRawMode` exists only on a TTY. */
@@ -36,6 +37,11 @@ export interface CliIo {
    * variable for it, and the vault refuses anything below its floor.
    */
   readonly kdfParams?: KdfParams;
+  /**
+   * How `tessera clock` measures the clock. Default: SNTP over UDP. Tests pass one that refuses any
+   * server but a responder on 127.0.0.1, so a test cannot send a packet off the machine.
+   */
+  readonly timeCheck?: TimeCheck;
 }
 
 /** The real process's ports. */

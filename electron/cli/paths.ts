@@ -50,6 +50,16 @@ export function defaultVaultPath(ctx: PathContext): string {
   return join(appDataFolder(ctx), VAULT_FILE_NAME);
 }
 
+/**
+ * The desktop app's settings on this computer: `<app data folder>/settings.json`. The CLI reads the
+ * clock settings there, never beside a `--vault` file (which may sit on a drive synced to other
+ * computers, whose clocks are off by other amounts).
+ */
+export function appSettingsPath(ctx: PathContext): string {
+  const join = ctx.platform === 'win32' ? path.win32.join : path.posix.join;
+  return join(appDataFolder(ctx), 'settings.json');
+}
+
 /** The vault the CLI works on: `--vault FILE`, else `$TESSERA_VAULT`, else the desktop app's file. */
 export function resolveVaultPath(flag: string | undefined, ctx: PathContext, cwd: string): string {
   const chosen = nonEmpty(flag) ?? nonEmpty(ctx.env[VAULT_ENV]);

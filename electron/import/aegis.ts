@@ -8,6 +8,7 @@ import { aesGcmDecrypt, passwordRequired, scryptKey, wrongPassword } from './cry
 import { EntryCollector, describe, secretFromBase32, strictBase64 } from './entries';
 import {
   arr,
+  DAMAGED_ENTRY,
   decodeUtf8,
   EntryProblem,
   fileLevel,
@@ -91,7 +92,7 @@ async function decryptContent(file: JsonRecord, password: string | undefined): P
         };
       });
     const ciphertext = strictBase64(str(file, 'db'));
-    if (ciphertext === null) throw new EntryProblem("'db' is not base64");
+    if (ciphertext === null) throw new EntryProblem(DAMAGED_ENTRY, { details: "'db' is not base64" });
     return {
       slots,
       nonce: hex(str(params, 'nonce'), 12, 'nonce'),

@@ -20,7 +20,11 @@ const ZERO_IV = new Uint8Array(16);
 
 function tokens(bytes: Uint8Array): readonly unknown[] {
   const pref = readSharedPrefs(bytes, NAME).get(KEY);
-  if (pref === undefined) throw new ImportError('corrupt', `This Authy file has no '${KEY}' entry.`);
+  if (pref === undefined) {
+    throw new ImportError('corrupt', 'This Authy file holds no accounts: it may be another file of the app.', {
+      details: `This Authy file has no '${KEY}' entry.`,
+    });
+  }
   const list = parseJson(pref.value, 'The Authy token list');
   if (!Array.isArray(list)) throw new ImportError('corrupt', 'The Authy token list is not a list.');
   return list;

@@ -87,7 +87,13 @@ function readCsv(text: string): ImportResult {
   const header = rows.shift() ?? [];
   const col = (name: string): number => header.indexOf(name);
   const [totpAt, nameAt, userAt, favAt] = [col('login_totp'), col('name'), col('login_username'), col('favorite')];
-  if (totpAt < 0) throw new ImportError('corrupt', "This Bitwarden CSV export has no 'login_totp' column.");
+  if (totpAt < 0) {
+    throw new ImportError(
+      'corrupt',
+      'This Bitwarden CSV export has no column of one-time-password keys. Export the vault from Bitwarden again.',
+      { details: "This Bitwarden CSV export has no 'login_totp' column." },
+    );
+  }
   const collector = new EntryCollector('bitwarden');
   rows.forEach((row, index) => {
     const totp = row[totpAt] ?? '';

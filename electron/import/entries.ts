@@ -41,23 +41,33 @@ export class EntryCollector {
 
   /**
    * Builds and checks one entry; an EntryProblem or Base32Error thrown by `build` or by the checks
-   * skips the entry with its message. `label` names the entry for the user (never a secret).
+   * skips the entry with its plain reason (and the technical detail). `label` names the entry for
+   * the user (never a secret).
    */
   add(index: number | undefined, label: () => string, build: () => EntryDraft): void {
     try {
       this.entries.push(toImportedEntry(build(), index));
     } catch (error) {
-      if (error instanceof EntryProblem || error instanceof Base32Error) {
-        this.skip(index, safeLabel(label, index), error.message);
+      if (error instanceof EntryProblem) {
+        this.skip(index, safeLabel(label, index), error.message, error.details);
+        return;
+      }
+      if (error instanceof Base32Error) {
+        this.skip(index, safeLabel(label, index), DAMAGED_SECRET, `the secret is not valid base32: ${error.message}`);
         return;
       }
       throw error;
     }
   }
 
-  /** Records an entry that cannot be imported. */
-  skip(index: number | undefined, label: string, reason: string): void {
-    this.skipped.push(index === undefined ? { label, reason } : { index, label, reason });
+  /** Records an entry that cannot be imported: the reason in plain words, the technical detail apart. */
+  skip(index: number | undefined, label: string, reason: string, details?: string): void {
+    this.skipped.push({
+      ...(index === undefined ? {} : { index }),
+      label,
+      reason,
+      ...(details === undefined ? {} : { details }),
+    });
   }
 
   result(): ImportResult {
@@ -93,9 +103,12 @@ export function toImportedEntry(draft: EntryDraft, index?: number): ImportedEntr
       `${describeType(draft.type)} codes are not supported by Tessera (only TOTP, HOTP and Steam)`,
     );
   }
-  if (draft.secret.length === 0) throw new EntryProblem('the secret is empty');
-  if (draft.secret.length > MAX_SECRET_BYTES)
-    throw new EntryProblem(`the secret is longer than ${MAX_SECRET_BYTES} bytes`);
+  if (draft.secret.length === 0) throw new EntryProblem('its secret key is empty in the file');
+  if (draft.secret.length > MAX_SECRET_BYTES) {
+    throw new EntryProblem('its secret key is too long to be a real one', {
+      details: `the secret is longer than ${MAX_SECRET_BYTES} bytes`,
+    });
+  }
   let issuer = cleanName(draft.issuer ?? '');
   let account = cleanName(draft.account ?? '');
   if (issuer === '' && account === '') account = index === undefined ? 'Unnamed account' : `Account ${index + 1}`;
@@ -110,7 +123,7 @@ export function toImportedEntry(draft: EntryDraft, index?: number): ImportedEntr
     ...(draft.period !== undefined && type !== 'hotp' ? { period: draft.period } : {}),
     ...(draft.counter !== undefined && type === 'hotp' ? { counter: draft.counter } : {}),
   });
-  if (!checked.ok) throw new EntryProblem(checked.message.replace(/\.$/, ''));
+  if (!checked.ok) throw new EntryProblem(checked.message.replace(/\.$/, ''), { details: checked.details });
   ({ issuer, account } = checked.value);
   const group = draft.group === undefined ? '' : cleanName(draft.group, OTP_LIMITS.groupMaxLength);
   const notes = draft.notes === undefined ? '' : cleanNotes(draft.notes);
@@ -130,7 +143,7 @@ function describeType(type: string): string {
     .replace(/[^\x20-\x7e]/g, '?')
     .trim()
     .slice(0, 20);
-  return shown === '' ? 'Entries without a type' : `'${shown}'`;
+  return shown === '' ? 'Entries without a type' : `“${shown}”`;
 }
 
 /**
@@ -165,13 +178,20 @@ function cut(text: string, max: number): string {
   return text.slice(0, end);
 }
 
+/** The plain reason for a secret that cannot be read; how it was written goes to `details`. */
+export const DAMAGED_SECRET = 'its secret key is damaged in the file';
+
 /** Base32 secret text (lenient as electron/otp's base32Decode). @throws EntryProblem. */
 export function secretFromBase32(text: string): Uint8Array {
-  if (text.length > OTP_LIMITS.secretTextMaxLength * 2) throw new EntryProblem('the secret is too long');
+  if (text.length > OTP_LIMITS.secretTextMaxLength * 2) {
+    throw new EntryProblem('its secret key is too long to be a real one', { details: 'the secret is too long' });
+  }
   try {
     return base32Decode(text);
   } catch (error) {
-    if (error instanceof Base32Error) throw new EntryProblem(`the secret is not valid base32: ${error.message}`);
+    if (error instanceof Base32Error) {
+      throw new EntryProblem(DAMAGED_SECRET, { details: `the secret is not valid base32: ${error.message}` });
+    }
     throw error;
   }
 }
@@ -179,14 +199,16 @@ export function secretFromBase32(text: string): Uint8Array {
 /** Hexadecimal secret text (spaces ignored, any case). @throws EntryProblem. */
 export function secretFromHex(text: string): Uint8Array {
   const compact = text.replace(/\s/g, '');
-  if (!/^(?:[0-9a-fA-F]{2})*$/.test(compact)) throw new EntryProblem('the secret is not valid hexadecimal');
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(compact)) {
+    throw new EntryProblem(DAMAGED_SECRET, { details: 'the secret is not valid hexadecimal' });
+  }
   return Uint8Array.from(Buffer.from(compact, 'hex'));
 }
 
 /** Standard or URL-safe base64 secret text, padding optional. @throws EntryProblem. */
 export function secretFromBase64(text: string): Uint8Array {
   const bytes = strictBase64(text);
-  if (bytes === null) throw new EntryProblem('the secret is not valid base64');
+  if (bytes === null) throw new EntryProblem(DAMAGED_SECRET, { details: 'the secret is not valid base64' });
   return bytes;
 }
 
@@ -205,11 +227,13 @@ export function strictBase64(text: string): Uint8Array | null {
 
 /** A JSON array of signed (Java) or unsigned bytes, as FreeOTP writes secrets. @throws EntryProblem. */
 export function secretFromByteArray(value: unknown): Uint8Array {
-  if (!Array.isArray(value)) throw new EntryProblem("'secret' is missing or not a list of bytes");
+  if (!Array.isArray(value)) {
+    throw new EntryProblem(DAMAGED_SECRET, { details: "'secret' is missing or not a list of bytes" });
+  }
   const out = new Uint8Array(value.length);
   value.forEach((b: unknown, i) => {
     if (typeof b !== 'number' || !Number.isInteger(b) || b < -128 || b > 255) {
-      throw new EntryProblem("'secret' holds a value that is not a byte");
+      throw new EntryProblem(DAMAGED_SECRET, { details: "'secret' holds a value that is not a byte" });
     }
     out[i] = b & 0xff;
   });

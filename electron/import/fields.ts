@@ -7,13 +7,22 @@
  */
 import { ImportError } from './types';
 
-/** Something wrong with one entry's data; the entry is skipped with this message as the reason. */
+/**
+ * Something wrong with one entry's data; the entry is skipped with this message (plain words) as the
+ * reason and `details` (the technical side: a field name, an encoding) beside it.
+ */
 export class EntryProblem extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly details: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; details?: string | undefined }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'EntryProblem';
+    this.details = options?.details;
   }
 }
+
+/** The plain reason for an entry whose data is incomplete or of the wrong kind; the field goes to `details`. */
+export const DAMAGED_ENTRY = 'its data in the file is incomplete or damaged';
 
 export type JsonRecord = Readonly<Record<string, unknown>>;
 
@@ -91,7 +100,7 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
 /** The text at `key`. @throws EntryProblem when it is missing or not text. */
 export function str(obj: JsonRecord, key: string): string {
   const value = obj[key];
-  if (typeof value !== 'string') throw new EntryProblem(`'${key}' is missing or not text`);
+  if (typeof value !== 'string') throw new EntryProblem(DAMAGED_ENTRY, { details: `'${key}' is missing or not text` });
   return value;
 }
 
@@ -99,7 +108,7 @@ export function str(obj: JsonRecord, key: string): string {
 export function optStr(obj: JsonRecord, key: string): string | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new EntryProblem(`'${key}' is not text`);
+  if (typeof value !== 'string') throw new EntryProblem(DAMAGED_ENTRY, { details: `'${key}' is not text` });
   return value;
 }
 
@@ -109,7 +118,7 @@ export function optStr(obj: JsonRecord, key: string): string | undefined {
  */
 export function int(obj: JsonRecord, key: string): number {
   const value = optInt(obj, key);
-  if (value === undefined) throw new EntryProblem(`'${key}' is missing`);
+  if (value === undefined) throw new EntryProblem(DAMAGED_ENTRY, { details: `'${key}' is missing` });
   return value;
 }
 
@@ -119,7 +128,7 @@ export function optInt(obj: JsonRecord, key: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   if (typeof value === 'string' && /^-?\d{1,15}$/.test(value.trim())) return Number(value.trim());
-  throw new EntryProblem(`'${key}' is not a whole number`);
+  throw new EntryProblem(DAMAGED_ENTRY, { details: `'${key}' is not a whole number` });
 }
 
 /** The boolean at `key`; undefined when absent or null. */
@@ -131,14 +140,14 @@ export function optBool(obj: JsonRecord, key: string): boolean | undefined {
 /** The array at `key`. @throws EntryProblem when it is missing or not an array. */
 export function arr(obj: JsonRecord, key: string): readonly unknown[] {
   const value = obj[key];
-  if (!Array.isArray(value)) throw new EntryProblem(`'${key}' is missing or not a list`);
+  if (!Array.isArray(value)) throw new EntryProblem(DAMAGED_ENTRY, { details: `'${key}' is missing or not a list` });
   return value;
 }
 
 /** The object at `key`. @throws EntryProblem when it is missing or not an object. */
 export function rec(obj: JsonRecord, key: string): JsonRecord {
   const value = obj[key];
-  if (!isRecord(value)) throw new EntryProblem(`'${key}' is missing or not an object`);
+  if (!isRecord(value)) throw new EntryProblem(DAMAGED_ENTRY, { details: `'${key}' is missing or not an object` });
   return value;
 }
 
@@ -151,7 +160,10 @@ export function fileLevel<T>(what: string, read: () => T): T {
     return read();
   } catch (error) {
     if (error instanceof EntryProblem) {
-      throw new ImportError('corrupt', `${what}: ${error.message}. The file may be damaged.`, { cause: error });
+      throw new ImportError('corrupt', `${what} is incomplete or damaged. Export the accounts again.`, {
+        cause: error,
+        details: error.details ?? error.message,
+      });
     }
     throw error;
   }

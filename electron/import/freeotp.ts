@@ -8,7 +8,18 @@
 import { looksLikePrefs, readSharedPrefs } from './android-prefs';
 import { aesGcmDecrypt, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
 import { EntryCollector, describe, secretFromByteArray, type EntryDraft } from './entries';
-import { EntryProblem, fileLevel, int, isRecord, optInt, optStr, rec, str, type JsonRecord } from './fields';
+import {
+  DAMAGED_ENTRY,
+  EntryProblem,
+  fileLevel,
+  int,
+  isRecord,
+  optInt,
+  optStr,
+  rec,
+  str,
+  type JsonRecord,
+} from './fields';
 import { isJavaSerialized, JavaSerializationError, readJavaStringMap } from './java-serialized';
 import { ImportError, type ImportFormat, type ImportResult } from './types';
 
@@ -128,7 +139,7 @@ async function readV2(bytes: Uint8Array, password: string | undefined): Promise<
   }
   const master = fileLevel('The FreeOTP master key', () => {
     const json = map.get('masterKey');
-    if (json === undefined) throw new EntryProblem("'masterKey' is missing");
+    if (json === undefined) throw new EntryProblem(DAMAGED_ENTRY, { details: "'masterKey' is missing" });
     const mk = parseTokenJson(json);
     const digest = KDFS[str(mk, 'mAlgorithm')];
     if (digest === undefined) throw new EntryProblem('the key derivation is not PBKDF2 with SHA-1 or SHA-512');

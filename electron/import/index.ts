@@ -38,7 +38,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions = {})
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new ImportError(
       'too-large',
-      `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; exports from authenticator apps are far smaller (limit ${MAX_IMPORT_BYTES / 1024 / 1024} MiB). Is it the right file?`,
+      `The file is ${megabytes(bytes.length)}; exports from authenticator apps are far smaller (limit ${megabytes(MAX_IMPORT_BYTES)}). Is it the right file?`,
     );
   }
   if (bytes.length === 0) throw new ImportError('corrupt', 'The file is empty.');
@@ -46,10 +46,15 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions = {})
   if (id === undefined) {
     throw new ImportError(
       'unknown-format',
-      'Tessera does not recognise this file as an export of a supported authenticator app. Choose the format explicitly if you know it.',
+      'Tessera does not recognise this file as an export of an app it supports. If you know which app made it, read it as that app’s format.',
     );
   }
   return importFormat(id).parse(bytes, options.password);
+}
+
+/** A size for people: "52.4 MB" (decimal megabytes, as file managers show them). */
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 /** Why an imported entry is a duplicate: it matches an entry of the vault, or an earlier entry of the same import. */

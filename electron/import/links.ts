@@ -73,7 +73,9 @@ export function draftFromLink(text: string, ctx: LinkContext = {}): EntryDraft {
   try {
     parsed = parseOtpauthUri(text);
   } catch (error) {
-    if (error instanceof OtpUriError) throw new EntryProblem(error.message.replace(/\.$/, ''), { cause: error });
+    if (error instanceof OtpUriError) {
+      throw new EntryProblem(error.message.replace(/\.$/, ''), { cause: error, details: error.details });
+    }
     throw error;
   }
   const { params } = parsed;
@@ -97,7 +99,12 @@ function addMigration(collector: EntryCollector, text: string, index: number, wh
     payload = parseMigrationUri(text);
   } catch (error) {
     if (error instanceof MigrationError) {
-      collector.skip(index, where, error.message.replace(/\.$/, ''));
+      collector.skip(
+        index,
+        where,
+        `this Google Authenticator transfer link cannot be used. ${error.message.replace(/\.$/, '')}`,
+        error.details,
+      );
       return;
     }
     throw error;

@@ -6,7 +6,7 @@
 import { EntryCollector } from './entries';
 import { arr, decodeUtf8, fileLevel, isRecord, parseJson, sniffJson, type JsonRecord } from './fields';
 import { draftFromLink } from './links';
-import { EntryProblem } from './fields';
+import { DAMAGED_ENTRY, EntryProblem } from './fields';
 import { ImportError, type ImportFormat } from './types';
 
 function looksLikeProton(value: unknown): value is JsonRecord {
@@ -36,7 +36,7 @@ export const protonAuthenticatorFormat: ImportFormat = {
         () => name ?? '',
         () => {
           const uri = content['uri'];
-          if (typeof uri !== 'string') throw new EntryProblem("'uri' is missing");
+          if (typeof uri !== 'string') throw new EntryProblem(DAMAGED_ENTRY, { details: "'uri' is missing" });
           const note = isRecord(raw) && typeof raw['note'] === 'string' ? raw['note'] : undefined;
           return draftFromLink(uri, { fallbackAccount: name, notes: note });
         },

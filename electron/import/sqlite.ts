@@ -77,7 +77,9 @@ export async function readTable(
 }
 
 function missing(formatName: string, what: string): ImportError {
-  return new ImportError('corrupt', `This database has no '${what}': it is not a ${formatName} database.`);
+  return new ImportError('corrupt', `This database is not one of ${formatName}: choose the app’s own database file.`, {
+    details: `This database has no '${what}': it is not a ${formatName} database.`,
+  });
 }
 
 /** A column value as text ('' for NULL). */

@@ -31,8 +31,11 @@ export const totpAuthenticatorFormat: ImportFormat = {
   needsPassword: () => true,
   async parse(bytes, password) {
     const data = ciphertextOf(bytes);
-    if (data === null)
-      throw new ImportError('corrupt', 'This TOTP Authenticator backup is not base64 of encrypted data.');
+    if (data === null) {
+      throw new ImportError('corrupt', 'This TOTP Authenticator backup is damaged: export it from the app again.', {
+        details: 'This TOTP Authenticator backup is not base64 of encrypted data.',
+      });
+    }
     if (password === undefined) throw passwordRequired(NAME);
     const key = createHash('sha256').update(password, 'utf8').digest();
     const plain = aesCbcDecrypt(key, ZERO_IV, data);

@@ -6,7 +6,7 @@
  *
  * @see ../../../shared/corpus/FORMATS.md for the formats themselves.
  */
-import type { OtpAlgorithm, OtpType } from '../ipc/contract';
+import { IMPORT_FORMAT_IDS, type ImportFormatId, type OtpAlgorithm, type OtpType } from '../ipc/contract';
 
 /** The batch a Google Authenticator transfer QR code belongs to (FORMATS.md §2.2). */
 export interface ImportBatch {
@@ -47,7 +47,10 @@ export interface SkippedEntry {
   readonly index?: number;
   /** "Issuer (account)" or a position; never a secret. */
   readonly label: string;
+  /** Why, in plain words. */
   readonly reason: string;
+  /** The technical detail behind the reason (a field name, an encoding), when there is one. */
+  readonly details?: string;
 }
 
 /** What one file becomes. `entries` may be empty; the caller must never report that as success. */
@@ -57,29 +60,11 @@ export interface ImportResult {
   readonly skipped: SkippedEntry[];
 }
 
-/** Every format Tessera reads; the ids are the `format` values of the corpus's EXPECTED.json. */
-export const IMPORT_FORMAT_IDS = [
-  'aegis',
-  '2fas',
-  'andotp',
-  'authy',
-  'bitwarden',
-  'duo',
-  'battle-net',
-  'steam',
-  'freeotp',
-  'freeotp-plus',
-  'stratum',
-  'totp-authenticator',
-  'google-authenticator',
-  'microsoft-authenticator',
-  'proton-authenticator',
-  'authenticator-plus',
-  'ente',
-  'otpauth-uri-list',
-] as const;
-
-export type ImportFormatId = (typeof IMPORT_FORMAT_IDS)[number];
+/**
+ * Every format Tessera reads; the ids are the `format` values of the corpus's EXPECTED.json. Kept in
+ * the IPC contract, so the import dialog's `format` is typed by the same list.
+ */
+export { IMPORT_FORMAT_IDS, type ImportFormatId } from '../ipc/contract';
 
 /** Type guard for a format id given on the command line or over IPC. */
 export function isImportFormatId(value: string): value is ImportFormatId {
@@ -98,15 +83,21 @@ export function isImportFormatId(value: string): value is ImportFormatId {
 export type ImportErrorKind =
   'unknown-format' | 'wrong-password' | 'password-required' | 'corrupt' | 'unsupported' | 'too-large';
 
-/** A file-level import failure. The message says what happened and what to do; never a secret. */
+/**
+ * A file-level import failure. The message says what happened and what to do, in plain words;
+ * `details` keeps the technical side (a missing field's name, an encoding) for "Details". Never a secret.
+ */
 export class ImportError extends Error {
+  readonly details: string | undefined;
+
   constructor(
     readonly kind: ImportErrorKind,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: string | undefined },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ImportError';
+    this.details = options?.details;
   }
 }
 

@@ -42,7 +42,7 @@ export function readLinkList(
     if (line === '' || line.startsWith('#')) return;
     const where = `line ${i + 1}`;
     if (!isLink(line)) {
-      collector.skip(i, where, 'this line is not an otpauth:// or otpauth-migration:// link');
+      collector.skip(i, where, 'this line is not an account link (otpauth:// or otpauth-migration://)');
       return;
     }
     const ctx = perLine(line);

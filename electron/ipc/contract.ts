@@ -149,6 +149,15 @@ export interface Settings {
    * to ''; another folder is chosen in main's folder dialog (`backups:choose-folder`).
    */
   readonly backupFolder: string;
+  /** Check this computer's clock against `clockServer` after each unlock and resume (one SNTP query each). */
+  readonly clockCheck: boolean;
+  /** The time server: `host`, `host:port`, or an IPv6 address (in brackets before a port). */
+  readonly clockServer: string;
+  /**
+   * The measured offset codes are computed with, or null: this computer's clock. Kept in this
+   * computer's settings, never in the vault; only main sets it (`clock:use-corrected`).
+   */
+  readonly clockCorrection: ClockMeasurement | null;
 }
 
 /** Some settings to change; the others keep their value. */
@@ -205,7 +214,10 @@ export interface ImportProblem {
   readonly source: string;
   /** The account it is about ("Issuer (account)"), when there is one. */
   readonly label?: string;
+  /** Why, in plain words. */
   readonly message: string;
+  /** The technical detail (a field's name, an encoding), shown behind "Details"; absent when there is none. */
+  readonly details?: string;
 }
 
 /** Progress of one Google Authenticator transfer batch across scans. */
@@ -261,6 +273,41 @@ export interface ImportCode {
 /** How a restore applies a backup: add what is missing, or make the vault hold exactly the backup. */
 export type RestoreMode = 'merge' | 'replace';
 
+/**
+ * Every format of other apps' export files the importers read, by id: the CLI's `--format` values
+ * and what the import dialog may send as `format`. The importer registry
+ * (electron/import/registry.ts) has a row for each; the names come from there, over IPC.
+ */
+export const IMPORT_FORMAT_IDS = Object.freeze([
+  'aegis',
+  '2fas',
+  'andotp',
+  'authy',
+  'bitwarden',
+  'duo',
+  'battle-net',
+  'steam',
+  'freeotp',
+  'freeotp-plus',
+  'stratum',
+  'totp-authenticator',
+  'google-authenticator',
+  'microsoft-authenticator',
+  'proton-authenticator',
+  'authenticator-plus',
+  'ente',
+  'otpauth-uri-list',
+] as const);
+
+export type ImportFormatId = (typeof IMPORT_FORMAT_IDS)[number];
+
+/** A format the import dialog offers ("Format: Aegis") and lists among the supported apps. */
+export interface ImportFormatInfo {
+  readonly id: ImportFormatId;
+  /** The app's name as users know it: "Aegis", "Stratum / Authenticator Pro". */
+  readonly name: string;
+}
+
 export interface ImportOutcome {
   readonly added: number;
   /** Accounts removed by a `replace` restore. */
@@ -314,6 +361,38 @@ export interface BackupStatus {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Clock check: this computer's clock measured against a time server (SNTP), and the corrected time.
+
+/** One measurement of this computer's clock. */
+export interface ClockMeasurement {
+  /** The server as the user named it ("pool.ntp.org", "[2001:db8::1]:1123"). */
+  readonly server: string;
+  /** How far the server's clock is ahead of this computer's (ms): positive when this computer's clock is behind. */
+  readonly offsetMs: number;
+  /** The network's share of the exchange (ms). */
+  readonly roundTripMs: number;
+  /** When it was measured, Unix ms by this computer's clock. */
+  readonly at: number;
+}
+
+/** What the window shows about the clock: the last check, and the correction codes use. */
+export interface ClockStatus {
+  /** The last measurement since the app started (after an unlock, a resume or "Check now"); null before. */
+  readonly measured: ClockMeasurement | null;
+  /** Why the last check gave no measurement, in plain words; null after a success. */
+  readonly problem: string | null;
+  /** A check is under way. */
+  readonly checking: boolean;
+  /** The correction codes are computed with (Settings' `clockCorrection`), or null: this computer's clock. */
+  readonly correction: ClockMeasurement | null;
+  /**
+   * The window warns: the last measurement is off by more than 15 s either way (codes may be
+   * refused) and codes use this computer's clock.
+   */
+  readonly warning: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Results and errors.
 
 /** Expected failures that cross the process boundary, as stable kebab-case codes. */
@@ -342,10 +421,14 @@ export type IpcErrorCode =
 
 export interface IpcError {
   readonly code: IpcErrorCode;
-  /** A sentence a user can act on. Never contains secret material. */
+  /** What happened and what to do, in plain words (no field names, no jargon). Never contains secret material. */
   readonly message: string;
-  /** The offending field for validation failures, e.g. 'digits'. */
+  /** The offending field for validation failures, e.g. 'digits' (the first one when there are several). */
   readonly field?: string;
+  /** Validation failures: every offending field with its plain message, so a form shows them all at once. */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** The technical detail ("Invalid 'digits': must be a whole number from 5 to 10."), shown behind "Details". */
+  readonly details?: string;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
@@ -380,9 +463,9 @@ export interface InvokeContract {
   /** The user used the window (throttled by the renderer); counts for the idle lock. */
   'app:activity': { req: null; res: null };
   /** Main shows the open dialog (image files and exports of other apps) and reads what is chosen. */
-  'imports:open-files': { req: null; res: ImportStep };
+  'imports:open-files': { req: { format: ImportFormatId } | null; res: ImportStep };
   /** A file dropped on the window: its name (a hint) and bytes. */
-  'imports:read-file': { req: { name: string; bytes: Uint8Array }; res: ImportStep };
+  'imports:read-file': { req: { name: string; bytes: Uint8Array; format?: ImportFormatId }; res: ImportStep };
   /** Reads the clipboard: a copied screenshot, or a copied link. */
   'imports:paste': { req: null; res: ImportStep };
   /** Captures every display and reads the QR codes on them. */
@@ -397,6 +480,8 @@ export interface InvokeContract {
   'imports:commit': { req: { keys: readonly string[]; mode: RestoreMode }; res: ImportOutcome };
   /** Closes the review; main wipes the staged secrets. */
   'imports:cancel': { req: null; res: null };
+  /** The formats of other apps' exports Tessera reads, in the order they are listed to users. */
+  'imports:formats': { req: null; res: readonly ImportFormatInfo[] };
   /** Checks the master password again; exports are allowed for a few minutes after. */
   'exports:authorize': { req: { password: string }; res: { validForSeconds: number } };
   /** Main shows the save dialog and writes the file; encrypted formats need `exportPassword`. */
@@ -412,6 +497,13 @@ export interface InvokeContract {
   'backups:use-default-folder': { req: null; res: BackupStatus };
   /** Writes and verifies a backup now. */
   'backups:run-now': { req: null; res: BackupStatus };
+  'clock:status': { req: null; res: ClockStatus };
+  /** Measures the clock now (Settings' "Check now"); refused while the check is off. */
+  'clock:check': { req: null; res: ClockStatus };
+  /** Computes codes with the last measured offset from now on (kept in this computer's settings). */
+  'clock:use-corrected': { req: null; res: ClockStatus };
+  /** Back to this computer's clock for codes. */
+  'clock:use-system': { req: null; res: ClockStatus };
 }
 
 /** Main → renderer pushes: channel → payload. */
@@ -424,6 +516,8 @@ export interface EventContract {
   'app:focus-search': null;
   /** A backup was written (or failed). */
   'backups:changed': BackupStatus;
+  /** A clock check started or ended, or the correction in use changed (sent before the codes that use it). */
+  'clock:changed': ClockStatus;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -463,6 +557,7 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'imports:codes': 1,
   'imports:commit': 1,
   'imports:cancel': 1,
+  'imports:formats': 1,
   'exports:authorize': 1,
   'exports:save': 1,
   'exports:qr': 1,
@@ -471,6 +566,10 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'backups:choose-folder': 1,
   'backups:use-default-folder': 1,
   'backups:run-now': 1,
+  'clock:status': 1,
+  'clock:check': 1,
+  'clock:use-corrected': 1,
+  'clock:use-system': 1,
 };
 const EVENT_CHANNEL_SET: Record<EventChannel, 1> = {
   'vault:status-changed': 1,
@@ -479,6 +578,7 @@ const EVENT_CHANNEL_SET: Record<EventChannel, 1> = {
   'settings:changed': 1,
   'app:focus-search': 1,
   'backups:changed': 1,
+  'clock:changed': 1,
 };
 
 export const INVOKE_CHANNELS = Object.freeze(Object.keys(INVOKE_CHANNEL_SET) as InvokeChannel[]);
@@ -539,8 +639,9 @@ export interface TesseraApi {
   };
   /** One review at a time: QR scans add to an open QR review; a file starts a new one. */
   readonly imports: {
-    openFiles(): Promise<Result<ImportStep>>;
-    readFile(name: string, bytes: Uint8Array): Promise<Result<ImportStep>>;
+    /** `format`: read an export file as this format instead of detecting it (images and backups are recognised anyway). */
+    openFiles(format?: ImportFormatId): Promise<Result<ImportStep>>;
+    readFile(name: string, bytes: Uint8Array, format?: ImportFormatId): Promise<Result<ImportStep>>;
     paste(): Promise<Result<ImportStep>>;
     scanScreen(): Promise<Result<ImportStep>>;
     readText(text: string): Promise<Result<ImportStep>>;
@@ -548,6 +649,7 @@ export interface TesseraApi {
     codes(): Promise<Result<readonly ImportCode[]>>;
     commit(keys: readonly string[], mode: RestoreMode): Promise<Result<ImportOutcome>>;
     cancel(): Promise<Result<null>>;
+    formats(): Promise<Result<readonly ImportFormatInfo[]>>;
   };
   readonly exports: {
     authorize(password: string): Promise<Result<{ validForSeconds: number }>>;
@@ -562,6 +664,13 @@ export interface TesseraApi {
     runNow(): Promise<Result<BackupStatus>>;
     onChanged(listener: (status: BackupStatus) => void): Unsubscribe;
   };
+  readonly clock: {
+    status(): Promise<Result<ClockStatus>>;
+    check(): Promise<Result<ClockStatus>>;
+    useCorrected(): Promise<Result<ClockStatus>>;
+    useSystem(): Promise<Result<ClockStatus>>;
+    onChanged(listener: (status: ClockStatus) => void): Unsubscribe;
+  };
 }
 
 /** The top-level keys of `window.tessera`; a security probe checks the page sees exactly these. */
@@ -574,6 +683,7 @@ const API_NAMESPACE_SET: Record<keyof TesseraApi, 1> = {
   imports: 1,
   exports: 1,
   backups: 1,
+  clock: 1,
 };
 export const API_NAMESPACES = Object.freeze(Object.keys(API_NAMESPACE_SET).sort() as (keyof TesseraApi)[]);
 
@@ -594,9 +704,11 @@ const API_VERB_SET: { readonly [N in keyof TesseraApi]: Record<keyof TesseraApi[
     codes: 1,
     commit: 1,
     cancel: 1,
+    formats: 1,
   },
   exports: { authorize: 1, save: 1, qr: 1, end: 1 },
   backups: { status: 1, chooseFolder: 1, useDefaultFolder: 1, runNow: 1, onChanged: 1 },
+  clock: { status: 1, check: 1, useCorrected: 1, useSystem: 1, onChanged: 1 },
 };
 /** The verbs of each namespace, sorted: what the preload must expose, and nothing more. */
 export const API_VERBS: Readonly<Record<keyof TesseraApi, readonly string[]>> = Object.freeze(

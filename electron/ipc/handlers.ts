@@ -48,8 +48,8 @@ export function createHandlers(services: AppServices): Handlers {
         services.autoLockEvent('activity');
         return null;
       }),
-    'imports:open-files': () => attempt(() => services.imports.openFiles()),
-    'imports:read-file': ({ name, bytes }) => attempt(() => services.imports.readFile(name, bytes)),
+    'imports:open-files': (req) => attempt(() => services.imports.openFiles(req?.format)),
+    'imports:read-file': ({ name, bytes, format }) => attempt(() => services.imports.readFile(name, bytes, format)),
     'imports:paste': () => attempt(() => services.imports.paste()),
     'imports:scan-screen': () => attempt(() => services.imports.scanScreen()),
     'imports:read-text': ({ text }) => attempt(() => services.imports.readText(text)),
@@ -61,6 +61,7 @@ export function createHandlers(services: AppServices): Handlers {
         services.imports.cancel();
         return null;
       }),
+    'imports:formats': () => attempt(() => services.imports.formats()),
     'exports:authorize': ({ password }) => attempt(() => services.exports.authorize(password)),
     'exports:save': ({ format, exportPassword }) => attempt(() => services.exports.save(format, exportPassword)),
     'exports:qr': ({ kind, index }) => attempt(() => services.exports.qr(kind, index)),
@@ -73,5 +74,9 @@ export function createHandlers(services: AppServices): Handlers {
     'backups:choose-folder': () => attempt(() => services.backups.chooseFolder()),
     'backups:use-default-folder': () => attempt(() => services.backups.useDefaultFolder()),
     'backups:run-now': () => attempt(() => services.backups.runNow()),
+    'clock:status': () => attempt(() => services.clock.status()),
+    'clock:check': () => attempt(() => services.clock.checkNow()),
+    'clock:use-corrected': () => attempt(() => services.clock.useCorrected()),
+    'clock:use-system': () => attempt(() => services.clock.useSystemClock()),
   };
 }

@@ -18,6 +18,7 @@ import type {
   RequestOf,
   SettingsPatch,
 } from './contract';
+import { IMPORT_FORMAT_IDS, type ImportFormatId } from './contract';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -195,12 +196,35 @@ function settingsPatch(raw: unknown): Validation<SettingsPatch> {
   if (checked.value.backupFolder !== undefined && checked.value.backupFolder !== '') {
     return invalid("'backupFolder' can only be reset; choose a folder with the folder dialog");
   }
+  // Only a measured offset may become the correction (`clock:use-corrected`), never a number from the renderer.
+  if (checked.value.clockCorrection !== undefined) {
+    return invalid("'clockCorrection' is set with “Use the corrected time”, not as a setting");
+  }
   return valid(checked.value);
 }
 
-function droppedFile(raw: unknown): Validation<{ name: string; bytes: Uint8Array }> {
+/** A format id from the importers' list, nothing else (default-deny); undefined when absent. */
+function importFormat(raw: Record<string, unknown>): ImportFormatId | undefined | Error {
+  const format = raw.format;
+  if (format === undefined) return undefined;
+  return typeof format === 'string' && (IMPORT_FORMAT_IDS as readonly string[]).includes(format)
+    ? (format as ImportFormatId)
+    : new Error("'format' is not a format Tessera reads");
+}
+
+function openFilesPayload(raw: unknown): Validation<{ format: ImportFormatId } | null> {
+  if (raw === null || raw === undefined) return valid(null);
   if (!isRecord(raw)) return invalid('Expected an object');
-  const extra = onlyKeys(raw, ['name', 'bytes']);
+  const extra = onlyKeys(raw, ['format']);
+  if (extra) return invalid(extra);
+  const format = importFormat(raw);
+  if (format === undefined) return invalid("'format' is missing");
+  return format instanceof Error ? invalid(format.message) : valid({ format });
+}
+
+function droppedFile(raw: unknown): Validation<{ name: string; bytes: Uint8Array; format?: ImportFormatId }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['name', 'bytes', 'format']);
   if (extra) return invalid(extra);
   const name = str(raw, 'name', LIMITS.fileName, true);
   if (name instanceof Error) return invalid(name.message);
@@ -208,7 +232,13 @@ function droppedFile(raw: unknown): Validation<{ name: string; bytes: Uint8Array
   if (raw.bytes.byteLength > LIMITS.fileBytes) {
     return invalid(`The file is larger than ${LIMITS.fileBytes / 1024 / 1024} MiB`);
   }
-  return valid({ name: name as string, bytes: raw.bytes });
+  const format = importFormat(raw);
+  if (format instanceof Error) return invalid(format.message);
+  return valid(
+    format === undefined
+      ? { name: name as string, bytes: raw.bytes }
+      : { name: name as string, bytes: raw.bytes, format },
+  );
 }
 
 function pastedText(raw: unknown): Validation<{ text: string }> {
@@ -318,7 +348,7 @@ export const validators: Validators = {
   'settings:get': noPayload,
   'settings:update': settingsPatch,
   'app:activity': noPayload,
-  'imports:open-files': noPayload,
+  'imports:open-files': openFilesPayload,
   'imports:read-file': droppedFile,
   'imports:paste': noPayload,
   'imports:scan-screen': noPayload,
@@ -327,6 +357,7 @@ export const validators: Validators = {
   'imports:codes': noPayload,
   'imports:commit': commitPayload,
   'imports:cancel': noPayload,
+  'imports:formats': noPayload,
   'exports:authorize': passwordPayload,
   'exports:save': exportSave,
   'exports:qr': exportQr,
@@ -335,4 +366,8 @@ export const validators: Validators = {
   'backups:choose-folder': noPayload,
   'backups:use-default-folder': noPayload,
   'backups:run-now': noPayload,
+  'clock:status': noPayload,
+  'clock:check': noPayload,
+  'clock:use-corrected': noPayload,
+  'clock:use-system': noPayload,
 };

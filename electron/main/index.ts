@@ -12,11 +12,12 @@ import { registerIpc, sendEvent } from '../ipc/register';
 import { validators } from '../ipc/validators';
 import { electronClipboard } from '../platform/clipboard';
 import { createElectronDesktopPorts } from '../platform/desktop-ports';
-import { installPowerLocking, systemIdleMs } from '../platform/power';
+import { installPowerLocking, installResumeWatch, systemIdleMs } from '../platform/power';
 import { startAction } from '../platform/window-behaviour';
 import { createAppServices } from '../services/app-services';
 import { systemClock } from '../services/clock';
 import { VAULT_FILE_NAME } from '../cli/paths';
+import { createSntpTimeCheck, timeCheckForbidden } from '../time/time-check';
 import { buildCsp } from './csp';
 import { installDesktop, type Desktop } from './desktop';
 import { installHardening } from './hardening';
@@ -64,6 +65,8 @@ async function start(): Promise<void> {
     },
     systemIdleMs,
     desktop: createElectronDesktopPorts({ getWindow: () => mainWindow }),
+    // The one real time check (SNTP); Settings can turn it off, and tests of the built app forbid it.
+    ...(timeCheckForbidden(process.env) ? {} : { timeCheck: createSntpTimeCheck() }),
   });
   const desk = installDesktop({
     services,
@@ -93,6 +96,7 @@ async function start(): Promise<void> {
     }),
   );
   installPowerLocking((type) => services.autoLockEvent(type));
+  installResumeWatch(() => services.resumed());
 
   app.on('before-quit', (event) => {
     if (quitting) return;

@@ -15,16 +15,29 @@
 import type { OtpAlgorithm } from '../ipc/contract';
 import { OTP_LIMITS } from './limits';
 
-/** A transfer code that cannot be read; `code` says which layer failed. The message never holds a secret. */
+/**
+ * A transfer code that cannot be read; `code` says which layer failed. The message says so in plain
+ * words; `details` is the technical sentence (the parameter, the encoding) for "Details". Neither
+ * ever holds a secret.
+ */
 export class MigrationError extends Error {
   constructor(
     readonly code: 'uri' | 'base64' | 'protobuf',
     message: string,
+    readonly details: string,
   ) {
     super(message);
     this.name = 'MigrationError';
   }
 }
+
+/**
+ * What is wrong with a transfer link or code, and what to do. Said of "it": the caller names it ("This
+ * QR code holds a Google Authenticator transfer code that cannot be used.", "line 3: …").
+ */
+const DAMAGED_LINK = 'It is damaged or incomplete: copy or scan it again.';
+const DAMAGED_CODE =
+  'It is damaged or was not made by Google Authenticator: make a new export in Google Authenticator and scan it again.';
 
 /** One `OtpParameters` message, as stored (enum numbers, not their meaning). */
 export interface MigrationOtpParameters {
@@ -83,16 +96,28 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function parseMigrationUri(uri: string): MigrationPayload {
   const text = uri.trim();
-  if (text.length > MIGRATION_URI_MAX_LENGTH) throw new MigrationError('uri', 'The transfer link is too long.');
+  if (text.length > MIGRATION_URI_MAX_LENGTH) {
+    throw new MigrationError(
+      'uri',
+      'It is too long to be a real one: copy or scan it again.',
+      `The transfer link is longer than ${MIGRATION_URI_MAX_LENGTH} characters.`,
+    );
+  }
   const match = /^otpauth-migration:\/\/offline\/?\?(.*)$/is.exec(text);
-  if (!match) throw new MigrationError('uri', 'This is not an otpauth-migration://offline link.');
+  if (!match) {
+    throw new MigrationError(
+      'uri',
+      'Its form is not one Tessera knows: make a new export in Google Authenticator.',
+      'This is not an otpauth-migration://offline link.',
+    );
+  }
   const pair = (match[1] ?? '').split('&').find((p) => /^data=/i.test(p));
-  if (pair === undefined) throw new MigrationError('uri', "The transfer link has no 'data' parameter.");
+  if (pair === undefined) throw new MigrationError('uri', DAMAGED_LINK, "The transfer link has no 'data' parameter.");
   let data: string;
   try {
     data = decodeURIComponent(pair.slice(5));
   } catch {
-    throw new MigrationError('uri', "The transfer link's 'data' has a malformed %-escape.");
+    throw new MigrationError('uri', DAMAGED_LINK, "The transfer link's 'data' has a malformed %-escape.");
   }
   return decodeMigrationPayload(base64Bytes(data.replace(/ /g, '+')));
 }
@@ -104,7 +129,7 @@ function base64Bytes(text: string): Uint8Array {
     .replace(/_/g, '/');
   const body = compact.replace(/=+$/, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || body.length % 4 === 1 || body.length === 0) {
-    throw new MigrationError('base64', "The transfer link's 'data' is not valid base64.");
+    throw new MigrationError('base64', DAMAGED_LINK, "The transfer link's 'data' is not valid base64.");
   }
   return Uint8Array.from(Buffer.from(body, 'base64'));
 }
@@ -160,7 +185,7 @@ function text(bytes: Uint8Array, field: string): string {
 
 const int32 = (v: bigint): number => Number(BigInt.asIntN(32, v));
 const malformed = (what: string): MigrationError =>
-  new MigrationError('protobuf', `The transfer code is damaged or not from Google Authenticator: ${what}.`);
+  new MigrationError('protobuf', DAMAGED_CODE, `The transfer code's protobuf payload is malformed: ${what}.`);
 
 interface Reader {
   varint(wire: number, field: string): bigint;

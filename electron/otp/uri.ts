@@ -23,17 +23,27 @@ import { base32Encode } from './base32';
 import { isOtpAlgorithm, missingCaseError, OTP_LIMITS } from './limits';
 import { validateEntryInput } from './validate';
 
-/** An `otpauth://` link that cannot become an entry; `field` names the offending part. */
+/**
+ * An `otpauth://` link that cannot become an entry; `field` names the offending part. The message
+ * says what is wrong in plain words (callers may put "This link cannot be used." before it);
+ * `details` is the technical sentence naming the parameter, for "Details".
+ */
 export class OtpUriError extends Error {
+  readonly details: string;
+
   constructor(
     readonly field: string,
     message: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; details?: string } = {},
   ) {
-    super(message, options);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'OtpUriError';
+    this.details = options.details ?? message;
   }
 }
+
+/** What to do about a link that is damaged or incomplete. */
+const COPY_AGAIN = 'Copy or scan the link again.';
 
 /** A parsed link: names for display and the parameters for the vault (secret as bytes). */
 export interface ParsedOtpUri {
@@ -65,7 +75,11 @@ export function parseOtpauthUri(uri: string): ParsedOtpUri {
   const type = typeOf(rawType, query.get('encoder'));
   const label = parseLabel(rawLabel);
   const secret = query.get('secret');
-  if (secret === undefined) throw new OtpUriError('secret', "Missing 'secret' parameter.");
+  if (secret === undefined) {
+    throw new OtpUriError('secret', `The link holds no secret key. ${COPY_AGAIN}`, {
+      details: "Missing 'secret' parameter.",
+    });
+  }
 
   const input: NewEntryInput = {
     type,
@@ -80,7 +94,9 @@ export function parseOtpauthUri(uri: string): ParsedOtpUri {
   const checked = validateEntryInput(input);
   if (!checked.ok) {
     const where = checked.field === 'issuer' || checked.field === 'account' ? '' : ' parameter';
-    throw new OtpUriError(checked.field, `Invalid '${checked.field}'${where}: ${checked.reason}.`);
+    throw new OtpUriError(checked.field, checked.message, {
+      details: `Invalid '${checked.field}'${where}: ${checked.reason}.`,
+    });
   }
   return { issuer: checked.value.issuer, account: checked.value.account, params: checked.value.params };
 }
@@ -131,7 +147,10 @@ function decodeLabel(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch (cause) {
-    throw new OtpUriError('label', "Invalid 'label': it contains a malformed %-escape.", { cause });
+    throw new OtpUriError('label', `The account name in the link is damaged. ${COPY_AGAIN}`, {
+      cause,
+      details: "Invalid 'label': it contains a malformed %-escape.",
+    });
   }
 }
 
@@ -148,7 +167,9 @@ function parseQuery(raw: string): Map<KnownParam, string> {
     if (trimmed === '' || trimmed.toLowerCase() === 'null') continue;
     const previous = found.get(name);
     if (previous !== undefined && previous !== value) {
-      throw new OtpUriError(name, `Invalid '${name}' parameter: it appears twice with different values.`);
+      throw new OtpUriError(name, `The link gives two different values for the same setting. ${COPY_AGAIN}`, {
+        details: `Invalid '${name}' parameter: it appears twice with different values.`,
+      });
     }
     found.set(name, value);
   }
@@ -159,7 +180,10 @@ function formDecode(value: string, name: KnownParam): string {
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch (cause) {
-    throw new OtpUriError(name, `Invalid '${name}' parameter: it contains a malformed %-escape.`, { cause });
+    throw new OtpUriError(name, `The link is damaged. ${COPY_AGAIN}`, {
+      cause,
+      details: `Invalid '${name}' parameter: it contains a malformed %-escape.`,
+    });
   }
 }
 
@@ -167,7 +191,11 @@ function typeOf(rawType: string, encoder: string | undefined): OtpType {
   const type = URI_TYPES[rawType.toLowerCase()];
   if (type === undefined) {
     const shown = rawType.replace(/[^\x21-\x7e]/g, '?').slice(0, 20);
-    throw new OtpUriError('type', `Unsupported 'type' '${shown}': Tessera reads totp, hotp and steam links.`);
+    throw new OtpUriError(
+      'type',
+      'The link is for a kind of code Tessera does not make: it reads time-based (TOTP), counter-based (HOTP) and Steam Guard links.',
+      { details: `Unsupported 'type' '${shown}': Tessera reads totp, hotp and steam links.` },
+    );
   }
   return type === 'totp' && encoder?.trim().toLowerCase() === 'steam' ? 'steam' : type;
 }
@@ -177,17 +205,28 @@ function algorithmOf(value: string | undefined): NewEntryInput['algorithm'] {
   const normal = value.trim().toUpperCase().replace('-', '');
   if (!isOtpAlgorithm(normal)) {
     const shown = value.replace(/[^\x20-\x7e]/g, '?').slice(0, 20);
-    throw new OtpUriError('algorithm', `Invalid 'algorithm' parameter: '${shown}' is not one of SHA1, SHA256, SHA512.`);
+    throw new OtpUriError('algorithm', 'The algorithm must be SHA-1, SHA-256 or SHA-512 (most sites use SHA-1).', {
+      details: `Invalid 'algorithm' parameter: '${shown}' is not one of SHA1, SHA256, SHA512.`,
+    });
   }
   return normal;
 }
+
+/** How the plain sentences name the link's numbers. */
+const NUMBER_NAMES: Readonly<Record<'digits' | 'period' | 'counter', string>> = {
+  digits: 'number of digits',
+  period: 'period',
+  counter: 'counter',
+};
 
 function wholeNumber(query: Map<KnownParam, string>, name: 'digits' | 'period' | 'counter'): number | undefined {
   const value = query.get(name)?.trim();
   if (value === undefined) return undefined;
   if (!/^\d{1,16}$/.test(value)) {
     const shown = value.replace(/[^\x20-\x7e]/g, '?').slice(0, 20);
-    throw new OtpUriError(name, `Invalid '${name}' parameter: '${shown}' is not a whole number.`);
+    throw new OtpUriError(name, `The link’s ${NUMBER_NAMES[name]} is not a whole number. ${COPY_AGAIN}`, {
+      details: `Invalid '${name}' parameter: '${shown}' is not a whole number.`,
+    });
   }
   return Number(value);
 }

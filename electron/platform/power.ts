@@ -8,6 +8,13 @@ import { powerMonitor } from 'electron';
 /** Milliseconds since the last keyboard or mouse input anywhere on the system. */
 export const systemIdleMs = (): number => powerMonitor.getSystemIdleTime() * 1000;
 
+/** Calls `onResume` when the computer wakes from sleep; returns a function that unsubscribes. */
+export function installResumeWatch(onResume: () => void): () => void {
+  const listener = (): void => onResume();
+  powerMonitor.on('resume', listener);
+  return () => void powerMonitor.off('resume', listener);
+}
+
 /** Subscribes; returns a function that unsubscribes. */
 export function installPowerLocking(onEvent: (type: 'suspend' | 'screen-lock') => void): () => void {
   const onSuspend = (): void => onEvent('suspend');

@@ -71,8 +71,9 @@ export function createTesseraApi(transport: Transport): TesseraApi {
       onFocusSearch: (listener) => transport.subscribe('app:focus-search', () => listener()),
     },
     imports: {
-      openFiles: () => call('imports:open-files', null),
-      readFile: (name, bytes) => call('imports:read-file', { name, bytes }),
+      openFiles: (format) => call('imports:open-files', format === undefined ? null : { format }),
+      readFile: (name, bytes, format) =>
+        call('imports:read-file', format === undefined ? { name, bytes } : { name, bytes, format }),
       paste: () => call('imports:paste', null),
       scanScreen: () => call('imports:scan-screen', null),
       readText: (text) => call('imports:read-text', { text }),
@@ -80,6 +81,7 @@ export function createTesseraApi(transport: Transport): TesseraApi {
       codes: () => call('imports:codes', null),
       commit: (keys, mode) => call('imports:commit', { keys: [...keys], mode }),
       cancel: () => call('imports:cancel', null),
+      formats: () => call('imports:formats', null),
     },
     exports: {
       authorize: (password) => call('exports:authorize', { password }),
@@ -94,6 +96,13 @@ export function createTesseraApi(transport: Transport): TesseraApi {
       useDefaultFolder: () => call('backups:use-default-folder', null),
       runNow: () => call('backups:run-now', null),
       onChanged: on('backups:changed'),
+    },
+    clock: {
+      status: () => call('clock:status', null),
+      check: () => call('clock:check', null),
+      useCorrected: () => call('clock:use-corrected', null),
+      useSystem: () => call('clock:use-system', null),
+      onChanged: on('clock:changed'),
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import { unwatchFile, watchFile } from 'node:fs';
 import type {
+  ClockStatus,
   CodePreview,
   CodePreviewInput,
   CodeSnapshot,
@@ -27,7 +28,9 @@ import {
   type UnlockedVault,
 } from '../vault';
 import type { VaultEntry } from '../vault/entry';
+import type { TimeCheck } from '../time/time-check';
 import { createClipboardGuard, type ClipboardPort } from './clipboard-guard';
+import { createClockService } from './clock-service';
 import { NO_DESKTOP, type DesktopPorts } from './desktop-ports';
 import type { Clock } from './clock';
 import { createAutoLocker } from './auto-locker';
@@ -65,6 +68,11 @@ export interface AppServicesDeps {
   readonly systemIdleMs?: () => number;
   /** File dialogs, screen capture and the clipboard's image; default: none (each says so). */
   readonly desktop?: DesktopPorts;
+  /**
+   * Measures the clock against the time server in Settings (SNTP). Default: none, so the clock is
+   * never checked and nothing is sent: only the composition root passes the real one.
+   */
+  readonly timeCheck?: TimeCheck;
 }
 
 function pollFile(path: string, onChange: () => void): () => void {
@@ -99,6 +107,22 @@ export function createAppServices(deps: AppServicesDeps) {
   const { clock, emit } = deps;
   const desktop = deps.desktop ?? NO_DESKTOP;
   const settings = deps.settings ?? createSettingsService({ path: settingsPathFor(deps.vaultPath) });
+  const clockCheck = createClockService({
+    settings,
+    timeCheck: deps.timeCheck ?? null,
+    emit: (status) => emit('clock:changed', status),
+    correctionChanged: () => pusher.restart(),
+  });
+  /**
+   * The one clock codes are computed with: this computer's, plus the correction the user chose
+   * (clock-service.ts). TOTP codes, copies, previews and the push schedule all read it; the
+   * auto-lock, the clipboard and the vault keep this computer's clock.
+   */
+  const codeClock: Clock = {
+    now: () => clock.now() + clockCheck.correctionMs(),
+    setTimeout: (fn, ms) => clock.setTimeout(fn, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+  };
   const clipboard = createClipboardGuard({
     clipboard: deps.clipboard,
     clock,
@@ -115,14 +139,14 @@ export function createAppServices(deps: AppServicesDeps) {
   const shown = (v: UnlockedVault): VaultEntry[] => v.entries().filter((e) => !pending.has(e.id));
   const timeBased = (v: UnlockedVault): VaultEntry[] => shown(v).filter((e) => e.type !== 'hotp');
   const currentCodes = (v: UnlockedVault): CodeSnapshot[] => [
-    ...codesForEntries(timeBased(v), clock.now()),
+    ...codesForEntries(timeBased(v), codeClock.now()),
     ...shown(v)
       .map((e) => hotpCodes.get(e.id))
       .filter((c): c is CodeSnapshot => c !== undefined),
   ];
 
   const pusher = createCodesPusher({
-    clock,
+    clock: codeClock,
     push: () => {
       if (vault.isUnlocked()) emit('codes:update', currentCodes(vault.open()));
     },
@@ -161,6 +185,7 @@ export function createAppServices(deps: AppServicesDeps) {
       pusher.restart();
       autoLocker.start();
       backups.start();
+      clockCheck.checkAfter('unlock');
       // From the watcher, an I/O failure (file briefly missing, disk gone) is retried on the next
       // change or write; it must not surface as an unhandled rejection.
       stopWatching = (deps.watchFile ?? pollFile)(deps.vaultPath, () => void syncWithDisk().catch(() => false));
@@ -204,7 +229,7 @@ export function createAppServices(deps: AppServicesDeps) {
 
   const importService = createImportService({
     desktop,
-    now: () => clock.now(),
+    now: () => codeClock.now(),
     shownEntries: () => shown(vault.open()),
     openFresh: () => openFresh(),
     changed: () => {
@@ -293,7 +318,7 @@ export function createAppServices(deps: AppServicesDeps) {
       list: (): EntrySummary[] => shown(vault.open()).map(toSummary),
       async add(input: Parameters<typeof validateEntryInput>[0]): Promise<EntrySummary> {
         const checked = validateEntryInput(input);
-        if (!checked.ok) throw new InvalidEntryError(checked.field, checked.message);
+        if (!checked.ok) throw InvalidEntryError.fromValidation(checked);
         const { params, ...meta } = checked.value;
         return addOne({ ...params, ...meta });
       },
@@ -341,7 +366,7 @@ export function createAppServices(deps: AppServicesDeps) {
       async copy(id: string): Promise<number> {
         const v = vault.open();
         const entry = find(v, id);
-        const code = entry.type === 'hotp' ? hotpCodes.get(id)?.code : codeSnapshot(entry, clock.now()).code;
+        const code = entry.type === 'hotp' ? hotpCodes.get(id)?.code : codeSnapshot(entry, codeClock.now()).code;
         if (code === undefined) throw new InvalidEntryError('counter', 'Generate a code for this account first.');
         return clipboard.copy(code);
       },
@@ -355,7 +380,7 @@ export function createAppServices(deps: AppServicesDeps) {
         const used = entry.counter;
         // The save replaces the secret buffer, so re-read the entry after it (never keep views).
         const saved = await v.setCounter(id, used + 1);
-        const snapshot = codeSnapshot({ ...saved, counter: used }, clock.now());
+        const snapshot = codeSnapshot({ ...saved, counter: used }, codeClock.now());
         hotpCodes.set(id, snapshot);
         pushEntries();
         backups.changed();
@@ -369,10 +394,10 @@ export function createAppServices(deps: AppServicesDeps) {
       preview(input: CodePreviewInput): CodePreview {
         vault.open();
         const checked = validateEntryInput({ ...input, issuer: 'Preview', account: '' });
-        if (!checked.ok) throw new InvalidEntryError(checked.field, checked.message);
+        if (!checked.ok) throw InvalidEntryError.fromValidation(checked);
         const params = checked.value.params;
         try {
-          const snapshot = codeSnapshot({ ...params, id: 'preview' }, clock.now(), { nextWithinMs: 0 });
+          const snapshot = codeSnapshot({ ...params, id: 'preview' }, codeClock.now(), { nextWithinMs: 0 });
           return { code: snapshot.code, validUntil: snapshot.validUntil };
         } finally {
           params.secret.fill(0);
@@ -397,6 +422,27 @@ export function createAppServices(deps: AppServicesDeps) {
       chooseFolder: () => backups.chooseFolder(),
       useDefaultFolder: () => backups.useDefaultFolder(),
       runNow: () => backups.runNow(),
+    },
+    /** The clock check and the corrected time (clock-service.ts). */
+    clock: {
+      status: () => clockCheck.status(),
+      /** These three only with the vault open, like every settings change. */
+      async checkNow(): Promise<ClockStatus> {
+        vault.open();
+        return clockCheck.checkNow();
+      },
+      async useCorrected(): Promise<ClockStatus> {
+        vault.open();
+        return clockCheck.useCorrected();
+      },
+      async useSystemClock(): Promise<ClockStatus> {
+        vault.open();
+        return clockCheck.useSystemClock();
+      },
+    },
+    /** The computer woke from sleep: check the clock again (a locked vault checks at its unlock). */
+    resumed(): void {
+      if (vault.isUnlocked()) clockCheck.checkAfter('resume');
     },
     /** System suspend, screen lock or window activity, judged by the auto-lock settings. */
     autoLockEvent: (type: 'activity' | 'suspend' | 'screen-lock') => autoLocker.handle(type),

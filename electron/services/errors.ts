@@ -11,6 +11,7 @@ import { QrError } from '../import/qr/errors';
 import { CaptureRefusedError } from './desktop-ports';
 import { NoPreviousGenerationError, VaultBusyError, VaultLockedError, WeakPasswordError } from './vault-service';
 import { BackupError } from '../export/backups';
+import { ClockCheckUnavailableError } from './clock-service';
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -27,13 +28,34 @@ export class UndoExpiredError extends Error {
   }
 }
 
+/** A value the user gave cannot be accepted; names the field (and, from the validator, every field). */
 export class InvalidEntryError extends Error {
+  /** Every offending field with its plain message, when there are several. */
+  readonly fields: Readonly<Record<string, string>> | undefined;
+  /** The technical detail, for "Details". */
+  readonly details: string | undefined;
+
   constructor(
     readonly field: string,
     message: string,
+    options: { readonly fields?: Readonly<Record<string, string>>; readonly details?: string } = {},
   ) {
     super(message);
     this.name = 'InvalidEntryError';
+    this.fields = options.fields;
+    this.details = options.details;
+  }
+
+  /** The refusal of the entry validator, with every field's problem. */
+  static fromValidation(failed: {
+    readonly field: string;
+    readonly message: string;
+    readonly details: string;
+    readonly problems: readonly { readonly field: string; readonly message: string }[];
+  }): InvalidEntryError {
+    const fields: Record<string, string> = {};
+    for (const p of failed.problems) fields[p.field] ??= p.message;
+    return new InvalidEntryError(failed.field, failed.message, { fields, details: failed.details });
   }
 }
 
@@ -71,6 +93,19 @@ export class FileWriteError extends Error {
   }
 }
 
+/**
+ * A file no importer recognises: the window offers the format choice (the CLI's `--format`) next to
+ * the message, which says so.
+ */
+export class UnknownFileFormatError extends Error {
+  constructor(fileName: string) {
+    super(
+      `Tessera does not recognise ${fileName} as an export of an app it supports. If you know which app made it, choose that app under “Format” and open the file again.`,
+    );
+    this.name = 'UnknownFileFormatError';
+  }
+}
+
 /** The import the request is about has ended (added, cancelled, or wiped when the vault locked). */
 export class ImportClosedError extends Error {
   constructor() {
@@ -85,7 +120,24 @@ export function toIpcError(error: unknown): IpcError {
     if (error.reason === 'absent') return { code: 'vault-absent', message: error.message };
     return { code: error.kind, message: error.message };
   }
-  if (error instanceof EntryValidationError || error instanceof OtpUriError || error instanceof InvalidEntryError) {
+  if (error instanceof InvalidEntryError) {
+    return {
+      code: 'invalid-entry',
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
+  if (error instanceof OtpUriError) {
+    return {
+      code: 'invalid-entry',
+      message: `This link cannot be used. ${error.message}`,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
+  if (error instanceof EntryValidationError) {
     return error.field
       ? { code: 'invalid-entry', message: error.message, field: error.field }
       : { code: 'invalid-entry', message: error.message };
@@ -97,10 +149,16 @@ export function toIpcError(error: unknown): IpcError {
     return { code: 'not-found', message: error.message };
   }
   if (error instanceof UndoExpiredError) return { code: 'not-found', message: error.message };
-  if (error instanceof ImportError || error instanceof QrError) {
-    return { code: 'import-failed', message: error.message };
+  if (error instanceof UnknownFileFormatError) {
+    return { code: 'import-failed', message: error.message, field: 'format' };
   }
-  if (error instanceof CaptureRefusedError) return { code: 'unavailable', message: error.message };
+  if (error instanceof ImportError) {
+    return { code: 'import-failed', message: error.message, ...(error.details ? { details: error.details } : {}) };
+  }
+  if (error instanceof QrError) return { code: 'import-failed', message: error.message };
+  if (error instanceof CaptureRefusedError || error instanceof ClockCheckUnavailableError) {
+    return { code: 'unavailable', message: error.message };
+  }
   if (error instanceof ImportClosedError) return { code: 'not-found', message: error.message };
   if (error instanceof PasswordRequiredError) return { code: 'password-required', message: error.message };
   if (error instanceof ExportPasswordError) {

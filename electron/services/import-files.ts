@@ -6,6 +6,7 @@
  * in memory; its errors are told in words about a backup, not about "the vault".
  */
 import { detectFormat, ImportError, importFile, importFormat, type ImportFormatId } from '../import';
+import { UnknownFileFormatError } from './errors';
 import type { ImportedEntry, SkippedEntry } from '../import';
 import { checkBackupBytes, isTesseraBackup, readBackupBytes } from '../export/tessera-backup';
 import { VaultError, type Kdf } from '../vault';
@@ -38,9 +39,12 @@ export type FileOutcome =
 /**
  * Reads an export or a backup without a password: its accounts, or a password step for an
  * encrypted one (a backup's structure is checked first, so a damaged one is refused at once).
- * @throws ImportError for a file that cannot be imported (unknown, damaged, unsupported).
+ * `format` reads an export as that format instead of detecting it (a backup is still recognised by
+ * its signature).
+ * @throws UnknownFileFormatError when no importer recognises the file (the window then offers the
+ *   format choice); ImportError for a file that cannot be imported (damaged, unsupported).
  */
-export async function readExportFile(file: NamedFile): Promise<FileOutcome> {
+export async function readExportFile(file: NamedFile, format?: ImportFormatId): Promise<FileOutcome> {
   if (isTesseraBackup(file.bytes)) {
     try {
       checkBackupBytes(file.bytes);
@@ -54,12 +58,15 @@ export async function readExportFile(file: NamedFile): Promise<FileOutcome> {
     };
   }
   try {
-    return accounts(file.name, await importFile(file.bytes, { fileName: file.name }));
+    return accounts(file.name, await importFile(file.bytes, { fileName: file.name, format }));
   } catch (error) {
+    if (error instanceof ImportError && error.kind === 'unknown-format') {
+      throw new UnknownFileFormatError(file.name);
+    }
     if (!(error instanceof ImportError && error.kind === 'password-required')) throw error;
-    const format = detectFormat(file.bytes, file.name)?.format;
-    const formatName = format ? importFormat(format).name : 'Encrypted file';
-    return { kind: 'password', file: { ...file, kind: 'export', format, formatName }, wrongPassword: false };
+    const found = format ?? detectFormat(file.bytes, file.name)?.format;
+    const formatName = found ? importFormat(found).name : 'Encrypted file';
+    return { kind: 'password', file: { ...file, kind: 'export', format: found, formatName }, wrongPassword: false };
   }
 }
 

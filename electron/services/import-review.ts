@@ -64,7 +64,7 @@ export function newQrReview(): ReviewState {
 /** Adds one scan's findings (collected against the review's batches and seen texts) to a QR review. */
 export function addQrScan(r: ReviewState, found: QrCollection, tally: ScanTally): void {
   for (const f of found.entries) stage(r, f.source, f.entry);
-  for (const s of found.skipped) r.skipped.push({ source: s.source, label: s.label, message: s.reason });
+  for (const s of found.skipped) r.skipped.push(problem(s.source, s));
   r.invalid.push(...found.invalid);
   r.notAccounts.push(...found.notAccounts);
   r.batches = found.batches;
@@ -85,9 +85,14 @@ export function fileReview(
 ): ReviewState {
   const r = emptyReview(kind, false, file.title);
   for (const entry of file.entries) stage(r, file.name, entry);
-  for (const s of file.skipped) r.skipped.push({ source: file.name, label: s.label, message: s.reason });
+  for (const s of file.skipped) r.skipped.push(problem(file.name, s));
   r.summary = fileSummary(file.name, file.entries.length);
   return r;
+}
+
+/** A skipped entry as the review lists it: the plain reason, and the technical detail when there is one. */
+function problem(source: string, s: SkippedEntry): ImportProblem {
+  return { source, label: s.label, message: s.reason, ...(s.details ? { details: s.details } : {}) };
 }
 
 /** Zeroes every staged secret and forgets the texts read (they hold secrets too, as strings). */

@@ -14,8 +14,8 @@
  *   leaves the vault emptier.
  * - Closing, adding and locking wipe every staged secret and kept file. Nothing is logged.
  */
-import type { ImportCode, ImportOutcome, ImportStep, RestoreMode } from '../ipc/contract';
-import { ImportError, toNewVaultEntry, type ImportedEntry } from '../import';
+import type { ImportCode, ImportFormatInfo, ImportOutcome, ImportStep, RestoreMode } from '../ipc/contract';
+import { IMPORT_FORMATS, ImportError, toNewVaultEntry, type ImportedEntry, type ImportFormatId } from '../import';
 import { collectQrCodes, createQrDecodeWorker, type QrScan } from '../import/qr';
 import { planRestore } from '../export/restore';
 import { codeSnapshot } from '../otp';
@@ -136,8 +136,11 @@ export function createImportService(deps: ImportServiceDeps) {
     return view();
   }
 
-  /** Images go to the QR review; a single other file is an export or a backup. Wipes the files' bytes after. */
-  async function route(files: readonly NamedFile[], start: number): Promise<ImportStep> {
+  /**
+   * Images go to the QR review; a single other file is an export (read as `format` when given) or a
+   * backup. Wipes the files' bytes after.
+   */
+  async function route(files: readonly NamedFile[], start: number, format?: ImportFormatId): Promise<ImportStep> {
     try {
       if (files.every((f) => isImage(f.bytes))) {
         return addScans('image', await scanImageFiles(decoder, files), files.length, start);
@@ -149,7 +152,7 @@ export function createImportService(deps: ImportServiceDeps) {
           'Choose one export file at a time, or only images of QR codes. Several images can be added together.',
         );
       }
-      return applyFile(await readExportFile(file), start);
+      return applyFile(await readExportFile(file, format), start);
     } finally {
       for (const f of files) if (f.bytes !== pending?.bytes) f.bytes.fill(0);
     }
@@ -207,23 +210,30 @@ export function createImportService(deps: ImportServiceDeps) {
   }
 
   return {
-    /** The open dialog: images of QR codes (added to the QR review) or one export file. */
-    openFiles(): Promise<ImportStep> {
+    /**
+     * The open dialog: images of QR codes (added to the QR review) or one export file, read as
+     * `format` when the user chose one (after the detection failed, or up front).
+     */
+    openFiles(format?: ImportFormatId): Promise<ImportStep> {
       return serial(async () => {
         deps.shownEntries();
         const start = epoch;
         const paths = await deps.desktop.pickFiles({ title: 'Import accounts', filters: IMPORT_FILE_FILTERS });
         if (!paths || paths.length === 0) return CANCELLED;
-        return route(await readPickedFiles(paths), start);
+        return route(await readPickedFiles(paths), start, format);
       });
     },
-    /** A file dropped on the window; its name is a hint only, the bytes decide. */
-    readFile(name: string, bytes: Uint8Array): Promise<ImportStep> {
+    /** A file dropped on the window; its name is a hint only, the bytes (or the chosen `format`) decide. */
+    readFile(name: string, bytes: Uint8Array, format?: ImportFormatId): Promise<ImportStep> {
       return serial(async () => {
         deps.shownEntries();
         checkFileSize(name, bytes);
-        return route([{ name: baseName(name), bytes }], epoch);
+        return route([{ name: baseName(name), bytes }], epoch, format);
       });
+    },
+    /** The formats of other apps' exports, from the importer registry, as the import dialog lists them. */
+    formats(): ImportFormatInfo[] {
+      return IMPORT_FORMATS.map((f) => ({ id: f.id, name: f.name }));
     },
     /** The clipboard: a copied screenshot, else copied account links. */
     paste(): Promise<ImportStep> {

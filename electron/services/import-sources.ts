@@ -71,10 +71,10 @@ export function checkFileSize(name: string, bytes: Uint8Array): void {
 }
 
 function tooLarge(name: string, size: number): ImportError {
-  const mib = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} MB`;
   return new ImportError(
     'too-large',
-    `${name} is ${mib(size)}; screenshots and exports of authenticator apps are far smaller (limit ${mib(MAX_IMPORT_BYTES)}). Is it the right file?`,
+    `${name} is ${mb(size)}; screenshots and exports of authenticator apps are far smaller (limit ${mb(MAX_IMPORT_BYTES)}). Is it the right file?`,
   );
 }
 
@@ -169,7 +169,7 @@ export function linkScan(text: string, source: string): QrScan {
   const tokens = text.split(/\s+/).filter((t) => t !== '');
   const links = tokens.filter((t) => SCHEME_RE.test(t) && t.includes(':/'));
   const items = links.length > 0 ? links : [text.trim()].filter((t) => t !== '');
-  return { source, codes: items.map((t) => ({ text: t, position: NO_POSITION })) };
+  return { source, medium: 'link', codes: items.map((t) => ({ text: t, position: NO_POSITION })) };
 }
 
 /** Whether text holds at least one account link (what `paste()` accepts from the clipboard). */

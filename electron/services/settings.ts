@@ -4,8 +4,9 @@
  * (a patch from the renderer, and settings.json from disk). Pure: the IPC validator, the settings
  * service and the tests share these functions. Settings hold no secrets.
  */
-import type { Settings, SettingsNote, SettingsPatch, ThemePreference } from '../ipc/contract';
+import type { ClockMeasurement, Settings, SettingsNote, SettingsPatch, ThemePreference } from '../ipc/contract';
 import { checkAccelerator } from '../platform/accelerator';
+import { DEFAULT_TIME_SERVER, formatServerAddress, parseServerAddress } from '../time/server-address';
 import type { AutoLockSettings } from '../vault';
 
 /** What a new installation uses, and what replaces an unreadable value. */
@@ -22,6 +23,9 @@ export const SETTINGS_DEFAULTS: Settings = Object.freeze({
   autoBackup: true,
   backupKeep: 10,
   backupFolder: '',
+  clockCheck: true,
+  clockServer: DEFAULT_TIME_SERVER,
+  clockCorrection: null,
 });
 
 /** Upper bounds: a day of idle time, ten minutes on the clipboard. */
@@ -30,6 +34,8 @@ export const SETTINGS_LIMITS = Object.freeze({
   clipboardClearSecondsMax: 600,
   backupKeepMax: 100,
   backupFolderMax: 4096,
+  /** A clock a century off is a dead battery, not a time zone; beyond that the offset is refused. */
+  clockCorrectionMsMax: 100 * 366 * 86_400_000,
 });
 
 const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
@@ -50,6 +56,24 @@ const wholeNumber =
     typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 && raw <= max
       ? pass(raw)
       : refuse(`must be a whole number of ${unit} from 0 to ${max}`);
+
+/** A stored correction: a measurement with every field in range, copied without extra keys. */
+const clockCorrection: Rule<ClockMeasurement | null> = (raw) => {
+  if (raw === null) return pass(null);
+  const m = raw as Partial<Record<keyof ClockMeasurement, unknown>> | undefined;
+  const whole = (v: unknown, max: number): v is number =>
+    typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= max;
+  const server = typeof m === 'object' && typeof m.server === 'string' ? parseServerAddress(m.server) : null;
+  return typeof m === 'object' &&
+    server?.ok === true &&
+    whole(m.offsetMs, SETTINGS_LIMITS.clockCorrectionMsMax) &&
+    whole(m.roundTripMs, 60_000) &&
+    m.roundTripMs >= 0 &&
+    whole(m.at, Number.MAX_SAFE_INTEGER) &&
+    m.at >= 0
+    ? pass({ server: formatServerAddress(server.value), offsetMs: m.offsetMs, roundTripMs: m.roundTripMs, at: m.at })
+    : refuse('must be a measured offset or nothing');
+};
 
 /** One rule per setting: a setting without a rule does not compile (default-deny for the rest). */
 const RULES: { readonly [K in keyof Settings]: Rule<Settings[K]> } = {
@@ -80,6 +104,14 @@ const RULES: { readonly [K in keyof Settings]: Rule<Settings[K]> } = {
     (raw === '' || raw.startsWith('/') || /^[A-Za-z]:[\\/]/.test(raw) || raw.startsWith('\\\\'))
       ? pass(raw)
       : refuse('must be a full folder path'),
+  clockCheck: flag,
+  // Kept as typed (a name's case, the port as given); the SNTP client reads it again.
+  clockServer: (raw) => {
+    if (typeof raw !== 'string') return refuse('must be text');
+    const checked = parseServerAddress(raw);
+    return checked.ok ? pass(raw) : refuse(checked.message);
+  },
+  clockCorrection,
 };
 
 /** Human names for messages ("The auto-lock time must be …"). */
@@ -96,6 +128,9 @@ const LABELS: { readonly [K in keyof Settings]: string } = {
   autoBackup: '“Automatic backups”',
   backupKeep: 'The number of backups to keep',
   backupFolder: 'The backup folder',
+  clockCheck: '“Check the clock”',
+  clockServer: 'The time server',
+  clockCorrection: 'The clock correction',
 };
 
 export const SETTING_KEYS = Object.freeze(Object.keys(RULES) as (keyof Settings)[]);
@@ -115,8 +150,10 @@ function checkOne<K extends keyof Settings>(
 ): { ok: true; value: Settings[K] } | { ok: false; message: string } {
   const result = RULES[key](raw);
   if (result.ok) return result;
-  // Accelerator messages are already sentences.
-  return refuse(key === 'globalShortcut' ? result.message : `${LABELS[key]} ${result.message}.`);
+  // Accelerator and time server messages are already sentences.
+  return refuse(
+    key === 'globalShortcut' || key === 'clockServer' ? result.message : `${LABELS[key]} ${result.message}.`,
+  );
 }
 
 export type PatchCheck =

@@ -2,7 +2,8 @@
 /**
  * Change the master password: the current one, the new one twice, with the strength meter. The
  * inputs stay uncontrolled and are emptied as soon as the passwords are handed to main, which
- * re-wraps the data key (the codes are not re-encrypted, so this takes about two unlocks).
+ * re-wraps the data key (the codes are not re-encrypted, so this takes about two unlocks). A
+ * message about a field goes at the first key press in it: it was about what was typed before.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
@@ -24,6 +25,12 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const strength = usePasswordStrength();
+  const changed = (field: keyof Problems): void =>
+    setProblems((p) => {
+      if (p[field] === undefined) return p;
+      const { [field]: _gone, ...rest } = p;
+      return rest;
+    });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -66,7 +73,15 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
     <form className="entry-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
       <Field id="change-current" label="Current master password" error={problems.current ?? null}>
         {(a11y) => (
-          <input {...a11y} ref={currentRef} type="password" autoComplete="current-password" autoFocus readOnly={busy} />
+          <input
+            {...a11y}
+            ref={currentRef}
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            readOnly={busy}
+            onInput={() => changed('current')}
+          />
         )}
       </Field>
       <Field
@@ -83,13 +98,25 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
             type="password"
             autoComplete="new-password"
             readOnly={busy}
-            onInput={strength.onInput}
+            onInput={(event) => {
+              strength.onInput(event);
+              changed('password');
+            }}
           />
         )}
       </Field>
       <PasswordStrength id="change-new-strength" assessment={strength.assessment} />
       <Field id="change-confirm" label="Confirm new master password" error={problems.confirm ?? null}>
-        {(a11y) => <input {...a11y} ref={confirmRef} type="password" autoComplete="new-password" readOnly={busy} />}
+        {(a11y) => (
+          <input
+            {...a11y}
+            ref={confirmRef}
+            type="password"
+            autoComplete="new-password"
+            readOnly={busy}
+            onInput={() => changed('confirm')}
+          />
+        )}
       </Field>
       <p className="field-hint">The new password cannot be recovered either: keep it somewhere safe.</p>
       <FormAlert message={problems.form ?? null} />
@@ -98,7 +125,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         <button type="button" className="button button-secondary" onClick={onDone} disabled={busy}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" aria-disabled={busy}>
           {busy ? 'Changing…' : 'Change password'}
         </button>
       </div>

@@ -8,6 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { appNow } from '../lib/app-clock';
 import { groupCode } from '../lib/format-code';
 import { buildPreviewInput, type ManualFields } from '../lib/new-entry';
 
@@ -45,7 +46,7 @@ export function CodePreview({ fields, readSecret, edits }: CodePreviewProps) {
           setState({ kind: 'code', code: result.value.code });
           const until = result.value.validUntil;
           if (until !== null) {
-            expiry = window.setTimeout(() => setExpired((n) => n + 1), Math.max(0, until - Date.now()) + 5);
+            expiry = window.setTimeout(() => setExpired((n) => n + 1), Math.max(0, until - appNow()) + 5);
           }
         });
     }, PREVIEW_DEBOUNCE_MS);

@@ -18,6 +18,7 @@ export function DeleteEntryDialog({ entry, onClose }: { entry: EntrySummary; onC
   const label = entryLabel(entry);
 
   async function confirm(): Promise<void> {
+    if (busy) return;
     setBusy(true);
     const failed = await removeEntry(entry);
     setBusy(false);
@@ -42,7 +43,7 @@ export function DeleteEntryDialog({ entry, onClose }: { entry: EntrySummary; onC
         <button ref={cancelRef} type="button" className="button button-secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="button button-danger" disabled={busy} onClick={() => void confirm()}>
+        <button type="button" className="button button-danger" aria-disabled={busy} onClick={() => void confirm()}>
           {busy ? 'Deleting…' : 'Delete'}
         </button>
       </div>

@@ -96,7 +96,7 @@ export function EditEntryDialog({ entry, onClose }: { entry: EntrySummary; onClo
           <button type="button" className="button button-secondary" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button type="submit" className="button button-primary" aria-disabled={busy}>
             {busy ? 'Saving…' : 'Save'}
           </button>
         </div>

@@ -70,7 +70,7 @@ export function ExportAuthorizeStep({ note, onAuthorized, onBack }: ExportAuthor
         <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
           Back
         </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" aria-disabled={busy}>
           Continue
         </button>
       </div>

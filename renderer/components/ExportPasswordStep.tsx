@@ -111,7 +111,7 @@ export function ExportPasswordStep({ kind, onSave, onBack }: ExportPasswordStepP
         <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
           Back
         </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" aria-disabled={busy}>
           Save…
         </button>
       </div>

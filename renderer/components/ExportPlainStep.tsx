@@ -62,7 +62,8 @@ export function ExportPlainStep({ onSave, onBack }: ExportPlainStepProps) {
         <button
           type="button"
           className="button button-danger"
-          disabled={busy || !understood}
+          disabled={!understood}
+          aria-disabled={busy}
           onClick={() => void save()}
         >
           Save…

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * A labelled form control with an optional hint and error. The error sits next to its input and is
- * wired with aria-invalid / aria-describedby, so a screen reader reads it with the field.
+ * wired with aria-invalid / aria-describedby, so a screen reader reads it with the field; its
+ * technical detail, if any, is behind "Details" below it.
  */
 import type { ReactNode } from 'react';
+import { Details } from './Details';
 
 export interface FieldA11y {
   readonly id: string;
@@ -16,11 +18,13 @@ export interface FieldProps {
   readonly label: string;
   readonly hint?: string;
   readonly error?: string | null;
+  /** The technical detail of the error, behind "Details". */
+  readonly details?: string | null | undefined;
   readonly className?: string;
   readonly children: (a11y: FieldA11y) => ReactNode;
 }
 
-export function Field({ id, label, hint, error, className, children }: FieldProps) {
+export function Field({ id, label, hint, error, details, className, children }: FieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
@@ -41,6 +45,7 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
           {error}
         </p>
       ) : null}
+      {error ? <Details text={details} /> : null}
     </div>
   );
 }

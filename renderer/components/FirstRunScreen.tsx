@@ -2,7 +2,8 @@
 /**
  * First run: choose the master password and create the vault. The inputs are uncontrolled and
  * emptied as soon as the password is handed to main; it never enters React state or a store.
- * zxcvbn-ts rates it as it is typed; it must be at least 10 characters and rated "strong".
+ * zxcvbn-ts rates it as it is typed; it must be at least 10 characters and rated "strong". A message
+ * about a password goes at the first key press in that field: it was about the one refused.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
@@ -27,6 +28,13 @@ export function FirstRunScreen({ path }: { path: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const strength = usePasswordStrength();
+  /** The field changed: its message was about what was typed before. */
+  const changed = (field: keyof NewPasswordProblems): void =>
+    setProblems((p) => {
+      if (p[field] === undefined) return p;
+      const { [field]: _gone, ...rest } = p;
+      return rest;
+    });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -85,13 +93,25 @@ export function FirstRunScreen({ path }: { path: string }) {
               autoComplete="new-password"
               autoFocus
               readOnly={busy}
-              onInput={strength.onInput}
+              onInput={(event) => {
+                strength.onInput(event);
+                changed('password');
+              }}
             />
           )}
         </Field>
         <PasswordStrength id="new-password-strength" assessment={strength.assessment} />
         <Field id="confirm-password" label="Confirm master password" error={problems.confirm ?? null}>
-          {(a11y) => <input {...a11y} ref={confirmRef} type="password" autoComplete="new-password" readOnly={busy} />}
+          {(a11y) => (
+            <input
+              {...a11y}
+              ref={confirmRef}
+              type="password"
+              autoComplete="new-password"
+              readOnly={busy}
+              onInput={() => changed('confirm')}
+            />
+          )}
         </Field>
         <div className="callout callout-warning" id="no-recovery">
           <strong>This password cannot be recovered.</strong> Nobody, not even Tessera, can open the vault without it.

@@ -4,11 +4,13 @@
  * password, review what was found, add it. Main reads and decodes everything and keeps the secrets;
  * this dialog sees names, parameters and codes. Closing it (Esc, Close, Cancel) tells main to wipe.
  */
+import { useImportFormats } from '../hooks/useImportFormats';
 import { useImportSession } from '../hooks/useImportSession';
 import { closeImport } from '../lib/import-actions';
 import { useImportStore } from '../store/import-store';
 import { BusyNote } from './BusyNote';
 import { FormAlert } from './FormAlert';
+import { ImportFormatRetry } from './ImportFormatChoice';
 import { ImportPasswordStep } from './ImportPasswordStep';
 import { ImportReview } from './ImportReview';
 import { ImportSources } from './ImportSources';
@@ -18,6 +20,7 @@ export const IMPORT_DIALOG_TITLE = 'Import accounts';
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   useImportSession();
+  const formats = useImportFormats();
   const phase = useImportStore((s) => s.phase);
   const busy = useImportStore((s) => s.busy);
   const error = useImportStore((s) => s.error);
@@ -31,10 +34,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title={IMPORT_DIALOG_TITLE} onClose={close}>
       <div className="import-dialog" aria-busy={busy !== null}>
-        <FormAlert message={error} />
+        <FormAlert message={error?.message ?? null} details={error?.details} />
+        {error?.formatNeeded ? <ImportFormatRetry formats={formats} /> : null}
         {busy !== null && phase.kind !== 'password' ? <BusyNote label={busy} /> : null}
         {phase.kind === 'sources' ? (
-          <ImportSources />
+          <ImportSources formats={formats} />
         ) : phase.kind === 'password' ? (
           <ImportPasswordStep
             fileName={phase.fileName}

@@ -2,9 +2,11 @@
 /**
  * What the review found that gives no account: entries the source holds that cannot be imported
  * (with the reason), account codes or links with errors, and QR codes that are no account at all.
+ * Each reason is in plain words; its technical detail, if any, is behind "Details".
  */
 import { useId } from 'react';
 import type { ImportProblem, ImportReview } from '../../electron/ipc/contract';
+import { Details } from './Details';
 import { AlertIcon } from './Icons';
 
 interface SectionProps {
@@ -29,6 +31,7 @@ function ProblemSection({ title, tone, problems, showSource }: SectionProps) {
             {problem.label ? <strong>{problem.label}: </strong> : null}
             {problem.message}
             {showSource ? <span className="import-problem-source"> ({problem.source})</span> : null}
+            <Details text={problem.details} />
           </li>
         ))}
       </ul>

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Where accounts can come from: an image or export file, the screen, a copied screenshot. The full
- * choice adds a field for a pasted link; the compact one (under a review) scans more into it.
+ * choice adds the format export files are read as, the apps Tessera reads, and a field for a pasted
+ * link; the compact one (under a review) scans more into it.
  */
+import type { ImportFormatInfo } from '../../electron/ipc/contract';
 import { openFiles, pasteImage, scanScreen } from '../lib/import-actions';
 import { shortcutLabel } from '../lib/shortcut-label';
 import { useImportStore } from '../store/import-store';
 import { ClipboardIcon, FileIcon, ScreenIcon } from './Icons';
+import { ImportFormatField } from './ImportFormatChoice';
 import { ImportLinkForm } from './ImportLinkForm';
+import { ImportSupportedApps } from './ImportSupportedApps';
 
 export function ImportSourceButtons() {
   // aria-disabled, not disabled: a disabled button would drop the keyboard focus while main works.
@@ -39,7 +43,9 @@ export function ImportSourceButtons() {
   );
 }
 
-export function ImportSources() {
+export function ImportSources({ formats }: { readonly formats: readonly ImportFormatInfo[] }) {
+  // After a file was not recognised, the format choice stands beside that message instead.
+  const formatShownWithError = useImportStore((s) => s.error?.formatNeeded === true);
   return (
     <div className="import-sources">
       <p className="modal-text">
@@ -51,6 +57,13 @@ export function ImportSources() {
         Scan screen reads the QR codes shown on your displays. You can also drop image or export files anywhere on the
         window.
       </p>
+      {formatShownWithError ? null : (
+        <ImportFormatField
+          formats={formats}
+          hint="For other apps’ export files. Tessera recognises the app from the file; choose it here if it does not."
+        />
+      )}
+      <ImportSupportedApps formats={formats} />
       <ImportLinkForm />
     </div>
   );

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Add an account from an `otpauth://` link. The link holds the secret: sent once, then cleared.
- * An `otpauth-migration://` link (several accounts) goes to the import review instead.
+ * Add an account from an `otpauth://` link. The link holds the secret: it is cleared once the account
+ * is added, but kept when main refuses it, so it can be corrected (the message goes as soon as it is
+ * edited; main's technical detail is behind "Details"). An `otpauth-migration://` link (several
+ * accounts) goes to the import review instead.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { EntrySummary } from '../../electron/ipc/contract';
@@ -16,7 +18,7 @@ export interface LinkEntryFormProps {
 
 export function LinkEntryForm({ onAdded, onMigrationLink }: LinkEntryFormProps) {
   const uriRef = useRef<HTMLTextAreaElement>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; details: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -30,20 +32,24 @@ export function LinkEntryForm({ onAdded, onMigrationLink }: LinkEntryFormProps) 
       return;
     }
     if (!/^otpauth:\/\//i.test(uri)) {
-      setError('Paste a link that starts with otpauth:// (sites show it under their QR code, or as “setup key link”).');
+      setError({
+        message:
+          'Paste a link that starts with otpauth:// (sites show it under their QR code, or as “setup key link”).',
+        details: null,
+      });
       input.focus();
       return;
     }
-    input.value = '';
     setError(null);
     setBusy(true);
     const result = await api().entries.addUri(uri);
     setBusy(false);
     if (result.ok) {
+      input.value = '';
       onAdded(result.value);
       return;
     }
-    setError(result.error.message);
+    setError({ message: result.error.message, details: result.error.details ?? null });
     input.focus();
   }
 
@@ -53,12 +59,23 @@ export function LinkEntryForm({ onAdded, onMigrationLink }: LinkEntryFormProps) 
         id="add-uri"
         label="otpauth:// link"
         hint="For example otpauth://totp/GitHub:alice?secret=…&issuer=GitHub"
-        error={error}
+        error={error?.message ?? null}
+        details={error?.details}
       >
-        {(a11y) => <textarea {...a11y} ref={uriRef} className="mono" rows={3} spellCheck={false} autoComplete="off" />}
+        {(a11y) => (
+          <textarea
+            {...a11y}
+            ref={uriRef}
+            className="mono"
+            rows={3}
+            spellCheck={false}
+            autoComplete="off"
+            onInput={() => setError(null)}
+          />
+        )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" aria-disabled={busy}>
           {busy ? 'Adding…' : 'Add account'}
         </button>
       </div>

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * An accessible modal dialog: labelled by its title, focus moved in on open and back on close,
- * Tab kept inside, Esc closes. The screen behind is made inert by its owner.
+ * Tab kept inside, Esc closes. The focus never falls out while it is open, even when the focused
+ * control disables itself or goes away (useDialogFocus). The screen behind is made inert by its owner.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { focusables, useDialogFocus } from '../hooks/useDialogFocus';
 import { CloseIcon } from './Icons';
-
-const FOCUSABLE =
-  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface ModalProps {
   readonly title: string;
@@ -19,13 +18,10 @@ export interface ModalProps {
   readonly describedBy?: string;
 }
 
-function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)];
-}
-
 export function Modal({ title, onClose, children, initialFocus, role = 'dialog', describedBy }: ModalProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  useDialogFocus(ref, onClose);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;

@@ -9,6 +9,7 @@
 import { useEffect, useState } from 'react';
 import type { EntryId } from '../../electron/ipc/contract';
 import { useNow } from '../hooks/useNow';
+import { appNow } from '../lib/app-clock';
 import { secondsLeft } from '../lib/countdown';
 import { useCodeUntil } from '../store/codes-store';
 import { SELECTED_TIME_LEFT_ID } from './CodeRow';
@@ -22,7 +23,7 @@ function Ticking({ validUntil }: { validUntil: number }) {
 
 /** The time left when the row was selected; the parent remounts it for each selection. */
 function AtSelection({ validUntil }: { validUntil: number }) {
-  const [at] = useState(() => Date.now());
+  const [at] = useState(() => appNow());
   return <>{text(secondsLeft(validUntil, at))}</>;
 }
 

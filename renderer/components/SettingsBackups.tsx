@@ -43,6 +43,7 @@ export function SettingsBackups({ settings, errors, update, onExport, exportButt
   }
 
   async function runNow(): Promise<void> {
+    if (running) return;
     setRunError(null);
     setRunning(true);
     const result = await api().backups.runNow();
@@ -97,7 +98,8 @@ export function SettingsBackups({ settings, errors, update, onExport, exportButt
       <FormAlert message={runError} />
       {running ? <BusyNote label="Writing and checking a backup…" /> : null}
       <div className="settings-actions">
-        <button type="button" className="button button-secondary" disabled={running} onClick={() => void runNow()}>
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus while it works. */}
+        <button type="button" className="button button-secondary" aria-disabled={running} onClick={() => void runNow()}>
           Back up now
         </button>
         <button ref={exportButton} type="button" className="button button-secondary" onClick={onExport}>

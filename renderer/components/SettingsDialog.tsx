@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Settings: security (auto-lock, lock on sleep and screen lock, clipboard, privacy mode),
- * appearance, desktop (tray, start minimised, global shortcut), the master password, backups and
+ * appearance, desktop (tray, start minimised, global shortcut), the clock check, the master password, backups and
  * export, and facts about the vault. Every change is saved by main at once; there is no Save button to forget.
  */
 import { useRef, useState } from 'react';
@@ -12,6 +12,7 @@ import { ChangePasswordForm } from './ChangePasswordForm';
 import { ExportDialog } from './ExportDialog';
 import { Modal } from './Modal';
 import { SettingsBackups } from './SettingsBackups';
+import { SettingsClock } from './SettingsClock';
 import { SettingsDesktop } from './SettingsDesktop';
 import { SettingsSecurity } from './SettingsSecurity';
 import { VaultFacts } from './VaultFacts';
@@ -46,6 +47,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           ) : null}
           <SettingsSecurity settings={view.settings} errors={errors} update={update} />
           <SettingsDesktop settings={view.settings} errors={errors} update={update} notes={view.notes} />
+          <SettingsClock settings={view.settings} errors={errors} update={update} />
           <section className="settings-section" aria-labelledby="settings-password">
             <h3 id="settings-password">Master password</h3>
             {changingPassword ? (

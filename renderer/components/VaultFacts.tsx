@@ -1,24 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** What protects the vault and where it is: the Argon2id parameters of the open vault and its file. */
+/**
+ * What protects the vault and where it is: how costly each guess at the master password is, in
+ * words (the Argon2id parameters of the open vault behind "Details"), and its file.
+ */
 import { useVaultStore } from '../store/vault-store';
+import { Details } from './Details';
 
 const MIB = 1024 * 1024;
 
-/** "Argon2id, 3 passes, 256 MiB of memory per guess". */
+function memoryText(memlimitBytes: number, unit: string): string {
+  const amount = memlimitBytes % MIB === 0 ? `${memlimitBytes / MIB}` : (memlimitBytes / MIB).toFixed(1);
+  return `${amount} ${unit}`;
+}
+
+/** "Argon2id, 3 passes, 256 MiB of memory per guess": the technical detail. */
 export function kdfText(opslimit: number, memlimitBytes: number): string {
-  const memory = memlimitBytes % MIB === 0 ? `${memlimitBytes / MIB} MiB` : `${(memlimitBytes / MIB).toFixed(1)} MiB`;
-  return `Argon2id, ${opslimit} ${opslimit === 1 ? 'pass' : 'passes'}, ${memory} of memory per guess`;
+  return `Argon2id, ${opslimit} ${opslimit === 1 ? 'pass' : 'passes'}, ${memoryText(memlimitBytes, 'MiB')} of memory per guess`;
+}
+
+/** The same in plain words: what each guess at the password costs, and what that means. */
+export function kdfPlainText(opslimit: number, memlimitBytes: number): string {
+  const times = opslimit === 1 ? 'once' : `${opslimit} times`;
+  return `Each guess at your master password takes ${memoryText(memlimitBytes, 'MB')} of memory, worked through ${times}: guessing it is slow.`;
 }
 
 export function VaultFacts() {
   const status = useVaultStore((s) => s.status);
   if (status?.status !== 'unlocked') return null;
+  const { opslimit, memlimitBytes } = status.kdf;
   return (
     <section className="settings-section" aria-labelledby="settings-vault">
       <h3 id="settings-vault">Vault</h3>
       <dl className="facts">
-        <dt>Key derivation</dt>
-        <dd>{kdfText(status.kdf.opslimit, status.kdf.memlimitBytes)}</dd>
+        <dt>Password protection</dt>
+        <dd>
+          {kdfPlainText(opslimit, memlimitBytes)}
+          <Details text={kdfText(opslimit, memlimitBytes)} />
+        </dd>
         <dt>File</dt>
         <dd>
           <code>{status.path}</code>

@@ -6,7 +6,9 @@
  */
 import { useEffect } from 'react';
 import { api } from '../api';
+import { appNow } from '../lib/app-clock';
 import { nextRollAt, staleCodes } from '../lib/rollover';
+import { useClockStore } from '../store/clock-store';
 import { useCodesStore } from '../store/codes-store';
 import { isVaultUnlocked } from '../store/vault-store';
 
@@ -29,7 +31,7 @@ export function useCodeRollover(): void {
 
     function roll(): void {
       timer = null;
-      const now = Date.now();
+      const now = appNow();
       const { list, timing } = useCodesStore.getState();
       // Walk every code only when some window did run out (a push was missed).
       const stale = staleCodes(timing, now).length > 0 ? staleCodes(list, now) : [];
@@ -46,7 +48,7 @@ export function useCodeRollover(): void {
     function schedule(): void {
       if (timer !== null) window.clearTimeout(timer);
       timer = null;
-      const now = Date.now();
+      const now = appNow();
       const { timing, rolledAt } = useCodesStore.getState();
       const at = nextRollAt(timing, rolledAt, now);
       if (at !== null) timer = window.setTimeout(roll, at - now + SLACK_MS);
@@ -56,8 +58,13 @@ export function useCodeRollover(): void {
     const unsubscribe = useCodesStore.subscribe((state, previous) => {
       if (state.timing !== previous.timing || state.rolledAt !== previous.rolledAt) schedule();
     });
+    // The codes' time moved (the corrected time was chosen or dropped): the same moment is elsewhere.
+    const unsubscribeClock = useClockStore.subscribe((state, previous) => {
+      if (state.status?.correction?.offsetMs !== previous.status?.correction?.offsetMs) schedule();
+    });
     return () => {
       unsubscribe();
+      unsubscribeClock();
       if (timer !== null) window.clearTimeout(timer);
     };
   }, []);

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportCode, ImportReview } from '../../electron/ipc/contract';
 import { api } from '../api';
+import { appNow } from '../lib/app-clock';
 import { nextRefreshDelay } from '../lib/import-codes';
 
 const NO_CODES: ReadonlyMap<string, ImportCode> = new Map();
@@ -24,7 +25,7 @@ export function useImportCodes(review: ImportReview): ReadonlyMap<string, Import
       .then((result) => {
         if (!live || !result.ok) return;
         setCodes(new Map(result.value.map((code) => [code.key, code])));
-        const delay = nextRefreshDelay(result.value, Date.now());
+        const delay = nextRefreshDelay(result.value, appNow());
         if (delay !== null) timer = window.setTimeout(() => setRound((n) => n + 1), delay);
       });
     return () => {

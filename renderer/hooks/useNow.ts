@@ -5,21 +5,22 @@
  * with the code periods. It runs only while someone listens and the document is visible.
  */
 import { useSyncExternalStore } from 'react';
+import { appNow } from '../lib/app-clock';
 
 /** Fire a hair after the second boundary, so the new second (and period) has begun. */
 const TICK_SLACK_MS = 5;
 
 const listeners = new Set<() => void>();
-let now = Date.now();
+let now = appNow();
 let timer: number | null = null;
 
 function tick(): void {
-  now = Date.now();
+  now = appNow();
   for (const listener of listeners) listener();
 }
 
 function schedule(): void {
-  const delay = 1000 - (Date.now() % 1000) + TICK_SLACK_MS;
+  const delay = 1000 - (appNow() % 1000) + TICK_SLACK_MS;
   timer = window.setTimeout(() => {
     timer = null;
     tick();
@@ -49,7 +50,7 @@ function onVisibilityChange(): void {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (listeners.size === 1) {
-    now = Date.now();
+    now = appNow();
     document.addEventListener('visibilitychange', onVisibilityChange);
     start();
   }
@@ -66,7 +67,7 @@ function getSnapshot(): number {
   return now;
 }
 
-/** The shared clock's current time in Unix milliseconds, updated once a second. */
+/** The shared clock's current time in Unix milliseconds (the codes' time, lib/app-clock.ts), updated once a second. */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, getSnapshot);
 }

@@ -4,7 +4,7 @@
  * runs one at a time, shows what main is doing, and drops answers that come after the dialog
  * closed (telling main to wipe whatever it staged for them).
  */
-import type { ImportStep, Result } from '../../electron/ipc/contract';
+import type { ImportFormatId, ImportStep, Result } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { useCodesStore } from '../store/codes-store';
 import { useEntriesStore } from '../store/entries-store';
@@ -49,8 +49,16 @@ export function abandonImport(): void {
   closeImport();
 }
 
-/** Sends one request; ignored while another runs. `label` says what main is doing meanwhile. */
-export async function runImport(label: string, request: () => Promise<Result<ImportStep>>): Promise<void> {
+/**
+ * Sends one request; ignored while another runs. `label` says what main is doing meanwhile;
+ * `file` is the dropped file being read, kept to read again as another format if main does not
+ * recognise it.
+ */
+export async function runImport(
+  label: string,
+  request: () => Promise<Result<ImportStep>>,
+  file: File | null = null,
+): Promise<void> {
   const store = useImportStore.getState();
   if (store.busy !== null) return;
   const generation = store.generation;
@@ -62,10 +70,30 @@ export async function runImport(label: string, request: () => Promise<Result<Imp
     return;
   }
   if (result.ok) now.applyStep(result.value);
-  else now.fail(result.error.message);
+  else now.fail(result.error, file);
 }
 
-export const openFiles = (): Promise<void> => runImport('Reading the file…', () => api().imports.openFiles());
+/** The format chosen for export files, or none (main detects it). */
+function chosenFormat(): ImportFormatId | undefined {
+  return useImportStore.getState().format ?? undefined;
+}
+
+/** The open dialog; an export file chosen there is read as the chosen format, if any. */
+export function openFiles(): Promise<void> {
+  const format = chosenFormat();
+  return runImport('Reading the file…', () =>
+    format === undefined ? api().imports.openFiles() : api().imports.openFiles(format),
+  );
+}
+
+/**
+ * After main did not recognise a file: reads it again as the chosen format. A dropped file is read
+ * from the drop; a picked one is picked again in the open dialog.
+ */
+export function retryAsFormat(): Promise<void> {
+  const { retryFile } = useImportStore.getState();
+  return retryFile ? readFiles([retryFile]) : openFiles();
+}
 export const scanScreen = (): Promise<void> => runImport('Scanning the screen…', () => api().imports.scanScreen());
 export const pasteImage = (): Promise<void> => runImport('Reading the clipboard…', () => api().imports.paste());
 
@@ -82,8 +110,8 @@ export function readLinks(text: string): Promise<void> {
 export const sendFilePassword = (password: string): Promise<void> =>
   runImport('Checking the password…', () => api().imports.filePassword(password));
 
-/** Reads one dropped file; its bytes are wiped here once main has its copy. */
-async function readOneFile(file: File): Promise<Result<ImportStep>> {
+/** Reads one dropped file (as `format`, if chosen); its bytes are wiped here once main has its copy. */
+async function readOneFile(file: File, format: ImportFormatId | undefined): Promise<Result<ImportStep>> {
   if (file.size > MAX_IMPORT_FILE_BYTES) {
     return importFailed(`“${file.name}” is larger than 50 MB, too large to be an export or a QR code image.`);
   }
@@ -94,7 +122,10 @@ async function readOneFile(file: File): Promise<Result<ImportStep>> {
     return importFailed(`“${file.name}” could not be read. Drop a file, not a folder.`);
   }
   try {
-    return await api().imports.readFile(file.name.slice(0, MAX_NAME_CHARS), bytes);
+    const name = file.name.slice(0, MAX_NAME_CHARS);
+    return await (format === undefined
+      ? api().imports.readFile(name, bytes)
+      : api().imports.readFile(name, bytes, format));
   } finally {
     // An export file holds secrets: keep no copy in the renderer.
     bytes.fill(0);
@@ -107,8 +138,9 @@ export async function readFiles(files: readonly File[]): Promise<void> {
     useImportStore.getState().fail(`Drop at most ${MAX_DROPPED_FILES} files at once.`);
     return;
   }
+  const format = chosenFormat();
   for (const file of files) {
-    await runImport(`Reading “${file.name}”…`, () => readOneFile(file));
+    await runImport(`Reading “${file.name}”…`, () => readOneFile(file, format), file);
     const state = useImportStore.getState();
     if (state.error !== null || state.busy !== null || state.phase.kind === 'password') return;
   }
@@ -137,7 +169,7 @@ export async function commitImport(): Promise<boolean> {
   store.setBusy(review.kind === 'backup' ? 'Restoring the backup…' : 'Adding the accounts…');
   const result = await api().imports.commit(keys, mode);
   if (!result.ok) {
-    if (useImportStore.getState().generation === generation) useImportStore.getState().fail(result.error.message);
+    if (useImportStore.getState().generation === generation) useImportStore.getState().fail(result.error);
     return false;
   }
   if (!isVaultUnlocked()) return false;

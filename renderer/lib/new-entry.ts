@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Turns the manual form's text into a `NewEntryInput`. Only shape checks happen here (numbers are
- * numbers); main validates ranges and the secret and names the field when something is wrong.
+ * Turns the manual form's text into a `NewEntryInput`, and checks it the way main will
+ * (electron/otp/validate.ts, whose rules and sentences `checkNewEntry` repeats), so the form shows
+ * every field's problem at once without a round trip. Main checks again and has the last word.
  */
 import type { CodePreviewInput, NewEntryInput, OtpAlgorithm, OtpType } from '../../electron/ipc/contract';
 import type { FormError } from './field-error';
@@ -59,4 +60,62 @@ export function buildPreviewInput(fields: ManualFields, secret: string): CodePre
 /** Narrows the result of buildNewEntry. */
 export function isFormError(value: NewEntryInput | FormError): value is FormError {
   return 'message' in value;
+}
+
+/** main's bounds (OTP_LIMITS in electron/otp/limits.ts). */
+const LIMITS = Object.freeze({ digitsMin: 5, digitsMax: 10, periodMin: 1, periodMax: 3600, name: 256, secret: 1024 });
+
+/** main's sentences for the same problems (electron/otp/validate.ts). */
+export const ENTRY_MESSAGES = Object.freeze({
+  names: 'Enter the service’s name or your account name (or both).',
+  issuerLong: `The issuer is too long: use at most ${LIMITS.name} characters.`,
+  accountLong: `The account name is too long: use at most ${LIMITS.name} characters.`,
+  digits: `Codes must have ${LIMITS.digitsMin} to ${LIMITS.digitsMax} digits (most sites use 6).`,
+  period: `The period must be ${LIMITS.periodMin} to ${LIMITS.periodMax} seconds (most sites use 30).`,
+  counter: 'The counter must be a whole number, 0 or more (a new account starts at 0).',
+  secretEmpty: 'Enter the secret key the site shows (letters A to Z and the digits 2 to 7).',
+  secretLong: `The secret key is too long (over ${LIMITS.secret} characters): copy only the key.`,
+  secretShort: 'The secret key is too short: copy the whole key again.',
+  secretPadding: 'The secret key has “=” before its end: copy the key again.',
+  secretCharacter: (position: number): string =>
+    `The secret key can only contain the letters A to Z and the digits 2 to 7, and character ${position} is not one of them: check it against the site.`,
+});
+
+/** Every problem of the typed entry, by field (empty when main would accept it). */
+export function checkNewEntry(fields: ManualFields, secret: string): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const issuer = fields.issuer.trim();
+  const account = fields.account.trim();
+  if (issuer.length > LIMITS.name) problems['issuer'] = ENTRY_MESSAGES.issuerLong;
+  if (account.length > LIMITS.name) problems['account'] = ENTRY_MESSAGES.accountLong;
+  if (issuer === '' && account === '') problems['account'] = ENTRY_MESSAGES.names;
+  if (fields.type !== 'steam') {
+    if (!inRange(fields.digits, LIMITS.digitsMin, LIMITS.digitsMax)) problems['digits'] = ENTRY_MESSAGES.digits;
+    if (fields.type === 'totp' && !inRange(fields.period, LIMITS.periodMin, LIMITS.periodMax)) {
+      problems['period'] = ENTRY_MESSAGES.period;
+    }
+    if (fields.type === 'hotp' && !inRange(fields.counter, 0, Number.MAX_SAFE_INTEGER)) {
+      problems['counter'] = ENTRY_MESSAGES.counter;
+    }
+  }
+  const secretProblem = checkSecret(secret);
+  if (secretProblem !== null) problems['secret'] = secretProblem;
+  return problems;
+}
+
+function inRange(text: string, min: number, max: number): boolean {
+  const value = wholeNumber(text);
+  return value !== null && Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+/** The secret as main's lenient base32 reads it: separators ignored, `=` only at the end. */
+function checkSecret(secret: string): string | null {
+  if (secret.length > LIMITS.secret) return ENTRY_MESSAGES.secretLong;
+  const compact = secret.replace(/[\s-]/g, '');
+  const body = compact.replace(/=+$/, '');
+  if (body === '') return ENTRY_MESSAGES.secretEmpty;
+  const bad = body.search(/[^A-Za-z2-7]/);
+  if (bad >= 0)
+    return body.charAt(bad) === '=' ? ENTRY_MESSAGES.secretPadding : ENTRY_MESSAGES.secretCharacter(bad + 1);
+  return (body.length * 5) / 8 < 1 ? ENTRY_MESSAGES.secretShort : null;
 }

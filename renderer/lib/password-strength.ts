@@ -2,9 +2,11 @@
 /**
  * Master-password strength from zxcvbn-ts, with its English and common dictionaries bundled (no
  * network). Loaded on first use as a separate chunk, so the codes screen never pays for the
- * dictionaries. The result keeps the score and the advice only, never the password.
+ * dictionaries. Its advice is given in Tessera's plain words (strength-words.ts). The result keeps
+ * the score and the advice only, never the password.
  * @see https://zxcvbn-ts.github.io/zxcvbn/
  */
+import { STRENGTH_SUGGESTIONS, STRENGTH_WARNINGS } from './strength-words';
 
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 
@@ -12,7 +14,7 @@ export interface StrengthAssessment {
   readonly score: StrengthScore;
   /** "Very weak" … "Very strong". */
   readonly label: string;
-  /** zxcvbn's warning ("This is a top-10 common password."), or ''. */
+  /** What makes it weak ("This is a very common password."), or ''. */
   readonly warning: string;
   readonly suggestions: readonly string[];
 }
@@ -37,7 +39,7 @@ export function loadStrengthChecker(): Promise<StrengthChecker> {
       import('@zxcvbn-ts/language-en'),
     ]);
     const factory = new core.ZxcvbnFactory({
-      translations: en.translations,
+      translations: { ...en.translations, warnings: STRENGTH_WARNINGS, suggestions: STRENGTH_SUGGESTIONS },
       graphs: common.adjacencyGraphs,
       dictionary: { ...common.dictionary, ...en.dictionary },
       // Fuzzy dictionary matching makes a check take about a second; exact and l33t matching stay.
@@ -49,7 +51,8 @@ export function loadStrengthChecker(): Promise<StrengthChecker> {
         score: result.score,
         label: LABELS[result.score] ?? '',
         warning: result.feedback.warning ?? '',
-        suggestions: result.feedback.suggestions,
+        // Advice dropped as unhelpful has no words.
+        suggestions: result.feedback.suggestions.filter((s) => s !== ''),
       };
     };
   })();

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The import dialog's state: which step it is on (source choice, password, review), what main is
- * doing, the last error, the ticked candidates and the restore mode. Never a secret: main keeps
- * the staged accounts and answers with names, parameters and codes. Dropped when the vault locks.
+ * doing, the last error, the ticked candidates, the restore mode and the format chosen for export
+ * files. Never a secret: main keeps the staged accounts and answers with names, parameters and
+ * codes. Dropped when the vault locks.
  */
 import { create } from 'zustand';
-import type { ImportReview, ImportStep, RestoreMode } from '../../electron/ipc/contract';
+import type { ImportFormatId, ImportReview, ImportStep, IpcError, RestoreMode } from '../../electron/ipc/contract';
 import { reviewAnnouncement } from '../lib/import-text';
 import { continues, defaultTicks, nextTicks } from '../lib/import-selection';
 import { useVaultStore } from './vault-store';
@@ -22,11 +23,28 @@ export type ImportPhase =
     }
   | { readonly kind: 'review'; readonly review: ImportReview };
 
+/** The last failure as the dialog shows it. */
+export interface ImportFailure {
+  /** What happened and what to do, in plain words. */
+  readonly message: string;
+  /** The technical detail, behind "Details". */
+  readonly details?: string;
+  /** No importer recognised the file: the dialog offers the format choice beside the message. */
+  readonly formatNeeded: boolean;
+}
+
 export interface ImportState {
   readonly phase: ImportPhase;
   /** What main is doing now ("Scanning the screen…"), or null. One request at a time. */
   readonly busy: string | null;
-  readonly error: string | null;
+  readonly error: ImportFailure | null;
+  /** The format export files are read as (the CLI's `--format`); null: detected from the content. */
+  readonly format: ImportFormatId | null;
+  /**
+   * The dropped file that was not recognised, so it can be read again as a chosen format without
+   * dropping it again (a picked file is picked again: the renderer never knows its path).
+   */
+  readonly retryFile: File | null;
   readonly ticked: ReadonlySet<string>;
   /** Backup reviews only; account reviews always merge. */
   readonly mode: RestoreMode;
@@ -35,7 +53,9 @@ export interface ImportState {
   /** Grows with every reset: answers to requests sent before it are dropped. */
   readonly generation: number;
   setBusy(label: string | null): void;
-  fail(message: string): void;
+  /** Shows a failure: the renderer's own sentence, or main's error (its details and format hint kept). */
+  fail(error: string | IpcError, retryFile?: File | null): void;
+  setFormat(format: ImportFormatId | null): void;
   applyStep(step: ImportStep): void;
   toggle(key: string, ticked: boolean): void;
   tickAll(ticked: boolean): void;
@@ -49,6 +69,8 @@ const INITIAL = {
   phase: { kind: 'sources' },
   busy: null,
   error: null,
+  format: null,
+  retryFile: null,
   ticked: NONE,
   mode: 'merge',
   announcement: { id: 0, text: '' },
@@ -58,7 +80,13 @@ export const useImportStore = create<ImportState>()((set) => ({
   ...INITIAL,
   generation: 0,
   setBusy: (busy) => set(busy === null ? { busy } : { busy, error: null }),
-  fail: (error) => set({ busy: null, error }),
+  fail: (error, retryFile = null) =>
+    set({
+      busy: null,
+      error: toFailure(error),
+      retryFile: typeof error !== 'string' && error.field === 'format' ? retryFile : null,
+    }),
+  setFormat: (format) => set({ format }),
   applyStep: (step) =>
     set((state) => {
       switch (step.step) {
@@ -104,6 +132,15 @@ export const useImportStore = create<ImportState>()((set) => ({
     ),
   reset: () => set((state) => ({ ...INITIAL, generation: state.generation + 1 })),
 }));
+
+function toFailure(error: string | IpcError): ImportFailure {
+  if (typeof error === 'string') return { message: error, formatNeeded: false };
+  return {
+    message: error.message,
+    ...(error.details ? { details: error.details } : {}),
+    formatNeeded: error.field === 'format',
+  };
+}
 
 // What the renderer learnt from an open vault goes when it locks (see store/reset.ts).
 useVaultStore.subscribe((state, previous) => {

@@ -22,6 +22,7 @@ import { APP_ORIGIN, resolveAppAsset } from '../../electron/main/protocol';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import type { CapturedScreen, DesktopImage, DesktopPorts } from '../../electron/services/desktop-ports';
 import { systemClock, type Clock } from '../../electron/services/clock';
+import type { TimeCheck } from '../../electron/time/time-check';
 import { KDF_FLOOR, type KdfParams } from '../../electron/vault';
 import { MemoryClipboard } from '../helpers/memory-clipboard';
 
@@ -187,6 +188,8 @@ export interface BridgeOptions {
   readonly clock?: Clock;
   /** Default: the KDF floor, so each unlock takes ~0.1 s (the parameters are data, the code path is the app's). */
   readonly kdfParams?: KdfParams;
+  /** Main's clock check; default none, so nothing is ever sent (a test passes a fake to script one). */
+  readonly timeCheck?: TimeCheck;
 }
 
 export interface Bridge {
@@ -241,6 +244,7 @@ export async function attachBridge(page: Page, options: BridgeOptions): Promise<
     emit: deliver,
     kdfParams: options.kdfParams ?? KDF_FLOOR,
     desktop,
+    ...(options.timeCheck ? { timeCheck: options.timeCheck } : {}),
   });
   const dispatch = createDispatch({
     handlers: createHandlers(services),

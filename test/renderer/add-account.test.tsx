@@ -46,20 +46,24 @@ describe('add account', () => {
     expect(await screen.findByText('Added GitHub, alice@example.com')).toBeTruthy();
   });
 
-  it('shows main’s field error next to that input and clears the secret', async () => {
+  it('shows main’s field error next to that input and keeps the secret typed', async () => {
     const { fake, user, dialog } = await openDialog();
     vi.mocked(fake.api.entries.add).mockResolvedValueOnce(
-      fail({ code: 'invalid-entry', message: "Invalid 'secret': not base32.", field: 'secret' }),
+      fail({
+        code: 'invalid-entry',
+        message: 'The secret key is too short: copy the whole key again.',
+        field: 'secret',
+      }),
     );
     const secret = within(dialog).getByLabelText('Secret key') as HTMLInputElement;
     await user.type(within(dialog).getByLabelText('Issuer'), 'GitHub');
-    await user.type(secret, 'not base32 !!');
+    await user.type(secret, 'JBSWY3DP');
     await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
 
-    expect(secret.value).toBe('');
+    expect(secret.value).toBe('JBSWY3DP');
     expect(secret.getAttribute('aria-invalid')).toBe('true');
     const error = document.getElementById(secret.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '');
-    expect(error?.textContent).toBe("Invalid 'secret': not base32.");
+    expect(error?.textContent).toBe('The secret key is too short: copy the whole key again.');
     expect(error?.closest('.field')?.contains(secret)).toBe(true);
     expect(within(dialog).getByLabelText('Issuer').getAttribute('aria-invalid')).toBe('false');
     expect(document.activeElement).toBe(secret);
@@ -85,11 +89,12 @@ describe('add account', () => {
     expect(within(dialog).queryByLabelText('Period (seconds)')).toBeNull();
     await user.selectOptions(within(dialog).getByLabelText('Type'), 'steam');
     expect(within(dialog).queryByLabelText('Digits')).toBeNull();
+    await user.type(within(dialog).getByLabelText('Issuer'), 'Steam');
     await user.type(within(dialog).getByLabelText('Secret key'), 'JBSWY3DPEHPK3PXP');
     await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
     expect(fake.api.entries.add).toHaveBeenCalledWith({
       type: 'steam',
-      issuer: '',
+      issuer: 'Steam',
       account: '',
       secret: 'JBSWY3DPEHPK3PXP',
     });
@@ -119,12 +124,19 @@ describe('add account', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
 
     vi.mocked(fake.api.entries.addUri).mockResolvedValueOnce(
-      fail({ code: 'invalid-entry', message: "Invalid 'period' parameter.", field: 'period' }),
+      fail({
+        code: 'invalid-entry',
+        message: 'This link cannot be used. The period must be 1 to 3600 seconds.',
+        field: 'period',
+      }),
     );
     await user.clear(input);
     await user.paste('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=0');
     await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
-    expect(await within(dialog).findByText("Invalid 'period' parameter.")).toBeTruthy();
-    expect(input.value).toBe('');
+    expect(
+      await within(dialog).findByText('This link cannot be used. The period must be 1 to 3600 seconds.'),
+    ).toBeTruthy();
+    // Kept, so it can be corrected.
+    expect(input.value).toBe('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&period=0');
   });
 });

@@ -8,9 +8,11 @@ import { vi } from 'vitest';
 import { SETTINGS_DEFAULTS } from '../../electron/services/settings';
 import type {
   BackupStatus,
+  ClockStatus,
   CodeSnapshot,
   ImportCandidate,
   ImportCode,
+  ImportFormatInfo,
   ImportReview,
   ImportStep,
   EntrySummary,
@@ -25,6 +27,15 @@ import type {
 } from '../../electron/ipc/contract';
 
 export const VAULT_PATH = '/home/alice/.config/Tessera/vault.tessera';
+
+/** Some of the importer registry's formats, as main lists them (electron/import/registry.ts). */
+export const IMPORT_FORMATS: readonly ImportFormatInfo[] = [
+  { id: 'aegis', name: 'Aegis' },
+  { id: '2fas', name: '2FAS' },
+  { id: 'andotp', name: 'andOTP' },
+  { id: 'stratum', name: 'Stratum / Authenticator Pro' },
+  { id: 'otpauth-uri-list', name: 'otpauth:// link list' },
+];
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: IpcError): Result<never> => ({ ok: false, error });
@@ -76,6 +87,15 @@ export const DEFAULT_BACKUP_STATUS: BackupStatus = {
   lastError: null,
 };
 
+/** The clock as main reports it before any check: nothing measured, this computer's clock in use. */
+export const DEFAULT_CLOCK_STATUS: ClockStatus = {
+  measured: null,
+  problem: null,
+  checking: false,
+  correction: null,
+  warning: false,
+};
+
 export interface FakeState {
   status: VaultStatus;
   password: string;
@@ -89,7 +109,10 @@ export interface FakeState {
   /** What every import source (open, drop, paste, screen, text, password) answers next. */
   importStep: Result<ImportStep>;
   importCodes: ImportCode[];
+  /** The formats main lists (a few of the registry's). */
+  importFormats: ImportFormatInfo[];
   backupStatus: BackupStatus;
+  clockStatus: ClockStatus;
 }
 
 type Listeners = { [C in keyof EventContract]: Set<(payload: EventContract[C]) => void> };
@@ -105,6 +128,7 @@ export interface FakeApi {
   /** The global shortcut was pressed (main shows the window and sends this). */
   emitFocusSearch(): void;
   emitBackups(status: BackupStatus): void;
+  emitClock(status: ClockStatus): void;
   listenerCount(channel: keyof EventContract): number;
 }
 
@@ -143,7 +167,9 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     undoSeconds: 10,
     importStep: ok({ step: 'cancelled' }),
     importCodes: [],
+    importFormats: [...IMPORT_FORMATS],
     backupStatus: DEFAULT_BACKUP_STATUS,
+    clockStatus: DEFAULT_CLOCK_STATUS,
     ...initial,
   };
   const listeners: Listeners = {
@@ -153,6 +179,7 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     'settings:changed': new Set(),
     'app:focus-search': new Set(),
     'backups:changed': new Set(),
+    'clock:changed': new Set(),
   };
   const on =
     <C extends keyof EventContract>(channel: C) =>
@@ -242,7 +269,12 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
               code: input.type === 'hotp' ? '755224' : '287082',
               validUntil: input.type === 'hotp' ? null : Date.now() + 20_000,
             })
-          : fail({ code: 'invalid-entry', field: 'secret', message: "Invalid 'secret': it is not base32." }),
+          : fail({
+              code: 'invalid-entry',
+              field: 'secret',
+              message: 'The secret key can only contain the letters A to Z and the digits 2 to 7.',
+              details: "Invalid 'secret': it is not base32.",
+            }),
       ),
       onUpdate: vi.fn(on('codes:update')),
     },
@@ -268,6 +300,7 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
       codes: vi.fn(async () => ok([...state.importCodes])),
       commit: vi.fn(async (keys) => ok({ added: keys.length, removed: 0 })),
       cancel: vi.fn(async () => ok(null)),
+      formats: vi.fn(async () => ok([...state.importFormats])),
     },
     exports: {
       authorize: vi.fn(async (password: string) =>
@@ -295,6 +328,24 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
       runNow: vi.fn(async () => ok(state.backupStatus)),
       onChanged: vi.fn(on('backups:changed')),
     },
+    clock: {
+      status: vi.fn(async () => ok(state.clockStatus)),
+      check: vi.fn(async () => ok(state.clockStatus)),
+      useCorrected: vi.fn(async () => {
+        state.clockStatus = { ...state.clockStatus, correction: state.clockStatus.measured, warning: false };
+        return ok(state.clockStatus);
+      }),
+      useSystem: vi.fn(async () => {
+        const measured = state.clockStatus.measured;
+        state.clockStatus = {
+          ...state.clockStatus,
+          correction: null,
+          warning: Math.abs(measured?.offsetMs ?? 0) > 15_000,
+        };
+        return ok(state.clockStatus);
+      }),
+      onChanged: vi.fn(on('clock:changed')),
+    },
   };
 
   Object.defineProperty(window, 'tessera', { value: api, configurable: true, enumerable: true });
@@ -315,6 +366,10 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     emitBackups: (status) => {
       state.backupStatus = status;
       emit('backups:changed', status);
+    },
+    emitClock: (status) => {
+      state.clockStatus = status;
+      emit('clock:changed', status);
     },
     listenerCount: (channel) => listeners[channel].size,
   };

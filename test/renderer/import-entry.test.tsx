@@ -99,7 +99,7 @@ describe('opening the import dialog', () => {
     expect(fake.api.imports.openFiles).toHaveBeenCalledTimes(1);
     expect(within(importDialog()).queryByRole('alert')).toBeNull();
     expect(within(importDialog()).getByRole('button', { name: 'Scan screen' })).toBeTruthy();
-    expect(within(importDialog()).queryByRole('list')).toBeNull();
+    expect(within(importDialog()).queryByRole('list', { name: 'Accounts found' })).toBeNull();
   });
 });
 

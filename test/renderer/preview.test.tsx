@@ -66,7 +66,9 @@ describe('live code preview in the add form', () => {
     secret.value = 'not base32!';
     fireEvent.input(secret);
     await settle();
-    expect(within(dialog).getByText("Invalid 'secret': it is not base32.")).toBeTruthy();
+    expect(
+      within(dialog).getByText('The secret key can only contain the letters A to Z and the digits 2 to 7.'),
+    ).toBeTruthy();
     secret.value = SECRET;
     fireEvent.input(secret);
     fireEvent.change(within(dialog).getByLabelText('Type'), { target: { value: 'hotp' } });

@@ -4,11 +4,15 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { useVaultStore } from '../../renderer/store/vault-store';
 import { resetSessionStores } from '../../renderer/store/reset';
+import { useClockStore } from '../../renderer/store/clock-store';
+import { setAppClockCorrection } from '../../renderer/lib/app-clock';
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
   resetSessionStores();
   useVaultStore.setState({ status: null, loadError: null });
+  useClockStore.setState({ status: null });
+  setAppClockCorrection(null);
   Reflect.deleteProperty(window, 'tessera');
 });

@@ -77,7 +77,13 @@ function entryFromArgs(args: CommandArgs): { entry: NewVaultEntry; warnings: rea
     ...(counter !== undefined ? { counter } : {}),
   };
   const checked = validateEntryInput(input);
-  if (!checked.ok) throw new UsageError(checked.message.replace(`'${checked.field}'`, `'--${checked.field}'`));
+  if (!checked.ok) {
+    // Every problem in plain words, each with its technical detail naming the flag.
+    const lines = checked.problems.map(
+      (p) => `${p.message}\nDetails: ${p.details.replace(`'${p.field}'`, `'--${p.field}'`)}`,
+    );
+    throw new UsageError(lines.join('\n'));
+  }
   const { params, issuer, account } = checked.value;
   return { entry: { ...params, issuer, account }, warnings: checked.warnings };
 }

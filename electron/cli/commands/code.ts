@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** `tessera code QUERY [--json] [--at UNIX_MS]`: the current codes of the matching entries. */
+/**
+ * `tessera code QUERY [--json] [--at UNIX_MS | --offset SECONDS]`: the current codes of the
+ * matching entries. "Current" is this computer's clock plus the correction chosen in the desktop
+ * app (read from its settings on this computer), or plus `--offset`; nothing is asked of the network.
+ */
 import type { OtpType } from '../../ipc/contract';
 import { codeSnapshot } from '../../otp';
+import { SETTINGS_LIMITS } from '../../services/settings';
+import { clockInWords } from '../../time/offset-words';
+import { readAppSettings } from '../app-settings';
 import type { UnlockedVault } from '../../vault';
 import type { VaultEntry } from '../../vault/entry';
-import { flag, integerOption, type Command } from '../command';
-import { withVault } from '../context';
-import { CliError, EXIT } from '../errors';
+import { flag, integerOption, stringOption, type Command, type CommandArgs } from '../command';
+import { type CommandContext, withVault } from '../context';
+import { CliError, EXIT, UsageError } from '../errors';
 import { entryLabel, formatTable, printable, toJsonLine } from '../io';
 import { findEntries } from '../query';
 
@@ -25,20 +32,31 @@ export interface CodeLine {
 export const codeCommand: Command = {
   name: 'code',
   summary: 'Show the current code of the matching accounts.',
-  usage: ['code QUERY [--json] [--at UNIX_MS]'],
+  usage: ['code QUERY [--json] [--at UNIX_MS | --offset SECONDS]'],
   details:
     'QUERY is an id (8+ hex digits, as list shows), or an issuer, account or "issuer:account", matched\n' +
     'without case: exact matches first, else every entry containing QUERY.\n' +
     'HOTP entries: each code shown uses up one counter value, saved before the code is printed.\n' +
-    '--at computes the codes for that instant (Unix time in milliseconds) instead of now.',
+    '--at computes the codes for that instant (Unix time in milliseconds) instead of now.\n' +
+    'Now is this computer’s clock, plus the corrected time if it was chosen in the desktop app (see\n' +
+    '`tessera clock`); --offset SECONDS adds that instead (--offset=-42 for a clock 42 s ahead).',
   options: {
     json: { type: 'boolean', help: 'print {"codes": [...]} (see docs/cli.md)' },
     at: { type: 'string', value: 'UNIX_MS', help: 'compute the codes at this time instead of now' },
+    offset: {
+      type: 'string',
+      value: 'SECONDS',
+      help: 'add this to the computer’s clock (default: the app’s correction)',
+    },
   },
   positionals: { min: 1, max: 1, name: 'QUERY' },
   async run(ctx, args) {
     const query = args.positionals[0] ?? '';
-    const now = integerOption(args, 'at') ?? ctx.io.now();
+    const at = integerOption(args, 'at');
+    if (at !== undefined && stringOption(args, 'offset') !== undefined) {
+      throw new UsageError('Give either --at or --offset, not both: --at is an exact instant.');
+    }
+    const now = at ?? ctx.io.now() + correctionMs(ctx, args);
     const lines = await withVault(ctx, async (vault) => {
       const matches = findEntries(vault.entries(), query);
       if (matches.length === 0) throw new CliError(EXIT.notFound, `No account matches '${printable(query)}'.`);
@@ -54,6 +72,28 @@ export const codeCommand: Command = {
     ctx.io.stdout.write(formatTable(rows));
   },
 };
+
+/**
+ * Milliseconds to add to this computer's clock: `--offset`, else the correction the desktop app
+ * keeps in this computer's settings (said on stderr, so a surprising code has its reason), else 0.
+ */
+function correctionMs(ctx: CommandContext, args: CommandArgs): number {
+  const given = stringOption(args, 'offset');
+  if (given !== undefined) {
+    const ms = /^[+-]?\d{1,13}(\.\d{1,3})?$/.test(given) ? Math.round(Number(given) * 1000) : NaN;
+    if (!(Math.abs(ms) <= SETTINGS_LIMITS.clockCorrectionMsMax)) {
+      throw new UsageError(`Invalid '--offset': expected seconds such as 42 or -1.5, got '${given.slice(0, 30)}'.`);
+    }
+    return ms;
+  }
+  const correction = readAppSettings(ctx.io).clockCorrection;
+  if (correction === null) return 0;
+  ctx.io.stderr.write(
+    `Using the corrected time chosen in Tessera: this computer’s clock was ${clockInWords(correction.offsetMs)} ` +
+      `when last checked. Pass --offset=0 to use the computer’s clock.\n`,
+  );
+  return correction.offsetMs;
+}
 
 /** Computes one code; for HOTP the next counter value is saved before the code is returned. */
 async function codeLine(vault: UnlockedVault, entry: VaultEntry, now: number): Promise<CodeLine> {

@@ -139,7 +139,8 @@ const EXIT_FOR: Readonly<Record<ImportError['kind'], ExitCode>> = {
 function importFailure(error: unknown): unknown {
   if (!(error instanceof ImportError)) return error;
   const hint = error.kind === 'password-required' ? ' Give it with --file-password-file FILE.' : '';
-  return new CliError(EXIT_FOR[error.kind], `${error.message}${hint}`, { cause: error });
+  const details = error.details ? `\nDetails: ${error.details}` : '';
+  return new CliError(EXIT_FOR[error.kind], `${error.message}${hint}${details}`, { cause: error });
 }
 
 /** Unlocks the vault, flags duplicates, then prints (dry run) or adds the new entries. */
@@ -213,7 +214,10 @@ function printReport(
   }
   if (result.skipped.length > 0) {
     out.write(`Skipped ${result.skipped.length} that cannot be imported:\n`);
-    for (const s of result.skipped) out.write(`  ${printable(s.label)}: ${printable(s.reason)}\n`);
+    for (const s of result.skipped) {
+      out.write(`  ${printable(s.label)}: ${printable(s.reason)}\n`);
+      if (s.details) out.write(`    Details: ${printable(s.details)}\n`);
+    }
   }
   if (mode === 'dry-run') out.write('Dry run: nothing was changed.\n');
   else if (mode === 'imported') out.write(`Imported ${added} new account(s).\n`);

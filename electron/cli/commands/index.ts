@@ -2,6 +2,7 @@
 /** The CLI's commands, in the order help lists them. Nothing else names them. */
 import type { Command } from '../command';
 import { addCommand } from './add';
+import { clockCommand } from './clock';
 import { codeCommand } from './code';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = Object.freeze([
   addCommand,
   listCommand,
   codeCommand,
+  clockCommand,
   scanCommand,
   importCommand,
   restoreCommand,

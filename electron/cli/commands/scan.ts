@@ -127,11 +127,18 @@ function fileFailure(error: unknown): { exitCode: ExitCode; message: string } {
  */
 function reportProblems(ctx: CommandContext, found: QrCollection): void {
   if (found.invalid.length > 0) {
-    throw new CliError(EXIT.usage, found.invalid.map((p) => `${printable(p.source)}: ${p.message}`).join('\n'));
+    // The plain sentence, then the technical one (the parameter named) on a details line.
+    const lines = found.invalid.map(
+      (p) => `${printable(p.source)}: ${p.message}${p.details ? `\n  Details: ${p.details}` : ''}`,
+    );
+    throw new CliError(EXIT.usage, lines.join('\n'));
   }
   const warn = (line: string): void => void ctx.io.stderr.write(`${line}\n`);
   for (const p of found.notAccounts) warn(`${printable(p.source)}: ${p.message}`);
-  for (const s of found.skipped) warn(`${printable(s.source)}: ${printable(s.label)} cannot be imported: ${s.reason}.`);
+  for (const s of found.skipped) {
+    warn(`${printable(s.source)}: ${printable(s.label)} cannot be imported: ${s.reason}.`);
+    if (s.details) warn(`  Details: ${s.details}`);
+  }
   for (const b of found.batches.batches) {
     if (!b.complete) {
       const [it, its] = b.missing.length === 1 ? ['it', 'its'] : ['them', 'their'];

@@ -12,12 +12,14 @@
 import type { ImportedEntry, SkippedEntry } from '../types';
 import { addBatchParts, EMPTY_BATCH_STATE, type BatchState } from './batches';
 import type { QrCode } from './decoder';
-import { classifyQrText, type QrPayload } from './payload';
+import { classifyText, type QrMedium, type QrPayload } from './payload';
 
 /** The QR codes found in one source. `source` names it for messages (a file name, "screen 2"). */
 export interface QrScan {
   readonly source: string;
   readonly codes: readonly QrCode[];
+  /** Pasted links rather than QR codes ('link'): only the messages' wording changes. Default 'qr'. */
+  readonly medium?: QrMedium;
 }
 
 /** An account found, and where. */
@@ -26,10 +28,11 @@ export interface FoundEntry {
   readonly entry: ImportedEntry;
 }
 
-/** A QR code that gives no account, and why (a message for the user). */
+/** A QR code that gives no account, and why (a message for the user; the technical detail apart). */
 export interface QrProblem {
   readonly source: string;
   readonly message: string;
+  readonly details?: string;
 }
 
 /** Everything the scans found. Secrets in `entries` are fresh bytes owned by the caller. */
@@ -63,7 +66,7 @@ export function collectQrCodes(
       codeCount++;
       if (seenTexts.has(code.text)) continue;
       seenTexts.add(code.text);
-      state = addPayload(lists, scan.source, classifyQrText(code.text), state);
+      state = addPayload(lists, scan.source, classifyText(code.text, scan.medium ?? 'qr'), state);
     }
   }
   return { codeCount, ...lists, batches: state };
@@ -87,7 +90,7 @@ function addPayload(out: Lists, source: string, payload: QrPayload, state: Batch
       return update.state;
     }
     case 'invalid':
-      out.invalid.push({ source, message: payload.message });
+      out.invalid.push({ source, message: payload.message, details: payload.details });
       return state;
     case 'not-an-account':
       out.notAccounts.push({ source, message: payload.message });

@@ -18,7 +18,7 @@ export type { DecodedImage } from './image';
 export { readImageHeader, sniffImageFormat } from './image-header';
 export type { ImageFormat, ImageHeader } from './image-header';
 export { checkImageSize, QR_IMAGE_LIMITS } from './limits';
-export { classifyQrText } from './payload';
+export { classifyQrText, classifyText, type QrMedium } from './payload';
 export type { QrPayload } from './payload';
 export { createQrDecodeWorker } from './worker';
 export type { QrDecodeWorker, QrDecodeWorkerOptions, WorkerDecodeOptions } from './worker';

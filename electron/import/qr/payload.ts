@@ -17,7 +17,7 @@ import {
   parseOtpauthUri,
   type MigrationPayload,
 } from '../../otp';
-import { describe, toImportedEntry } from '../entries';
+import { DAMAGED_SECRET, describe, toImportedEntry } from '../entries';
 import { EntryProblem } from '../fields';
 import type { ImportBatch, ImportedEntry, SkippedEntry } from '../types';
 
@@ -35,53 +35,71 @@ export type QrPayload =
       readonly entries: ImportedEntry[];
       readonly skipped: SkippedEntry[];
     }
-  /** An account link that cannot be used; `field` names the offending part when there is one. */
+  /**
+   * An account link that cannot be used; `field` names the offending part when there is one. The
+   * message says why in plain words; `details` is the technical sentence, for "Details".
+   */
   | {
       readonly kind: 'invalid';
       readonly scheme: 'otpauth' | 'otpauth-migration';
       readonly field: string | null;
       readonly message: string;
+      readonly details: string;
     }
   /** Anything else: a web page, plain text, a Wi-Fi network... */
   | { readonly kind: 'not-an-account'; readonly content: 'web-link' | 'text'; readonly message: string };
 
+/** Where the text came from: a QR code in an image or on screen, or a pasted link. Only the wording differs. */
+export type QrMedium = 'qr' | 'link';
+
 /** Reads one QR code's text. Never throws for any text; the entries' secrets are fresh bytes owned by the caller. */
 export function classifyQrText(text: string): QrPayload {
+  return classifyText(text, 'qr');
+}
+
+/** Reads one QR code's text, or one pasted link (`medium` 'link'), as {@link classifyQrText} does. */
+export function classifyText(text: string, medium: QrMedium): QrPayload {
   const trimmed = text.trim();
-  if (/^otpauth:/i.test(trimmed)) return fromOtpauth(trimmed);
-  if (/^otpauth-migration:/i.test(trimmed)) return fromMigration(trimmed);
+  if (/^otpauth:/i.test(trimmed)) return fromOtpauth(trimmed, medium);
+  if (/^otpauth-migration:/i.test(trimmed)) return fromMigration(trimmed, medium);
   const content = isWebLink(trimmed) ? 'web-link' : 'text';
+  const what = content === 'web-link' ? 'a web link' : 'text';
   return {
     kind: 'not-an-account',
     content,
-    message: `This QR code holds ${content === 'web-link' ? 'a web link' : 'text'}, not an authenticator account.`,
+    message:
+      medium === 'qr'
+        ? `This QR code holds ${what}, not an authenticator account.`
+        : `This is ${what}, not an authenticator account link.`,
   };
 }
 
-function fromOtpauth(text: string): QrPayload {
+function fromOtpauth(text: string, medium: QrMedium): QrPayload {
   try {
     const { issuer, account, params } = parseOtpauthUri(text);
     return { kind: 'otpauth', entry: { ...params, issuer, account } };
   } catch (error) {
     if (!(error instanceof OtpUriError)) throw error;
-    return invalid('otpauth', error.field, error.message);
+    return invalid('otpauth', medium, error.field, error.message, error.details);
   }
 }
 
-function fromMigration(text: string): QrPayload {
+function fromMigration(text: string, medium: QrMedium): QrPayload {
   let payload: MigrationPayload;
   try {
     payload = parseMigrationUri(text);
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
-    return invalid('otpauth-migration', error.code === 'uri' ? 'data' : null, error.message);
+    return invalid('otpauth-migration', medium, error.code === 'uri' ? 'data' : null, error.message, error.details);
   }
   const size = Math.max(1, payload.batchSize);
   if (payload.batchIndex < 0 || payload.batchIndex >= size) {
     return invalid(
       'otpauth-migration',
+      medium,
       'batch_index',
-      `The transfer code is damaged: it says it is part ${payload.batchIndex + 1} of ${size}.`,
+      'It is damaged: make a new export in Google Authenticator and scan it again.',
+      `The transfer code says it is part ${payload.batchIndex + 1} of ${size}.`,
     );
   }
   const batch: ImportBatch = { id: payload.batchId, index: payload.batchIndex, size };
@@ -102,18 +120,40 @@ function fromMigration(text: string): QrPayload {
       );
       entries.push({ ...entry, batch });
     } catch (error) {
-      if (!(error instanceof EntryProblem || error instanceof Base32Error)) throw error;
-      skipped.push({ index, label, reason: error.message });
+      if (error instanceof EntryProblem) {
+        skipped.push({ index, label, reason: error.message, ...(error.details ? { details: error.details } : {}) });
+      } else if (error instanceof Base32Error) {
+        skipped.push({
+          index,
+          label,
+          reason: DAMAGED_SECRET,
+          details: `the secret is not valid base32: ${error.message}`,
+        });
+      } else {
+        throw error;
+      }
     }
   });
   return { kind: 'migration', batch, entries, skipped };
 }
 
-function invalid(scheme: 'otpauth' | 'otpauth-migration', field: string | null, message: string): QrPayload {
-  const what = scheme === 'otpauth' ? 'an account link' : 'a Google Authenticator transfer code';
-  return { kind: 'invalid', scheme, field, message: `This QR code holds ${what} that cannot be used: ${message}` };
+/**
+ * "This QR code holds an account link that cannot be used. <why>"; for a pasted link, "This account
+ * link cannot be used. <why>" (a transfer link: "This Google Authenticator transfer link…").
+ */
+function invalid(
+  scheme: 'otpauth' | 'otpauth-migration',
+  medium: QrMedium,
+  field: string | null,
+  why: string,
+  details: string,
+): QrPayload {
+  const lead =
+    medium === 'qr'
+      ? `This QR code holds ${scheme === 'otpauth' ? 'an account link' : 'a Google Authenticator transfer code'} that cannot be used.`
+      : `This ${scheme === 'otpauth' ? 'account link' : 'Google Authenticator transfer link'} cannot be used.`;
+  return { kind: 'invalid', scheme, field, message: `${lead} ${why}`, details };
 }
-
 /** An absolute http(s) URL (what phones offer to open in a browser). */
 function isWebLink(text: string): boolean {
   if (!/^https?:\/\//i.test(text)) return false;

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main, type CliIo } from '../../../electron/cli';
 import { base32Decode } from '../../../electron/otp';
+import type { TimeCheck } from '../../../electron/time/time-check';
 import { createInlineKdf, createVault, KDF_FLOOR, type NewVaultEntry } from '../../../electron/vault';
+import { loopbackTimeCheck } from '../../helpers/sntp-responder';
 
 export const PASSWORD = 'correct horse battery staple';
 export const NOW = 1_700_000_000_000;
@@ -127,6 +129,8 @@ export interface RunOptions {
   readonly env?: Record<string, string>;
   readonly now?: number;
   readonly cwd?: string;
+  /** `tessera clock`'s check; default: real SNTP that refuses every server but this machine's loopback. */
+  readonly timeCheck?: TimeCheck;
 }
 
 /** Runs `tessera ...argv` in-process. */
@@ -163,6 +167,7 @@ export async function runCli(argv: readonly string[], options: RunOptions = {}):
     cwd: options.cwd ?? process.cwd(),
     kdf: inlineKdf,
     kdfParams: KDF_FLOOR,
+    timeCheck: options.timeCheck ?? loopbackTimeCheck({ now: () => options.now ?? NOW, timeoutMs: 1_000 }),
   };
   const code = await main(argv, io);
   return { code, stdout, stderr, rawMode };

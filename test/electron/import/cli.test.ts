@@ -109,7 +109,7 @@ describeCorpus('tessera import', () => {
       ['Renamed', true],
       ['New', false],
     ]);
-    expect(out.skipped).toEqual([{ index: 2, label: 'line 3', reason: expect.stringMatching(/not an otpauth/) }]);
+    expect(out.skipped).toEqual([{ index: 2, label: 'line 3', reason: expect.stringMatching(/not an account link/) }]);
     const real = await stdinRun(vault, [list]);
     expect(real.code).toBe(0);
     expect(real.stdout).toMatch(/already in the vault[\s\S]*Skipped 1[\s\S]*Imported 1 new account/);

@@ -55,8 +55,8 @@ describe('Aegis variants', () => {
     expect(v3.entries).toHaveLength(1);
     expect(v3.entries[0]).toMatchObject({ notes: 'recovery in the safe', favourite: true, group: 'Work' });
     expect(v3.skipped).toEqual([
-      { index: 1, label: 'Example (alice)', reason: expect.stringMatching(/'motp' codes are not supported/) },
-      { index: 2, label: 'Example (ya)', reason: expect.stringMatching(/'yandex' codes are not supported/) },
+      { index: 1, label: 'Example (alice)', reason: expect.stringMatching(/“motp” codes are not supported/) },
+      { index: 2, label: 'Example (ya)', reason: expect.stringMatching(/“yandex” codes are not supported/) },
     ]);
     const v2 = await importFile(aegisPlain([aegisTotp({ group: 'Personal' })], {}, 2));
     expect(v2.entries[0]?.group).toBe('Personal');
@@ -72,11 +72,12 @@ describe('Aegis variants', () => {
       ]),
     );
     expect(result.entries).toEqual([]);
-    expect(result.skipped.map((s) => s.reason)).toEqual([
-      expect.stringMatching(/'algorithm'.*SHA384/),
-      expect.stringMatching(/'digits'/),
-      expect.stringMatching(/not valid base32/),
-      expect.stringMatching(/secret is empty/),
+    // The reason in plain words; the field named in the technical detail.
+    expect(result.skipped.map((s) => [s.reason, s.details])).toEqual([
+      [expect.stringMatching(/^The algorithm must be/), expect.stringMatching(/'algorithm'.*SHA384/)],
+      [expect.stringMatching(/^Codes must have 5 to 10 digits/), expect.stringMatching(/'digits'/)],
+      ['its secret key is damaged in the file', expect.stringMatching(/not valid base32/)],
+      ['its secret key is empty in the file', undefined],
     ]);
   });
 
@@ -133,10 +134,10 @@ describe('lenient where real files deviate, by the bytes', () => {
       { format: 'otpauth-uri-list' },
     );
     expect(result.entries).toEqual([]);
-    expect(result.skipped.map((s) => s.reason)).toEqual([
-      expect.stringMatching(/'algorithm'/),
-      expect.stringMatching(/not an otpauth/),
-      expect.stringMatching(/'type'/),
+    expect(result.skipped.map((s) => [s.reason, s.details])).toEqual([
+      [expect.stringMatching(/^The algorithm must be/), expect.stringMatching(/'algorithm'/)],
+      [expect.stringMatching(/not an account link/), undefined],
+      [expect.stringMatching(/kind of code Tessera does not make/), expect.stringMatching(/'type'/)],
     ]);
   });
 });
@@ -239,7 +240,7 @@ describe('variants without a corpus file', () => {
     expect(await kind(importFile(json({ services: [], schemaVersion: 5 })))).toBe('unsupported');
     const result = await importFile(json({ services: [service('SHA1'), service('SHA384')], schemaVersion: 4 }));
     expect(result.entries).toHaveLength(1);
-    expect(result.skipped[0]?.reason).toMatch(/SHA384/);
+    expect(result.skipped[0]?.details).toMatch(/SHA384/);
   });
 });
 

@@ -32,7 +32,17 @@ describe('IPC contract', () => {
     expect(isEventChannel('vault:unlock')).toBe(false);
   });
 
-  it('exposes exactly the eight API namespaces', () => {
-    expect(API_NAMESPACES).toEqual(['app', 'backups', 'codes', 'entries', 'exports', 'imports', 'settings', 'vault']);
+  it('exposes exactly the nine API namespaces', () => {
+    expect(API_NAMESPACES).toEqual([
+      'app',
+      'backups',
+      'clock',
+      'codes',
+      'entries',
+      'exports',
+      'imports',
+      'settings',
+      'vault',
+    ]);
   });
 });

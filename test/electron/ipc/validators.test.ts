@@ -137,6 +137,23 @@ describe('IPC payload validators', () => {
     }
   });
 
+  it('takes a format for a file import only from the importers’ list (default-deny)', () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    expect(validators['imports:open-files'](null)).toEqual({ ok: true, value: null });
+    expect(validators['imports:open-files']({ format: 'aegis' })).toEqual({ ok: true, value: { format: 'aegis' } });
+    expect(validators['imports:read-file']({ name: 'x.bin', bytes, format: '2fas' })).toEqual({
+      ok: true,
+      value: { name: 'x.bin', bytes, format: '2fas' },
+    });
+    expect(validators['imports:formats'](null)).toEqual({ ok: true, value: null });
+    for (const format of ['Aegis', 'keepass', '', '__proto__', 'toString', 1, null, ['aegis']]) {
+      expect(validators['imports:open-files']({ format }).ok, String(format)).toBe(false);
+      expect(validators['imports:read-file']({ name: 'x.bin', bytes, format }).ok, String(format)).toBe(false);
+    }
+    expect(validators['imports:open-files']({ format: 'aegis', path: '/etc/passwd' }).ok).toBe(false);
+    expect(validators['imports:formats']({ all: true }).ok).toBe(false);
+  });
+
   it('never throws, whatever the renderer sends', () => {
     fc.assert(
       fc.property(

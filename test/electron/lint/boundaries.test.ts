@@ -25,6 +25,7 @@ describe('process-boundary lint rules', () => {
     'electron/services/probe.ts',
     'electron/import/probe.ts',
     'electron/export/probe.ts',
+    'electron/time/probe.ts',
     'electron/ipc/dispatch-probe.ts',
   ])('a module at %s may not import electron', async (asPath) => {
     expect(await restrictedImportErrors(fixture('pure-module-imports-electron.ts'), asPath)).toBeGreaterThan(0);

@@ -134,6 +134,8 @@ export interface ElectronDouble {
   readonly clipboard: { text: string };
   readonly session: DoubleSession;
   readonly nativeTheme: { themeSource: NativeTheme['themeSource'] };
+  /** Sends a powerMonitor event ('resume', 'suspend', …) to the bundle's listeners. */
+  emitPowerEvent(event: string): void;
 }
 
 type AppSurface = Pick<
@@ -555,5 +557,6 @@ export function createElectronDouble(options: DoubleOptions): ElectronDouble {
     clipboard: clipboardState,
     session,
     nativeTheme,
+    emitPowerEvent: (event) => void powerMonitorEvents.emit(event),
   };
 }

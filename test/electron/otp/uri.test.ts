@@ -13,7 +13,8 @@ function fieldOf(uri: string): string | undefined {
   try {
     parseOtpauthUri(uri);
   } catch (error) {
-    if (error instanceof OtpUriError) return `${error.field}|${error.message}`;
+    // The technical sentence (naming the parameter) is the detail; the message is the plain one.
+    if (error instanceof OtpUriError) return `${error.field}|${error.details}|${error.message}`;
     throw error;
   }
   return undefined;
@@ -173,9 +174,12 @@ describe('parseOtpauthUri: strict where a value would give wrong codes', () => {
     if (field !== 'uri') expect(message).toContain(`'${field}'`);
   });
 
-  it("names the field in the message as `Invalid 'digits' parameter`", () => {
+  it("names the field in the details as `Invalid 'digits' parameter`, and says it plainly in the message", () => {
     expect(() => parseOtpauthUri(`otpauth://totp/a?secret=${HELLO}&digits=12`)).toThrow(
-      "Invalid 'digits' parameter: must be a whole number from 5 to 10.",
+      expect.objectContaining({
+        message: 'Codes must have 5 to 10 digits (most sites use 6).',
+        details: "Invalid 'digits' parameter: must be a whole number from 5 to 10.",
+      }),
     );
   });
 

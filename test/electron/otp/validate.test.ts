@@ -105,7 +105,53 @@ describe('validateEntryInput', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.field).toBe(field);
-    expect(r.message).toMatch(new RegExp(`^Invalid '${field}': .+\\.$`));
+    // A plain sentence for the person; the technical one, naming the field, behind "Details".
+    expect(r.message).toMatch(/^[A-Z].+\.$/);
+    expect(r.message).not.toMatch(/'|base32/);
+    expect(r.details).toMatch(new RegExp(`^Invalid '${field}': .+\\.$`));
     expect(r.message).not.toContain(SECRET);
+    expect(r.details).not.toContain(SECRET);
+  });
+});
+
+describe('validateEntryInput: every field at once', () => {
+  it('answers every offending field, not only the first (12 digits, period 0, no names, a bad secret)', () => {
+    const r = validateEntryInput({ type: 'totp', issuer: '', account: '', secret: 'JBSW!Y3DP', digits: 12, period: 0 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.field)).toEqual(['account', 'digits', 'period', 'secret']);
+    expect(r.field).toBe('account');
+    expect(r.message).toBe(r.problems[0]?.message);
+    expect(r.details).toBe(r.problems[0]?.details);
+    for (const p of r.problems) {
+      expect(p.message).not.toMatch(/'/);
+      expect(p.details).toMatch(new RegExp(`^Invalid '${p.field}': `));
+    }
+  });
+
+  it('says what is wrong and what to do, with the detail apart', () => {
+    const r = validateEntryInput({ ...base, secret: 'JBSWY3D!', digits: 4 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const byField = Object.fromEntries(r.problems.map((p) => [p.field, p]));
+    expect(byField['digits']?.message).toBe('Codes must have 5 to 10 digits (most sites use 6).');
+    expect(byField['secret']?.message).toMatch(/letters A to Z and the digits 2 to 7/);
+    expect(byField['secret']?.message).toMatch(/character 8/);
+    expect(byField['secret']?.details).toBe(
+      "Invalid 'secret': '!' at position 8 is not a base32 character (A–Z, 2–7).",
+    );
+  });
+
+  it('checks the names and the secret even when the type is unknown', () => {
+    const r = validateEntryInput({
+      ...base,
+      type: 'yandex',
+      account: '',
+      issuer: '',
+      secret: '',
+    } as unknown as NewEntryInput);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.field)).toEqual(['type', 'account', 'secret']);
   });
 });

@@ -59,7 +59,10 @@ describe('createTesseraApi', () => {
     await api.app.reportActivity();
     const bytes = new Uint8Array([1, 2, 3]);
     await api.imports.openFiles();
+    await api.imports.openFiles('aegis');
     await api.imports.readFile('qr.png', bytes);
+    await api.imports.readFile('x.bin', bytes, '2fas');
+    await api.imports.formats();
     await api.imports.paste();
     await api.imports.scanScreen();
     await api.imports.readText('otpauth://totp/x?secret=A');
@@ -76,8 +79,16 @@ describe('createTesseraApi', () => {
     await api.backups.chooseFolder();
     await api.backups.useDefaultFolder();
     await api.backups.runNow();
+    await api.clock.status();
+    await api.clock.check();
+    await api.clock.useCorrected();
+    await api.clock.useSystem();
     expect([...new Set(calls.map(([c]) => c))].sort()).toEqual([...INVOKE_CHANNELS].sort());
     expect(calls).toContainEqual(['imports:read-file', { name: 'qr.png', bytes }]);
+    // No `format` key at all when the format is detected (the validator rejects unknown shapes).
+    expect(calls).toContainEqual(['imports:open-files', null]);
+    expect(calls).toContainEqual(['imports:open-files', { format: 'aegis' }]);
+    expect(calls).toContainEqual(['imports:read-file', { name: 'x.bin', bytes, format: '2fas' }]);
     expect(calls).toContainEqual(['imports:commit', { keys: ['c0', 'c2'], mode: 'replace' }]);
     // No `exportPassword` key at all for plain formats (the validator rejects unknown shapes).
     expect(calls).toContainEqual(['exports:save', { format: 'uri-list' }]);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../../electron/ipc/contract';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import { toIpcError } from '../../../electron/services/errors';
 import { KDF_FLOOR } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
 import { MemoryClipboard } from '../../helpers/memory-clipboard';
@@ -124,6 +125,29 @@ describe('app services', () => {
     });
     await expect(s.entries.addUri('otpauth://totp/X:y?secret=' + SECRET_B32 + '&algorithm=MD5')).rejects.toMatchObject({
       field: 'algorithm',
+    });
+    expect(s.entries.list()).toEqual([]);
+  });
+
+  it('answers every bad field of an entry at once, in plain words, the detail apart', async () => {
+    const s = services();
+    await s.vault.create(PASSWORD);
+    const refused = await s.entries
+      .add({ type: 'totp', issuer: '', account: '', secret: SECRET_B32, digits: 12, period: 0 })
+      .then(
+        () => null,
+        (error: unknown) => toIpcError(error),
+      );
+    expect(refused).toEqual({
+      code: 'invalid-entry',
+      field: 'account',
+      message: 'Enter the service’s name or your account name (or both).',
+      fields: {
+        account: 'Enter the service’s name or your account name (or both).',
+        digits: 'Codes must have 5 to 10 digits (most sites use 6).',
+        period: 'The period must be 1 to 3600 seconds (most sites use 30).',
+      },
+      details: "Invalid 'account': enter an issuer or an account name.",
     });
     expect(s.entries.list()).toEqual([]);
   });

@@ -131,6 +131,34 @@ describeCorpus('export files of other apps', () => {
     expect(await ipcError(h.s.imports.openFiles())).toMatchObject({ code: 'import-failed' });
   });
 
+  it('lists the formats it reads, and reads a file as the format chosen when detection fails', async () => {
+    secrets = corpusSecrets();
+    const h = await openHarness();
+    const formats = h.s.imports.formats();
+    expect(formats[0]).toEqual({ id: 'aegis', name: 'Aegis' });
+    expect(formats.map((f) => f.id)).toContain('otpauth-uri-list');
+    expect(new Set(formats.map((f) => f.id)).size).toBe(formats.length);
+
+    // Random bytes: not recognised, and the answer points at the format choice.
+    const random = () => Uint8Array.from({ length: 64 }, (_, i) => (i * 73 + 11) % 256);
+    expect(await ipcError(h.s.imports.readFile('mystery.bin', random()))).toMatchObject({
+      code: 'import-failed',
+      field: 'format',
+      message: expect.stringMatching(/does not recognise mystery\.bin.*choose that app under “Format”/),
+    });
+    // Read as Aegis, the same bytes give Aegis's own answer, without the format choice.
+    const asAegis = await ipcError(h.s.imports.readFile('mystery.bin', random(), 'aegis'));
+    expect(asAegis).toMatchObject({ code: 'import-failed', message: expect.stringMatching(/Aegis/) });
+    expect(asAegis).not.toHaveProperty('field');
+
+    // A real export renamed beyond recognition by its name, read as its format through the open dialog.
+    h.desktop.picked = [corpusFile('import/aegis/aegis_plain.json')];
+    expect(reviewOf(h.seen(await h.s.imports.openFiles('aegis')))).toMatchObject({ title: 'Aegis' });
+    // A wrong format chosen: that format's error, never another format's guess.
+    h.desktop.picked = [corpusFile('import/aegis/aegis_plain.json')];
+    expect(await ipcError(h.s.imports.openFiles('2fas'))).toMatchObject({ code: 'import-failed' });
+  });
+
   it('a file review replaces a QR review; a scan after it starts a new QR review', async () => {
     const secret = 'JBSWY3DPEHPK3PXPJBSWY3DP';
     secrets = [...secretForms(secret), ...corpusSecrets()];
@@ -155,7 +183,7 @@ describe('files: limits and failures', () => {
     h.desktop.picked = [big];
     expect(await ipcError(h.s.imports.openFiles())).toMatchObject({
       code: 'import-failed',
-      message: expect.stringMatching(/^big\.json is 60\.0 MiB/),
+      message: expect.stringMatching(/^big\.json is 62\.9 MB/),
     });
     expect(await ipcError(h.s.imports.readFile('big.json', new Uint8Array(51 * 1024 * 1024)))).toMatchObject({
       code: 'import-failed',

@@ -152,6 +152,7 @@ describeCorpus('QR import from the corpus screenshots', () => {
       {
         source: '1920x1080_migration_plain_m4.png',
         message: expect.stringMatching(/transfer code that cannot be used/),
+        details: expect.stringMatching(/protobuf/),
       },
     ]);
   });
@@ -242,7 +243,8 @@ describe('QR import: sources and their failures', () => {
     const text = await ipcError(h.s.imports.readFile('photo.png', new TextEncoder().encode('just some notes')));
     expect(text).toMatchObject({
       code: 'import-failed',
-      message: expect.stringMatching(/does not recognise this file/),
+      message: expect.stringMatching(/does not recognise photo\.png/),
+      field: 'format',
     });
   });
 
@@ -272,7 +274,8 @@ describe('QR import: sources and their failures', () => {
     } as const;
     expect(h.seen(h.s.imports.codes())).toEqual([{ key: 'c0', code: generateCode(hotp, T0), validUntil: null }]);
     const words = reviewOf(h.seen(await h.s.imports.readText('hello there')));
-    expect(words.notAccounts.at(-1)?.message).toMatch(/holds text, not an authenticator account/);
+    // A pasted text is not "a QR code": the message says what it is.
+    expect(words.notAccounts.at(-1)?.message).toBe('This is text, not an authenticator account link.');
     expect(await ipcError(h.s.imports.readText('   '))).toMatchObject({ code: 'import-failed' });
   });
 

@@ -39,7 +39,8 @@ describe('collectQrCodes', () => {
     expect(found.codeCount).toBe(4);
     expect(found.entries.map((e) => [e.source, e.entry.issuer])).toEqual([['a.png', 'GitHub']]);
     expect(found.invalid.map((p) => p.source)).toEqual(['b.png']);
-    expect(found.invalid[0]?.message).toMatch(/cannot be used: Invalid 'digits'/);
+    expect(found.invalid[0]?.message).toMatch(/cannot be used\. Codes must have 5 to 10 digits/);
+    expect(found.invalid[0]?.details).toMatch(/^Invalid 'digits' parameter/);
     expect(found.notAccounts.map((p) => [p.source, p.message])).toEqual([
       ['a.png', 'This QR code holds a web link, not an authenticator account.'],
       ['b.png', 'This QR code holds text, not an authenticator account.'],

@@ -61,8 +61,10 @@ describe('otpauth://', () => {
   ])('%s: an error naming %s', (text, field) => {
     const bad = kind(classifyQrText(text), 'invalid');
     expect(bad).toMatchObject({ scheme: 'otpauth', field });
-    expect(bad.message).toMatch(/^This QR code holds an account link that cannot be used: /);
-    expect(bad.message).toContain(`'${field}'`);
+    // A plain sentence for the person; the field is named in the technical detail.
+    expect(bad.message).toMatch(/^This QR code holds an account link that cannot be used\. [A-Z]/);
+    expect(bad.message).not.toContain(`'${field}'`);
+    expect(bad.details).toContain(`'${field}'`);
   });
 });
 
@@ -111,7 +113,8 @@ describe('otpauth-migration://', () => {
   ])('malformed: %s', (text, field) => {
     const bad = kind(classifyQrText(text), 'invalid');
     expect(bad).toMatchObject({ scheme: 'otpauth-migration', field });
-    expect(bad.message).toMatch(/^This QR code holds a Google Authenticator transfer code that cannot be used: /);
+    expect(bad.message).toMatch(/^This QR code holds a Google Authenticator transfer code that cannot be used\. [A-Z]/);
+    expect(bad.details).not.toBe('');
   });
 
   it('an index outside its batch is malformed', () => {

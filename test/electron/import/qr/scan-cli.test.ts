@@ -158,8 +158,9 @@ describe('tessera scan (no vault needed)', () => {
     const r = await scan('two.png', 'bad-digits.png');
     expect(r).toMatchObject({ code: 1, stdout: '' });
     expect(r.stderr).toMatch(
-      /bad-digits\.png: This QR code holds an account link that cannot be used: Invalid 'digits' parameter/,
+      /bad-digits\.png: This QR code holds an account link that cannot be used\. Codes must have 5 to 10 digits/,
     );
+    expect(r.stderr).toMatch(/\n {2}Details: Invalid 'digits' parameter/);
   });
 
   it('bad files: not an image (1), missing (4), no QR code (4), a 20,000 × 20,000 PNG (1)', async () => {

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Words for people (issue 13, item 8): the window says what happened and what to do in plain
+ * words, and keeps the technical detail one click away, behind "Details". The vault facts, the
+ * strength advice, the import dialog's errors and the accounts an import cannot take.
+ */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStrengthChecker } from '../../renderer/lib/password-strength';
+import { entry, fail, importCandidate, reviewStep } from './fake-api';
+import { flush, renderUnlocked } from './helpers';
+
+/** What a person should not have to read outside "Details". */
+const DEVELOPER_WORDS = /'[\w-]+'|base32|base64|wire type|protobuf|argon2|\bMiB\b|page related/i;
+
+/** The text of `root` outside every Details disclosure. */
+function textOutsideDetails(root: HTMLElement): string {
+  const copy = root.cloneNode(true) as HTMLElement;
+  for (const d of copy.querySelectorAll('details')) d.remove();
+  return copy.textContent ?? '';
+}
+
+beforeAll(async () => {
+  await loadStrengthChecker();
+}, 60_000);
+
+describe('plain words, details one click away', () => {
+  it('Settings tells how the master password is protected in words; Argon2id is behind Details', async () => {
+    await renderUnlocked([entry()], []);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await flush();
+    const vault = within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('region', { name: 'Vault' });
+    expect(textOutsideDetails(vault)).not.toMatch(DEVELOPER_WORDS);
+    expect(textOutsideDetails(vault)).toContain(
+      'Each guess at your master password takes 256 MB of memory, worked through 3 times: guessing it is slow.',
+    );
+    const details = within(vault).getByText('Details').closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('Argon2id, 3 passes, 256 MiB of memory per guess');
+  });
+
+  it('the strength advice is in plain words; the checker’s own phrases are gone', async () => {
+    const check = await loadStrengthChecker();
+    const said = ['tesseravault', 'qwertyuiop', 'password', 'Password1', 'aaaaaaaa', 'abcdef123', '19841984', 'john']
+      .map((p) => check(p))
+      .flatMap((a) => [a.warning, ...a.suggestions])
+      .filter((t) => t !== '');
+    expect(said.length).toBeGreaterThan(5);
+    for (const text of said) expect(text).not.toMatch(DEVELOPER_WORDS);
+    expect(said).toContain('Words like “Tessera”, “vault” or “password” are the first anyone tries: leave them out.');
+    expect(said.join(' ')).not.toMatch(/keyboard patterns and change typing direction/);
+  });
+
+  it('an import failure shows the plain sentence first, the detail behind Details', async () => {
+    const fake = await renderUnlocked([entry()], [], {
+      state: {
+        importStep: fail({
+          code: 'import-failed',
+          message: 'This TOTP Authenticator backup is damaged: export it from the app again.',
+          details: 'This TOTP Authenticator backup is not base64 of encrypted data.',
+        }),
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const dialog = screen.getByRole('dialog', { name: 'Import accounts' });
+    await user.click(within(dialog).getByRole('button', { name: 'Open image or export file…' }));
+    expect(fake.api.imports.openFiles).toHaveBeenCalled();
+    const alert = within(dialog).getByRole('alert');
+    expect(textOutsideDetails(alert)).toBe('This TOTP Authenticator backup is damaged: export it from the app again.');
+    const details = within(alert).getByText('Details').closest('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.textContent).toContain('not base64 of encrypted data');
+    await user.click(within(details).getByText('Details'));
+    expect(details.open).toBe(true);
+  });
+
+  it('accounts an import cannot take: the reason in words, the detail behind Details', async () => {
+    await renderUnlocked([entry()], [], {
+      state: {
+        importStep: reviewStep({
+          candidates: [importCandidate({ source: 'aegis.json' })],
+          skipped: [
+            {
+              source: 'aegis.json',
+              label: 'GitHub (alice)',
+              message: 'its secret key is damaged in the file',
+              details: 'the secret is not valid base32: ‘!’ at position 3',
+            },
+            { source: 'aegis.json', label: 'Old', message: '“motp” codes are not supported by Tessera' },
+          ],
+        }),
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    const dialog = screen.getByRole('dialog', { name: 'Import accounts' });
+    await user.click(within(dialog).getByRole('button', { name: 'Scan screen' }));
+    const section = within(dialog).getByRole('region', { name: 'Can’t be imported' });
+    const [first, second] = within(section).getAllByRole('listitem');
+    expect(textOutsideDetails(first as HTMLElement)).toBe('GitHub (alice): its secret key is damaged in the file');
+    expect(
+      within(first as HTMLElement)
+        .getByText('Details')
+        .closest('details')?.textContent,
+    ).toContain('not valid base32');
+    expect(within(second as HTMLElement).queryByText('Details')).toBeNull();
+  });
+});
