@@ -7,27 +7,46 @@
  * second: about 2 s of CPU per 30 s across processes; a script tick once a second costs ~2 ms of
  * main thread per tick. Measured in scripts/bench/renderer.ts.)
  *
- * An image loops over one period, so it stays in phase once it starts in phase: it is made with
- * its frames rotated to begin at the frame due at the next frame change, then published exactly
- * then. All rings of a period share the image (and the browser's animation of it), so rows that
- * appear later join in step. It is made again when the theme or the screen density changes, and
- * when it may have lost phase: the wall clock moved against the monotonic clock the animation
- * runs on (a suspend, a clock change), or the window was hidden long enough for the browser to
- * restart hidden animations instead of catching up.
+ * The browser starts an animated image at the first frame it paints it, and from then on keeps
+ * it in step with its monotonic clock (catching up after a hide or a stall of up to five minutes).
+ * So an image is in phase exactly when its first paint is on time. It is made with its frames
+ * rotated to begin at the frame due at a coming frame change, decoded before then, published at
+ * that moment, and its first paint is checked: a paint more than PAINT_LATE_MS late (a busy main
+ * thread, a hidden window) means it would run behind the clock for good, so it is withdrawn and
+ * made again (the previous image, in phase, stays meanwhile; a ring with nothing in phase shows
+ * its track alone — never a wrong number). All rings of a period share the image and its
+ * animation, so rows that appear later join in step.
+ *
+ * It is made again when it may have lost phase: the wall clock moved against the monotonic one
+ * (a suspend, a clock change; checked each second while visible and on each new code), the window
+ * was hidden, or a period had no ring on screen, for longer than the browser catches up; and when
+ * the theme or the screen density changes.
  */
+import { appNow } from './app-clock';
 import { frameIndexAt, nextFrameChange, ringFrames } from './ring-frames';
 import { renderRingImage } from './ring-image-render';
 
-/** Time given to painting and encoding before the frame change the image is published at. */
+/** Time given to painting, encoding and decoding before the frame change the image is published at. */
 const LEAD_MS = 250;
+/** The lead never grows beyond this, however many tries a busy machine needs. */
+const MAX_LEAD_MS = 4_000;
+/**
+ * How often a visible window with rings checks that the wall clock has not jumped under them: a
+ * woken machine's first timers run within a second, so rings that lost phase over a suspend are
+ * withdrawn within a second.
+ */
+export const CLOCK_CHECK_MS = 1_000;
 /** A wall/monotonic disagreement beyond this puts the rings out of phase enough to see. */
 const DRIFT_MS = 250;
-/** Hidden longer than this, the images are made again on return. */
-const HIDDEN_RESYNC_MS = 60_000;
-/** A publish this late would start the animation visibly out of phase. */
+/** A publish timer this late would start the animation visibly out of phase. */
 const LATE_MS = 100;
-/** Tries per image, each with twice the lead of the one before. */
-const MAX_ATTEMPTS = 4;
+/** A first paint this late after the frame change: the image would run behind; it is withdrawn. */
+export const PAINT_LATE_MS = 200;
+/**
+ * Unseen longer than this (hidden, or no ring of the period on screen), an animation may have been
+ * restarted rather than caught up (Chromium's cc ImageAnimationController resyncs after 5 min).
+ */
+export const UNSEEN_RESYNC_MS = 4 * 60_000;
 
 export interface RingImageDeps {
   /** Wall clock, Unix ms. */
@@ -36,127 +55,269 @@ export interface RingImageDeps {
   readonly monotonic: () => number;
   readonly setTimeout: (run: () => void, ms: number) => unknown;
   readonly clearTimeout: (handle: unknown) => void;
+  /** Runs `run` every `ms` until the returned function is called (the clock check). */
+  readonly repeat: (run: () => void, ms: number) => () => void;
   /** The looping image for `period` starting at frame `firstFrame`; null when it cannot be painted. */
   readonly render: (period: number, firstFrame: number) => Promise<Blob | null>;
   readonly createUrl: (blob: Blob) => string;
   readonly revokeUrl: (url: string) => void;
+  /** Resolves once the image at `url` is decoded, so that publishing it paints at once. */
+  readonly preload: (url: string) => Promise<void>;
+  /**
+   * Shows `url` (null: nothing) in the period's keeper: a ring drawn on screen whatever the list
+   * shows, so the browser starts the animation when it is published even if every row of the period
+   * is scrolled out of view (an animation starts at its first frame on screen) and keeps it running.
+   */
+  readonly keep: (period: number, url: string | null) => void;
+  /**
+   * Calls back with the wall-clock time of the first frame that paints the period's keeper with `url`
+   * (loaded and complete), at least one frame after the call.
+   */
+  readonly onPainted: (period: number, url: string, callback: (paintedAt: number) => void) => void;
 }
 
 interface PeriodImage {
+  /** The image shown, in phase; null when none is (the ring shows its track). */
   url: string | null;
-  /** Bumped for each new image asked for; an older one that finishes late is dropped. */
+  /** Bumped for each new image asked for; work for an older one is dropped. */
   generation: number;
+  /** Tries since the last image that started in phase: each try gets more lead. */
+  attempts: number;
   timer: unknown;
+  /** The decoded image waiting for `timer` to publish it. */
+  scheduled: string | null;
+  /** `url` is published but its first paint not yet checked; `fallback` is the image in phase before it. */
+  pending: boolean;
+  fallback: string | null;
+  /** Monotonic time the last ring of the period went away; null while one is shown. */
+  unseenSince: number | null;
   readonly listeners: Set<() => void>;
 }
 
 export interface RingImages {
-  /** The current image URL for `period`, or null while the first one is being made. */
+  /** The current image URL for `period`, or null while none is in phase. */
   get(period: number): string | null;
   /** Listens to `period`'s image; the first listener of a period has its image made. */
   subscribe(period: number, listener: () => void): () => void;
-  /** Makes every image again if the wall clock moved against the monotonic one since they were made, or one could not be started. */
+  /** Withdraws and makes every image again if the wall clock moved against the monotonic one since they started. */
   checkPhase(): void;
-  /** Makes every shown image again (theme or density changed, or the window was hidden long); forgets the others. */
+  /** Makes every shown image again (theme or density changed), keeping the old ones until then; forgets the others. */
   refresh(): void;
+  /** The window is hidden: the clock check pauses. */
+  hidden(): void;
+  /** The window was hidden for `hiddenMs`: beyond what the browser catches up, the images are made again. */
+  shown(hiddenMs: number): void;
   /** Forgets every image and cancels pending work. */
   dispose(): void;
 }
 
 export function createRingImages(deps: RingImageDeps): RingImages {
   const images = new Map<number, PeriodImage>();
-  /** wall − monotonic when the current images were started; null before the first. */
+  /** wall − monotonic when the shown images started; null before the first. */
   let clockOffset: number | null = null;
-  /** An image could not be started in phase after every try: `checkPhase` makes them again. */
-  let gaveUp = false;
+  /** Stops the clock check, which runs while a ring is shown in a visible window. */
+  let clockCheck: (() => void) | null = null;
+  let visible = true;
+  /** Encoded images by period and first frame, for this theme: a retry publishes again without painting again. */
+  let blobs = new Map<string, Promise<Blob | null>>();
 
-  /** Another try with more lead, or, after the last, a remake at the next `checkPhase`. */
-  function retry(period: number, image: PeriodImage, attempt: number): void {
-    if (attempt < MAX_ATTEMPTS) void make(period, image, attempt + 1);
-    else gaveUp = true;
+  const notify = (image: PeriodImage): void => {
+    for (const listener of image.listeners) listener();
+  };
+  const show = (period: number, image: PeriodImage, url: string | null): void => {
+    if (image.url === url) return;
+    image.url = url;
+    deps.keep(period, image.listeners.size > 0 ? url : null);
+    notify(image);
+  };
+  const blobFor = (period: number, firstFrame: number): Promise<Blob | null> => {
+    const key = `${period}:${firstFrame}`;
+    let blob = blobs.get(key);
+    if (!blob) {
+      blob = deps.render(period, firstFrame).catch(() => null);
+      blobs.set(key, blob);
+    }
+    return blob;
+  };
+
+  /** Cancels the work for a new image; an image published but not yet checked gives way to the one before. */
+  function cancel(period: number, image: PeriodImage): void {
+    image.generation++;
+    if (image.timer !== null) deps.clearTimeout(image.timer);
+    image.timer = null;
+    if (image.scheduled !== null) deps.revokeUrl(image.scheduled);
+    image.scheduled = null;
+    if (image.pending) {
+      const unchecked = image.url;
+      image.pending = false;
+      show(period, image, image.fallback);
+      image.fallback = null;
+      if (unchecked !== null) deps.revokeUrl(unchecked);
+    }
   }
 
-  async function make(period: number, image: PeriodImage, attempt = 0): Promise<void> {
+  async function make(period: number, image: PeriodImage): Promise<void> {
     const generation = ++image.generation;
+    const lead = Math.min(LEAD_MS * 2 ** image.attempts, MAX_LEAD_MS);
+    image.attempts++;
     const frames = ringFrames(period);
-    const lead = LEAD_MS * 2 ** attempt;
     const startAt = nextFrameChange(frames, period, deps.now() + lead);
-    let blob: Blob | null;
-    try {
-      blob = await deps.render(period, frameIndexAt(frames, period, startAt));
-    } catch {
-      blob = null; // the ring keeps its track; the codes and their time left are unaffected
-    }
+    const blob = await blobFor(period, frameIndexAt(frames, period, startAt));
+    // No canvas: the ring keeps its track; the codes and their time left are unaffected.
     if (generation !== image.generation || !blob) return;
+    const url = deps.createUrl(blob);
+    try {
+      await deps.preload(url);
+    } catch {
+      // Published undecoded, it may paint late; the check after the first paint says.
+    }
+    if (generation !== image.generation) return deps.revokeUrl(url);
     const wait = startAt - deps.now();
     // Too slow (a busy machine): starting late would put it out of phase, so try with more time.
-    if (wait < 0) return retry(period, image, attempt);
+    if (wait < 0) {
+      deps.revokeUrl(url);
+      return void make(period, image);
+    }
+    image.scheduled = url;
     image.timer = deps.setTimeout(() => {
       image.timer = null;
-      if (generation !== image.generation) return;
+      image.scheduled = null;
       // A hidden window's timers run late: the image would start out of phase.
-      if (deps.now() - startAt > LATE_MS) return retry(period, image, attempt);
-      const url = deps.createUrl(blob);
-      const old = image.url;
-      image.url = url;
-      clockOffset = deps.now() - deps.monotonic();
-      for (const listener of image.listeners) listener();
-      // Rings already show the new image; rows mounted later ask for the current URL only.
-      if (old !== null) deps.revokeUrl(old);
+      if (deps.now() - startAt > LATE_MS) {
+        deps.revokeUrl(url);
+        return void make(period, image);
+      }
+      publish(period, image, url, startAt, generation);
     }, wait);
   }
 
-  function remake(image: PeriodImage, period: number): void {
-    if (image.timer !== null) deps.clearTimeout(image.timer);
-    image.timer = null;
+  /** Shows the new image at once, then checks that its first paint came on time. */
+  function publish(period: number, image: PeriodImage, url: string, startAt: number, generation: number): void {
+    image.fallback = image.url;
+    image.pending = true;
+    clockOffset = deps.now() - deps.monotonic();
+    show(period, image, url);
+    deps.onPainted(period, url, (paintedAt) => {
+      if (generation !== image.generation) return;
+      const fallback = image.fallback;
+      image.pending = false;
+      image.fallback = null;
+      if (paintedAt - startAt > PAINT_LATE_MS) {
+        // Started late, it would run behind the clock: back to the image in phase (or none), try again.
+        show(period, image, fallback);
+        deps.revokeUrl(url);
+        return void make(period, image);
+      }
+      image.attempts = 0;
+      if (fallback !== null) deps.revokeUrl(fallback);
+    });
+  }
+
+  /** Withdraws the image (it is out of phase) and makes a new one. */
+  function resync(image: PeriodImage, period: number): void {
+    forget(period, image);
+    image.attempts = 0;
     void make(period, image);
   }
 
-  function forget(image: PeriodImage): void {
-    image.generation++;
-    if (image.timer !== null) deps.clearTimeout(image.timer);
-    if (image.url !== null) deps.revokeUrl(image.url);
+  /** Cancels its work and shows nothing. */
+  function forget(period: number, image: PeriodImage): void {
+    cancel(period, image);
+    const old = image.url;
+    show(period, image, null);
+    if (old !== null) deps.revokeUrl(old);
   }
 
-  return {
+  const watching = (): boolean => [...images.values()].some((image) => image.listeners.size > 0);
+  function watchClock(): void {
+    if (clockCheck === null && visible && watching())
+      clockCheck = deps.repeat(() => rings.checkPhase(), CLOCK_CHECK_MS);
+  }
+  function stopClock(): void {
+    clockCheck?.();
+    clockCheck = null;
+  }
+
+  const rings: RingImages = {
     get: (period) => images.get(period)?.url ?? null,
     subscribe(period, listener) {
       let image = images.get(period);
       if (!image) {
-        image = { url: null, generation: 0, timer: null, listeners: new Set() };
+        image = {
+          url: null,
+          generation: 0,
+          attempts: 0,
+          timer: null,
+          scheduled: null,
+          pending: false,
+          fallback: null,
+          unseenSince: null,
+          listeners: new Set(),
+        };
         images.set(period, image);
         void make(period, image);
+      } else if (image.unseenSince !== null && deps.monotonic() - image.unseenSince > UNSEEN_RESYNC_MS) {
+        resync(image, period);
       }
       const own = image;
+      own.unseenSince = null;
+      if (own.listeners.size === 0) deps.keep(period, own.url);
       own.listeners.add(listener);
-      return () => own.listeners.delete(listener);
+      watchClock();
+      return () => {
+        own.listeners.delete(listener);
+        if (own.listeners.size > 0) return;
+        // Nothing on screen needs it: the browser pauses it, and catches up if it comes back soon.
+        own.unseenSince = deps.monotonic();
+        deps.keep(period, null);
+        if (!watching()) stopClock();
+      };
     },
     checkPhase() {
-      const drifted = clockOffset !== null && Math.abs(deps.now() - deps.monotonic() - clockOffset) > DRIFT_MS;
-      if (drifted || gaveUp) this.refresh();
+      if (clockOffset === null || Math.abs(deps.now() - deps.monotonic() - clockOffset) <= DRIFT_MS) return;
+      clockOffset = null;
+      for (const [period, image] of images) resync(image, period);
     },
     refresh() {
-      clockOffset = null;
-      gaveUp = false;
+      blobs = new Map();
       for (const [period, image] of images) {
         if (image.listeners.size > 0) {
-          remake(image, period);
+          cancel(period, image);
+          image.attempts = 0;
+          void make(period, image);
         } else {
-          forget(image);
+          forget(period, image);
           images.delete(period);
         }
       }
     },
+    hidden() {
+      visible = false;
+      stopClock();
+    },
+    shown(hiddenMs) {
+      visible = true;
+      if (hiddenMs > UNSEEN_RESYNC_MS) {
+        clockOffset = null;
+        for (const [period, image] of images) resync(image, period);
+      } else {
+        rings.checkPhase();
+      }
+      watchClock();
+    },
     dispose() {
-      for (const image of images.values()) forget(image);
+      stopClock();
+      for (const [period, image] of images) forget(period, image);
       images.clear();
+      blobs = new Map();
       clockOffset = null;
-      gaveUp = false;
+      visible = true;
     },
   };
+  return rings;
 }
 
-/** Remakes the images when the theme, the system colour scheme or the screen density changes, or after a long hide. */
+/** Remakes the images when the theme, the system colour scheme or the screen density changes; follows the window's visibility. */
 function watchDocument(rings: RingImages): void {
   const refresh = (): void => rings.refresh();
   new MutationObserver(refresh).observe(document.documentElement, { attributeFilter: ['data-theme'] });
@@ -176,27 +337,74 @@ function watchDocument(rings: RingImages): void {
   document.addEventListener('visibilitychange', () => {
     if (document.hidden) {
       hiddenAt = performance.now();
+      rings.hidden();
     } else {
-      if (hiddenAt !== null && performance.now() - hiddenAt > HIDDEN_RESYNC_MS) refresh();
-      else rings.checkPhase();
+      rings.shown(hiddenAt === null ? 0 : performance.now() - hiddenAt);
       hiddenAt = null;
     }
   });
 }
 
 let shared: RingImages | null = null;
+const preloaded = new Map<string, HTMLImageElement>();
+const keepers = new Map<number, HTMLImageElement>();
+
+/** The keepers: one tiny, all but transparent image per period, fixed in a corner of the window. */
+function keepRing(period: number, url: string | null): void {
+  let keeper = keepers.get(period);
+  if (url === null) {
+    keeper?.remove();
+    keepers.delete(period);
+    return;
+  }
+  if (!keeper) {
+    keeper = document.createElement('img');
+    keeper.className = 'ring-keeper';
+    keeper.alt = '';
+    keeper.setAttribute('aria-hidden', 'true');
+    keeper.draggable = false;
+    document.body.append(keeper);
+    keepers.set(period, keeper);
+  }
+  keeper.src = url;
+}
 
 /** The window's ring images, made on first use. */
 export function sharedRingImages(): RingImages {
   if (!shared) {
     shared = createRingImages({
-      now: () => Date.now(),
+      // The codes' time: rings turn over when the codes do, also with the corrected time in use.
+      now: () => appNow(),
       monotonic: () => performance.now(),
       setTimeout: (run, ms) => window.setTimeout(run, ms),
       clearTimeout: (handle) => window.clearTimeout(handle as number),
+      repeat: (run, ms) => {
+        const id = window.setInterval(run, ms);
+        return () => window.clearInterval(id);
+      },
       render: renderRingImage,
       createUrl: (blob) => URL.createObjectURL(blob),
-      revokeUrl: (url) => URL.revokeObjectURL(url),
+      revokeUrl: (url) => {
+        preloaded.delete(url);
+        URL.revokeObjectURL(url);
+      },
+      preload: (url) => {
+        // Held until the URL is revoked, so the rings find it decoded in the memory cache.
+        const image = new Image();
+        image.src = url;
+        preloaded.set(url, image);
+        return image.decode();
+      },
+      keep: keepRing,
+      onPainted: (period, url, callback) => {
+        const keeper = keepers.get(period);
+        if (keeper?.src !== url) return callback(Number.POSITIVE_INFINITY);
+        // The frame after the image is loaded is the one that paints it.
+        const painted = (): void => void window.requestAnimationFrame(() => callback(appNow()));
+        if (keeper.complete && keeper.naturalWidth > 0) return painted();
+        keeper.addEventListener('load', painted, { once: true });
+        keeper.addEventListener('error', () => callback(Number.POSITIVE_INFINITY), { once: true });
+      },
     });
     watchDocument(shared);
   }

@@ -8,7 +8,9 @@
  */
 import { test as base, type Page } from '@playwright/test';
 import type { AppServices } from '../../electron/services/app-services';
+import type { TimeCheck } from '../../electron/time/time-check';
 import { FakeClock } from '../helpers/fake-clock';
+import { ShiftedClock } from '../helpers/shifted-clock';
 import { attachBridge, startServer, type FakeClipboard, type FakeDesktop, type IpcRecord } from './harness';
 
 export { FakeClipboard, FakeDesktop, type IpcRecord } from './harness';
@@ -24,6 +26,8 @@ export interface TestApp {
   readonly ipcLog: IpcRecord[];
   /** Main's clock when the test asked for `mainClock: 'fake'`, else null. */
   readonly clock: FakeClock | null;
+  /** Main's clock when the test asked for `mainClock: 'shifted'` (the system clock, jumps on request), else null. */
+  readonly shiftedClock: ShiftedClock | null;
   /** The entry page's URL. */
   readonly url: string;
   /** Opens the app's entry page and waits for the first paint of the React root. */
@@ -31,12 +35,18 @@ export interface TestApp {
 }
 
 export interface AppOptions {
-  /** 'system' (default) or 'fake': a FakeClock that starts at the real time and moves only when advanced. */
-  readonly mainClock: 'system' | 'fake';
+  /**
+   * 'system' (default); 'fake': a FakeClock that starts at the real time and moves only when
+   * advanced; 'shifted': the system clock, which the test can make jump (a suspend).
+   */
+  readonly mainClock: 'system' | 'fake' | 'shifted';
+  /** Main's clock check (a fake the test scripts); default none: main never checks the clock. */
+  readonly mainTimeCheck: TimeCheck | null;
 }
 
 export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origin: string } }>({
   mainClock: ['system', { option: true }],
+  mainTimeCheck: [null, { option: true }],
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -46,9 +56,15 @@ export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origi
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, server, mainClock }, use) => {
+  app: async ({ page, server, mainClock, mainTimeCheck }, use) => {
     const clock = mainClock === 'fake' ? new FakeClock(Date.now()) : null;
-    const bridge = await attachBridge(page, { origin: server.origin, ...(clock ? { clock } : {}) });
+    const shiftedClock = mainClock === 'shifted' ? new ShiftedClock() : null;
+    const mainClockUsed = clock ?? shiftedClock;
+    const bridge = await attachBridge(page, {
+      origin: server.origin,
+      ...(mainClockUsed ? { clock: mainClockUsed } : {}),
+      ...(mainTimeCheck ? { timeCheck: mainTimeCheck } : {}),
+    });
     const app: TestApp = {
       page,
       services: bridge.services,
@@ -58,6 +74,7 @@ export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origi
       desktop: bridge.desktop,
       ipcLog: bridge.ipcLog,
       clock,
+      shiftedClock,
       url: `${server.origin}/index.html`,
       open: async () => {
         await page.goto(`${server.origin}/index.html`);

@@ -10,7 +10,7 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { issuerColor } from '../../renderer/lib/issuer-color';
 import { renderRingImage } from '../../renderer/lib/ring-image-render';
-import { sharedRingImages } from '../../renderer/lib/ring-images';
+import { sharedRingImages, UNSEEN_RESYNC_MS } from '../../renderer/lib/ring-images';
 import { entry, snapshot } from './fake-api';
 import { renderUnlocked, rowDescriptions, rowNames } from './helpers';
 
@@ -84,8 +84,9 @@ describe('countdown', () => {
     expect(images[0]?.src).toMatch(/^blob:/);
     expect(images[1]?.src).toBe(images[0]?.src);
     expect(images[2]?.src).not.toBe(images[0]?.src);
-    // Only the rollover timer remains: the images step themselves.
-    expect(vi.getTimerCount()).toBe(1);
+    // Only the rollover timer and the rings' clock check (once a second, for a suspend) remain:
+    // the images step themselves.
+    expect(vi.getTimerCount()).toBe(2);
   });
 
   it('repaints the ring images for a new theme, and after the window was hidden for long', async () => {
@@ -113,7 +114,7 @@ describe('countdown', () => {
     setHidden(false); // a short hide: the browser's animation catches up by itself
     expect(renderRingImage).toHaveBeenCalledTimes(2);
     setHidden(true);
-    advance(61_000);
+    advance(UNSEEN_RESYNC_MS + 1_000); // longer than the browser catches up
     setHidden(false);
     expect(renderRingImage).toHaveBeenCalledTimes(3);
     delete document.documentElement.dataset['theme'];
@@ -133,6 +134,29 @@ describe('countdown', () => {
     vi.setSystemTime(Date.now() + 90_000);
     fake.emitCodes([snapshot(github.id, '777777', START + 110_000)]);
     expect(renderRingImage).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps one keeper image per period on screen while its rings show, none once the list is gone', async () => {
+    vi.mocked(renderRingImage).mockImplementation(async (period) => new Blob([`ring ${period}`]));
+    const github = entry({ issuer: 'GitHub', account: 'alice' });
+    const steam = entry({ issuer: 'Steam', account: 'carol' });
+    const fake = await renderUnlocked(
+      [github, steam],
+      [
+        snapshot(github.id, '123456', START + 20_000),
+        snapshot(steam.id, '777777', START + 50_000, { validFrom: START - 10_000 }),
+      ],
+      { fakeTimers: true },
+    );
+    await act(async () => undefined);
+    advance(1_000);
+    const keepers = [...document.querySelectorAll<HTMLImageElement>('body > img.ring-keeper')];
+    expect(keepers.map((k) => k.src).sort()).toEqual(
+      [ring(0), ring(1)].map((r) => r.querySelector('img')?.src ?? '').sort(),
+    );
+    expect(keepers.every((k) => k.getAttribute('aria-hidden') === 'true' && k.alt === '')).toBe(true);
+    fake.emitStatus({ status: 'locked', path: '/v', lastLockReason: 'idle' });
+    expect(document.querySelectorAll('img.ring-keeper')).toHaveLength(0);
   });
 
   it('keeps the same ring (and its image) from one code to the next', async () => {
@@ -159,10 +183,10 @@ describe('countdown', () => {
       { fakeTimers: true },
     );
     expect(document.querySelectorAll('.ring')).toHaveLength(40);
-    // Only the rollover timer, aimed at validUntil.
-    expect(vi.getTimerCount()).toBe(1);
+    // Only the rollover timer, aimed at validUntil, and the rings' clock check.
+    expect(vi.getTimerCount()).toBe(2);
     advance(3_010);
-    expect(vi.getTimerCount()).toBe(1);
+    expect(vi.getTimerCount()).toBe(2);
   });
 
   it('renders no row again for a new code: the store writes the texts that change', async () => {
@@ -242,7 +266,7 @@ describe('countdown', () => {
     expect(description()).toBe('12 seconds left');
     act(() => screen.getByRole('button', { name: 'Bank, bob, code 654 321' }).focus());
     expect(description()).toBe('10 seconds left');
-    expect(vi.getTimerCount()).toBe(2);
+    expect(vi.getTimerCount()).toBe(3);
     advance(1_000);
     expect(description()).toBe('9 seconds left');
   });
@@ -251,21 +275,21 @@ describe('countdown', () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     await renderUnlocked([github], [snapshot(github.id, '123456', START + 20_000)], { fakeTimers: true });
     act(() => screen.getByRole('button', { name: /^GitHub/ }).focus());
-    expect(vi.getTimerCount()).toBe(2);
+    expect(vi.getTimerCount()).toBe(3);
     setHidden(true);
     expect(vi.getTimerCount()).toBe(1);
     vi.setSystemTime(START + 9_500);
     expect(document.getElementById('selected-time-left')?.textContent).toBe('20 seconds left');
     setHidden(false);
     expect(document.getElementById('selected-time-left')?.textContent).toBe('11 seconds left');
-    expect(vi.getTimerCount()).toBe(2);
+    expect(vi.getTimerCount()).toBe(3);
   });
 
   it('has no timer at all once the list is gone', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     const fake = await renderUnlocked([github], [snapshot(github.id, '123456', START + 20_000)], { fakeTimers: true });
     act(() => screen.getByRole('button', { name: /^GitHub/ }).focus());
-    expect(vi.getTimerCount()).toBe(2);
+    expect(vi.getTimerCount()).toBe(3);
     fake.emitStatus({ status: 'locked', path: '/v', lastLockReason: 'idle' });
     expect(vi.getTimerCount()).toBe(0);
   });
