@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { entryLabel } from '../lib/entry-query';
-import { groupCode } from '../lib/format-code';
+import { spokenCode } from '../lib/format-code';
 import { shownCode } from '../lib/rollover';
 import { useCodesStore } from '../store/codes-store';
 import { useSettingsStore } from '../store/settings-store';
@@ -28,7 +28,7 @@ export function announcement(
   const spoken = (entry: EntrySummary): string =>
     hidden
       ? `${entryLabel(entry)}: new code (hidden)`
-      : `${entryLabel(entry)}: new code ${groupCode(codeOf(entry.id) ?? '', entry.type)}`;
+      : `${entryLabel(entry)}: new code ${spokenCode(codeOf(entry.id) ?? '', entry.type)}`;
   const [only] = changed;
   if (changed.length === 1 && only) return spoken(only);
   const selected = changed.find((e) => e.id === selectedId);

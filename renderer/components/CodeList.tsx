@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The list of codes, already filtered and ordered. Arrow keys move between rows, Alt+↑/↓ moves the
- * focused account, the grip drags one. Long lists render only the rows near the viewport.
+ * The list of codes, already filtered and ordered. It is one Tab stop (the selected row's button:
+ * a roving tab index); inside it ↑/↓/Home/End move between rows, ←/→ between a row's buttons
+ * (copy, next code, edit, delete), Delete asks to delete the account, F2 edits it, Alt+↑/↓ moves it,
+ * and typing goes to the search field. The grip drags a row. Long lists render only the rows near
+ * the viewport.
  */
 import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
@@ -19,6 +22,8 @@ export interface CodeListProps {
   readonly onDelete: (entry: EntrySummary) => void;
   /** Moves `id` before or after `targetId`; the list keeps the moved row focused. */
   readonly onMove: (id: EntryId, targetId: EntryId, position: DropPosition) => void;
+  /** Text typed on a row: it belongs in the search field. */
+  readonly onType: (text: string) => void;
   /** Set by the parent to bring a row into view (e.g. the search selection moved). */
   readonly revealIndex?: { readonly index: number; readonly seq: number } | null;
 }
@@ -36,7 +41,26 @@ function rowOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>('li[data-id]') : null;
 }
 
-export function CodeList({ id, entries, selectedId, onSelect, onEdit, onDelete, onMove, revealIndex }: CodeListProps) {
+/** The row's buttons in order: copy, next code (HOTP), edit, delete. */
+function rowButtons(row: HTMLElement): HTMLButtonElement[] {
+  return [...row.querySelectorAll<HTMLButtonElement>('button')];
+}
+
+/** A key that types text (not a shortcut, not Space, which presses the button). */
+const isTyping = (event: KeyboardEvent): boolean =>
+  event.key.length === 1 && event.key !== ' ' && !event.altKey && !event.ctrlKey && !event.metaKey;
+
+export function CodeList({
+  id,
+  entries,
+  selectedId,
+  onSelect,
+  onEdit,
+  onDelete,
+  onMove,
+  onType,
+  revealIndex,
+}: CodeListProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const range = useVirtualRows(entries.length, listRef);
   const [dragging, setDragging] = useState<EntryId | null>(null);
@@ -70,11 +94,32 @@ export function CodeList({ id, entries, selectedId, onSelect, onEdit, onDelete, 
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
     const target = event.target as HTMLElement;
-    if (!target.classList.contains('row-main')) return;
-    const index = entries.findIndex((e) => rowButtonId(e.id) === target.id);
+    const row = rowOf(target);
+    const index = entries.findIndex((e) => e.id === row?.dataset['id']);
     const entry = entries[index];
-    if (!entry) return;
+    if (!row || !entry) return;
+    if (isTyping(event)) {
+      event.preventDefault();
+      return onType(event.key);
+    }
+    if (event.key === 'Delete' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      return onDelete(entry);
+    }
+    if (event.key === 'F2') {
+      event.preventDefault();
+      return onEdit(entry);
+    }
+    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      const buttons = rowButtons(row);
+      const at = buttons.indexOf(target as HTMLButtonElement);
+      const to = buttons[at + (event.key === 'ArrowRight' ? 1 : -1)];
+      if (at < 0 || !to) return;
+      event.preventDefault();
+      return to.focus();
+    }
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      if (!target.classList.contains('row-main')) return;
       event.preventDefault();
       const move = keyboardMove(entries, entry.id, event.key === 'ArrowUp' ? -1 : 1);
       if (!move) return;
@@ -122,6 +167,8 @@ export function CodeList({ id, entries, selectedId, onSelect, onEdit, onDelete, 
   }
 
   const shown = entries.slice(range.start, range.end);
+  // The one Tab stop: the selected row, or the first row rendered when that one is scrolled away.
+  const tabStopId = shown.some((e) => e.id === selectedId) ? selectedId : (shown[0]?.id ?? null);
   const spacers = range.virtual
     ? { paddingTop: range.start * ROW_STRIDE, paddingBottom: (entries.length - range.end) * ROW_STRIDE }
     : undefined;
@@ -148,6 +195,7 @@ export function CodeList({ id, entries, selectedId, onSelect, onEdit, onDelete, 
             key={entry.id}
             entry={entry}
             selected={entry.id === selectedId}
+            tabStop={entry.id === tabStopId}
             {...(range.virtual ? { position: range.start + i + 1, setSize: entries.length } : {})}
             dropPosition={dropTarget?.id === entry.id ? dropTarget.position : null}
             onSelect={onSelect}
@@ -157,7 +205,8 @@ export function CodeList({ id, entries, selectedId, onSelect, onEdit, onDelete, 
         ))}
       </ul>
       <p id="code-list-help" className="visually-hidden">
-        Enter copies a code. Alt and the up or down arrow moves an account.
+        Enter copies a code. Up and down arrows move between accounts, left and right arrows reach Edit and Delete. The
+        Delete key deletes an account, F2 edits it, Alt and the up or down arrow moves it. Typing searches.
       </p>
       <SelectedTimeLeft entryId={selectedId} />
     </>

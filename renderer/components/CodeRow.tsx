@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * One account in the codes list. The big button copies the code (click or Enter); its accessible
- * name is "Issuer, account, code 123 456", and it is described by the next code while that is
- * previewed and, for the selected row, by the seconds left. In privacy mode the first press
- * reveals the code for its period and the next one copies. The grip drags the row; Alt+↑/↓ on the
- * row moves it (handled by the list). A new code, and the preview 5 s before it, render nothing:
- * the store writes their texts (CodeButton); the countdown runs on the compositor.
+ * name is "Issuer, account, favourite, group Work, code 123 456", and it is described by the next
+ * code while that is previewed and, for the selected row, by the seconds left. In privacy mode the
+ * first press reveals the code for its period and the next one copies. The list is one Tab stop:
+ * only the selected row's button is in the Tab order; the list's arrow keys reach the rest. The
+ * grip drags the row; Alt+↑/↓ on the row moves it (handled by the list). A new code, and the
+ * preview 5 s before it, render nothing: the store writes their texts (CodeButton); the countdown
+ * runs on the compositor.
  */
 import { memo, useMemo, type ReactNode } from 'react';
 import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/ipc/contract';
@@ -13,9 +15,10 @@ import { copyCode, nextHotpCode } from '../lib/actions';
 import { codesTextRef, writeAttribute, writeTextContent } from '../lib/codes-text';
 import { periodSeconds } from '../lib/countdown';
 import { entryLabel } from '../lib/entry-query';
-import { groupCode } from '../lib/format-code';
+import { groupCode, spokenCode } from '../lib/format-code';
 import type { DropPosition } from '../lib/reorder';
 import { codeShowing, useCodesStore, type CodesState } from '../store/codes-store';
+import { useCopiedStore } from '../store/copied-store';
 import { useRevealStore } from '../store/reveal-store';
 import { useSetting } from '../store/settings-store';
 import { CountdownRing } from './CountdownRing';
@@ -28,6 +31,8 @@ export const SELECTED_TIME_LEFT_ID = 'selected-time-left';
 export interface CodeRowProps {
   readonly entry: EntrySummary;
   readonly selected: boolean;
+  /** The row whose button is the list's one Tab stop (the selected one). */
+  readonly tabStop: boolean;
   /** 1-based position in the list, set when the list is virtualised (not every row is in the DOM). */
   readonly position?: number;
   /** The list's length, with `position`. */
@@ -49,11 +54,19 @@ function nextCodeId(entryId: EntryId): string {
   return `${rowButtonId(entryId)}-next`;
 }
 
-/** "GitHub, alice@example.com, code 123 456". */
+/** "GitHub, alice@example.com, favourite, group Work": what the row shows of the account. */
+function rowIdentity(entry: EntrySummary): string {
+  return [entryLabel(entry), entry.favourite ? 'favourite' : '', entry.group ? `group ${entry.group}` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** "GitHub, alice@example.com, favourite, group Work, code 123 456" (a Steam code letter by letter). */
 export function rowName(entry: EntrySummary, code: Pick<CodeSnapshot, 'code'> | undefined, masked = false): string {
-  if (!code) return `${entryLabel(entry)}, ${entry.type === 'hotp' ? 'no code generated yet' : 'code loading'}`;
-  if (masked) return `${entryLabel(entry)}, code hidden, press to reveal`;
-  return `${entryLabel(entry)}, code ${groupCode(code.code, entry.type)}`;
+  const identity = rowIdentity(entry);
+  if (!code) return `${identity}, ${entry.type === 'hotp' ? 'no code generated yet' : 'code loading'}`;
+  if (masked) return `${identity}, code hidden, press to reveal`;
+  return `${identity}, code ${spokenCode(code.code, entry.type)}`;
 }
 
 /** A code's digits as shown: grouped for reading, dots when masked. */
@@ -82,10 +95,12 @@ function periodOf(code: CodeSnapshot | undefined): number | null {
 function CodeButton({
   entry,
   selected,
+  tabStop,
   identity,
   onSelect,
-}: Pick<CodeRowProps, 'entry' | 'selected' | 'onSelect'> & { identity: ReactNode }) {
+}: Pick<CodeRowProps, 'entry' | 'selected' | 'tabStop' | 'onSelect'> & { identity: ReactNode }) {
   const id = entry.id;
+  const copied = useCopiedStore((s) => s.id === id);
   const hideCodes = useSetting('hideCodes', false);
   const revealedAt = useRevealStore((s) => s.revealed[id]);
   const hasCode = useCodesStore((s) => s.byId[id] !== undefined);
@@ -115,7 +130,8 @@ function CodeButton({
       className="row-main"
       ref={codesTextRef((s) => rowName(entry, codeShowing(s, id), maskedIn(s)), writeAttribute('aria-label'))}
       aria-describedby={selected && period !== null ? `${nextId} ${SELECTED_TIME_LEFT_ID}` : nextId}
-      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Delete F2"
+      tabIndex={tabStop ? 0 : -1}
       onClick={onPress}
       onFocus={() => onSelect(id)}
     >
@@ -138,6 +154,12 @@ function CodeButton({
             ref={codesTextRef((s) => nextText(entry, codeShowing(s, id), maskedIn(s)), writeTextContent)}
           />
         </span>
+        {/* The toast says it too; this is where the person is looking. */}
+        {copied ? (
+          <span className="row-copied" aria-hidden="true">
+            Copied
+          </span>
+        ) : null}
       </span>
       {period !== null ? <CountdownRing period={period} /> : <span className="ring ring-none" aria-hidden="true" />}
     </button>
@@ -152,12 +174,13 @@ function identityOf(entry: EntrySummary): ReactNode {
     <>
       <IssuerTile issuer={entry.issuer} account={entry.account} />
       <span className="row-text">
+        {/* Each name in its own box, so a long one ends in an ellipsis instead of a cut letter. */}
         <span className="row-issuer">
-          {title}
+          <span className="row-name">{title}</span>
           {entry.favourite ? <StarIcon /> : null}
         </span>
         <span className="row-account">
-          {subtitle}
+          <span className="row-account-name">{subtitle}</span>
           {entry.group ? <span className="row-group">{entry.group}</span> : null}
         </span>
       </span>
@@ -168,6 +191,7 @@ function identityOf(entry: EntrySummary): ReactNode {
 export const CodeRow = memo(function CodeRow({
   entry,
   selected,
+  tabStop,
   position,
   setSize,
   dropPosition,
@@ -200,7 +224,7 @@ export const CodeRow = memo(function CodeRow({
       <span className="row-grip" draggable="true" data-grip="true" title="Drag to reorder" aria-hidden="true">
         <GripIcon />
       </span>
-      <CodeButton entry={entry} selected={selected} identity={identity} onSelect={onSelect} />
+      <CodeButton entry={entry} selected={selected} tabStop={tabStop} identity={identity} onSelect={onSelect} />
       {entry.type === 'hotp' ? (
         // Sits where time-based rows show their ring (CSS places it over that empty column).
         <button
@@ -208,6 +232,7 @@ export const CodeRow = memo(function CodeRow({
           className="icon-button row-next-button"
           aria-label={`Next code for ${label}`}
           title="Next code"
+          tabIndex={-1}
           onClick={onNextCode}
         >
           <NextIcon />
@@ -218,7 +243,8 @@ export const CodeRow = memo(function CodeRow({
           type="button"
           className="icon-button"
           aria-label={`Edit ${label}`}
-          title="Edit"
+          title="Edit (F2)"
+          tabIndex={-1}
           onClick={() => onEdit(entry)}
         >
           <EditIcon />
@@ -227,7 +253,8 @@ export const CodeRow = memo(function CodeRow({
           type="button"
           className="icon-button icon-button-danger"
           aria-label={`Delete ${label}`}
-          title="Delete"
+          title="Delete (Delete key)"
+          tabIndex={-1}
           onClick={() => onDelete(entry)}
         >
           <TrashIcon />

@@ -4,7 +4,7 @@
  * search, Ctrl/Cmd+L lock, Ctrl/Cmd+, settings, Ctrl/Cmd+Z undo a deletion, arrows move the
  * selection, Enter copies, Alt+↑/↓ moves an account, Esc clears the search.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { useActivityReporter } from '../hooks/useActivityReporter';
@@ -22,6 +22,7 @@ import { AddAccountDialog } from './AddAccountDialog';
 import { CodeAnnouncer } from './CodeAnnouncer';
 import { CodeList } from './CodeList';
 import { rowButtonId } from './CodeRow';
+import { ClockNotice } from './ClockNotice';
 import { CodesTopBar } from './CodesTopBar';
 import { DeleteEntryDialog } from './DeleteEntryDialog';
 import { EditEntryDialog } from './EditEntryDialog';
@@ -57,6 +58,14 @@ export function CodesScreen() {
   const [listMessage, setListMessage] = useState({ key: 0, text: '' });
   const [revealIndex, setRevealIndex] = useState<{ index: number; seq: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  /** Text typed on a row went to the search field: put the caret after it once rendered. */
+  const caretToEnd = useRef(false);
+  useLayoutEffect(() => {
+    const input = searchRef.current;
+    if (!caretToEnd.current || !input) return;
+    caretToEnd.current = false;
+    input.setSelectionRange(input.value.length, input.value.length);
+  });
 
   const groups = useMemo(() => groupsInUse(entries), [entries]);
   const group = chosenGroup !== null && groups.includes(chosenGroup) ? chosenGroup : null;
@@ -94,6 +103,12 @@ export function CodesScreen() {
   const startImport = useCallback(() => {
     openImport();
     setDialog({ kind: 'import' });
+  }, []);
+  const typeIntoSearch = useCallback((text: string) => {
+    setQuery((q) => q + text);
+    setSelectedId(null);
+    caretToEnd.current = true;
+    searchRef.current?.focus();
   }, []);
   const onMove = useCallback((id: EntryId, targetId: EntryId, position: DropPosition) => {
     void moveAccount(id, targetId, position).then((text) => {
@@ -148,6 +163,7 @@ export function CodesScreen() {
         />
         <main className="codes-body">
           {loadError ? <FormAlert message={loadError.message} /> : null}
+          <ClockNotice />
           <GroupFilter groups={groups} value={group} onChange={setGroup} />
           {!loaded ? (
             <p className="loading">Loading accounts…</p>
@@ -164,6 +180,7 @@ export function CodesScreen() {
               onEdit={onEdit}
               onDelete={onDelete}
               onMove={onMove}
+              onType={typeIntoSearch}
               revealIndex={revealIndex}
             />
           )}

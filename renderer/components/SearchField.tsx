@@ -32,7 +32,7 @@ export function SearchField({ inputRef, value, onChange, onKeyDown, listId, acti
         // Unlocking lands here: type to filter, Enter to copy.
         autoFocus
         value={value}
-        placeholder={`Search (${shortcutLabel('F')})`}
+        placeholder="Search"
         autoComplete="off"
         spellCheck={false}
         aria-controls={listId}
@@ -42,6 +42,10 @@ export function SearchField({ inputRef, value, onChange, onKeyDown, listId, acti
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
       />
+      {/* The shortcut as a hint beside the placeholder (aria-keyshortcuts says it to screen readers). */}
+      <kbd className="search-shortcut" aria-hidden="true">
+        {shortcutLabel('F')}
+      </kbd>
       <span id="search-help" className="visually-hidden">
         Up and down arrows choose an account, Enter copies its code, Escape clears the search.
       </span>

@@ -3,6 +3,7 @@
 import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { useCodesStore } from '../store/codes-store';
+import { useCopiedStore } from '../store/copied-store';
 import { useEntriesStore } from '../store/entries-store';
 import { showToast, useToastStore } from '../store/toast-store';
 import { isVaultUnlocked, useVaultStore } from '../store/vault-store';
@@ -22,7 +23,9 @@ export async function copyCode(entry: EntrySummary): Promise<void> {
     return;
   }
   const seconds = result.value.clearAfterSeconds;
-  showToast(seconds > 0 ? `Copied — clipboard clears in ${seconds} s` : 'Copied');
+  useCopiedStore.getState().mark(entry.id);
+  const copied = `Copied the code of ${entryLabel(entry)}`;
+  showToast(seconds > 0 ? `${copied} — the clipboard clears in ${seconds} s` : copied, 'info', { about: entry.id });
 }
 
 /** HOTP: main saves the incremented counter, then returns the code. */
@@ -49,7 +52,7 @@ export async function undoRemove(entry: EntrySummary): Promise<void> {
     return;
   }
   useEntriesStore.getState().upsert(result.value);
-  showToast(`Restored ${entryLabel(result.value)}`);
+  showToast(`Restored ${entryLabel(result.value)}`, 'info', { about: result.value.id });
 }
 
 /**

@@ -17,3 +17,11 @@ export function groupCode(code: string, type: OtpType): string {
   for (let i = 0; i < code.length; i += size) groups.push(code.slice(i, i + size));
   return groups.join(' ');
 }
+
+/**
+ * A code as a screen reader should say it: grouped digits, and Steam Guard's letters one by one
+ * ("6 D R J N"), which would otherwise be read as a word.
+ */
+export function spokenCode(code: string, type: OtpType): string {
+  return type === 'steam' ? code.split('').join(' ') : groupCode(code, type);
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** The one short message at the bottom of the window ("Copied — clipboard clears in 20 s"). */
 import { create } from 'zustand';
+import type { EntryId } from '../../electron/ipc/contract';
 
 export type ToastTone = 'info' | 'error';
 
@@ -18,11 +19,14 @@ export interface Toast {
   readonly action?: ToastAction;
   /** How long it stays; default by tone. */
   readonly durationMs?: number;
+  /** The account it talks about: the toast keeps clear of that row. */
+  readonly about?: EntryId;
 }
 
 export interface ToastOptions {
   readonly action?: ToastAction;
   readonly durationMs?: number;
+  readonly about?: EntryId;
 }
 
 export interface ToastState {

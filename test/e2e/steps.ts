@@ -35,9 +35,11 @@ export async function addAccount(app: TestApp, issuer: string, account: string):
   await expect(dialog).toBeHidden();
 }
 
-/** The copy button of the row whose name starts with "<issuer>, <account>". */
+/** The copy button of the row whose name starts with "<issuer>, <account>" (then maybe favourite and group). */
 export const row = (app: TestApp, issuer: string, account: string): Locator =>
-  app.page.getByRole('button', { name: new RegExp(`^${issuer}, ${account.replace(/[.@]/g, '\\$&')}, code`) });
+  app.page.getByRole('button', {
+    name: new RegExp(`^${issuer}, ${account.replace(/[.@]/g, '\\$&')}(, favourite)?(, group [^,]+)?, code`),
+  });
 
 /** Issuers in list order, as the page shows them. */
 export async function shownIssuers(app: TestApp): Promise<string[]> {

@@ -83,7 +83,7 @@ test.describe('vault flows', () => {
     }
 
     await row.click();
-    await expect(page.getByText(/Copied — clipboard clears in 20 s/)).toBeVisible();
+    await expect(page.getByText(/^Copied the code of .* — the clipboard clears in 20 s$/)).toBeVisible();
     expect(app.clipboard.text).toMatch(/^\d{8}$/);
     const label = (await row.getAttribute('aria-label')) ?? '';
     expect(label.replace(/\s/g, '')).toContain(app.clipboard.text);

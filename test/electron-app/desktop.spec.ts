@@ -148,7 +148,7 @@ test.describe('Electron desktop integration', () => {
     await dialog.getByRole('button', { name: 'Add account' }).click();
     const row = page.getByRole('button', { name: /^Example, alice, code/ });
     await row.click();
-    await expect(page.getByText(/Copied — clipboard clears in 20 s/)).toBeVisible();
+    await expect(page.getByText(/^Copied the code of .* — the clipboard clears in 20 s$/)).toBeVisible();
     const copied = await app.evaluate(({ clipboard }) => clipboard.readText());
     expect(copied).toMatch(/^\d{6}$/);
     expect(((await row.getAttribute('aria-label')) ?? '').replace(/\s/g, '')).toContain(copied);

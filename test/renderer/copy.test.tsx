@@ -13,7 +13,11 @@ describe('copy', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'GitHub, alice, code 123 456' }));
     expect(fake.api.codes.copy).toHaveBeenCalledExactlyOnceWith(github.id);
-    expect((await screen.findByText('Copied — clipboard clears in 15 s')).closest('[aria-live="polite"]')).toBeTruthy();
+    expect(
+      (await screen.findByText('Copied the code of GitHub, alice — the clipboard clears in 15 s')).closest(
+        '[aria-live="polite"]',
+      ),
+    ).toBeTruthy();
   });
 
   it('shows main’s error instead when copying fails', async () => {
@@ -24,7 +28,7 @@ describe('copy', () => {
     );
     await userEvent.setup().click(screen.getByRole('button', { name: /^GitHub/ }));
     expect(await screen.findByText('The vault is locked.')).toBeTruthy();
-    expect(screen.queryByText(/Copied/)).toBeNull();
+    expect(screen.queryByText(/^Copied the code/)).toBeNull();
   });
 
   it('dismisses the toast after a few seconds', async () => {
@@ -33,11 +37,11 @@ describe('copy', () => {
     await renderUnlocked([github], [snapshot(github.id, '123456', Date.now() + 20_000)], { fakeTimers: true });
     act(() => screen.getByRole('button', { name: /^GitHub/ }).click());
     await flush();
-    expect(screen.getByText('Copied — clipboard clears in 20 s')).toBeTruthy();
+    expect(screen.getByText('Copied the code of GitHub, alice — the clipboard clears in 20 s')).toBeTruthy();
     act(() => {
       vi.advanceTimersByTime(4_100);
     });
-    expect(screen.queryByText(/Copied/)).toBeNull();
+    expect(screen.queryByText(/^Copied the code/)).toBeNull();
   });
 
   it('asks for a HOTP code first instead of calling main', async () => {

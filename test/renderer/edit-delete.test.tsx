@@ -26,7 +26,7 @@ describe('edit and delete', () => {
       favourite: true,
     });
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(rowNames()).toEqual(['Bravo Bank, two, code 123 456', 'Alpha, one, code loading']);
+    expect(rowNames()).toEqual(['Bravo Bank, two, favourite, group Money, code 123 456', 'Alpha, one, code loading']);
   });
 
   it('shows an edit error next to its field', async () => {

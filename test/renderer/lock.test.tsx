@@ -14,7 +14,7 @@ describe('lock', () => {
     const fake = await renderUnlocked([github], [snapshot(github.id, '123456', Date.now() + 20_000)]);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: /^GitHub/ }));
-    await screen.findByText(/Copied/);
+    await screen.findByText(/^Copied the code/);
     expect(useEntriesStore.getState().entries).toHaveLength(1);
     expect(Object.keys(useCodesStore.getState().byId)).toEqual([github.id]);
 

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The codes window at every width from 360 px to 4K: each row shows its name (whole, or cut with
+ * an ellipsis), nothing in a row overlaps, every top-bar button has a name and the search field's
+ * placeholder fits. Boxes are measured in Chromium; screenshots of each width, light and dark, go
+ * to test-results/screenshots/.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, type TestApp } from './fixtures';
+import { createVault, ringImage } from './steps';
+
+const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const ACCOUNTS = [
+  `otpauth://totp/Amazon%20Web%20Services:alice.longname%40example-corporation.com?secret=${SECRET}&issuer=Amazon%20Web%20Services`,
+  `otpauth://totp/AWS:root?secret=${SECRET}&issuer=AWS`,
+  `otpauth://totp/Google%20Workspace:bob%40example.org?secret=${SECRET}&issuer=Google%20Workspace&digits=8`,
+  `otpauth://hotp/Yubico:carol?secret=${SECRET}&issuer=Yubico&counter=4`,
+  `otpauth://totp/Steam:gabe?secret=${SECRET}&issuer=Steam&encoder=steam`,
+  `otpauth://totp/A:x?secret=${SECRET}&issuer=A`,
+];
+
+type Box = { x: number; y: number; width: number; height: number };
+
+interface RowLayout {
+  readonly name: string;
+  readonly parts: Record<string, Box>;
+  readonly row: Box;
+  /** Text boxes that are cut off without an ellipsis. */
+  readonly cutWithoutEllipsis: string[];
+  /** The name is shown whole (not cut). */
+  readonly nameWhole: boolean;
+}
+
+/** Every row's parts, measured in the page. */
+function measureRows(page: Page): Promise<RowLayout[]> {
+  return page.locator('.code-list > li').evaluateAll((rows) =>
+    rows.map((row) => {
+      const box = (el: Element | null): Box | null => {
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      const parts: Record<string, Box> = {};
+      const named: Record<string, string> = {
+        tile: '.tile',
+        name: '.row-name',
+        account: '.row-account-name',
+        code: '.row-code-box',
+        ring: '.ring, .row-next-button',
+        edit: '.row-actions button:nth-of-type(1)',
+        delete: '.row-actions button:nth-of-type(2)',
+      };
+      for (const [part, selector] of Object.entries(named)) {
+        const b = box(row.querySelector(selector));
+        if (b && b.width > 0 && b.height > 0) parts[part] = b;
+      }
+      const cutWithoutEllipsis = [...row.querySelectorAll<HTMLElement>('.row-name, .row-account-name')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis')
+        .map((el) => el.className);
+      const nameBox = row.querySelector<HTMLElement>('.row-name');
+      return {
+        nameWhole: nameBox !== null && nameBox.scrollWidth <= nameBox.clientWidth + 1,
+        name: row.querySelector('.row-main')?.getAttribute('aria-label') ?? '',
+        parts,
+        row: box(row) as Box,
+        cutWithoutEllipsis,
+      };
+    }),
+  );
+}
+
+const overlap = (a: Box, b: Box): number =>
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+
+const inside = (inner: Box, outer: Box): boolean =>
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;
+
+async function seed(app: TestApp): Promise<void> {
+  await createVault(app);
+  for (const uri of ACCOUNTS) await app.services.entries.addUri(uri);
+  const [first] = app.services.entries.list();
+  if (first) await app.services.entries.update(first.id, { favourite: true, group: 'Work and infrastructure' });
+  await expect(app.page.locator('.code-list > li')).toHaveCount(ACCOUNTS.length);
+}
+
+for (const width of [360, 420, 600, 1280, 1920]) {
+  test(`at ${width} px every row shows its name and nothing overlaps`, async ({ app }) => {
+    const page = app.page;
+    await page.setViewportSize({ width, height: 800 });
+    await seed(app);
+    const rows = await measureRows(page);
+    for (const row of rows) {
+      // Whole, or at least a few letters and an ellipsis.
+      if (!row.nameWhole)
+        expect(row.parts['name']?.width ?? 0, `${row.name}: the name is shown`).toBeGreaterThanOrEqual(48);
+      expect(row.parts['name']?.width ?? 0, `${row.name}: the name is shown`).toBeGreaterThan(0);
+      expect(row.cutWithoutEllipsis, `${row.name}: text cut without an ellipsis`).toEqual([]);
+      const parts = Object.entries(row.parts);
+      for (const [part, b] of parts) expect(inside(b, row.row), `${row.name}: ${part} inside its row`).toBe(true);
+      for (const [i, [a, boxA]] of parts.entries()) {
+        for (const [b, boxB] of parts.slice(i + 1)) {
+          if ((a === 'name' && b === 'account') || (a === 'account' && b === 'name')) continue;
+          expect(overlap(boxA, boxB), `${row.name}: ${a} overlaps ${b}`).toBe(0);
+        }
+      }
+    }
+
+    const topButtons = page.getByRole('banner').getByRole('button');
+    const names = await topButtons.evaluateAll((buttons) =>
+      buttons.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+    );
+    expect(
+      names.every((n) => n.length > 0),
+      names.join(' | '),
+    ).toBe(true);
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Add account' })).toBeVisible();
+    const placeholder = await page.locator('#search-input').evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const ctx = document.createElement('canvas').getContext('2d');
+      if (!ctx) return { fits: false, text: input.placeholder };
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { fits: ctx.measureText(input.placeholder).width <= room, text: input.placeholder };
+    });
+    expect(placeholder.fits, `the placeholder "${placeholder.text}" fits`).toBe(true);
+
+    if ([360, 420, 1280, 1920].includes(width)) {
+      let ring: string | null = null;
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        ring = await ringImage(app, ring); // the rings are repainted in the scheme's colours
+        await page.screenshot({ path: `test-results/screenshots/codes-${width}-${colorScheme}.png` });
+      }
+    }
+  });
+}
