@@ -81,12 +81,31 @@ export function AddAccountDialog({ onClose, onImport }: AddAccountDialogProps) {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`add-panel-${tab}`} aria-labelledby={`add-tab-${tab}`} className="tab-panel">
-        {tab === 'manual' ? (
+      {/*
+        Both panels stay mounted in one grid cell, the other one invisible and inert: the dialog keeps
+        the size of the larger one when the tab changes, and what was typed in a tab is still there.
+      */}
+      <div className="tab-panels">
+        <div
+          role="tabpanel"
+          id="add-panel-manual"
+          aria-labelledby="add-tab-manual"
+          className="tab-panel"
+          inert={tab !== 'manual'}
+          aria-hidden={tab !== 'manual'}
+        >
           <ManualEntryForm onAdded={onAdded} />
-        ) : (
+        </div>
+        <div
+          role="tabpanel"
+          id="add-panel-link"
+          aria-labelledby="add-tab-link"
+          className="tab-panel"
+          inert={tab !== 'link'}
+          aria-hidden={tab !== 'link'}
+        >
           <LinkEntryForm onAdded={onAdded} {...(onImport ? { onMigrationLink } : {})} />
-        )}
+        </div>
       </div>
       {onImport ? (
         <p className="add-import">

@@ -6,10 +6,18 @@
  * rows (ARCHITECTURE.md §4). Decorative for screen readers: the row carries the time left.
  * It depends on the period alone, so a new code does not render it again (the phase check that
  * each new code calls for is one for the whole list: hooks/useRingImage.ts `useRingPhaseCheck`).
+ * While no image in phase is ready, the ring shows the number as it is when drawn, for a second.
  */
 import { memo } from 'react';
 import { useRingImage } from '../hooks/useRingImage';
-import { RING_SIZE } from '../lib/ring-frames';
+import { appNow } from '../lib/app-clock';
+import { MAX_LABELLED_PERIOD } from '../lib/countdown';
+import { phaseMs, RING_SIZE } from '../lib/ring-frames';
+
+/** The seconds left in the current period, as a ring shows them. */
+function secondsLeftNow(period: number): number {
+  return period - Math.floor(phaseMs(appNow(), period) / 1000);
+}
 
 export const CountdownRing = memo(function CountdownRing({ period }: { period: number }) {
   const image = useRingImage(period);
@@ -18,6 +26,10 @@ export const CountdownRing = memo(function CountdownRing({ period }: { period: n
       <span className="ring-track" />
       {image ? (
         <img className="ring-image" src={image} alt="" width={RING_SIZE} height={RING_SIZE} draggable={false} />
+      ) : period <= MAX_LABELLED_PERIOD ? (
+        // Until an image in phase is shown (a new period's first second): the number, right when
+        // drawn, and gone after a second (styles/codes.css) rather than ever wrong.
+        <span className="ring-fallback">{secondsLeftNow(period)}</span>
       ) : null}
     </span>
   );

@@ -78,7 +78,10 @@ describe('countdown', () => {
     await act(async () => undefined);
     advance(990);
     expect(document.querySelector('.ring-image')).toBeNull();
+    // Meanwhile the rings show the number as it was when drawn (hidden by CSS after a second).
+    expect([0, 1, 2].map((i) => ring(i).querySelector('.ring-fallback')?.textContent)).toEqual(['20', '20', '50']);
     advance(20);
+    expect(document.querySelector('.ring-fallback')).toBeNull();
     const images = [0, 1, 2].map((i) => ring(i).querySelector('img'));
     expect(images.map((img) => img?.getAttribute('alt'))).toEqual(['', '', '']);
     expect(images[0]?.src).toMatch(/^blob:/);
