@@ -440,9 +440,15 @@ export function createAppServices(deps: AppServicesDeps) {
         return clockCheck.useSystemClock();
       },
     },
-    /** The computer woke from sleep: check the clock again (a locked vault checks at its unlock). */
+    /**
+     * The computer woke from sleep: push the codes again at once (the push timer ran on a clock
+     * that stood still, and the window checks its countdown rings against each new push) and check
+     * the clock again (a locked vault does both at its unlock).
+     */
     resumed(): void {
-      if (vault.isUnlocked()) clockCheck.checkAfter('resume');
+      if (!vault.isUnlocked()) return;
+      pusher.restart();
+      clockCheck.checkAfter('resume');
     },
     /** System suspend, screen lock or window activity, judged by the auto-lock settings. */
     autoLockEvent: (type: 'activity' | 'suspend' | 'screen-lock') => autoLocker.handle(type),

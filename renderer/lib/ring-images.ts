@@ -18,9 +18,10 @@
  * animation, so rows that appear later join in step.
  *
  * It is made again when it may have lost phase: the wall clock moved against the monotonic one
- * (a suspend, a clock change; checked each second while visible and on each new code), the window
- * was hidden, or a period had no ring on screen, for longer than the browser catches up; and when
- * the theme or the screen density changes.
+ * (a suspend, a clock change; checked on each new code — main pushes codes again when the computer
+ * wakes — and when the window is shown or focused), the window was hidden, or a period had no ring
+ * on screen, for longer than the browser catches up; and when the theme or the screen density
+ * changes. Nothing runs on a timer at rest: a timer waking the page each second cost ~1 ms a wake.
  */
 import { appNow } from './app-clock';
 import { frameIndexAt, nextFrameChange, ringFrames } from './ring-frames';
@@ -30,12 +31,6 @@ import { renderRingImage } from './ring-image-render';
 const LEAD_MS = 250;
 /** The lead never grows beyond this, however many tries a busy machine needs. */
 const MAX_LEAD_MS = 4_000;
-/**
- * How often a visible window with rings checks that the wall clock has not jumped under them: a
- * woken machine's first timers run within a second, so rings that lost phase over a suspend are
- * withdrawn within a second.
- */
-export const CLOCK_CHECK_MS = 1_000;
 /** A wall/monotonic disagreement beyond this puts the rings out of phase enough to see. */
 const DRIFT_MS = 250;
 /** A publish timer this late would start the animation visibly out of phase. */
@@ -55,8 +50,6 @@ export interface RingImageDeps {
   readonly monotonic: () => number;
   readonly setTimeout: (run: () => void, ms: number) => unknown;
   readonly clearTimeout: (handle: unknown) => void;
-  /** Runs `run` every `ms` until the returned function is called (the clock check). */
-  readonly repeat: (run: () => void, ms: number) => () => void;
   /** The looping image for `period` starting at frame `firstFrame`; null when it cannot be painted. */
   readonly render: (period: number, firstFrame: number) => Promise<Blob | null>;
   readonly createUrl: (blob: Blob) => string;
@@ -103,8 +96,6 @@ export interface RingImages {
   checkPhase(): void;
   /** Makes every shown image again (theme or density changed), keeping the old ones until then; forgets the others. */
   refresh(): void;
-  /** The window is hidden: the clock check pauses. */
-  hidden(): void;
   /** The window was hidden for `hiddenMs`: beyond what the browser catches up, the images are made again. */
   shown(hiddenMs: number): void;
   /** Forgets every image and cancels pending work. */
@@ -115,9 +106,6 @@ export function createRingImages(deps: RingImageDeps): RingImages {
   const images = new Map<number, PeriodImage>();
   /** wall − monotonic when the shown images started; null before the first. */
   let clockOffset: number | null = null;
-  /** Stops the clock check, which runs while a ring is shown in a visible window. */
-  let clockCheck: (() => void) | null = null;
-  let visible = true;
   /** Encoded images by period and first frame, for this theme: a retry publishes again without painting again. */
   let blobs = new Map<string, Promise<Blob | null>>();
 
@@ -228,16 +216,6 @@ export function createRingImages(deps: RingImageDeps): RingImages {
     if (old !== null) deps.revokeUrl(old);
   }
 
-  const watching = (): boolean => [...images.values()].some((image) => image.listeners.size > 0);
-  function watchClock(): void {
-    if (clockCheck === null && visible && watching())
-      clockCheck = deps.repeat(() => rings.checkPhase(), CLOCK_CHECK_MS);
-  }
-  function stopClock(): void {
-    clockCheck?.();
-    clockCheck = null;
-  }
-
   const rings: RingImages = {
     get: (period) => images.get(period)?.url ?? null,
     subscribe(period, listener) {
@@ -263,14 +241,12 @@ export function createRingImages(deps: RingImageDeps): RingImages {
       own.unseenSince = null;
       if (own.listeners.size === 0) deps.keep(period, own.url);
       own.listeners.add(listener);
-      watchClock();
       return () => {
         own.listeners.delete(listener);
         if (own.listeners.size > 0) return;
         // Nothing on screen needs it: the browser pauses it, and catches up if it comes back soon.
         own.unseenSince = deps.monotonic();
         deps.keep(period, null);
-        if (!watching()) stopClock();
       };
     },
     checkPhase() {
@@ -291,34 +267,30 @@ export function createRingImages(deps: RingImageDeps): RingImages {
         }
       }
     },
-    hidden() {
-      visible = false;
-      stopClock();
-    },
     shown(hiddenMs) {
-      visible = true;
       if (hiddenMs > UNSEEN_RESYNC_MS) {
         clockOffset = null;
         for (const [period, image] of images) resync(image, period);
       } else {
         rings.checkPhase();
       }
-      watchClock();
     },
     dispose() {
-      stopClock();
       for (const [period, image] of images) forget(period, image);
       images.clear();
       blobs = new Map();
       clockOffset = null;
-      visible = true;
     },
   };
   return rings;
 }
 
-/** Remakes the images when the theme, the system colour scheme or the screen density changes; follows the window's visibility. */
+/**
+ * Remakes the images when the theme, the system colour scheme or the screen density changes, and
+ * checks their phase when the window is shown again or gets the focus (events, not a timer).
+ */
 function watchDocument(rings: RingImages): void {
+  window.addEventListener('focus', () => rings.checkPhase());
   const refresh = (): void => rings.refresh();
   new MutationObserver(refresh).observe(document.documentElement, { attributeFilter: ['data-theme'] });
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', refresh);
@@ -337,7 +309,6 @@ function watchDocument(rings: RingImages): void {
   document.addEventListener('visibilitychange', () => {
     if (document.hidden) {
       hiddenAt = performance.now();
-      rings.hidden();
     } else {
       rings.shown(hiddenAt === null ? 0 : performance.now() - hiddenAt);
       hiddenAt = null;
@@ -378,10 +349,6 @@ export function sharedRingImages(): RingImages {
       monotonic: () => performance.now(),
       setTimeout: (run, ms) => window.setTimeout(run, ms),
       clearTimeout: (handle) => window.clearTimeout(handle as number),
-      repeat: (run, ms) => {
-        const id = window.setInterval(run, ms);
-        return () => window.clearInterval(id);
-      },
       render: renderRingImage,
       createUrl: (blob) => URL.createObjectURL(blob),
       revokeUrl: (url) => {

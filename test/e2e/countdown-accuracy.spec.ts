@@ -146,8 +146,9 @@ test('countdown rings show the true seconds left through imports, load, hiding a
     const jump = 47_300; // not a multiple of any period
     app.shiftedClock?.jump(jump);
     await page.evaluate((ms) => (window as unknown as { __jumpClock: (ms: number) => void }).__jumpClock(ms), jump);
-    // The rings check the clock each second: within it they are withdrawn and made again.
-    await page.waitForTimeout(1_200);
+    // The computer wakes: main pushes the codes again, and with them the rings are checked.
+    app.services.resumed();
+    await page.waitForTimeout(1_500);
     await sample(app, 'jump', [10, 20, 30], 6, samples);
   });
 

@@ -87,9 +87,8 @@ describe('countdown', () => {
     expect(images[0]?.src).toMatch(/^blob:/);
     expect(images[1]?.src).toBe(images[0]?.src);
     expect(images[2]?.src).not.toBe(images[0]?.src);
-    // Only the rollover timer and the rings' clock check (once a second, for a suspend) remain:
-    // the images step themselves.
-    expect(vi.getTimerCount()).toBe(2);
+    // Only the rollover timer remains: the images step themselves.
+    expect(vi.getTimerCount()).toBe(1);
   });
 
   it('repaints the ring images for a new theme, and after the window was hidden for long', async () => {
@@ -186,10 +185,10 @@ describe('countdown', () => {
       { fakeTimers: true },
     );
     expect(document.querySelectorAll('.ring')).toHaveLength(40);
-    // Only the rollover timer, aimed at validUntil, and the rings' clock check.
-    expect(vi.getTimerCount()).toBe(2);
+    // Only the rollover timer, aimed at validUntil.
+    expect(vi.getTimerCount()).toBe(1);
     advance(3_010);
-    expect(vi.getTimerCount()).toBe(2);
+    expect(vi.getTimerCount()).toBe(1);
   });
 
   it('renders no row again for a new code: the store writes the texts that change', async () => {
@@ -269,7 +268,7 @@ describe('countdown', () => {
     expect(description()).toBe('12 seconds left');
     act(() => screen.getByRole('button', { name: 'Bank, bob, code 654 321' }).focus());
     expect(description()).toBe('10 seconds left');
-    expect(vi.getTimerCount()).toBe(3);
+    expect(vi.getTimerCount()).toBe(2);
     advance(1_000);
     expect(description()).toBe('9 seconds left');
   });
@@ -278,21 +277,21 @@ describe('countdown', () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     await renderUnlocked([github], [snapshot(github.id, '123456', START + 20_000)], { fakeTimers: true });
     act(() => screen.getByRole('button', { name: /^GitHub/ }).focus());
-    expect(vi.getTimerCount()).toBe(3);
+    expect(vi.getTimerCount()).toBe(2);
     setHidden(true);
     expect(vi.getTimerCount()).toBe(1);
     vi.setSystemTime(START + 9_500);
     expect(document.getElementById('selected-time-left')?.textContent).toBe('20 seconds left');
     setHidden(false);
     expect(document.getElementById('selected-time-left')?.textContent).toBe('11 seconds left');
-    expect(vi.getTimerCount()).toBe(3);
+    expect(vi.getTimerCount()).toBe(2);
   });
 
   it('has no timer at all once the list is gone', async () => {
     const github = entry({ issuer: 'GitHub', account: 'alice' });
     const fake = await renderUnlocked([github], [snapshot(github.id, '123456', START + 20_000)], { fakeTimers: true });
     act(() => screen.getByRole('button', { name: /^GitHub/ }).focus());
-    expect(vi.getTimerCount()).toBe(3);
+    expect(vi.getTimerCount()).toBe(2);
     fake.emitStatus({ status: 'locked', path: '/v', lastLockReason: 'idle' });
     expect(vi.getTimerCount()).toBe(0);
   });

@@ -101,6 +101,19 @@ describe('app services', () => {
     expect(pushes.length).toBeLessThanOrEqual(8);
   });
 
+  it('pushes the codes again at once when the computer wakes, while unlocked only', async () => {
+    const s = services();
+    await s.vault.create(PASSWORD);
+    await s.entries.addUri(`otpauth://totp/Example:alice?secret=${SECRET_B32}&issuer=Example`);
+    events = [];
+    s.resumed();
+    expect(events.filter((e) => e.channel === 'codes:update')).toHaveLength(1);
+    await s.lock('manual');
+    events = [];
+    s.resumed();
+    expect(events.filter((e) => e.channel === 'codes:update')).toHaveLength(0);
+  });
+
   it('HOTP saves the counter before showing the code', async () => {
     const s = services();
     await s.vault.create(PASSWORD);

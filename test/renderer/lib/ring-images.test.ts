@@ -29,8 +29,6 @@ function world(start = T0) {
   let wall = start;
   let mono = 1_000;
   const timers = new Set<Timer>();
-  /** The clock checks running (each every CLOCK_CHECK_MS). */
-  const repeats = new Set<() => void>();
   const renders: { period: number; firstFrame: number; resolve: (b: Blob | null) => void }[] = [];
   const urls: string[] = [];
   const revoked: string[] = [];
@@ -46,10 +44,6 @@ function world(start = T0) {
       return timer;
     },
     clearTimeout: (handle) => timers.delete(handle as Timer),
-    repeat: (run) => {
-      repeats.add(run);
-      return () => repeats.delete(run);
-    },
     render: (period, firstFrame) => new Promise((resolve) => renders.push({ period, firstFrame, resolve })),
     createUrl: (blob) => {
       urls.push(`blob:ring-${urls.length}-${blobs.get(blob) ?? '?'}`);
@@ -64,7 +58,6 @@ function world(start = T0) {
   return {
     deps,
     timers,
-    repeats,
     renders,
     urls,
     revoked,
@@ -105,10 +98,7 @@ function world(start = T0) {
       this.advance(next.at - wall);
       this.paint(lateMs);
     },
-    /** One clock check, as the window runs it each second. */
-    tick() {
-      for (const run of repeats) run();
-    },
+
     /** Finishes every render asked for so far. */
     async finishAll() {
       for (const [i, r] of renders.entries()) {
@@ -284,7 +274,7 @@ describe('ring images', () => {
     rings.checkPhase();
     expect(w.renders).toHaveLength(1);
     w.jumpWall(2_000); // e.g. the machine slept and the animation clock stood still
-    w.tick(); // the clock check, within a second of waking
+    rings.checkPhase(); // the codes main pushes when the computer wakes
     expect(rings.get(30)).toBeNull();
     expect(w.revoked).toEqual(['blob:ring-0-r0']);
     expect(w.renders).toHaveLength(2);
@@ -293,21 +283,6 @@ describe('ring images', () => {
     expect(rings.get(30)).toBe('blob:ring-1-r1');
     rings.checkPhase();
     expect(w.renders).toHaveLength(2);
-  });
-
-  it('checks the clock each second only while a ring is shown in a visible window', async () => {
-    const { w, rings, unsubscribe } = await started();
-    expect(w.repeats.size).toBe(1);
-    rings.hidden();
-    expect(w.repeats.size).toBe(0);
-    rings.shown(1_000);
-    expect(w.repeats.size).toBe(1);
-    unsubscribe();
-    expect(w.repeats.size).toBe(0);
-    rings.subscribe(30, () => undefined);
-    expect(w.repeats.size).toBe(1);
-    rings.dispose();
-    expect(w.repeats.size).toBe(0);
   });
 
   it('after a hide: a short one is caught up by the browser, a long one gets new images', async () => {
