@@ -26,6 +26,7 @@ import { ClockNotice } from './ClockNotice';
 import { CodesTopBar } from './CodesTopBar';
 import { DeleteEntryDialog } from './DeleteEntryDialog';
 import { EditEntryDialog } from './EditEntryDialog';
+import { ExportDialog } from './ExportDialog';
 import { NoAccounts, NoMatches } from './EmptyState';
 import { FormAlert } from './FormAlert';
 import { GroupFilter } from './GroupFilter';
@@ -40,6 +41,7 @@ type Dialog =
   | { kind: 'edit'; entry: EntrySummary }
   | { kind: 'delete'; entry: EntrySummary }
   | { kind: 'import' }
+  | { kind: 'export' }
   | null;
 
 const LIST_ID = 'code-list';
@@ -159,6 +161,7 @@ export function CodesScreen() {
           resultCount={visible.length}
           onAdd={() => setDialog({ kind: 'add' })}
           onImport={startImport}
+          onExport={() => setDialog({ kind: 'export' })}
           onSettings={() => setDialog({ kind: 'settings' })}
         />
         <main className="codes-body">
@@ -188,6 +191,8 @@ export function CodesScreen() {
       </div>
       {dialog?.kind === 'add' ? <AddAccountDialog onClose={closeDialog} onImport={showImport} /> : null}
       {dialog?.kind === 'import' ? <ImportDialog onClose={closeDialog} /> : null}
+      {/* Closing it gives the focus back to the top bar's Export (Modal returns it where it was). */}
+      {dialog?.kind === 'export' ? <ExportDialog onClose={closeDialog} /> : null}
       <ImportShortcuts
         enabled={dialog === null || dialog.kind === 'import'}
         dialogOpen={dialog?.kind === 'import'}

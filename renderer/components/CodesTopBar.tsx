@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** The codes screen's top bar: brand, search, Add account, Import, Settings and Lock. */
+/**
+ * The codes screen's top bar: brand, search, Add account, Import and Export, Settings and Lock.
+ * Import and Export stand side by side where people look for them; in narrow windows their words are
+ * hidden visually (codes.css) but stay the buttons' names.
+ */
 import type { KeyboardEvent, RefObject } from 'react';
 import { lockVault } from '../lib/actions';
 import { shortcutLabel } from '../lib/shortcut-label';
 import { BrandMark } from './BrandMark';
-import { ImportIcon, LockIcon, PlusIcon, SettingsIcon } from './Icons';
+import { ExportIcon, ImportIcon, LockIcon, PlusIcon, SettingsIcon } from './Icons';
 import { SearchField } from './SearchField';
 
 export interface CodesTopBarProps {
@@ -18,6 +22,8 @@ export interface CodesTopBarProps {
   readonly onAdd: () => void;
   /** Opens the import dialog (QR codes, other apps' exports, backups). */
   readonly onImport: () => void;
+  /** Opens the export dialog (a file for another app, QR codes, an encrypted backup). */
+  readonly onExport: () => void;
   readonly onSettings: () => void;
 }
 
@@ -43,13 +49,23 @@ export function CodesTopBar(props: CodesTopBarProps) {
       </button>
       <button
         type="button"
-        className="button button-secondary"
+        className="button button-secondary topbar-io"
         aria-label="Import"
         title="Import from QR codes, another app or a backup"
         onClick={props.onImport}
       >
         <ImportIcon />
         <span>Import</span>
+      </button>
+      <button
+        type="button"
+        className="button button-secondary topbar-io"
+        aria-label="Export"
+        title="Export to a file, QR codes or an encrypted backup"
+        onClick={props.onExport}
+      >
+        <ExportIcon />
+        <span>Export</span>
       </button>
       <button
         type="button"
@@ -63,7 +79,7 @@ export function CodesTopBar(props: CodesTopBarProps) {
       </button>
       <button
         type="button"
-        className="button button-secondary"
+        className="button button-secondary topbar-lock"
         onClick={() => void lockVault()}
         aria-keyshortcuts="Control+L Meta+L"
         title={`Lock (${shortcutLabel('L')})`}

@@ -116,6 +116,19 @@ export const ImportIcon = () => (
   </Icon>
 );
 
+export const ExportIcon = () => (
+  <Icon>
+    <path d="M12 15V3M7 8l5-5 5 5" />
+    <path d="M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
+  </Icon>
+);
+
+export const FolderIcon = () => (
+  <Icon size={16}>
+    <path d="M3 6a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2Z" />
+  </Icon>
+);
+
 export const QrIcon = () => (
   <Icon>
     <rect x="3" y="3" width="7" height="7" rx="1" />

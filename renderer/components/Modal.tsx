@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * An accessible modal dialog: labelled by its title, focus moved in on open and back on close,
- * Tab kept inside, Esc closes. The focus never falls out while it is open, even when the focused
- * control disables itself or goes away (useDialogFocus). The screen behind is made inert by its owner.
+ * Tab kept inside, Esc closes. The focus goes back to the control that had it before the dialog
+ * opened, read at the first render: a field inside that has autoFocus takes the focus during the
+ * commit, before this dialog's effects run. The focus never falls out while it is open, even when
+ * the focused control disables itself or goes away (useDialogFocus). The screen behind is made
+ * inert by its owner.
  */
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { focusables, useDialogFocus } from '../hooks/useDialogFocus';
 import { CloseIcon } from './Icons';
 
@@ -16,20 +19,22 @@ export interface ModalProps {
   readonly initialFocus?: RefObject<HTMLElement | null>;
   readonly role?: 'dialog' | 'alertdialog';
   readonly describedBy?: string;
+  /** A class added to the dialog box, for a dialog that needs another size (Settings is wider). */
+  readonly className?: string;
 }
 
-export function Modal({ title, onClose, children, initialFocus, role = 'dialog', describedBy }: ModalProps) {
+export function Modal({ title, onClose, children, initialFocus, role = 'dialog', describedBy, className }: ModalProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   useDialogFocus(ref, onClose);
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = ref.current;
     const first = root ? focusables(root).find((el) => !el.classList.contains('modal-close')) : undefined;
     (initialFocus?.current ?? first ?? root)?.focus();
     return () => {
-      if (previous?.isConnected) previous.focus();
+      if (opener?.isConnected) opener.focus();
     };
     // Focus moves in once, on open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -60,7 +65,7 @@ export function Modal({ title, onClose, children, initialFocus, role = 'dialog',
     <div className="modal-backdrop">
       <div
         ref={ref}
-        className="modal"
+        className={className ? `modal ${className}` : 'modal'}
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}

@@ -1,26 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Settings, backups part: automatic backups after each change, how many to keep, their folder
- * (chosen in main's folder dialog), the last backup that was opened again and verified, "Back up
- * now" and the way into "Export accounts". Main pushes `backups:changed`, so the section stays current.
+ * Settings, backups and export: automatic backups after each change, how many to keep, their folder
+ * (BackupFolder), the last backup that was opened again and verified, "Back up now" (BackupRunNow)
+ * and the way into "Export accounts" (also in the top bar). Main pushes `backups:changed`, so the
+ * section stays current.
  */
 import { useState, type RefObject } from 'react';
-import type { BackupStatus, Result } from '../../electron/ipc/contract';
-import { api } from '../api';
+import type { BackupStatus } from '../../electron/ipc/contract';
+import { useBackupRun } from '../hooks/useBackupRun';
 import { useBackupStatus } from '../hooks/useBackupStatus';
-import { BusyNote } from './BusyNote';
+import { backupTimeText } from '../lib/backup-words';
+import { BackupFolder } from './BackupFolder';
+import { BackupRunNow } from './BackupRunNow';
 import { Field } from './Field';
 import { FormAlert } from './FormAlert';
 import type { SectionProps } from './SettingsDialog';
 import { SettingsCheckbox } from './SettingsCheckbox';
+import { SettingsSection } from './SettingsSection';
 
 export const BACKUP_KEEP_MIN = 1;
 export const BACKUP_KEEP_MAX = 100;
-
-/** The time of a backup as the user's locale writes a date and time. */
-export function backupTimeText(time: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-}
 
 export interface SettingsBackupsProps extends SectionProps {
   /** Opens the export dialog. */
@@ -31,30 +30,12 @@ export interface SettingsBackupsProps extends SectionProps {
 
 export function SettingsBackups({ settings, errors, update, onExport, exportButton }: SettingsBackupsProps) {
   const { status, loadError, apply } = useBackupStatus();
-  const [folderError, setFolderError] = useState<string | null>(null);
-  const [runError, setRunError] = useState<string | null>(null);
-  const [running, setRunning] = useState(false);
-
-  /** Applies main's answer to a folder request, or shows its refusal next to the folder. */
-  async function changeFolder(request: () => Promise<Result<BackupStatus>>): Promise<void> {
-    const result = await request();
-    if (result.ok) apply(result.value);
-    setFolderError(result.ok ? null : result.error.message);
-  }
-
-  async function runNow(): Promise<void> {
-    if (running) return;
-    setRunError(null);
-    setRunning(true);
-    const result = await api().backups.runNow();
-    setRunning(false);
-    if (result.ok) apply(result.value);
-    else setRunError(result.error.message);
-  }
+  const { run, start } = useBackupRun(apply);
+  // A failed "Back up now" is said beside its button, with its detail; main's status repeats it.
+  const shownBelow = run.state === 'failed' ? run.error.message : null;
 
   return (
-    <section className="settings-section" aria-labelledby="settings-backups">
-      <h3 id="settings-backups">Backups</h3>
+    <SettingsSection section="backups">
       <SettingsCheckbox
         id="set-auto-backup"
         label="Back up automatically after each change"
@@ -68,50 +49,27 @@ export function SettingsBackups({ settings, errors, update, onExport, exportButt
         error={errors.backupKeep ?? null}
         onCommit={(backupKeep) => void update({ backupKeep })}
       />
-      <Field
-        id="set-backup-folder"
-        label="Backup folder"
-        {...(status?.defaultFolder ? { hint: 'The default: a folder named backups beside the vault.' } : {})}
-        error={folderError}
-      >
-        {(a11y) => <input {...a11y} type="text" readOnly value={status?.folder ?? 'Loading…'} />}
-      </Field>
+      <BackupFolder status={status} onStatus={apply} />
+      <LastBackup status={status} loadError={loadError} shownBelow={shownBelow} />
+      <BackupRunNow run={run} onRun={() => void start()} />
       <div className="settings-actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => void changeFolder(() => api().backups.chooseFolder())}
-        >
-          Change folder…
-        </button>
-        {status && !status.defaultFolder ? (
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => void changeFolder(() => api().backups.useDefaultFolder())}
-          >
-            Use default
-          </button>
-        ) : null}
-      </div>
-      <LastBackup status={status} loadError={loadError} />
-      <FormAlert message={runError} />
-      {running ? <BusyNote label="Writing and checking a backup…" /> : null}
-      <div className="settings-actions">
-        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus while it works. */}
-        <button type="button" className="button button-secondary" aria-disabled={running} onClick={() => void runNow()}>
-          Back up now
-        </button>
         <button ref={exportButton} type="button" className="button button-secondary" onClick={onExport}>
           Export accounts…
         </button>
       </div>
-    </section>
+    </SettingsSection>
   );
 }
 
+interface LastBackupProps {
+  readonly status: BackupStatus | null;
+  readonly loadError: string | null;
+  /** A failure already said below (by "Back up now"), not to be said twice. */
+  readonly shownBelow: string | null;
+}
+
 /** The last verified backup and the last failure, as main reported them. */
-function LastBackup({ status, loadError }: { status: BackupStatus | null; loadError: string | null }) {
+function LastBackup({ status, loadError, shownBelow }: LastBackupProps) {
   if (loadError) return <FormAlert message={loadError} />;
   if (!status) return null;
   const last = status.lastVerified;
@@ -127,7 +85,7 @@ function LastBackup({ status, loadError }: { status: BackupStatus | null; loadEr
           'No verified backup yet'
         )}
       </p>
-      {status.lastError ? (
+      {status.lastError && status.lastError !== shownBelow ? (
         <div className="callout callout-warning" role="alert">
           <p className="backup-error-title">The last backup failed.</p>
           <p>{status.lastError}</p>

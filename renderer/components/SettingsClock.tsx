@@ -15,6 +15,7 @@ import { Field } from './Field';
 import { FormAlert } from './FormAlert';
 import type { SectionProps } from './SettingsDialog';
 import { SettingsCheckbox } from './SettingsCheckbox';
+import { SettingsSection } from './SettingsSection';
 
 export function SettingsClock({ settings, errors, update }: SectionProps) {
   const status = useClockStore((s) => s.status);
@@ -37,8 +38,7 @@ export function SettingsClock({ settings, errors, update }: SectionProps) {
   }
 
   return (
-    <section className="settings-section" aria-labelledby="settings-clock">
-      <h3 id="settings-clock">Clock</h3>
+    <SettingsSection section="clock">
       <SettingsCheckbox
         id="set-clock-check"
         label="Check the clock"
@@ -77,7 +77,7 @@ export function SettingsClock({ settings, errors, update }: SectionProps) {
           </button>
         ) : null}
       </div>
-    </section>
+    </SettingsSection>
   );
 }
 

@@ -3,6 +3,7 @@
 import type { SettingsNote, ThemePreference } from '../../electron/ipc/contract';
 import type { SectionProps } from './SettingsDialog';
 import { SettingsCheckbox } from './SettingsCheckbox';
+import { SettingsSection } from './SettingsSection';
 import { ShortcutField } from './ShortcutField';
 
 const THEMES: ReadonlyArray<readonly [ThemePreference, string]> = [
@@ -20,8 +21,7 @@ export function SettingsDesktop({
   const shortcutNote = notes.find((n) => n.setting === 'globalShortcut')?.message ?? null;
   return (
     <>
-      <section className="settings-section" aria-labelledby="settings-appearance">
-        <h3 id="settings-appearance">Appearance</h3>
+      <SettingsSection section="appearance">
         <fieldset className="radio-group">
           <legend>Theme</legend>
           {THEMES.map(([value, label]) => (
@@ -37,9 +37,8 @@ export function SettingsDesktop({
             </label>
           ))}
         </fieldset>
-      </section>
-      <section className="settings-section" aria-labelledby="settings-desktop">
-        <h3 id="settings-desktop">Desktop</h3>
+      </SettingsSection>
+      <SettingsSection section="desktop">
         <SettingsCheckbox
           id="set-close-tray"
           label="Keep running in the tray when the window is closed"
@@ -61,7 +60,7 @@ export function SettingsDesktop({
           error={errors.globalShortcut ?? shortcutNote}
           onChange={(globalShortcut) => update({ globalShortcut })}
         />
-      </section>
+      </SettingsSection>
     </>
   );
 }

@@ -3,6 +3,7 @@
  * Settings: security (auto-lock, lock on sleep and screen lock, clipboard, privacy mode),
  * appearance, desktop (tray, start minimised, global shortcut), the clock check, the master password, backups and
  * export, and facts about the vault. Every change is saved by main at once; there is no Save button to forget.
+ * One dialog, with a list of its sections at the top (beside them in wide windows) to jump to.
  */
 import { useRef, useState } from 'react';
 import type { Settings } from '../../electron/ipc/contract';
@@ -14,6 +15,8 @@ import { Modal } from './Modal';
 import { SettingsBackups } from './SettingsBackups';
 import { SettingsClock } from './SettingsClock';
 import { SettingsDesktop } from './SettingsDesktop';
+import { SettingsNav } from './SettingsNav';
+import { SettingsSection } from './SettingsSection';
 import { SettingsSecurity } from './SettingsSecurity';
 import { VaultFacts } from './VaultFacts';
 
@@ -35,39 +38,46 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
 
   if (exporting === true) return <ExportDialog onClose={() => setExporting('done')} />;
   return (
-    <Modal title="Settings" onClose={onClose} {...(exporting === 'done' ? { initialFocus: exportButton } : {})}>
+    <Modal
+      title="Settings"
+      className="modal-settings"
+      onClose={onClose}
+      {...(exporting === 'done' ? { initialFocus: exportButton } : {})}
+    >
       {view === null ? (
         <p className="loading">Loading settings…</p>
       ) : (
-        <div className="settings">
-          {fileNote ? (
-            <div className="callout callout-warning" role="note">
-              {fileNote}
-            </div>
-          ) : null}
-          <SettingsSecurity settings={view.settings} errors={errors} update={update} />
-          <SettingsDesktop settings={view.settings} errors={errors} update={update} notes={view.notes} />
-          <SettingsClock settings={view.settings} errors={errors} update={update} />
-          <section className="settings-section" aria-labelledby="settings-password">
-            <h3 id="settings-password">Master password</h3>
-            {changingPassword ? (
-              <ChangePasswordForm onDone={() => setChangingPassword(false)} />
-            ) : (
-              <div>
-                <button type="button" className="button button-secondary" onClick={() => setChangingPassword(true)}>
-                  Change master password…
-                </button>
+        <div className="settings-layout">
+          <SettingsNav />
+          <div className="settings">
+            {fileNote ? (
+              <div className="callout callout-warning" role="note">
+                {fileNote}
               </div>
-            )}
-          </section>
-          <SettingsBackups
-            settings={view.settings}
-            errors={errors}
-            update={update}
-            exportButton={exportButton}
-            onExport={() => setExporting(true)}
-          />
-          <VaultFacts />
+            ) : null}
+            <SettingsSecurity settings={view.settings} errors={errors} update={update} />
+            <SettingsDesktop settings={view.settings} errors={errors} update={update} notes={view.notes} />
+            <SettingsClock settings={view.settings} errors={errors} update={update} />
+            <SettingsSection section="password">
+              {changingPassword ? (
+                <ChangePasswordForm onDone={() => setChangingPassword(false)} />
+              ) : (
+                <div>
+                  <button type="button" className="button button-secondary" onClick={() => setChangingPassword(true)}>
+                    Change master password…
+                  </button>
+                </div>
+              )}
+            </SettingsSection>
+            <SettingsBackups
+              settings={view.settings}
+              errors={errors}
+              update={update}
+              exportButton={exportButton}
+              onExport={() => setExporting(true)}
+            />
+            <VaultFacts />
+          </div>
         </div>
       )}
     </Modal>

@@ -3,6 +3,7 @@
 import { Field } from './Field';
 import type { SectionProps } from './SettingsDialog';
 import { SettingsCheckbox } from './SettingsCheckbox';
+import { SettingsSection } from './SettingsSection';
 
 const AUTO_LOCK_MINUTES = [0, 1, 2, 5, 10, 15, 30, 60];
 const CLIPBOARD_SECONDS = [0, 10, 20, 30, 45, 60, 90];
@@ -14,8 +15,7 @@ function choices(presets: readonly number[], current: number): number[] {
 
 export function SettingsSecurity({ settings, errors, update }: SectionProps) {
   return (
-    <section className="settings-section" aria-labelledby="settings-security">
-      <h3 id="settings-security">Security</h3>
+    <SettingsSection section="security">
       <div className="field-row">
         <Field id="set-autolock" label="Lock after inactivity" error={errors.autoLockMinutes ?? null}>
           {(a11y) => (
@@ -71,6 +71,6 @@ export function SettingsSecurity({ settings, errors, update }: SectionProps) {
         error={errors.hideCodes}
         onChange={(hideCodes) => void update({ hideCodes })}
       />
-    </section>
+    </SettingsSection>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useVaultStore } from '../store/vault-store';
 import { Details } from './Details';
+import { SettingsSection } from './SettingsSection';
 
 const MIB = 1024 * 1024;
 
@@ -29,8 +30,7 @@ export function VaultFacts() {
   if (status?.status !== 'unlocked') return null;
   const { opslimit, memlimitBytes } = status.kdf;
   return (
-    <section className="settings-section" aria-labelledby="settings-vault">
-      <h3 id="settings-vault">Vault</h3>
+    <SettingsSection section="vault">
       <dl className="facts">
         <dt>Password protection</dt>
         <dd>
@@ -42,6 +42,6 @@ export function VaultFacts() {
           <code>{status.path}</code>
         </dd>
       </dl>
-    </section>
+    </SettingsSection>
   );
 }

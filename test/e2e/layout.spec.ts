@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The codes window at every width from 360 px to 4K: each row shows its name (whole, or cut with
- * an ellipsis), nothing in a row overlaps, every top-bar button has a name and the search field's
- * placeholder fits. Boxes are measured in Chromium; screenshots of each width, light and dark, go
- * to test-results/screenshots/.
+ * an ellipsis), nothing in a row overlaps, every top-bar button has a name (Import and Export
+ * included), nothing in the top bar overlaps another part or leaves the window, and the search
+ * field's placeholder fits. Boxes are measured in Chromium; screenshots of each width, light and
+ * dark, go to test-results/screenshots/.
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type TestApp } from './fixtures';
@@ -87,7 +88,7 @@ async function seed(app: TestApp): Promise<void> {
   await expect(app.page.locator('.code-list > li')).toHaveCount(ACCOUNTS.length);
 }
 
-for (const width of [360, 420, 600, 1280, 1920]) {
+for (const width of [360, 420, 600, 880, 1280, 1920]) {
   test(`at ${width} px every row shows its name and nothing overlaps`, async ({ app }) => {
     const page = app.page;
     await page.setViewportSize({ width, height: 800 });
@@ -118,6 +119,22 @@ for (const width of [360, 420, 600, 1280, 1920]) {
       names.join(' | '),
     ).toBe(true);
     await expect(page.getByRole('banner').getByRole('button', { name: 'Add account' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Import', exact: true })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Export', exact: true })).toBeVisible();
+    // The top bar's parts (brand, search, buttons) side by side: none over another, none past the window's edge.
+    const barParts = await page.getByRole('banner').evaluate((bar) =>
+      [...bar.children].map((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          name: el.getAttribute('aria-label') ?? el.className,
+          box: { x: r.x, y: r.y, width: r.width, height: r.height },
+        };
+      }),
+    );
+    for (const [i, a] of barParts.entries()) {
+      expect(a.box.x + a.box.width, `${a.name} inside the window`).toBeLessThanOrEqual(width + 0.5);
+      for (const b of barParts.slice(i + 1)) expect(overlap(a.box, b.box), `${a.name} overlaps ${b.name}`).toBe(0);
+    }
     const placeholder = await page.locator('#search-input').evaluate((input: HTMLInputElement) => {
       const style = getComputedStyle(input);
       const ctx = document.createElement('canvas').getContext('2d');
@@ -128,7 +145,7 @@ for (const width of [360, 420, 600, 1280, 1920]) {
     });
     expect(placeholder.fits, `the placeholder "${placeholder.text}" fits`).toBe(true);
 
-    if ([360, 420, 1280, 1920].includes(width)) {
+    if ([360, 420, 880, 1280, 1920].includes(width)) {
       let ring: string | null = null;
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });

@@ -101,7 +101,7 @@ describe('Settings: “Back up now”', () => {
     const button = within(dialog).getByRole('button', { name: 'Back up now' });
 
     await user.click(button);
-    expect(within(dialog).getByText('Writing and checking a backup…')).toBeTruthy();
+    expect(within(dialog).getByText('Backing up…')).toBeTruthy();
     expect(button.hasAttribute('disabled')).toBe(false);
     expect(button.getAttribute('aria-disabled')).toBe('true');
     expect(document.activeElement).toBe(button);

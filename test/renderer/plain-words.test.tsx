@@ -31,7 +31,9 @@ describe('plain words, details one click away', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     await flush();
-    const vault = within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('region', { name: 'Vault' });
+    const vault = within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('region', {
+      name: 'About this vault',
+    });
     expect(textOutsideDetails(vault)).not.toMatch(DEVELOPER_WORDS);
     expect(textOutsideDetails(vault)).toContain(
       'Each guess at your master password takes 256 MB of memory, worked through 3 times: guessing it is slow.',
