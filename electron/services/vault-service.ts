@@ -8,6 +8,7 @@ import {
   createVault,
   inspectVault,
   previousGenerationPath,
+  resolveVaultFile,
   unlockVault,
   vaultFileState,
   VaultError,
@@ -140,9 +141,11 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       const prev = previousGenerationPath(path);
       // Open the previous generation's header first: never swap in a file that is unreadable too.
       await inspectVault(prev);
-      const aside = `${path}.unreadable-${new Date(deps.options.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-')}`;
-      await rename(path, aside);
-      await copyFile(prev, path, constants.COPYFILE_EXCL);
+      // Through a symbolic link, the real file is set aside and replaced; the link stays a link.
+      const file = await resolveVaultFile(path);
+      const aside = `${file}.unreadable-${new Date(deps.options.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-')}`;
+      await rename(file, aside);
+      await copyFile(prev, file, constants.COPYFILE_EXCL);
       const next = await status();
       deps.onStatus(next);
       return next;

@@ -7,8 +7,10 @@
 
 /**
  * What went wrong, as a stable code:
- * - `unsupported-version`: the file was written by a newer Tessera (format version we do not know).
- * - `corrupt`: not a vault, truncated, malformed header or payload, KDF parameters out of bounds.
+ * - `unsupported-version`: the file was written by a newer Tessera (a plausible later format version
+ *   with a well-formed container), or holds a key slot this build cannot renew on a password change.
+ * - `corrupt`: not a vault, truncated, a damaged version field, malformed header or payload, KDF
+ *   parameters out of bounds or more password work than Tessera ever writes.
  * - `wrong-password-or-tampered`: a key slot did not open. A wrong password and an edited slot
  *   cannot be told apart, by design.
  * - `payload-tampered`: the slot opened but the payload did not authenticate, so the file (most
@@ -25,12 +27,19 @@ export type VaultErrorKind =
 export type VaultErrorReason =
   /** `corrupt`: the file's Argon2id parameters are outside [KDF_FLOOR, KDF_CEILING]; nothing was derived. */
   | 'kdf-out-of-bounds'
+  /**
+   * `corrupt`: the file has more password slots, or more Argon2id work in total, than Tessera ever
+   * writes (kdf-budget.ts); nothing was derived.
+   */
+  | 'kdf-work-exceeded'
   /** `wrong-password-or-tampered`: another process changed the password slot or swapped the vault; re-lock. */
   | 'password-changed-elsewhere'
   /** `io`: another process holds the lock file (or took it over mid-save). */
   | 'busy'
   /** `io`: createVault found a file already there. */
   | 'exists'
+  /** `io`: the vault path is a folder, not a file. */
+  | 'is-folder'
   /** `io`: there is no vault file. */
   | 'absent'
   /** `io`: the saved file did not read back identical and decryptable. */

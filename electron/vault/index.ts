@@ -37,9 +37,10 @@ export {
   readVaultFileEntries,
 } from './vault';
 export type { VaultOptions, VaultInfo } from './vault';
-export type { UnlockedVault } from './session';
-export { previousGenerationPath } from './storage';
+export type { UnlockedVault, ChangePasswordOptions } from './session';
+export { assertLinkedFolderExists, isFolder, previousGenerationPath, resolveVaultFile } from './storage';
 export { FORMAT_VERSION } from './format';
+export { MAX_PASSWORD_SLOTS, KDF_WORK_BUDGET } from './kdf-budget';
 export { ENTRY_LIMITS } from './validate';
 export { nextLockDecision, initialAutoLockState, msUntilIdleLock, DEFAULT_AUTOLOCK_SETTINGS } from './autolock';
 export type { AutoLockSettings, AutoLockEvent, AutoLockState, LockDecision } from './autolock';

@@ -3,27 +3,59 @@
  * An inter-process write lock beside the vault (`<file>.lock`), so the app and the CLI never save
  * at the same time. Held only for the length of one save, not for a whole session.
  *
- * It appears atomically with its content `{pid, host, token, at}`: written to a private temp file,
- * then hard-linked to `<file>.lock` (link fails if the lock exists). Where hard links are not
- * supported it falls back to O_EXCL create + write. A lock is stale, and is broken, when its
- * process is gone (same host), when it is older than `staleMs` (any host: a hung or foreign
- * holder), or when it stayed empty/unreadable for 2 s (fallback only: its creator died between
- * create and write). Breaking races are narrowed by `assertHeld()`, which the saver calls right
- * before committing.
+ * Where: beside the real vault file. When the vault path is a symbolic link, that is beside the
+ * file the link leads to (storage.ts `resolveVaultFile`), so two links to one vault share one lock.
+ *
+ * Taking it: the lock appears atomically with its content `{pid, host, token, at}`: written to a
+ * private temp file, then hard-linked to `<file>.lock` (link fails if the lock exists). Where hard
+ * links are not supported it falls back to O_EXCL create + write. The temp file is removed on
+ * every path.
+ *
+ * What may be found there: only a regular file is a lock. A symbolic link (dangling or not), a
+ * folder, a pipe or a device is never followed, opened or removed: taking the lock fails at once
+ * with an error that says what it is and what to delete.
+ *
+ * A lock is stale, and is broken, when
+ * - its process is gone (same host);
+ * - its own dates (`at`, mtime) say it is older than `staleMs`;
+ * - we have watched it sit unchanged (same content) for `staleMs`, whatever its dates say: a lock
+ *   dated in the future by a skewed clock, or copied here from another computer by a sync tool,
+ *   cannot block for good. Sightings are remembered per process, so the app, which retries saves,
+ *   also breaks such a lock across attempts;
+ * - it stayed empty or unreadable for 2 s (fallback only: its creator died between create and write).
+ * A lock we cannot check (another computer's, or one dated in the future) is waited for up to
+ * `staleMs` even beyond `timeoutMs`, then broken; a live process's lock on this computer only until
+ * `timeoutMs`. Every wait is bounded twice: by a monotonic deadline, and by the sum of the waits
+ * asked for, so a clock that stands still cannot keep the loop going either.
+ *
+ * Breaking races are narrowed by re-checking the file's identity just before removing it, and by
+ * `assertHeld()`, which the saver calls right before committing.
  */
-import { constants } from 'node:fs';
-import { link, open, readFile, rm, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { link, lstat, open, readlink, unlink } from 'node:fs/promises';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { ioError, isErrnoException, VaultError } from './errors';
+import { resolveVaultFile } from './storage';
 
-/** Tunables and injectable probes; defaults suit the app and the CLI. */
+/** Tunables and injectable ports; defaults suit the app and the CLI. */
 export interface LockFileOptions {
-  /** Give up waiting for another process after this long. Default 10 s. */
+  /**
+   * Give up waiting for a live process's lock after this long. Default 10 s. 0: try once, never
+   * wait (not even for a lock we cannot check to go stale).
+   */
   readonly timeoutMs?: number;
-  /** A lock older than this is stale whoever holds it. Default 30 s (a save takes milliseconds). */
+  /**
+   * A lock this old by its own dates, or watched unchanged this long, is stale. Default 30 s (a
+   * save takes milliseconds).
+   */
   readonly staleMs?: number;
-  /** Wall-clock milliseconds (compared with the lock file's mtime). Default Date.now. */
+  /** Wall-clock milliseconds, compared with the dates a lock carries. Default Date.now. */
   readonly now?: () => number;
+  /** Monotonic milliseconds for deadlines and for how long we have watched a lock. Default performance.now. */
+  readonly monotonicNow?: () => number;
+  /** Waits between attempts. Default a timer; tests pass one that advances a fake clock. */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** Whether a process id is alive on this host. Default: `process.kill(pid, 0)`. */
   readonly isProcessAlive?: (pid: number) => boolean;
   readonly randomBytes: (n: number) => Uint8Array;
@@ -44,9 +76,36 @@ interface LockContent {
   readonly at: number;
 }
 
-const EMPTY_LOCK_GRACE_MS = 2000;
+/** A regular file at the lock path, as we read it. `key` tells one lock from the next. */
+interface FoundLock {
+  readonly kind: 'lock';
+  readonly content: LockContent | null;
+  readonly mtimeMs: number;
+  readonly dev: number;
+  readonly ino: number;
+  readonly key: string;
+}
 
-/** The lock file path for a vault file. */
+type Found = { readonly kind: 'gone' } | { readonly kind: 'not-a-file'; readonly info: Stats } | FoundLock;
+
+const EMPTY_LOCK_GRACE_MS = 2000;
+/** A lock is about 120 bytes; anything longer is not one of ours and reads as unreadable. */
+const MAX_LOCK_BYTES = 4096;
+const MIN_WAIT_MS = 5;
+const MAX_WAIT_MS = 50;
+/** Retries in a row without waiting, after the lock vanished or we broke it, before the next wait. */
+const MAX_QUICK_RETRIES = 3;
+/** Not on Windows, where links are not followed by open() anyway. */
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/**
+ * Per lock path, the lock we last saw there and since when (monotonic): our own measure of its age,
+ * which no date written by another computer can distort.
+ */
+const sightings = new Map<string, { readonly key: string; readonly since: number }>();
+
+/** The lock file path for a vault file (for a vault path that is a link, pass the resolved file). */
 export function lockFilePath(file: string): string {
   return `${file}.lock`;
 }
@@ -78,80 +137,225 @@ function parseContent(text: string): LockContent | null {
   return null;
 }
 
-async function readLock(lockPath: string): Promise<{ content: LockContent | null; mtimeMs: number } | null> {
+/**
+ * What is at the lock path, without following a link or blocking on a pipe: lstat first, then an
+ * O_NOFOLLOW | O_NONBLOCK open checked to be the same file. `gone` also when it changed under us.
+ */
+async function look(lockPath: string): Promise<Found> {
+  let info: Stats;
   try {
-    const [text, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
-    return { content: parseContent(text), mtimeMs: info.mtimeMs };
+    info = await lstat(lockPath);
   } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return null;
+    if (isErrnoException(error) && error.code === 'ENOENT') return { kind: 'gone' };
     throw error;
   }
-}
-
-function isStale(
-  found: { content: LockContent | null; mtimeMs: number },
-  now: number,
-  staleMs: number,
-  alive: (pid: number) => boolean,
-): boolean {
-  const { content, mtimeMs } = found;
-  if (!content) return now - mtimeMs > EMPTY_LOCK_GRACE_MS;
-  if (now - Math.min(content.at, mtimeMs) > staleMs) return true;
-  return content.host === os.hostname() && content.pid !== process.pid && !alive(content.pid);
-}
-
-/** Waits for and takes the lock on `file`; `io` VaultError (reason `busy`) after the timeout. */
-export async function acquireLock(file: string, options: LockFileOptions): Promise<HeldLock> {
-  const lockPath = lockFilePath(file);
-  const now = options.now ?? Date.now;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const staleMs = options.staleMs ?? 30_000;
-  const alive = options.isProcessAlive ?? defaultIsProcessAlive;
-  const token = Buffer.from(options.randomBytes(16)).toString('hex');
-  const content: LockContent = { pid: process.pid, host: os.hostname(), token, at: now() };
-  const deadline = now() + timeoutMs;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if (await createLockFile(lockPath, JSON.stringify(content), options.randomBytes))
-        return makeHeld(lockPath, token);
-    } catch (error) {
-      throw ioError('create the vault lock file', error);
-    }
-    let found;
-    try {
-      found = await readLock(lockPath);
-    } catch (error) {
-      throw ioError('read the vault lock file', error);
-    }
-    if (found === null) continue; // released meanwhile: try again at once
-    const holder = found.content;
-    if (isStale(found, now(), staleMs, alive)) {
-      await rm(lockPath, { force: true }).catch(() => undefined);
-      continue;
-    }
-    if (now() >= deadline) {
-      const who = holder ? ` (process ${holder.pid})` : '';
-      throw new VaultError(
-        'io',
-        `Another Tessera process${who} is saving this vault. Wait a moment and try again; if no other Tessera ` +
-          `is running, delete ${lockPath}.`,
-        { reason: 'busy' },
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(5 + attempt * 5, 50)));
-  }
-}
-
-async function writeExclusive(target: string, text: string): Promise<void> {
-  const handle = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+  if (!info.isFile()) return { kind: 'not-a-file', info };
+  let handle;
   try {
-    await handle.writeFile(text);
+    handle = await open(lockPath, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+  } catch (error) {
+    if (isErrnoException(error) && (error.code === 'ENOENT' || error.code === 'ELOOP')) return { kind: 'gone' };
+    throw error;
+  }
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile() || opened.dev !== info.dev || opened.ino !== info.ino) return { kind: 'gone' };
+    const buffer = Buffer.alloc(MAX_LOCK_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, MAX_LOCK_BYTES, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const content = parseContent(text);
+    const { dev, ino, mtimeMs } = opened;
+    // A lock's random token makes its text unique; an empty or garbled file is told apart by identity and mtime.
+    const key = content ? `lock:${text}` : `raw:${dev}:${ino}:${mtimeMs}:${text}`;
+    return { kind: 'lock', content, mtimeMs, dev, ino, key };
   } finally {
     await handle.close();
   }
 }
 
-/** Creates the lock with its content in one step; false if it already exists. */
+/** How long (monotonic ms) we have seen this very lock at `lockPath`; 0 when it is new to us. */
+function watchedFor(lockPath: string, key: string, t: number): number {
+  const seen = sightings.get(lockPath);
+  if (seen?.key === key) return Math.max(0, t - seen.since);
+  sightings.set(lockPath, { key, since: t });
+  return 0;
+}
+
+/** How long a lock must sit unchanged under our eyes before it is stale. */
+function watchLimit(found: FoundLock, staleMs: number): number {
+  return found.content ? staleMs : Math.min(staleMs, EMPTY_LOCK_GRACE_MS);
+}
+
+function isStale(
+  found: FoundLock,
+  watchedMs: number,
+  wallNow: number,
+  staleMs: number,
+  alive: (pid: number) => boolean,
+): boolean {
+  const { content, mtimeMs } = found;
+  if (watchedMs >= watchLimit(found, staleMs)) return true;
+  if (!content) return wallNow - mtimeMs > EMPTY_LOCK_GRACE_MS;
+  if (wallNow - Math.min(content.at, mtimeMs) > staleMs) return true;
+  return content.host === os.hostname() && content.pid !== process.pid && !alive(content.pid);
+}
+
+/** A lock whose holder we cannot ask about: another computer's, dated in our future, or unreadable. */
+function isUncheckable(found: FoundLock, wallNow: number): boolean {
+  const { content } = found;
+  return !content || content.host !== os.hostname() || content.at > wallNow;
+}
+
+/** Removes a stale lock if it is still the file we judged. Returns the error if it could not. */
+async function breakLock(lockPath: string, found: FoundLock): Promise<unknown> {
+  try {
+    const info = await lstat(lockPath);
+    if (!info.isFile() || info.dev !== found.dev || info.ino !== found.ino) return null; // replaced: look again
+    await unlink(lockPath);
+    return null;
+  } catch (error) {
+    if (isErrnoException(error) && error.code === 'ENOENT') return null;
+    return error;
+  }
+}
+
+async function notALockFile(lockPath: string, info: Stats): Promise<VaultError> {
+  const prefix = `Tessera cannot lock the vault for saving: ${lockPath} is`;
+  let message: string;
+  if (info.isSymbolicLink()) {
+    const target = await readlink(lockPath).catch(() => null);
+    message =
+      `${prefix} a symbolic link${target === null ? '' : ` (to ${target})`}, not a lock file that Tessera ` +
+      'made, and Tessera does not follow links there. Delete the link (what it points to is not touched), then ' +
+      'try again.';
+  } else if (info.isDirectory()) {
+    message =
+      `${prefix} a folder, where Tessera keeps a small lock file while it saves. Move or delete that folder, ` +
+      'then try again.';
+  } else {
+    message =
+      `${prefix} a special file (a pipe, socket or device), not a lock file that Tessera made. Delete it, ` +
+      'then try again.';
+  }
+  return new VaultError('io', message);
+}
+
+function busy(lockPath: string, holder: LockContent | null): VaultError {
+  const where = holder && holder.host !== os.hostname() ? ` on ${holder.host}` : '';
+  const who = holder ? ` (process ${holder.pid}${where})` : '';
+  return new VaultError(
+    'io',
+    `Another Tessera process${who} is saving this vault. Wait a moment and try again; if no other Tessera ` +
+      `is running, delete ${lockPath}.`,
+    { reason: 'busy' },
+  );
+}
+
+function cannotBreak(lockPath: string, cause: unknown): VaultError {
+  const code = isErrnoException(cause) && cause.code ? ` (${cause.code})` : '';
+  return new VaultError(
+    'io',
+    `The vault's lock file ${lockPath} was left by a Tessera process that is gone, but it could not be ` +
+      `deleted${code}. Delete it, then try again.`,
+    { cause },
+  );
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Waits for and takes the lock on the vault at `file` (following a link to the real file).
+ * Errors: `io` reason `busy` when another process keeps it past the wait; `io` without a reason when
+ * the lock path holds something that is not a lock file, or a stale lock cannot be deleted.
+ */
+export async function acquireLock(file: string, options: LockFileOptions): Promise<HeldLock> {
+  const lockPath = lockFilePath(await resolveVaultFile(file));
+  const now = options.now ?? Date.now;
+  const clock = options.monotonicNow ?? (() => performance.now());
+  const sleep = options.sleep ?? defaultSleep;
+  const timeoutMs = Math.max(0, options.timeoutMs ?? 10_000);
+  const staleMs = options.staleMs ?? 30_000;
+  const alive = options.isProcessAlive ?? defaultIsProcessAlive;
+  const token = Buffer.from(options.randomBytes(16)).toString('hex');
+  const text = JSON.stringify({ pid: process.pid, host: os.hostname(), token, at: now() } satisfies LockContent);
+  const start = clock();
+  const deadline = start + timeoutMs;
+  const longest = timeoutMs > 0 ? Math.max(timeoutMs, staleMs) : 0;
+  let waited = 0; // the sum of the waits asked for: ends the loop even if the clock stands still
+  let quick = 0; // retries in a row without a wait
+  for (let attempt = 0; ; attempt++) {
+    let created: boolean;
+    try {
+      created = await createLockFile(lockPath, text, options.randomBytes);
+    } catch (error) {
+      throw ioError('create the vault lock file', error);
+    }
+    if (created) {
+      sightings.delete(lockPath);
+      return makeHeld(lockPath, token);
+    }
+    let found: Found;
+    try {
+      found = await look(lockPath);
+    } catch (error) {
+      throw ioError('read the vault lock file', error);
+    }
+    if (found.kind === 'not-a-file') throw await notALockFile(lockPath, found.info);
+
+    // Decisions use the time of this look: a lock that was not stale then is looked at once more
+    // before giving up, so a wait that ends just as the lock turns stale still breaks it.
+    const t = clock();
+    let giveUpAt = deadline;
+    let holder: LockContent | null = null;
+    let breakError: unknown = null;
+    if (found.kind === 'gone') {
+      sightings.delete(lockPath);
+      if (quick++ < MAX_QUICK_RETRIES) continue; // released meanwhile: try again at once
+    } else {
+      holder = found.content;
+      const watched = watchedFor(lockPath, found.key, t);
+      if (isStale(found, watched, now(), staleMs, alive)) {
+        breakError = await breakLock(lockPath, found);
+        if (breakError === null) {
+          sightings.delete(lockPath);
+          if (quick++ < MAX_QUICK_RETRIES) continue;
+        }
+      } else if (timeoutMs > 0 && isUncheckable(found, now())) {
+        // Wait until it has sat unchanged for the stale interval, but never beyond `longest` in all.
+        giveUpAt = Math.min(start + longest, Math.max(deadline, t - watched + watchLimit(found, staleMs)));
+      }
+    }
+    quick = 0;
+    if (t >= giveUpAt || waited >= giveUpAt - start) {
+      throw breakError === null ? busy(lockPath, holder) : cannotBreak(lockPath, breakError);
+    }
+    const pause = Math.min(MIN_WAIT_MS * (attempt + 1), MAX_WAIT_MS);
+    waited += pause;
+    await sleep(pause);
+  }
+}
+
+/** Creates `target` with `text`, failing if anything is there; removes it again if writing fails. */
+async function writeExclusive(target: string, text: string): Promise<void> {
+  const handle = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o600);
+  try {
+    await handle.writeFile(text);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(target).catch(() => undefined);
+    throw error;
+  }
+  try {
+    await handle.close();
+  } catch (error) {
+    await unlink(target).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Creates the lock with its content in one step; false if something is already there. */
 async function createLockFile(
   lockPath: string,
   text: string,
@@ -159,16 +363,18 @@ async function createLockFile(
 ): Promise<boolean> {
   const temp = `${lockPath}.tmp-${Buffer.from(randomBytes(8)).toString('hex')}`;
   try {
-    await writeExclusive(temp, text);
-    await link(temp, lockPath);
-    return true;
-  } catch (error) {
-    const code = isErrnoException(error) ? error.code : undefined;
-    if (code === 'EEXIST') return false;
-    if (code === 'ENOENT') return false; // our temp file was cleaned up under us: try again
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    await writeExclusive(temp, text); // ENOENT here: the folder is gone, which no retry mends
+    try {
+      await link(temp, lockPath);
+      return true;
+    } catch (error) {
+      const code = isErrnoException(error) ? error.code : undefined;
+      if (code === 'EEXIST') return false;
+      if (code === 'ENOENT') return false; // our temp file was cleaned up under us: try again
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    }
   } finally {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
   }
   // No hard links on this file system: O_EXCL create, then write (briefly empty).
   try {
@@ -182,8 +388,8 @@ async function createLockFile(
 
 function makeHeld(lockPath: string, token: string): HeldLock {
   const ours = async (): Promise<boolean> => {
-    const found = await readLock(lockPath).catch(() => null);
-    return found?.content?.token === token;
+    const found = await look(lockPath).catch(() => null);
+    return found?.kind === 'lock' && found.content?.token === token;
   };
   return {
     async assertHeld() {
@@ -196,7 +402,7 @@ function makeHeld(lockPath: string, token: string): HeldLock {
       }
     },
     async release() {
-      if (await ours()) await rm(lockPath, { force: true }).catch(() => undefined);
+      if (await ours()) await unlink(lockPath).catch(() => undefined);
     },
   };
 }

@@ -3,6 +3,7 @@
  * Creating, unlocking and inspecting a vault file: the entry points of docs/dev/vault-api.md.
  * The unlocked state and its saves live in session.ts.
  */
+import path from 'node:path';
 import { defaultRandomBytes, KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
 import { VaultError } from './errors';
 import { AEAD_ID, isPasswordSlot, MAGIC, parseContainer, type PasswordSlot, type VaultHeader } from './format';
@@ -19,6 +20,7 @@ import {
   fileDigest,
   fileState,
   hasStaleTempFiles,
+  isFolder,
   readVaultBytes,
   removeStaleTempFiles,
   restrictFileMode,
@@ -94,6 +96,13 @@ export async function createVault(opts: VaultOptions, password: string): Promise
     new VaultError('io', `A vault already exists at ${opts.path}. Unlock it instead, or move it away first.`, {
       reason: 'exists',
     });
+  if (await isFolder(opts.path)) {
+    throw new VaultError(
+      'io',
+      `${opts.path} is a folder, not a vault file. Choose a file name inside it, for example ${path.join(opts.path, 'vault.tessera')}.`,
+      { reason: 'is-folder' },
+    );
+  }
   if ((await fileState(opts.path)) === 'present') throw exists();
   await ensureFolder(opts.path);
   await cleanUpStaleTemps(opts.path, deps);

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** `tessera init`: creates an empty vault (the password is asked twice on a terminal). */
-import { createVault, machineKdfParams, vaultFileState } from '../../vault';
+/**
+ * `tessera init`: creates an empty vault (the password is asked twice on a terminal). The path is
+ * checked before any password is asked: an existing vault is never overwritten, a folder is named as
+ * a folder, and a symbolic link is created through (into its target), never replaced; a link into a
+ * folder that does not exist is refused.
+ */
+import path from 'node:path';
+import { assertLinkedFolderExists, createVault, isFolder, machineKdfParams, vaultFileState } from '../../vault';
 import type { Command } from '../command';
 import { vaultOptions } from '../context';
 import { CliError, EXIT } from '../errors';
@@ -14,13 +20,22 @@ export const initCommand: Command = {
     'Key derivation: Argon2id, calibrated once on this machine to take about a second (never below 2 passes,\n' +
     '64 MiB; 3 passes, 256 MiB on most computers). The choice is kept in kdf-params.json beside the vault and\n' +
     'shared with the desktop app.\n' +
-    'An existing vault is never overwritten.',
+    'An existing vault is never overwritten. When FILE is a symbolic link, the vault is created where it\n' +
+    'points and the link is kept.',
   options: {},
   positionals: { min: 0, max: 0, name: '' },
   async run(ctx) {
+    if (await isFolder(ctx.vaultPath)) {
+      throw new CliError(
+        EXIT.usage,
+        `${ctx.vaultPath} is a folder, not a vault file. Name the file to create inside it, for example ` +
+          `--vault ${path.join(ctx.vaultPath, 'vault.tessera')}.`,
+      );
+    }
     if ((await vaultFileState(ctx.vaultPath)) === 'present') {
       throw new CliError(EXIT.usage, `A vault already exists at ${ctx.vaultPath}; it was left as it is.`);
     }
+    await assertLinkedFolderExists(ctx.vaultPath);
     const password = checkNewPassword(await ctx.passwords.fresh('init'));
     const kdfParams = ctx.io.kdfParams ?? (await machineKdfParams(ctx.vaultPath, { kdf: ctx.kdf() }));
     const vault = await createVault({ ...vaultOptions(ctx), kdfParams }, password);
