@@ -8,7 +8,8 @@
  *
  * Prints the vault as JSON with every secret in hex and in base32 (the form authenticator apps
  * take), e.g. to move your accounts elsewhere. The output contains your secrets: keep it private.
- * Specification: docs/vault-format.md. A Python translation: docs/decrypt_vault.py.
+ * Specification: docs/vault-format.md; this makes every refusal its §8 requires of any reader (and
+ * none of Tessera's extra ones). A Python translation: docs/decrypt_vault.py.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,10 +19,63 @@ import sodium from 'libsodium-wrappers-sumo';
 const MAGIC = Buffer.from([0x89, 0x54, 0x53, 0x56, 0x0d, 0x0a, 0x1a, 0x0a]);
 const FLOOR = { opslimit: 2, memlimit: 64 * 1024 * 1024 };
 const CEILING = { opslimit: 10, memlimit: 1024 * 1024 * 1024 };
+const MAX_PASSWORD_SLOTS = 1; // so the total work is at most one derivation at CEILING (§4)
 
 function fail(message) {
   console.error(`decrypt-vault: ${message}`);
   process.exit(1);
+}
+
+/** The first member name repeated inside one object of (valid) JSON text, or null (§3). */
+function repeatedName(text) {
+  const frames = []; // a Set of names per open object, null per open array
+  let expectName = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (expectName) {
+        const name = JSON.parse(text.slice(i, end + 1));
+        if (frames.at(-1).has(name)) return name;
+        frames.at(-1).add(name);
+        expectName = false;
+      }
+      i = end;
+    } else if (c === '{') {
+      frames.push(new Set());
+      expectName = true;
+    } else if (c === '[') frames.push(null);
+    else if (c === '}' || c === ']') frames.pop();
+    else if (c === ',') expectName = frames.at(-1) instanceof Set;
+  }
+  return null;
+}
+
+/** Strict UTF-8 (a BOM is not skipped), JSON, no repeated names. */
+function parseJson(bytes, what) {
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    fail(`the ${what} is not valid UTF-8`);
+  }
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    fail(`the ${what} is not valid JSON`);
+  }
+  const name = repeatedName(text);
+  if (name !== null) fail(`the ${what} repeats the name '${name}'`);
+  return value;
+}
+
+/** base64 of exactly `length` bytes. */
+function b64(value, length, what) {
+  const bytes = Buffer.from(typeof value === 'string' ? value : '', 'base64');
+  if (bytes.length !== length) fail(what);
+  return bytes;
 }
 
 const u16 = (n) => Buffer.from([n & 0xff, n >> 8]);
@@ -63,35 +117,50 @@ function base32(bytes) {
 
 export async function decryptVault(file, password) {
   await sodium.ready;
+  // §2 container and version. Only versions 2 … 255 with an intact container are newer files.
   if (file.length < 14 || !file.subarray(0, 8).equals(MAGIC)) fail('not a Tessera vault file');
   const version = file.readUInt16LE(8);
-  if (version !== 1) fail(`format version ${version} is not supported by this decryptor`);
   const headerLen = file.readUInt32LE(10);
-  if (headerLen === 0 || headerLen > 65536 || file.length < 14 + headerLen + 24 + 16) fail('truncated or corrupt');
+  const framed = headerLen >= 1 && headerLen <= 65536 && file.length >= 14 + headerLen + 24 + 16;
+  if (version === 0 || version > 255 || !framed) fail(`the file is damaged or truncated (format version ${version})`);
   const aad = file.subarray(0, 14 + headerLen); // the payload AAD: magic ‖ version ‖ headerLen ‖ header
-  const header = JSON.parse(file.subarray(14, 14 + headerLen).toString('utf8'));
+  const header = parseJson(file.subarray(14, 14 + headerLen), 'header');
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) fail('the header is damaged');
+  if (version !== 1) fail(`written by a newer Tessera (format ${version}); this decryptor reads format 1`);
   const nonce = file.subarray(14 + headerLen, 14 + headerLen + 24);
   const ciphertext = file.subarray(14 + headerLen + 24);
   if (header.aead !== 'xchacha20poly1305-ietf') fail(`unknown cipher ${header.aead}`);
 
-  const pw = Buffer.from(password.normalize('NFC'), 'utf8');
-  let dataKey = null;
-  for (const slot of header.slots.filter((s) => s.type === 'password')) {
-    const { alg, opslimit, memlimit } = slot.kdf;
-    if (alg !== 'argon2id13') continue;
+  // §4 password slots: how many and how much work, all checked before deriving anything.
+  const slots = (Array.isArray(header.slots) ? header.slots : []).filter((s) => s && s.type === 'password');
+  if (slots.length === 0) fail('no password slot');
+  if (slots.length > MAX_PASSWORD_SLOTS) {
+    fail(`the file asks for more password work than Tessera ever writes (${slots.length} password slots)`);
+  }
+  for (const slot of slots) {
+    const { alg, opslimit, memlimit } = slot.kdf ?? {};
+    if (alg !== 'argon2id13') fail(`unknown key derivation ${alg}`);
+    const whole = Number.isSafeInteger(opslimit) && Number.isSafeInteger(memlimit) && memlimit % 1024 === 0;
     if (
+      !whole ||
       opslimit < FLOOR.opslimit ||
       opslimit > CEILING.opslimit ||
       memlimit < FLOOR.memlimit ||
       memlimit > CEILING.memlimit
     ) {
-      fail('KDF parameters out of bounds'); // checked before deriving
+      fail('key-derivation parameters out of bounds');
     }
-    const salt = Buffer.from(slot.kdf.salt, 'base64');
+  }
+
+  const pw = Buffer.from(password.normalize('NFC'), 'utf8');
+  let dataKey = null;
+  for (const slot of slots) {
+    const { opslimit, memlimit } = slot.kdf;
+    const salt = b64(slot.kdf.salt, 16, 'the salt is not 16 bytes');
+    const slotNonce = b64(slot.nonce, 24, 'the slot nonce is not 24 bytes');
+    const wrapped = b64(slot.wrappedKey, 48, 'the password slot does not hold a 32-byte data key');
     const kek = sodium.crypto_pwhash(32, pw, salt, opslimit, memlimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
     try {
-      const wrapped = Buffer.from(slot.wrappedKey, 'base64');
-      const slotNonce = Buffer.from(slot.nonce, 'base64');
       dataKey = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, wrapped, slotAad(slot, salt), slotNonce, kek);
       break;
     } catch {
@@ -99,6 +168,7 @@ export async function decryptVault(file, password) {
     }
   }
   if (!dataKey) fail('wrong password, or the file was modified');
+  if (dataKey.length !== 32) fail('the password slot does not hold a 32-byte data key');
 
   let plaintext;
   try {
@@ -106,10 +176,17 @@ export async function decryptVault(file, password) {
   } catch {
     fail('the password is right but the file was modified (payload authentication failed)');
   }
+  // §6 payload: metaLen within the plaintext, every secret range inside the table.
+  if (plaintext.length < 4) fail('the payload is damaged');
   const metaLen = plaintext.readUInt32LE(0);
-  const meta = JSON.parse(plaintext.subarray(4, 4 + metaLen).toString('utf8'));
+  if (metaLen > plaintext.length - 4) fail('the payload metadata length is out of range');
+  const meta = parseJson(plaintext.subarray(4, 4 + metaLen), 'payload metadata');
   const table = plaintext.subarray(4 + metaLen);
   const entries = meta.entries.map(({ secretOffset, secretLength, ...entry }) => {
+    const ok = Number.isSafeInteger(secretOffset) && Number.isSafeInteger(secretLength) && secretOffset >= 0;
+    if (!ok || secretLength < 1 || secretOffset + secretLength > table.length) {
+      fail('a secret range is outside the secret table');
+    }
     const secret = table.subarray(secretOffset, secretOffset + secretLength);
     return { ...entry, secretHex: secret.toString('hex'), secretBase32: base32(secret) };
   });

@@ -454,10 +454,13 @@ export function createAppServices(deps: AppServicesDeps) {
     autoLockEvent: (type: 'activity' | 'suspend' | 'screen-lock') => autoLocker.handle(type),
     /** Reloads if the file changed under us; true when something changed. */
     syncWithDisk,
-    /** Re-wraps the data key under the new password; the minimum length applies as on create. */
+    /**
+     * Changes the master password and re-keys (a new data key; copies from before open nothing
+     * saved after it); the minimum length applies as on create.
+     */
     async changePassword(current: string, next: string): Promise<void> {
       if (next.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError();
-      await vault.open().changePassword(current, next);
+      await vault.open().changePassword(current, next, { keepDataKey: false });
       // Backups written so far open with the old password only; the next one has the new one.
       backups.changed();
     },

@@ -12,6 +12,7 @@
 import { corrupt, VaultError } from './errors';
 import { NONCE_BYTES, SALT_BYTES, TAG_BYTES } from './crypto';
 import { KDF_CEILING, KDF_FLOOR, kdfParamsInBounds, type KdfParams } from './kdf';
+import { assertKdfWorkBudget } from './kdf-budget';
 import {
   parseJsonBytes,
   readArray,
@@ -27,6 +28,11 @@ import {
 export const MAGIC = Uint8Array.of(0x89, 0x54, 0x53, 0x56, 0x0d, 0x0a, 0x1a, 0x0a);
 /** The only container version this build reads and writes. */
 export const FORMAT_VERSION = 1;
+/**
+ * Highest version a later Tessera will ever write (the u16's high byte stays 0). A version above
+ * it, or 0, is a damaged field, not a newer file (docs/vault-format.md §2).
+ */
+export const MAX_PLAUSIBLE_FORMAT_VERSION = 255;
 /** magic + u16 version + u32 header length. */
 export const FIXED_PREFIX_BYTES = 14;
 /** Upper bound on the header, checked before reading it. */
@@ -146,8 +152,13 @@ export function assembleContainer(prefix: Uint8Array, nonce: Uint8Array, ciphert
 }
 
 /**
- * Parses and validates a whole file without any key: structure, header fields and KDF bounds.
- * KDF parameters outside [KDF_FLOOR, KDF_CEILING] are refused here, before anything is derived.
+ * Parses and validates a whole file without any key, in the order of docs/vault-format.md §8:
+ * container, version, header JSON, header fields, KDF bounds and the password-work budget. Every
+ * refusal happens here, before anything is derived.
+ *
+ * A version other than 1 is `unsupported-version` only when it is a plausible later one (2 … 255)
+ * and the container around it holds (header length, file length, a strict UTF-8 JSON object as
+ * header), which every later format keeps; otherwise the version field is damaged: `corrupt`.
  */
 export function parseContainer(file: Uint8Array): ParsedContainer {
   if (file.length > MAX_FILE_BYTES) throw corrupt('file larger than 64 MiB');
@@ -155,20 +166,24 @@ export function parseContainer(file: Uint8Array): ParsedContainer {
   for (let i = 0; i < MAGIC.length; i++) if (file[i] !== MAGIC[i]) throw corrupt('not a Tessera vault file');
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const formatVersion = view.getUint16(8, true);
-  if (formatVersion === 0) throw corrupt('format version 0');
-  if (formatVersion > FORMAT_VERSION) {
-    throw new VaultError(
-      'unsupported-version',
-      `This vault was saved by a newer version of Tessera (format ${formatVersion}; this version reads ` +
-        `format ${FORMAT_VERSION}). Update Tessera to open it.`,
-    );
+  if (formatVersion === 0 || formatVersion > MAX_PLAUSIBLE_FORMAT_VERSION) {
+    throw corrupt(`its format version field is damaged (${formatVersion})`);
   }
   const headerLen = view.getUint32(10, true);
   if (headerLen === 0 || headerLen > MAX_HEADER_BYTES) throw corrupt('header length out of range');
   const headerEnd = FIXED_PREFIX_BYTES + headerLen;
   if (file.length < headerEnd + NONCE_BYTES + TAG_BYTES) throw corrupt('file truncated');
   const aad = file.slice(0, headerEnd);
-  const header = parseHeader(parseJsonBytes(aad.subarray(FIXED_PREFIX_BYTES), 'header'));
+  const json = parseJsonBytes(aad.subarray(FIXED_PREFIX_BYTES), 'header');
+  if (formatVersion !== FORMAT_VERSION) {
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw corrupt('header is not an object');
+    throw new VaultError(
+      'unsupported-version',
+      `This vault was saved by a newer version of Tessera (format ${formatVersion}; this version reads ` +
+        `format ${FORMAT_VERSION}). Update Tessera to open it.`,
+    );
+  }
+  const header = parseHeader(json);
   return {
     formatVersion,
     header,
@@ -183,7 +198,7 @@ function parseHeader(value: unknown): VaultHeader {
   const slots = readArray(h.slots, 'header.slots', MAX_SLOTS).map((s, i) => parseSlot(s, `slot ${i + 1}`));
   if (slots.length === 0) throw corrupt('no key slots');
   if (new Set(slots.map((s) => s.id)).size !== slots.length) throw corrupt('duplicate slot ids');
-  return {
+  const header: VaultHeader = {
     vaultId: readUuid(h.vaultId, 'header.vaultId'),
     generation: readInt(h.generation, 'header.generation', 1, Number.MAX_SAFE_INTEGER),
     createdAt: readInt(h.createdAt, 'header.createdAt', 0, Number.MAX_SAFE_INTEGER),
@@ -191,6 +206,9 @@ function parseHeader(value: unknown): VaultHeader {
     aead: readEnum(h.aead, 'header.aead', [AEAD_ID] as const),
     slots,
   };
+  // After every field (§8 step 6), and before anything is derived.
+  assertKdfWorkBudget(slots.filter(isPasswordSlot).map((s) => s.kdf));
+  return header;
 }
 
 function parseSlot(value: unknown, where: string): Slot {

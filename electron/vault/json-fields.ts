@@ -66,7 +66,12 @@ export function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-/** Strict UTF-8 → JSON; invalid UTF-8 or JSON is `corrupt`. */
+/**
+ * Strict UTF-8 → JSON (docs/vault-format.md §3): invalid UTF-8 (a byte-order mark included, which
+ * stays in the text and is not JSON), invalid JSON, and an object that repeats a member name are
+ * all `corrupt`. Repeated names are refused because parsers disagree on which one counts, so two
+ * readers could see two different headers in the same authenticated bytes.
+ */
 export function parseJsonBytes(bytes: Uint8Array, where: string): unknown {
   let text: string;
   try {
@@ -74,9 +79,61 @@ export function parseJsonBytes(bytes: Uint8Array, where: string): unknown {
   } catch (error) {
     throw corrupt(`${where} is not valid UTF-8`, error);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw corrupt(`${where} is not valid JSON`, error);
   }
+  const repeated = repeatedMemberName(text);
+  if (repeated !== null) {
+    // Quote only a plain name: the message may reach a terminal.
+    const shown = /^[A-Za-z0-9_]{1,32}$/.test(repeated) ? `'${repeated}'` : 'of a member';
+    throw corrupt(`${where} repeats the name ${shown} in one object`);
+  }
+  return value;
+}
+
+/**
+ * The first member name that appears twice in one object of `text`, compared after unescaping
+ * (`"a"` and `"\u0061"` are the same name), or null. `text` must already be valid JSON, so a
+ * light scan suffices: a string right after `{` or after `,` inside an object is a member name.
+ */
+export function repeatedMemberName(text: string): string | null {
+  const objects: (Set<string> | null)[] = []; // one frame per open object (a Set) or array (null)
+  let expectName = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      let end = i + 1;
+      let escaped = false;
+      for (; end < text.length; end++) {
+        const d = text.charCodeAt(end);
+        if (d === 0x5c /* \ */) {
+          escaped = true;
+          end++;
+        } else if (d === 0x22) break;
+      }
+      if (expectName) {
+        const name = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+        const names = objects.at(-1);
+        if (names) {
+          if (names.has(name)) return name;
+          names.add(name);
+        }
+        expectName = false;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */) {
+      objects.push(new Set());
+      expectName = true;
+    } else if (c === 0x5b /* [ */) {
+      objects.push(null);
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      objects.pop();
+    } else if (c === 0x2c /* , */) {
+      expectName = objects.at(-1) instanceof Set;
+    }
+  }
+  return null;
 }

@@ -20,7 +20,10 @@ const MiB = 1024 * 1024;
 export const KDF_DEFAULT: KdfParams = Object.freeze({ opslimit: 3, memlimit: 256 * MiB });
 /** Lowest parameters ever written or accepted from a file (libsodium INTERACTIVE). */
 export const KDF_FLOOR: KdfParams = Object.freeze({ opslimit: 2, memlimit: 64 * MiB });
-/** Highest parameters accepted from a file: bounds the work a crafted file can make us do. */
+/**
+ * Highest parameters accepted from a file: bounds the work of one derivation. What a whole file
+ * may ask for (one password slot, at most one derivation at this ceiling) is kdf-budget.ts.
+ */
 export const KDF_CEILING: KdfParams = Object.freeze({ opslimit: 10, memlimit: 1024 * MiB });
 
 /**

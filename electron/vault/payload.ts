@@ -87,6 +87,7 @@ export function encodePayload(entries: readonly VaultEntry[]): DecodedPayload {
 /**
  * Parses a plaintext buffer (which the result keeps, as the secrets' home). Any structural or
  * validation failure is `corrupt`, naming the entry and field; the caller wipes the buffer then.
+ * `metaLen` may be at most the plaintext length − 4; the secret table is everything after meta.
  */
 export function decodePayload(buffer: Uint8Array): DecodedPayload {
   if (buffer.length < 4) throw corrupt('payload too short');
@@ -127,9 +128,29 @@ export function decodePayload(buffer: Uint8Array): DecodedPayload {
     }
     if (seen.has(entry.id)) throw corrupt(`${where} repeats an id`);
     seen.add(entry.id);
-    return entry;
+    return { entry, secretOffset, secretLength };
   });
-  return { buffer, entries: Object.freeze(sortEntries(entries)) };
+  checkSecretRanges(entries, table.length);
+  return { buffer, entries: Object.freeze(sortEntries(entries.map((e) => e.entry))) };
+}
+
+/**
+ * The secret ranges must tile the table exactly, in any order: no two overlap (one byte would be
+ * two accounts' secret) and no byte is left over (a writer hiding data, or a damaged table). That
+ * is what Tessera writes (secrets back to back), so nothing legitimate is refused.
+ */
+function checkSecretRanges(
+  ranges: readonly { readonly secretOffset: number; readonly secretLength: number }[],
+  tableLength: number,
+): void {
+  const order = ranges.map((r, i) => ({ ...r, i })).sort((a, b) => a.secretOffset - b.secretOffset);
+  let next = 0;
+  for (const r of order) {
+    if (r.secretOffset < next) throw corrupt(`entry ${r.i + 1}'s secret overlaps another entry's`);
+    if (r.secretOffset > next) throw corrupt('secret table bytes are not used by any entry');
+    next = r.secretOffset + r.secretLength;
+  }
+  if (next !== tableLength) throw corrupt('secret table bytes are not used by any entry');
 }
 
 function readBoolean(value: unknown, where: string): boolean {

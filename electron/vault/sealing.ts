@@ -3,18 +3,21 @@
  * Seals a header and plaintext payload into file bytes, and opens a parsed file's payload with the
  * data key. Payload AAD = the exact container prefix (magic ‖ version ‖ headerLen ‖ header).
  */
-import { aeadOpen, aeadSeal, NONCE_BYTES, wipe } from './crypto';
+import { aeadOpen, aeadSeal, bytesEqual, NONCE_BYTES, wipe } from './crypto';
 import { VaultError } from './errors';
 import { previousGenerationPath, readVaultBytes } from './storage';
 import {
   assembleContainer,
   containerPrefix,
   encodeHeader,
+  isPasswordSlot,
   parseContainer,
   type ParsedContainer,
+  type PasswordSlot,
   type VaultHeader,
 } from './format';
 import { decodePayload, type DecodedPayload } from './payload';
+import { samePasswordSlot } from './slots';
 
 /** Encrypts `plaintext` under `dataKey` with a fresh nonce; returns the complete file bytes. */
 export async function sealVault(
@@ -75,4 +78,27 @@ export async function verifyWritten(path: string, expected: Uint8Array, key: Uin
   } catch (error) {
     throw fail(error);
   }
+}
+
+/**
+ * Checks new file bytes in full before they may replace the vault (a re-key, where the old key
+ * stops opening anything once they do): the file parses, carries `slot` exactly as made (which
+ * createPasswordSlot checked gives `key` back under the new password), and its payload opens
+ * with `key` to exactly `plaintext`. No key derivation. A failure is a bug, never a user error.
+ */
+export async function checkBeforeWrite(
+  bytes: Uint8Array,
+  slot: PasswordSlot,
+  key: Uint8Array,
+  plaintext: Uint8Array,
+): Promise<void> {
+  const parsed = parseContainer(bytes);
+  const written = parsed.header.slots.find((s) => s.id === slot.id);
+  if (!written || !isPasswordSlot(written) || !samePasswordSlot(written, slot)) {
+    throw new Error('The re-keyed vault does not carry its new password slot');
+  }
+  const opened = await aeadOpen(parsed.ciphertext, parsed.aad, parsed.nonce, key);
+  const same = opened !== null && bytesEqual(opened, plaintext);
+  wipe(opened);
+  if (!same) throw new Error('The re-keyed vault does not open to what was sealed');
 }

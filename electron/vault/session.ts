@@ -11,7 +11,7 @@
  * `wrong-password-or-tampered` (reason `password-changed-elsewhere`): unlock again.
  */
 import type { EntryPatch } from '../ipc/contract';
-import { bytesEqual, passwordBytes, uuidV4, wipe } from './crypto';
+import { bytesEqual, KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
 import type { NewVaultEntry, VaultEntry } from './entry';
 import { addEntries, removeEntries, removeEntry, reorderEntries, setEntryCounter, updateEntry } from './entries';
 import { EntryValidationError, VaultError, VaultLockedError } from './errors';
@@ -19,7 +19,8 @@ import { isPasswordSlot, MAX_FILE_BYTES, parseContainer, type PasswordSlot, type
 import type { Kdf, KdfParams } from './kdf';
 import { acquireLock } from './lock-file';
 import { encodePayload, sortEntries, type DecodedPayload } from './payload';
-import { openPayload, sealVault, verifyWritten } from './sealing';
+import { assertRenewable, renewSlots } from './rekey';
+import { checkBeforeWrite, openPayload, sealVault, verifyWritten } from './sealing';
 import { createPasswordSlot, samePasswordSlot, unwrapWithPassword } from './slots';
 import { fileDigest, readVaultBytes, writeVaultAtomically } from './storage';
 import { validateNewEntry, validatePatch } from './validate';
@@ -42,7 +43,15 @@ export interface UnlockedVault {
   removeMany(ids: readonly string[]): Promise<void>;
   reorder(ids: readonly string[]): Promise<void>;
   setCounter(id: string, counter: number): Promise<VaultEntry>;
-  changePassword(current: string, next: string): Promise<void>;
+  /**
+   * Changes the master password after checking `current`. By default re-keys: a new random data
+   * key, the payload encrypted under it and every slot re-issued for it, so a copy of the vault
+   * from before and the old password open nothing saved after. `keepDataKey` only re-wraps the
+   * existing data key (weaker; docs/security.md).
+   * @throws VaultError `wrong-password-or-tampered` (current password), `unsupported-version` (a
+   *   slot this build cannot renew; nothing changed), or a save failure (the old file stays).
+   */
+  changePassword(current: string, next: string, options?: ChangePasswordOptions): Promise<void>;
   /**
    * Checks `password` against the vault's password slot (a full KDF run), e.g. before an export.
    * @throws VaultError `wrong-password-or-tampered` when it is not the password.
@@ -56,6 +65,16 @@ export interface UnlockedVault {
   checkCopy(bytes: Uint8Array): Promise<void>;
   reloadIfChangedOnDisk(): Promise<boolean>;
   lock(): void;
+}
+
+/** How `changePassword` changes the password. */
+export interface ChangePasswordOptions {
+  /**
+   * Keep the data key and only wrap it under the new password. Weaker: a copy of the vault from
+   * before the change, with the old password, then also decrypts every later version. For scripts
+   * (`tessera passwd --keep-data-key`); the default re-keys.
+   */
+  readonly keepDataKey?: boolean;
 }
 
 /** Everything a session depends on, already defaulted. */
@@ -169,12 +188,15 @@ export class VaultSession implements UnlockedVault {
     return this.#mustGet(id);
   }
 
-  async changePassword(current: string, next: string): Promise<void> {
+  async changePassword(current: string, next: string, options: ChangePasswordOptions = {}): Promise<void> {
     if (typeof next !== 'string' || next.length === 0) throw new TypeError('The new password must not be empty.');
     const st = this.#open();
+    const rekey = options.keepDataKey !== true;
+    if (rekey) assertRenewable(st.diskHeader.slots, st.diskSlot.id); // before the password work
     const currentBytes = passwordBytes(current);
     const nextBytes = passwordBytes(next);
     const key = st.dataKey.slice();
+    const newKey = rekey ? this.deps.randomBytes(KEY_BYTES).slice() : null;
     try {
       let opened: Uint8Array;
       try {
@@ -188,10 +210,11 @@ export class VaultSession implements UnlockedVault {
       const same = bytesEqual(opened, key);
       wipe(opened);
       if (!same) throw new Error('unreachable: the password slot wraps a different data key');
-      const slot = await createPasswordSlot(this.deps, st.slotToWrite.id, nextBytes, key, this.deps.kdfParams);
-      await this.#commit((entries) => [...entries], slot);
+      const wrapped = newKey ?? key;
+      const slot = await createPasswordSlot(this.deps, st.slotToWrite.id, nextBytes, wrapped, this.deps.kdfParams);
+      await this.#commit((entries) => [...entries], slot, newKey ?? undefined);
     } finally {
-      wipe(currentBytes, nextBytes, key);
+      wipe(currentBytes, nextBytes, key, newKey);
     }
   }
 
@@ -299,11 +322,21 @@ export class VaultSession implements UnlockedVault {
     this.#state = { ...now, payload, diskHeader: parsed.header, diskDigest: fileDigest(bytes) };
   }
 
-  /** The save pipeline: lock file → re-read (adopt if changed) → apply → seal → write → verify. */
-  #commit(change: (entries: readonly VaultEntry[]) => VaultEntry[], newSlot?: PasswordSlot): Promise<void> {
+  /**
+   * The save pipeline: lock file → re-read (adopt if changed) → apply → seal → write → verify.
+   * With `newDataKey` (a re-key; `newSlot` wraps it) the file on disk is still opened with the
+   * current key, the new file is sealed under the new one with every slot renewed, and it is
+   * checked in full before it replaces the vault; the session switches keys only once it is saved.
+   */
+  #commit(
+    change: (entries: readonly VaultEntry[]) => VaultEntry[],
+    newSlot?: PasswordSlot,
+    newDataKey?: Uint8Array,
+  ): Promise<void> {
     return this.#enqueue(async () => {
       const { now, randomBytes } = this.deps;
       const key = this.#open().dataKey.slice();
+      const sealKey = newDataKey ? newDataKey.slice() : key;
       const lock = await acquireLock(this.path, {
         randomBytes,
         timeoutMs: this.deps.lockTimeoutMs,
@@ -318,27 +351,32 @@ export class VaultSession implements UnlockedVault {
           ...st.diskHeader,
           generation: st.diskHeader.generation + 1,
           savedAt: now(),
-          slots: st.diskHeader.slots.map((s) => (s.id === st.diskSlot.id ? slot : s)),
+          slots: newDataKey
+            ? await renewSlots(st.diskHeader.slots, st.diskSlot.id, slot, sealKey)
+            : st.diskHeader.slots.map((s) => (s.id === st.diskSlot.id ? slot : s)),
         };
         const payload = encodePayload(sortEntries(change(st.payload.entries)));
         try {
-          const bytes = await sealVault(header, payload.buffer, key, randomBytes);
+          const bytes = await sealVault(header, payload.buffer, sealKey, randomBytes);
           if (bytes.length > MAX_FILE_BYTES) {
             throw new EntryValidationError(
               'entries',
               'The vault would grow beyond 64 MiB. Remove accounts or notes first.',
             );
           }
+          if (newDataKey) await checkBeforeWrite(bytes, slot, sealKey, payload.buffer);
           await writeVaultAtomically(this.path, bytes, randomBytes, () => lock.assertHeld());
-          await verifyWritten(this.path, bytes, key);
+          await verifyWritten(this.path, bytes, sealKey);
           const latest = this.#state;
           if (!latest) {
             wipe(payload.buffer); // locked while saving: the save stands, nothing to keep in memory
             return;
           }
           wipe(latest.payload.buffer);
+          if (newDataKey) wipe(latest.dataKey);
           this.#state = {
             ...latest,
+            ...(newDataKey ? { dataKey: sealKey.slice() } : {}),
             payload,
             diskHeader: header,
             diskDigest: fileDigest(bytes),
@@ -351,7 +389,7 @@ export class VaultSession implements UnlockedVault {
           throw error;
         }
       } finally {
-        wipe(key);
+        wipe(key, sealKey);
         await lock.release();
       }
     });

@@ -7,10 +7,18 @@
  * The wrap AAD binds the slot's identity and every KDF input in a canonical, fixed-order binary
  * encoding (docs/vault-format.md §4), so editing any of them makes the unwrap fail.
  */
-import { aeadOpen, aeadSeal, KEY_BYTES, NONCE_BYTES, SALT_BYTES, wipe } from './crypto';
+import { aeadOpen, aeadSeal, bytesEqual, KEY_BYTES, NONCE_BYTES, SALT_BYTES, wipe } from './crypto';
 import { VaultError } from './errors';
-import { FORMAT_VERSION, isPasswordSlot, KDF_ALG, MAGIC, type PasswordSlot, type Slot } from './format';
+import { isPasswordSlot, KDF_ALG, MAGIC, type PasswordSlot, type Slot } from './format';
 import { kdfParamsInBounds, type Kdf, type KdfParams } from './kdf';
+import { assertKdfWorkBudget } from './kdf-budget';
+
+/**
+ * The version field of the password slot's AAD: the format version that defined the slot (1), a
+ * constant, not the file's version, so a later format that keeps the password slot as it is can
+ * keep its wraps (docs/vault-format.md §4).
+ */
+export const PASSWORD_SLOT_AAD_VERSION = 1;
 
 function u16(n: number): Uint8Array {
   const b = new Uint8Array(2);
@@ -47,14 +55,14 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 /**
  * The password slot's wrap AAD:
- * magic ‖ u16 formatVersion ‖ lp(id) ‖ lp(type) ‖ lp(alg) ‖ u32 opslimit ‖ u64 memlimit ‖ lp(salt),
- * little-endian, lp(x) = u16 byte length ‖ x (UTF-8 for strings).
+ * magic ‖ u16 1 ‖ lp(id) ‖ lp(type) ‖ lp(alg) ‖ u32 opslimit ‖ u64 memlimit ‖ lp(salt),
+ * little-endian, lp(x) = u16 byte length ‖ x (UTF-8 for strings; the salt's 16 raw bytes).
  */
 export function passwordSlotAad(slot: Pick<PasswordSlot, 'id' | 'type' | 'kdf'>): Uint8Array {
   const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
   return concat([
     MAGIC,
-    u16(FORMAT_VERSION),
+    u16(PASSWORD_SLOT_AAD_VERSION),
     ...lengthPrefixed(utf8(slot.id)),
     ...lengthPrefixed(utf8(slot.type)),
     ...lengthPrefixed(utf8(slot.kdf.alg)),
@@ -71,8 +79,9 @@ export interface SlotDeps {
 }
 
 /**
- * Wraps `dataKey` under Argon2id(password) with a fresh salt and nonce. Wipes the KEK; the caller
- * owns `password` and `dataKey`.
+ * Wraps `dataKey` under Argon2id(password) with a fresh salt and nonce, and opens the wrap again
+ * with the same KEK before returning it (no second derivation), so a slot that would not give the
+ * key back is never written. Wipes the KEK; the caller owns `password` and `dataKey`.
  */
 export async function createPasswordSlot(
   deps: SlotDeps,
@@ -90,7 +99,12 @@ export async function createPasswordSlot(
   const nonce = deps.randomBytes(NONCE_BYTES);
   const kek = await deps.kdf.derive(password, kdf.salt, params);
   try {
-    const wrappedKey = await aeadSeal(dataKey, passwordSlotAad({ id, type: 'password', kdf }), nonce, kek);
+    const aad = passwordSlotAad({ id, type: 'password', kdf });
+    const wrappedKey = await aeadSeal(dataKey, aad, nonce, kek);
+    const check = await aeadOpen(wrappedKey, aad, nonce, kek);
+    const same = check !== null && bytesEqual(check, dataKey);
+    wipe(check);
+    if (!same) throw new Error('A new password slot did not give its data key back');
     return { id, type: 'password', kdf, nonce, wrappedKey };
   } finally {
     wipe(kek);
@@ -99,8 +113,10 @@ export async function createPasswordSlot(
 
 /**
  * Tries every password slot in order and returns the data key from the first that opens. Bounds
- * are checked for all slots before the first derivation (the parser already refused out-of-bounds
- * files; this keeps the rule local too). Throws `wrong-password-or-tampered` when none opens.
+ * and the password-work budget are checked for all slots before the first derivation (the parser
+ * already refused such files; this keeps the rule local too). A slot that authenticates but holds
+ * a key that is not 32 bytes is `corrupt` (the format allows only 48-byte wraps, so only a caller
+ * bypassing the parser gets there). Throws `wrong-password-or-tampered` when none opens.
  */
 export async function unwrapWithPassword(
   kdf: Kdf,
@@ -118,12 +134,19 @@ export async function unwrapWithPassword(
       });
     }
   }
+  assertKdfWorkBudget(candidates.map((slot) => slot.kdf));
   for (const slot of candidates) {
     const kek = await kdf.derive(password, slot.kdf.salt, slot.kdf);
     try {
       const dataKey = await aeadOpen(slot.wrappedKey, passwordSlotAad(slot), slot.nonce, kek);
-      if (dataKey && dataKey.length === KEY_BYTES) return { dataKey, slot };
+      if (!dataKey) continue;
+      if (dataKey.length === KEY_BYTES) return { dataKey, slot };
       wipe(dataKey);
+      throw new VaultError(
+        'corrupt',
+        'The vault file is damaged or is not a Tessera vault (its password slot does not hold a 32-byte data key). ' +
+          'Restore a backup or the previous version.',
+      );
     } finally {
       wipe(kek);
     }

@@ -119,6 +119,11 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         )}
       </Field>
       <p className="field-hint">The new password cannot be recovered either: keep it somewhere safe.</p>
+      <p className="field-hint">
+        Tessera also changes the key that encrypts your accounts, so an old copy of the vault and the old password
+        cannot open what you save from now on. Backups made before the change still open with the old password: they are
+        copies of the vault as it was then.
+      </p>
       <FormAlert message={problems.form ?? null} />
       {busy ? <BusyNote label="Changing the master password…" /> : null}
       <div className="form-actions">

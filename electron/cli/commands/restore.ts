@@ -163,9 +163,22 @@ const BACKUP_FAILURES: Readonly<Partial<Record<VaultErrorKind, BackupFailure>>> 
   },
 };
 
+/** A backup whose header asks for more Argon2id work than Tessera writes: refused before any derivation. */
+const TOO_MUCH_WORK: BackupFailure = {
+  exit: EXIT.corruptOrUnsupported,
+  message: (name) =>
+    `${name} asks for more password work than Tessera ever writes: it is damaged or was made to slow Tessera ` +
+    'down. It cannot be restored; try another backup.',
+};
+
 /** `error` as a CliError worded for the backup, when it is a vault-layer failure of reading it. */
 function backupFailure(error: unknown, file: string, sameAsVault: boolean): unknown {
-  const failure = error instanceof VaultError ? BACKUP_FAILURES[error.kind] : undefined;
+  const failure =
+    error instanceof VaultError
+      ? error.reason === 'kdf-work-exceeded'
+        ? TOO_MUCH_WORK
+        : BACKUP_FAILURES[error.kind]
+      : undefined;
   if (failure === undefined) return error;
   const hint =
     sameAsVault && failure.exit === EXIT.wrongPasswordOrTampered

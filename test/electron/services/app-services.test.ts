@@ -257,4 +257,37 @@ describe('an unreadable vault with a previous generation', () => {
     expect(s.entries.list().map((e) => e.issuer)).toEqual(['Kept']);
     await expect(s.vault.usePrevious()).rejects.toThrow(/no previous version/);
   });
+
+  it('through a symbolic link, sets the real file aside and keeps the link a link', async () => {
+    const { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } = await import('node:fs');
+    const synced = path.join(dir, 'synced');
+    mkdirSync(synced);
+    const real = path.join(synced, 'vault.tessera');
+    const link = path.join(dir, 'vault.tessera');
+    symlinkSync(real, link);
+    const s = services();
+    await s.vault.create(PASSWORD);
+    await s.entries.add({ type: 'totp', issuer: 'Kept', account: 'a', secret: SECRET_B32 });
+    await s.entries.add({ type: 'totp', issuer: 'Latest', account: 'b', secret: SECRET_B32 });
+    await s.lock('manual');
+    const damaged = readFileSync(real);
+    damaged.fill(0, 0, 16);
+    writeFileSync(real, damaged);
+
+    expect(await s.vault.usePrevious()).toMatchObject({ status: 'locked' });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(synced).filter((n) => n.startsWith('vault.tessera.unreadable-'))).toHaveLength(1);
+    await s.vault.unlock(PASSWORD);
+    expect(s.entries.list().map((e) => e.issuer)).toEqual(['Kept']);
+  });
+});
+
+describe('creating a vault', () => {
+  it('on a folder says it is a folder and names a file to choose', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(dir, 'vault.tessera'));
+    await expect(services().vault.create(PASSWORD)).rejects.toThrow(
+      /vault\.tessera is a folder, not a vault file\. Choose a file name inside it/,
+    );
+  });
 });

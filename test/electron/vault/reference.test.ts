@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
 import { hashRaw, type Algorithm, type Version } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInlineKdf, unlockVault } from '../../../electron/vault';
+import { aeadOpen, aeadSeal } from '../../../electron/vault/crypto';
 import { ROOT } from './helpers/bundle';
+import { rewriteHeader } from './helpers/container';
 import { makeTempDir } from './helpers/fakes';
 import { base32, buildTestVector } from './helpers/test-vector';
 
@@ -22,7 +24,7 @@ const vector = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/vault/test
   generation: number;
   vaultId: string;
   kdf: { opslimit: number; memlimit: number; saltHex: string };
-  intermediate: { keyEncryptionKeyHex: string };
+  intermediate: { keyEncryptionKeyHex: string; slotAadHex: string; dataKeyHex: string };
   entries: Record<string, unknown>[];
 };
 const expected = { formatVersion: 1, generation: vector.generation, vaultId: vector.vaultId, entries: vector.entries };
@@ -133,5 +135,155 @@ describe('reference decryptor (Python, PyNaCl)', () => {
       timeout: 30_000,
     });
     expect(JSON.parse(out)).toEqual(expected);
+  });
+});
+
+/**
+ * Files each reader must refuse (docs/vault-format.md §8, "required of every reader"), built from
+ * the test vector: some with an edited header, some re-sealed with the vector's documented data key
+ * so their payload authenticates and only its content is wrong.
+ */
+describe('both reference decryptors refuse what every reader must', () => {
+  const fixture = (): Uint8Array => new Uint8Array(readFileSync(FIXTURE));
+  const headerEnd = (b: Uint8Array): number => 14 + new DataView(b.buffer, b.byteOffset).getUint32(10, true);
+  const dataKey = Buffer.from(vector.intermediate.dataKeyHex, 'hex');
+
+  /** The vector with its plaintext payload replaced by `edit(plaintext)`, sealed under the real data key. */
+  async function resealed(edit: (plaintext: Buffer) => Buffer): Promise<Uint8Array> {
+    const file = fixture();
+    const end = headerEnd(file);
+    const nonce = file.subarray(end, end + 24);
+    const plaintext = await aeadOpen(file.subarray(end + 24), file.subarray(0, end), nonce, dataKey);
+    if (!plaintext) throw new Error('the vector did not open with its documented data key');
+    const ciphertext = await aeadSeal(edit(Buffer.from(plaintext)), file.subarray(0, end), nonce, dataKey);
+    return Buffer.concat([file.subarray(0, end + 24), ciphertext]);
+  }
+
+  function meta(plaintext: Buffer): { entries: Record<string, unknown>[] } {
+    return JSON.parse(plaintext.subarray(4, 4 + plaintext.readUInt32LE(0)).toString('utf8')) as {
+      entries: Record<string, unknown>[];
+    };
+  }
+
+  function withMeta(plaintext: Buffer, m: unknown): Buffer {
+    const json = Buffer.from(JSON.stringify(m));
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(json.length);
+    return Buffer.concat([len, json, plaintext.subarray(4 + plaintext.readUInt32LE(0))]);
+  }
+
+  const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
+    [
+      'a repeated name in the header',
+      () => rewriteHeader(fixture(), (h) => h.replace('"generation":2', '"generation":2,"generation":2')),
+      /repeats the name 'generation'/,
+    ],
+    [
+      'invalid UTF-8 in the header',
+      () => {
+        const b = fixture();
+        b[14 + 13] = 0xff;
+        return b;
+      },
+      /not valid UTF-8/,
+    ],
+    [
+      'a memlimit that is not whole KiB',
+      () => rewriteHeader(fixture(), (h) => h.replace('"memlimit":67108864', '"memlimit":67108865')),
+      /key-derivation parameters out of bounds/,
+    ],
+    [
+      'two password slots',
+      () =>
+        rewriteHeader(fixture(), (h) => {
+          const header = JSON.parse(h) as { slots: Record<string, unknown>[] };
+          header.slots.push({ ...header.slots[0], id: '00000000-0000-4000-8000-000000000002' });
+          return JSON.stringify(header);
+        }),
+      /more password work than Tessera ever writes/,
+    ],
+    [
+      'a damaged version field (format 257)',
+      () => {
+        const b = fixture();
+        b[9] = 1;
+        return b;
+      },
+      /damaged/,
+    ],
+    [
+      'a slot that unwraps to a 24-byte key',
+      async () => {
+        const file = fixture();
+        const header = JSON.parse(Buffer.from(file.subarray(14, headerEnd(file))).toString('utf8')) as {
+          slots: { nonce: string }[];
+        };
+        const wrapped = await aeadSeal(
+          new Uint8Array(24).fill(1),
+          Buffer.from(vector.intermediate.slotAadHex, 'hex'),
+          Buffer.from(header.slots[0]!.nonce, 'base64'),
+          Buffer.from(vector.intermediate.keyEncryptionKeyHex, 'hex'),
+        );
+        return rewriteHeader(file, (h) =>
+          h.replace(/"wrappedKey":"[^"]*"/, `"wrappedKey":"${Buffer.from(wrapped).toString('base64')}"`),
+        );
+      },
+      /32-byte data key/,
+    ],
+    [
+      'a metaLen beyond the plaintext',
+      () =>
+        resealed((p) => {
+          const out = Buffer.from(p);
+          out.writeUInt32LE(p.length, 0);
+          return out;
+        }),
+      /metadata length/,
+    ],
+    [
+      'a secret range outside the table',
+      () =>
+        resealed((p) => {
+          const m = meta(p);
+          m.entries[4]!.secretOffset = 1000;
+          return withMeta(p, m);
+        }),
+      /outside the secret table/,
+    ],
+  ];
+
+  const python = pythonWithNacl();
+  it.each(cases)('%s', async (name, build, expectedMessage) => {
+    const file = path.join(tmp.dir, `${name.replace(/\W+/g, '-')}.tessera`);
+    writeFileSync(file, await build());
+    const node = runNodeDecryptor(file, vector.password);
+    expect([name, node.status, node.stdout]).toEqual([name, 1, '']);
+    expect(node.stderr).toMatch(expectedMessage);
+    if (python === null) return; // the Python half needs PyNaCl (see the skipped test above)
+    const py = spawnSync(python, [path.join(ROOT, 'docs/decrypt_vault.py'), file], {
+      env: { ...process.env, TESSERA_PASSWORD: vector.password },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect([name, py.status, py.stdout]).toEqual([name, 1, '']);
+    expect(py.stderr).toMatch(expectedMessage);
+  });
+
+  it('a later format with its own JSON header is reported as newer, not damaged', () => {
+    const file = path.join(tmp.dir, 'newer.tessera');
+    writeFileSync(
+      file,
+      rewriteHeader(fixture(), () => '{"formatVersion":2}', 2),
+    );
+    const node = runNodeDecryptor(file, vector.password);
+    expect(node.status).toBe(1);
+    expect(node.stderr).toMatch(/newer Tessera \(format 2\)/);
+    if (python === null) return;
+    const py = spawnSync(python, [path.join(ROOT, 'docs/decrypt_vault.py'), file], {
+      env: { ...process.env, TESSERA_PASSWORD: vector.password },
+      encoding: 'utf8',
+    });
+    expect(py.status).toBe(1);
+    expect(py.stderr).toMatch(/newer Tessera \(format 2\)/);
   });
 });

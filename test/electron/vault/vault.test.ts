@@ -208,7 +208,7 @@ describe('password change', () => {
     expect(readFileSync(opts.path).equals(before)).toBe(true);
   });
 
-  it('re-wraps the data key only: the payload key is unchanged (an older session can still read it)', async () => {
+  it('another session notices the changed password slot and locks itself (rekey.test.ts has the rest)', async () => {
     const v = await create();
     await v.add([totpEntry()]);
     const other = await unlock();
