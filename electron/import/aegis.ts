@@ -4,7 +4,8 @@
  * key wrap), the AES-GCM content, content versions 1–3 with their group models, and the entry
  * types (motp and yandex are listed as skipped: Tessera cannot compute them).
  */
-import { aesGcmDecrypt, passwordRequired, scryptKey, wrongPassword } from './crypto';
+import { WorkBudget } from './budget';
+import { aesGcmDecrypt, passwordRequired, scryptKey, wrongPassword, type KdfCharge } from './crypto';
 import { EntryCollector, describe, secretFromBase32, strictBase64 } from './entries';
 import {
   arr,
@@ -45,15 +46,15 @@ export const aegisFormat: ImportFormat = {
     const json = sniffJson(bytes);
     return looksLikeAegis(json) && isEncrypted(json);
   },
-  async parse(bytes, password) {
-    const file = parseJson(decodeUtf8(bytes, 'This Aegis file'), 'This Aegis file');
+  async parse(bytes, password, budget = new WorkBudget()) {
+    const file = parseJson(decodeUtf8(bytes, 'This Aegis file'), 'This Aegis file', budget);
     if (!looksLikeAegis(file)) throw new ImportError('corrupt', 'This is not an Aegis vault (no header or db).');
     if (file['version'] !== 1) {
       throw new ImportError('unsupported', `Aegis vault file version ${String(file['version'])} is not supported.`);
     }
-    const db = isEncrypted(file) ? await decryptContent(file, password) : file['db'];
+    const db = isEncrypted(file) ? await decryptContent(file, password, budget) : file['db'];
     if (!isRecord(db)) throw new ImportError('corrupt', 'The Aegis vault content is not an object.');
-    return readContent(db);
+    return readContent(db, budget);
   },
 };
 
@@ -73,11 +74,18 @@ interface PasswordSlot {
   readonly tag: Buffer;
 }
 
-async function decryptContent(file: JsonRecord, password: string | undefined): Promise<unknown> {
+/**
+ * Unwraps the master key with the first password slot it opens, then decrypts the content. Every
+ * slot counts against `key-slots` before any is read, and each derivation is charged to the
+ * budget as it is tried: trying stops, with the limit named, once Aegis's ceiling is spent.
+ */
+async function decryptContent(file: JsonRecord, password: string | undefined, budget: WorkBudget): Promise<unknown> {
   const { slots, nonce, tag, ciphertext } = fileLevel('The Aegis vault header', () => {
     const header = rec(file, 'header');
     const params = rec(header, 'params');
-    const slots = arr(header, 'slots')
+    const all = arr(header, 'slots');
+    budget.atMost('key-slots', all.length);
+    const slots = all
       .filter((s): s is JsonRecord => isRecord(s) && s['type'] === 1)
       .map((s): PasswordSlot => {
         const keyParams = rec(s, 'key_params');
@@ -107,9 +115,10 @@ async function decryptContent(file: JsonRecord, password: string | undefined): P
     );
   }
   if (password === undefined) throw passwordRequired(NAME);
+  const charge: KdfCharge = { budget, format: 'aegis' };
   let masterKey: Buffer | null = null;
   for (const slot of slots) {
-    const kek = await scryptKey(password, slot.salt, slot, 32);
+    const kek = await scryptKey(password, slot.salt, slot, 32, charge);
     masterKey = aesGcmDecrypt(kek, slot.nonce, slot.key, slot.tag);
     kek.fill(0);
     if (masterKey !== null) break;
@@ -119,11 +128,11 @@ async function decryptContent(file: JsonRecord, password: string | undefined): P
   masterKey.fill(0);
   if (plain === null)
     throw new ImportError('corrupt', 'The Aegis vault content does not match its key: the file was modified.');
-  return parseJson(decodeUtf8(plain, 'The decrypted Aegis vault'), 'The decrypted Aegis vault');
+  return parseJson(decodeUtf8(plain, 'The decrypted Aegis vault'), 'The decrypted Aegis vault', budget);
 }
 
 /** Content versions 1–3 (FORMATS.md §1.3): entries, and groups by uuid (v3) or by name (v2). */
-function readContent(db: JsonRecord): ImportResult {
+function readContent(db: JsonRecord, budget: WorkBudget): ImportResult {
   const { version, entries, groups } = fileLevel('The Aegis vault content', () => {
     const version = int(db, 'version');
     const groups = new Map<string, string>();
@@ -139,7 +148,7 @@ function readContent(db: JsonRecord): ImportResult {
   if (version < 1 || version > 3) {
     throw new ImportError('unsupported', `Aegis vault content version ${version} is not supported (1 to 3 are).`);
   }
-  const collector = new EntryCollector('aegis');
+  const collector = new EntryCollector('aegis', budget);
   entries.forEach((raw, index) => {
     const e = isRecord(raw) ? raw : {};
     collector.add(

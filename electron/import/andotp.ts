@@ -5,8 +5,10 @@
  * PBKDF2-HMAC-SHA1, old format `nonce ‖ ciphertext ‖ tag` with key SHA-256(password). Old-format
  * entries have no issuer: their label "Issuer - account" is split at the first " - ".
  */
-import { createHash } from 'node:crypto';
-import { aesGcmDecrypt, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
+import { WorkBudget } from './budget';
+import { PBKDF2_ITERATION_WORK } from './budget-limits';
+import { chargeJson } from './prescan';
+import { aesGcmDecrypt, passwordRequired, pbkdf2Key, sha256Key, wrongPassword, type KdfCharge } from './crypto';
 import { EntryCollector, describe, secretFromBase32, type EntryDraft } from './entries';
 import {
   decodeUtf8,
@@ -51,43 +53,70 @@ export const andOtpFormat: ImportFormat = {
     return plausible > 0 && fileName !== undefined && /\.aes$/i.test(fileName) ? 0.45 : plausible;
   },
   needsPassword: (bytes) => sniffJson(bytes) === undefined,
-  async parse(bytes, password) {
+  async parse(bytes, password, budget = new WorkBudget()) {
     const json = sniffJson(bytes);
     if (json !== undefined) {
       if (!Array.isArray(json)) throw new ImportError('corrupt', 'This andOTP backup is not a list of accounts.');
-      return readEntries(json, false);
+      chargeJson(budget, decodeUtf8(bytes, 'This andOTP backup')); // parsed once already, by sniffJson
+      return readEntries(json, false, budget);
     }
     if (bytes.length < 12 + TAG)
       throw new ImportError('corrupt', 'This andOTP backup is too short to be encrypted data.');
     if (password === undefined) throw passwordRequired(NAME);
-    const current = await decryptCurrent(bytes, password);
-    const plain = current ?? decryptOld(bytes, password);
+    const plain = await decrypt(bytes, password, { budget, format: 'andotp' });
     if (plain === null) throw wrongPassword(NAME);
-    const list = parseJson(decodeUtf8(plain, 'The decrypted andOTP backup'), 'The decrypted andOTP backup');
+    const what = 'The decrypted andOTP backup';
+    const list = parseJson(decodeUtf8(plain.data, what), what, budget);
     if (!Array.isArray(list))
       throw new ImportError('corrupt', 'The decrypted andOTP backup is not a list of accounts.');
-    return readEntries(list, current === null);
+    return readEntries(list, plain.oldFormat, budget);
   },
 };
 
-async function decryptCurrent(bytes: Uint8Array, password: string): Promise<Buffer | null> {
+/**
+ * Tries the current format, then the old one. The files carry no magic: an old-format file's first
+ * bytes read as a random iteration count. A count above andOTP's KDF ceiling is not derived first:
+ * the cheap old format is tried, and only when it fails is the count refused as the budget's limit.
+ */
+async function decrypt(
+  bytes: Uint8Array,
+  password: string,
+  charge: KdfCharge,
+): Promise<{ data: Buffer; oldFormat: boolean } | null> {
   const iterations = iterationsOf(bytes);
+  const affordable = charge.budget.canAfford(charge.format, iterations * PBKDF2_ITERATION_WORK);
+  const current = affordable ? await decryptCurrent(bytes, password, iterations, charge) : null;
+  if (current !== null) return { data: current, oldFormat: false };
+  const old = decryptOld(bytes, password, charge);
+  if (old !== null) return { data: old, oldFormat: true };
+  if (!affordable && iterations >= 1 && iterations <= MAX_ITERATIONS) {
+    await decryptCurrent(bytes, password, iterations, charge); // throws the budget's kdf-work refusal
+  }
+  return null;
+}
+
+async function decryptCurrent(
+  bytes: Uint8Array,
+  password: string,
+  iterations: number,
+  charge: KdfCharge,
+): Promise<Buffer | null> {
   if (iterations < 1 || iterations > MAX_ITERATIONS) return null;
-  const key = await pbkdf2Key(password, bytes.subarray(4, 16), iterations, 32, 'sha1');
+  const key = await pbkdf2Key(password, bytes.subarray(4, 16), iterations, 32, 'sha1', charge);
   const plain = aesGcmDecrypt(key, bytes.subarray(16, 28), bytes.subarray(HEADER, -TAG), bytes.subarray(-TAG));
   key.fill(0);
   return plain;
 }
 
-function decryptOld(bytes: Uint8Array, password: string): Buffer | null {
-  const key = createHash('sha256').update(password, 'utf8').digest();
+function decryptOld(bytes: Uint8Array, password: string, charge: KdfCharge): Buffer | null {
+  const key = sha256Key(password, charge);
   const plain = aesGcmDecrypt(key, bytes.subarray(0, 12), bytes.subarray(12, -TAG), bytes.subarray(-TAG));
   key.fill(0);
   return plain;
 }
 
-function readEntries(list: readonly unknown[], oldFormat: boolean): ImportResult {
-  const collector = new EntryCollector('andotp');
+function readEntries(list: readonly unknown[], oldFormat: boolean, budget: WorkBudget): ImportResult {
+  const collector = new EntryCollector('andotp', budget);
   list.forEach((raw, index) => {
     const e = isRecord(raw) ? raw : {};
     collector.add(

@@ -3,10 +3,14 @@
  * Android `shared_prefs` XML (`<map><string name="k">v</string><int name="k" value="1"/>...</map>`),
  * the container of the Authy, FreeOTP v1 and Battle.net files (FORMATS.md §8), read with
  * fast-xml-parser. Strict: the root must be `<map>`; a DOCTYPE (never written by Android, and the
- * door to entity-expansion tricks) is refused.
+ * door to entity-expansion tricks) is refused. The text is measured before it is parsed (elements,
+ * attributes, references: prescan.ts) and charged to the import's budget.
  */
 import { XMLParser } from 'fast-xml-parser';
+import type { WorkBudget } from './budget';
+import { IMPORT_LIMITS } from './budget-limits';
 import { isRecord, tryDecodeUtf8 } from './fields';
+import { chargeXml } from './prescan';
 import { ImportError } from './types';
 
 const parser = new XMLParser({
@@ -15,7 +19,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  processEntities: true,
+  // The scan before parsing (prescan.ts) already bounds references; the parser's own cap is a second line.
+  processEntities: { enabled: true, maxTotalExpansions: IMPORT_LIMITS['xml-references'].value },
   ignoreDeclaration: true,
   isArray: (name) => name !== 'map',
 });
@@ -42,13 +47,15 @@ function trimToCharBoundary(bytes: Uint8Array): Uint8Array {
 
 /**
  * All preferences by name, in file order.
- * @throws ImportError `corrupt` when the file is not a shared_prefs XML map.
+ * @throws BudgetExceededError before parsing a text past the budget's XML limits; ImportError
+ *   `corrupt` when the file is not a shared_prefs XML map.
  */
-export function readSharedPrefs(bytes: Uint8Array, formatName: string): Map<string, Preference> {
+export function readSharedPrefs(bytes: Uint8Array, formatName: string, budget: WorkBudget): Map<string, Preference> {
   const text = tryDecodeUtf8(bytes);
   const bad = (): ImportError =>
     new ImportError('corrupt', `This ${formatName} file is not a readable Android preferences (XML) file.`);
-  if (text === null || /<!DOCTYPE/i.test(text)) throw bad();
+  if (text === null) throw bad();
+  if (chargeXml(budget, text).declaresEntities || /<!DOCTYPE/i.test(text)) throw bad();
   let doc: unknown;
   try {
     doc = parser.parse(text, true) as unknown;

@@ -2,18 +2,20 @@
 /**
  * Authenticator Plus exports (FORMATS.md §8): a ZIP, encrypted with traditional PKWARE ZipCrypto,
  * holding `Accounts.txt`, a list of `otpauth://` links. Read with @zip.js/zip.js (pure JavaScript,
- * no workers, CRC checked); the link list is read as every other link list.
+ * no workers, CRC checked); the link list is read as every other link list. The central directory
+ * is checked against the budget before zip.js lists a single entry, and inflating stops at the
+ * budget's `archive-bytes` whatever the headers declare (zip-directory.ts).
  */
-import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type Entry } from '@zip.js/zip.js';
+import { configure, Uint8ArrayReader, ZipReader, type Entry } from '@zip.js/zip.js';
+import { BudgetExceededError, WorkBudget } from './budget';
 import { passwordRequired, wrongPassword } from './crypto';
 import { decodeUtf8 } from './fields';
 import { readLinkList } from './uri-list';
 import { ImportError, type ImportFormat } from './types';
+import { BoundedWriter, checkZipDirectory } from './zip-directory';
 
 const NAME = 'Authenticator Plus';
 const ACCOUNTS = 'Accounts.txt';
-/** Larger than any list of links; bounds a zip bomb. */
-const MAX_UNCOMPRESSED = 16 * 1024 * 1024;
 
 configure({ useWebWorkers: false });
 
@@ -28,7 +30,8 @@ export const authenticatorPlusFormat: ImportFormat = {
   detect: (bytes) => (isZip(bytes) && mentionsAccounts(bytes) ? 0.95 : 0),
   /** Bit 0 of the first local header's flags: the entry is encrypted. */
   needsPassword: (bytes) => isZip(bytes) && bytes.length > 6 && ((bytes[6] ?? 0) & 1) === 1,
-  async parse(bytes, password) {
+  async parse(bytes, password, budget = new WorkBudget()) {
+    checkZipDirectory(bytes, budget);
     const reader = new ZipReader(new Uint8ArrayReader(bytes));
     try {
       let entries: Entry[];
@@ -39,31 +42,45 @@ export const authenticatorPlusFormat: ImportFormat = {
       }
       const accounts = entries.find((e) => e.filename.split('/').pop() === ACCOUNTS && !e.directory);
       if (accounts === undefined) throw new ImportError('corrupt', `This ZIP file holds no ${ACCOUNTS}.`);
-      if (accounts.uncompressedSize > MAX_UNCOMPRESSED) throw new ImportError('too-large', `${ACCOUNTS} is too large.`);
+      budget.atMost('archive-bytes', accounts.uncompressedSize);
       if (accounts.encrypted && password === undefined) throw passwordRequired(NAME);
-      const data = await extract(accounts, password);
-      return readLinkList('authenticator-plus', decodeUtf8(data, ACCOUNTS));
+      const writer = new BoundedWriter(budget);
+      try {
+        const data = await extract(accounts, password, writer);
+        return readLinkList('authenticator-plus', decodeUtf8(data, ACCOUNTS), budget);
+      } finally {
+        writer.release();
+      }
     } finally {
       await reader.close().catch(() => undefined);
     }
   },
 };
 
-async function extract(entry: Entry, password: string | undefined): Promise<Uint8Array> {
+async function extract(entry: Entry, password: string | undefined, writer: BoundedWriter): Promise<Uint8Array> {
   if (entry.directory) throw new ImportError('corrupt', `${ACCOUNTS} is a folder.`);
   let data: Uint8Array;
   try {
-    data = await entry.getData(new Uint8ArrayWriter(), {
+    data = await entry.getData(writer, {
       checkSignature: true,
       useWebWorkers: false,
       ...(password !== undefined ? { password } : {}),
     });
   } catch (cause) {
+    const limit = budgetError(cause);
+    if (limit !== null) throw limit;
     // ZipCrypto checks one byte of the password, then the CRC: both failures mean a wrong password
     // (or a modified file, which the message also says).
     if (entry.encrypted) throw wrongPassword(NAME);
     throw new ImportError('corrupt', `${ACCOUNTS} cannot be extracted; the file is damaged.`, { cause });
   }
-  if (data.length > MAX_UNCOMPRESSED) throw new ImportError('too-large', `${ACCOUNTS} is too large.`);
   return data;
+}
+
+/** The budget's refusal, also when zip.js's streams wrapped it in another error. */
+function budgetError(error: unknown): BudgetExceededError | null {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof BudgetExceededError) return e;
+  }
+  return null;
 }

@@ -7,6 +7,7 @@
  * SHA1 and 30 s. Issuer and name follow Aegis's rules (originalName "Issuer:…", else name
  * "Issuer - …", else the account type).
  */
+import { WorkBudget } from './budget';
 import { aesCbcDecrypt, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
 import { looksLikePrefs, readSharedPrefs } from './android-prefs';
 import { EntryCollector, describe, secretFromBase32, strictBase64 } from './entries';
@@ -18,14 +19,14 @@ const KEY = 'com.authy.storage.tokens.authenticator.key';
 const ITERATIONS = 1000;
 const ZERO_IV = new Uint8Array(16);
 
-function tokens(bytes: Uint8Array): readonly unknown[] {
-  const pref = readSharedPrefs(bytes, NAME).get(KEY);
+function tokens(bytes: Uint8Array, budget: WorkBudget): readonly unknown[] {
+  const pref = readSharedPrefs(bytes, NAME, budget).get(KEY);
   if (pref === undefined) {
     throw new ImportError('corrupt', 'This Authy file holds no accounts: it may be another file of the app.', {
       details: `This Authy file has no '${KEY}' entry.`,
     });
   }
-  const list = parseJson(pref.value, 'The Authy token list');
+  const list = parseJson(pref.value, 'The Authy token list', budget);
   if (!Array.isArray(list)) throw new ImportError('corrupt', 'The Authy token list is not a list.');
   return list;
 }
@@ -39,15 +40,16 @@ export const authyFormat: ImportFormat = {
   detect: (bytes) => (looksLikePrefs(bytes, KEY) ? 0.98 : 0),
   needsPassword(bytes) {
     try {
-      return tokens(bytes).some(isEncryptedToken);
+      return tokens(bytes, new WorkBudget()).some(isEncryptedToken);
     } catch {
       return false;
     }
   },
-  async parse(bytes, password) {
-    const list = tokens(bytes);
-    const secrets = await decryptSecrets(list, password);
-    const collector = new EntryCollector('authy');
+  async parse(bytes, password, budget = new WorkBudget()) {
+    const list = tokens(bytes, budget);
+    budget.atMost('accounts', list.length);
+    const secrets = await decryptSecrets(list, password, budget);
+    const collector = new EntryCollector('authy', budget);
     list.forEach((raw, index) => {
       const t = isRecord(raw) ? raw : {};
       collector.add(
@@ -72,7 +74,11 @@ export const authyFormat: ImportFormat = {
 };
 
 /** Base32 text of each encrypted token, by index. A password that opens none of them is wrong. */
-async function decryptSecrets(list: readonly unknown[], password: string | undefined): Promise<Map<number, string>> {
+async function decryptSecrets(
+  list: readonly unknown[],
+  password: string | undefined,
+  budget: WorkBudget,
+): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   const encrypted = list.flatMap((t, i) => (isEncryptedToken(t) && isRecord(t) ? [{ t, i }] : []));
   if (encrypted.length === 0) return out;
@@ -81,7 +87,10 @@ async function decryptSecrets(list: readonly unknown[], password: string | undef
     const data = strictBase64(String(t['encryptedSecret']));
     const salt = typeof t['salt'] === 'string' ? t['salt'] : '';
     if (data === null || salt === '') continue;
-    const key = await pbkdf2Key(password, Buffer.from(salt, 'utf8'), ITERATIONS, 32, 'sha1');
+    const key = await pbkdf2Key(password, Buffer.from(salt, 'utf8'), ITERATIONS, 32, 'sha1', {
+      budget,
+      format: 'authy',
+    });
     const plain = aesCbcDecrypt(key, ZERO_IV, data);
     key.fill(0);
     const text = plain === null ? null : tryDecodeUtf8(plain);

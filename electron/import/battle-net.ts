@@ -5,6 +5,7 @@
  * TOTP SHA1, 8 digits, 30 s; the serial names the account.
  */
 import { looksLikePrefs, readSharedPrefs } from './android-prefs';
+import { WorkBudget } from './budget';
 import { EntryCollector, secretFromHex } from './entries';
 import { EntryProblem } from './fields';
 import { ImportError, type ImportFormat } from './types';
@@ -33,12 +34,12 @@ export const battleNetFormat: ImportFormat = {
   name: NAME,
   detect: (bytes) => (looksLikePrefs(bytes, SECRET_KEY) ? 0.98 : 0),
   needsPassword: () => false,
-  async parse(bytes) {
-    const prefs = readSharedPrefs(bytes, NAME);
+  async parse(bytes, _password, budget = new WorkBudget()) {
+    const prefs = readSharedPrefs(bytes, NAME, budget);
     const secret = prefs.get(SECRET_KEY)?.value;
     if (secret === undefined) throw new ImportError('corrupt', 'This Battle.net file has no authenticator secret.');
     const serial = prefs.get(SERIAL_KEY)?.value ?? '';
-    const collector = new EntryCollector('battle-net');
+    const collector = new EntryCollector('battle-net', budget);
     collector.add(
       0,
       () => NAME,

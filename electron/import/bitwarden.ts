@@ -5,6 +5,7 @@
  * (TOTP SHA1/6/30). The item's name and username name entries whose link has no label.
  * Password-protected exports are refused with a hint.
  */
+import { WorkBudget } from './budget';
 import { EntryCollector, describe, secretFromBase32, type EntryDraft } from './entries';
 import { arr, decodeUtf8, fileLevel, isRecord, parseJson, sniffJson, tryDecodeUtf8, type JsonRecord } from './fields';
 import { draftFromLink, type LinkContext } from './links';
@@ -32,14 +33,14 @@ export const bitwardenFormat: ImportFormat = {
     return csvHeader(bytes) !== null ? 0.95 : 0;
   },
   needsPassword: () => false,
-  async parse(bytes) {
+  async parse(bytes, _password, budget = new WorkBudget()) {
     const text = decodeUtf8(bytes, 'This Bitwarden export');
-    if (/^\s*[{[]/.test(text)) return readJson(parseJson(text, 'This Bitwarden export'));
-    return readCsv(text);
+    if (/^\s*[{[]/.test(text)) return readJson(parseJson(text, 'This Bitwarden export', budget), budget);
+    return readCsv(text, budget);
   },
 };
 
-function readJson(file: unknown): ImportResult {
+function readJson(file: unknown, budget: WorkBudget): ImportResult {
   if (!looksLikeJson(file)) throw new ImportError('corrupt', 'This is not a Bitwarden JSON export (no items).');
   if (file['encrypted'] === true || 'passwordProtected' in file) {
     throw new ImportError(
@@ -48,7 +49,7 @@ function readJson(file: unknown): ImportResult {
     );
   }
   const items = fileLevel('The Bitwarden export', () => arr(file, 'items'));
-  const collector = new EntryCollector('bitwarden');
+  const collector = new EntryCollector('bitwarden', budget);
   items.forEach((item, index) => {
     if (!isRecord(item) || !isRecord(item['login'])) return; // not a login: no TOTP field to read
     const totp = item['login']['totp'];
@@ -82,8 +83,8 @@ function addTotp(collector: EntryCollector, index: number, totp: string, ctx: Li
   );
 }
 
-function readCsv(text: string): ImportResult {
-  const rows = parseCsv(text);
+function readCsv(text: string, budget: WorkBudget): ImportResult {
+  const rows = parseCsv(text, budget);
   const header = rows.shift() ?? [];
   const col = (name: string): number => header.indexOf(name);
   const [totpAt, nameAt, userAt, favAt] = [col('login_totp'), col('name'), col('login_username'), col('favorite')];
@@ -94,7 +95,7 @@ function readCsv(text: string): ImportResult {
       { details: "This Bitwarden CSV export has no 'login_totp' column." },
     );
   }
-  const collector = new EntryCollector('bitwarden');
+  const collector = new EntryCollector('bitwarden', budget);
   rows.forEach((row, index) => {
     const totp = row[totpAt] ?? '';
     if (totp.trim() === '') return;
@@ -109,10 +110,11 @@ function readCsv(text: string): ImportResult {
 
 /**
  * RFC 4180 CSV: fields separated by commas, optionally quoted with `"` (a quote inside doubled),
- * records separated by CRLF or LF; quoted fields may span lines.
- * @throws ImportError `corrupt` for an unterminated quoted field.
+ * records separated by CRLF or LF; quoted fields may span lines. Every field is charged to the
+ * budget's `csv-cells` as it is read.
+ * @throws ImportError `corrupt` for an unterminated quoted field; BudgetExceededError.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, budget: WorkBudget = new WorkBudget()): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -126,10 +128,12 @@ export function parseCsv(text: string): string[][] {
       continue;
     }
     if (c === ',') {
+      budget.spend('csv-cells');
       row.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
+      budget.spend('csv-cells');
       row.push(field);
       if (row.some((f) => f !== '')) rows.push(row);
       row = [];

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The decryption primitives foreign backups use, over Node's crypto (and hash-wasm for Argon2id,
- * which Node 20 lacks). KDF parameters read from a file are bounded before any work is done, so a
- * hostile file cannot make the app derive for hours or allocate gigabytes. An authentication
- * failure is returned as null: the caller decides whether it means a wrong password.
+ * which Node 20 lacks). Every derivation is charged to the import's work budget before it runs
+ * (its work against the format's ceiling in budget-limits.ts, summed over every slot and attempt;
+ * its memory against the memory limit), so a hostile file cannot make the app derive for hours or
+ * allocate gigabytes. An authentication failure is returned as null: the caller decides whether it
+ * means a wrong password.
  */
-import { createDecipheriv, pbkdf2, scrypt, type BinaryLike } from 'node:crypto';
+import { createDecipheriv, createHash, pbkdf2, scrypt, type BinaryLike } from 'node:crypto';
 import { promisify } from 'node:util';
 import { argon2id } from 'hash-wasm';
-import { ImportError } from './types';
+import type { WorkBudget } from './budget';
+import { PBKDF2_ITERATION_WORK, type KdfCost } from './budget-limits';
+import { ImportError, type ImportFormatId } from './types';
 
 const pbkdf2Async = promisify(pbkdf2);
 const scryptAsync = promisify(scrypt) as (
@@ -18,7 +22,10 @@ const scryptAsync = promisify(scrypt) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-/** Upper bounds on file-supplied KDF work (generous: ten times what the apps write today). */
+/**
+ * Shapes a KDF accepts at all (a power-of-two N, an iteration count that is a count); how much work
+ * a file may ask for is the budget's per-format ceiling (budget-limits.ts KDF_CEILINGS).
+ */
 export const KDF_BOUNDS = Object.freeze({
   pbkdf2MaxIterations: 10_000_000,
   scryptMaxN: 2 ** 20,
@@ -27,14 +34,39 @@ export const KDF_BOUNDS = Object.freeze({
   scryptMaxMemoryBytes: 1024 * 1024 * 1024,
 });
 
+/** Whose budget a derivation is charged to, and as which format's work. */
+export interface KdfCharge {
+  readonly budget: WorkBudget;
+  readonly format: ImportFormatId;
+}
+
+/**
+ * Runs a derivation after charging its cost, releasing its memory afterwards.
+ * @throws BudgetExceededError before any work when the cost passes the format's ceiling.
+ */
+async function charged<T>(charge: KdfCharge, cost: KdfCost, derive: () => Promise<T>): Promise<T> {
+  const release = charge.budget.kdf(charge.format, cost);
+  try {
+    return await derive();
+  } finally {
+    release();
+  }
+}
+
+/** SHA-256 of the password, as a key (andOTP's old format, TOTP Authenticator): charged as one iteration. */
+export function sha256Key(password: string, charge: KdfCharge): Buffer {
+  charge.budget.kdf(charge.format, { memoryBytes: 0, work: PBKDF2_ITERATION_WORK })();
+  return createHash('sha256').update(password, 'utf8').digest();
+}
+
 /** UTF-8 bytes of a password (what every format in FORMATS.md derives from). */
 export function passwordBytes(password: string): Buffer {
   return Buffer.from(password, 'utf8');
 }
 
 /**
- * PBKDF2-HMAC with a bounded iteration count.
- * @throws ImportError `unsupported` when the count is outside 1..10,000,000.
+ * PBKDF2-HMAC with a bounded iteration count, charged to the budget.
+ * @throws ImportError `unsupported` when the count is outside 1..10,000,000; BudgetExceededError.
  */
 export async function pbkdf2Key(
   password: string,
@@ -42,6 +74,7 @@ export async function pbkdf2Key(
   iterations: number,
   keyBytes: number,
   digest: 'sha1' | 'sha256' | 'sha512',
+  charge: KdfCharge,
 ): Promise<Buffer> {
   if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > KDF_BOUNDS.pbkdf2MaxIterations) {
     throw new ImportError(
@@ -49,18 +82,28 @@ export async function pbkdf2Key(
       `The file asks for ${iterations} key-derivation iterations, outside 1 to 10,000,000.`,
     );
   }
-  return pbkdf2Async(passwordBytes(password), salt, iterations, keyBytes, digest);
+  const cost = { memoryBytes: 0, work: iterations * PBKDF2_ITERATION_WORK };
+  return charged(charge, cost, () => pbkdf2Async(passwordBytes(password), salt, iterations, keyBytes, digest));
+}
+
+/** scrypt's cost: its memory is 128·r·N (plus 128·r·p), its work that memory once per lane (× p). */
+export function scryptCost(params: { readonly n: number; readonly r: number; readonly p: number }): KdfCost {
+  const { n, r, p } = params;
+  return { memoryBytes: 128 * r * (n + p), work: 128 * r * n * p };
 }
 
 /**
- * scrypt with bounded parameters (N a power of two, at most 2^20; r ≤ 32; p ≤ 16; ≤ 1 GiB).
- * @throws ImportError `unsupported` when the file's parameters are outside the bounds.
+ * scrypt with bounded parameters (N a power of two, at most 2^20; r ≤ 32; p ≤ 16; ≤ 1 GiB),
+ * charged to the budget.
+ * @throws ImportError `unsupported` when the file's parameters are outside the bounds;
+ *   BudgetExceededError when they pass the format's ceiling.
  */
 export async function scryptKey(
   password: string,
   salt: Uint8Array,
   params: { readonly n: number; readonly r: number; readonly p: number },
   keyBytes: number,
+  charge: KdfCharge,
 ): Promise<Buffer> {
   const { n, r, p } = params;
   const powerOfTwo = Number.isSafeInteger(n) && n >= 2 && (n & (n - 1)) === 0;
@@ -78,25 +121,31 @@ export async function scryptKey(
   ) {
     throw new ImportError('unsupported', 'The file’s scrypt parameters are outside the range Tessera accepts.');
   }
-  return scryptAsync(passwordBytes(password), salt, keyBytes, { N: n, r, p, maxmem: memory + 16 * 1024 * 1024 });
+  const options = { N: n, r, p, maxmem: memory + 16 * 1024 * 1024 };
+  return charged(charge, scryptCost(params), () => scryptAsync(passwordBytes(password), salt, keyBytes, options));
 }
 
-/** Argon2id (RFC 9106) with fixed, format-given parameters (never read from the file). */
+/** Argon2id (RFC 9106) with fixed, format-given parameters (never read from the file), charged to the budget. */
 export async function argon2idKey(
   password: string,
   salt: Uint8Array,
   params: { readonly iterations: number; readonly memoryKiB: number; readonly parallelism: number },
   keyBytes: number,
+  charge: KdfCharge,
 ): Promise<Uint8Array> {
-  return argon2id({
-    password: passwordBytes(password),
-    salt,
-    iterations: params.iterations,
-    memorySize: params.memoryKiB,
-    parallelism: params.parallelism,
-    hashLength: keyBytes,
-    outputType: 'binary',
-  });
+  const memoryBytes = params.memoryKiB * 1024;
+  const cost = { memoryBytes, work: memoryBytes * params.iterations };
+  return charged(charge, cost, () =>
+    argon2id({
+      password: passwordBytes(password),
+      salt,
+      iterations: params.iterations,
+      memorySize: params.memoryKiB,
+      parallelism: params.parallelism,
+      hashLength: keyBytes,
+      outputType: 'binary',
+    }),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
  * Duo Mobile's `accounts.json` (FORMATS.md §8): an array of `{name, otpGenerator: {otpSecret,
  * counter?}}`. A counter makes the account HOTP; otherwise TOTP SHA1/6/30. Duo stores no issuer.
  */
+import { WorkBudget } from './budget';
 import { EntryCollector, describe, secretFromBase32 } from './entries';
 import { decodeUtf8, EntryProblem, isRecord, optInt, optStr, parseJson, rec, sniffJson, str } from './fields';
 import { ImportError, type ImportFormat } from './types';
@@ -16,10 +17,10 @@ export const duoFormat: ImportFormat = {
   name: 'Duo Mobile',
   detect: (bytes) => (looksLikeDuo(sniffJson(bytes)) ? 0.95 : 0),
   needsPassword: () => false,
-  async parse(bytes) {
-    const list = parseJson(decodeUtf8(bytes, 'This Duo file'), 'This Duo file');
+  async parse(bytes, _password, budget = new WorkBudget()) {
+    const list = parseJson(decodeUtf8(bytes, 'This Duo file'), 'This Duo file', budget);
     if (!Array.isArray(list)) throw new ImportError('corrupt', 'This Duo file is not a list of accounts.');
-    const collector = new EntryCollector('duo');
+    const collector = new EntryCollector('duo', budget);
     list.forEach((raw: unknown, index) => {
       collector.add(
         index,

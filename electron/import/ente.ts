@@ -4,10 +4,14 @@
  * `codeDisplay` parameter (percent-encoded JSON: pinned, trashed, note, tags); trashed codes are
  * listed as skipped, pinned become favourites, the note and first tag are kept. Encrypted: JSON
  * with Argon2id parameters and a libsodium secretstream (FORMATS.md §6, ✘ there: implemented from
- * the description and tested against libsodium's own encryption).
+ * the description and tested against libsodium's own encryption). The file chooses its own
+ * Argon2id cost: it is charged to the budget (Ente's ceiling in budget-limits.ts) before the
+ * password is asked for, and refused by name above it.
  */
 import sodium from 'libsodium-wrappers-sumo';
+import { WorkBudget } from './budget';
 import { passwordRequired, wrongPassword } from './crypto';
+import { chargeJson } from './prescan';
 import { decodeUtf8, fileLevel, int, isRecord, rec, sniffJson, str } from './fields';
 import { strictBase64 } from './entries';
 import type { LinkContext } from './links';
@@ -15,9 +19,8 @@ import { readLinkList, linkShare } from './uri-list';
 import { ImportError, type ImportFormat } from './types';
 
 const NAME = 'Ente Auth';
-/** Ceilings for file-supplied Argon2id work (Ente's "sensitive" preset is 1 GiB / 4 passes). */
+/** Ente's largest memory (its "sensitive" preset, 1 GiB); how much work a file may ask for is its KDF ceiling. */
 const MAX_MEM_BYTES = 1024 * 1024 * 1024;
-const MAX_OPS = 20;
 
 function isEncryptedExport(value: unknown): boolean {
   return isRecord(value) && isRecord(value['kdfParams']) && typeof value['encryptedData'] === 'string';
@@ -33,20 +36,29 @@ export const enteFormat: ImportFormat = {
     return lines.some((l) => /^otpauth:\/\/[^\s]*[?&]codeDisplay=/i.test(l.trim())) ? 0.9 : 0;
   },
   needsPassword: (bytes) => isEncryptedExport(sniffJson(bytes)),
-  async parse(bytes, password) {
+  async parse(bytes, password, budget = new WorkBudget()) {
     const json = sniffJson(bytes);
-    const text = isEncryptedExport(json) ? await decrypt(json, password) : decodeUtf8(bytes, 'This Ente Auth export');
-    return readLinkList('ente', text, codeDisplay);
+    const text = isEncryptedExport(json)
+      ? await decrypt(json, password, budget)
+      : decodeUtf8(bytes, 'This Ente Auth export');
+    return readLinkList('ente', text, budget, (line) => codeDisplay(line, budget));
   },
 };
 
 /** Container metadata from the `codeDisplay` parameter; a malformed one is ignored (it holds no OTP data). */
-function codeDisplay(line: string): LinkContext | { readonly skip: string } {
+function codeDisplay(line: string, budget: WorkBudget): LinkContext | { readonly skip: string } {
   const raw = /[?&]codeDisplay=([^&]*)/i.exec(line)?.[1];
   if (raw === undefined) return {};
+  let text: string;
+  try {
+    text = decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return {};
+  }
+  chargeJson(budget, text);
   let value: unknown;
   try {
-    value = JSON.parse(decodeURIComponent(raw.replace(/\+/g, ' '))) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     return {};
   }
@@ -62,7 +74,7 @@ function codeDisplay(line: string): LinkContext | { readonly skip: string } {
   };
 }
 
-async function decrypt(json: unknown, password: string | undefined): Promise<string> {
+async function decrypt(json: unknown, password: string | undefined, budget: WorkBudget): Promise<string> {
   const header = fileLevel('The Ente Auth export header', () => {
     if (!isRecord(json)) throw new ImportError('corrupt', 'Not an Ente Auth export.');
     const kdf = rec(json, 'kdfParams');
@@ -85,21 +97,25 @@ async function decrypt(json: unknown, password: string | undefined): Promise<str
   ) {
     throw new ImportError('corrupt', 'The Ente Auth export header is damaged (salt, nonce or data).');
   }
-  if (header.memLimit < 8192 || header.memLimit > MAX_MEM_BYTES || header.opsLimit < 1 || header.opsLimit > MAX_OPS) {
+  const { memLimit, opsLimit } = header;
+  if (memLimit < 8192 || memLimit > MAX_MEM_BYTES || opsLimit < 1) {
     throw new ImportError(
       'unsupported',
       'The Ente Auth export asks for key-derivation work outside what Tessera accepts.',
     );
   }
-  if (password === undefined) throw passwordRequired(NAME);
-  const key = sodium.crypto_pwhash(
-    32,
-    password,
-    salt,
-    header.opsLimit,
-    header.memLimit,
-    sodium.crypto_pwhash_ALG_ARGON2ID13,
-  );
+  // Charged before the password is asked for: a refused file costs no prompt and no derivation.
+  const release = budget.kdf('ente', { memoryBytes: memLimit, work: memLimit * opsLimit });
+  if (password === undefined) {
+    release();
+    throw passwordRequired(NAME);
+  }
+  let key: Uint8Array;
+  try {
+    key = sodium.crypto_pwhash(32, password, salt, opsLimit, memLimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  } finally {
+    release();
+  }
   try {
     return pull(key, nonce, data);
   } finally {

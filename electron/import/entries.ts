@@ -8,6 +8,7 @@
  */
 import type { OtpAlgorithm } from '../ipc/contract';
 import { Base32Error, base32Decode, base32Encode, OTP_LIMITS, validateEntryInput } from '../otp';
+import type { WorkBudget } from './budget';
 import { EntryProblem } from './fields';
 import type { ImportBatch, ImportedEntry, ImportFormatId, ImportResult, SkippedEntry } from './types';
 
@@ -32,28 +33,36 @@ export interface EntryDraft {
 /** Longest secret accepted, in bytes (the vault's limit of 1024 base32 characters). */
 const MAX_SECRET_BYTES = Math.floor((OTP_LIMITS.secretTextMaxLength * 5) / 8);
 
-/** Collects the entries and the skipped ones of one file, in file order. */
+/**
+ * Collects the entries and the skipped ones of one file, in file order. Each one, kept or skipped,
+ * is charged to the budget's `accounts` limit before it is built.
+ */
 export class EntryCollector {
   private readonly entries: ImportedEntry[] = [];
   private readonly skipped: SkippedEntry[] = [];
 
-  constructor(private readonly format: ImportFormatId) {}
+  constructor(
+    private readonly format: ImportFormatId,
+    private readonly budget: WorkBudget,
+  ) {}
 
   /**
    * Builds and checks one entry; an EntryProblem or Base32Error thrown by `build` or by the checks
    * skips the entry with its plain reason (and the technical detail). `label` names the entry for
    * the user (never a secret).
+   * @throws BudgetExceededError past the `accounts` limit.
    */
   add(index: number | undefined, label: () => string, build: () => EntryDraft): void {
+    this.budget.spend('accounts');
     try {
       this.entries.push(toImportedEntry(build(), index));
     } catch (error) {
       if (error instanceof EntryProblem) {
-        this.skip(index, safeLabel(label, index), error.message, error.details);
+        this.record(index, safeLabel(label, index), error.message, error.details);
         return;
       }
       if (error instanceof Base32Error) {
-        this.skip(index, safeLabel(label, index), DAMAGED_SECRET, `the secret is not valid base32: ${error.message}`);
+        this.record(index, safeLabel(label, index), DAMAGED_SECRET, `the secret is not valid base32: ${error.message}`);
         return;
       }
       throw error;
@@ -62,6 +71,11 @@ export class EntryCollector {
 
   /** Records an entry that cannot be imported: the reason in plain words, the technical detail apart. */
   skip(index: number | undefined, label: string, reason: string, details?: string): void {
+    this.budget.spend('accounts');
+    this.record(index, label, reason, details);
+  }
+
+  private record(index: number | undefined, label: string, reason: string, details?: string): void {
     this.skipped.push({
       ...(index === undefined ? {} : { index }),
       label,

@@ -5,6 +5,9 @@
  * it is wrong. A missing or mistyped field of one entry throws {@link EntryProblem} (that entry is
  * skipped); a broken container throws ImportError `corrupt`.
  */
+import { IMPORT_LIMITS } from './budget-limits';
+import type { WorkBudget } from './budget';
+import { chargeJson, scanJson } from './prescan';
 import { ImportError } from './types';
 
 /**
@@ -53,10 +56,12 @@ export function decodeUtf8(bytes: Uint8Array, what: string): string {
 }
 
 /**
- * Parses JSON text.
- * @throws ImportError `corrupt` naming `what` (JSON.parse's message is dropped: it may quote content).
+ * Parses JSON text, charged to the import's budget first (its length, depth and values).
+ * @throws BudgetExceededError; ImportError `corrupt` naming `what` (JSON.parse's message is
+ *   dropped: it may quote content).
  */
-export function parseJson(text: string, what: string): unknown {
+export function parseJson(text: string, what: string, budget: WorkBudget): unknown {
+  chargeJson(budget, text);
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
@@ -69,7 +74,8 @@ const NOT_JSON = Symbol('not-json');
 
 /**
  * The file parsed as JSON for format detection, or undefined. Cached per byte array, so the
- * detectors of every format share one parse; only text that starts like JSON is parsed.
+ * detectors of every format share one parse; only text that starts like JSON, and whose depth and
+ * values are within the default limits, is parsed (importFile refuses the others by name first).
  */
 export function sniffJson(bytes: Uint8Array): unknown {
   const cached = sniffCache.get(bytes);
@@ -78,7 +84,7 @@ export function sniffJson(bytes: Uint8Array): unknown {
   const first = firstNonSpace(bytes);
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
     const text = tryDecodeUtf8(bytes);
-    if (text !== null) {
+    if (text !== null && withinDefaultJsonLimits(text)) {
       try {
         value = JSON.parse(text) as unknown;
       } catch {
@@ -88,6 +94,17 @@ export function sniffJson(bytes: Uint8Array): unknown {
   }
   sniffCache.set(bytes, value);
   return value === NOT_JSON ? undefined : value;
+}
+
+function withinDefaultJsonLimits(text: string): boolean {
+  const shape = scanJson(text);
+  return shape.depth <= IMPORT_LIMITS['json-depth'].value && shape.values <= IMPORT_LIMITS['json-values'].value;
+}
+
+/** True when the bytes start, after spaces and a byte-order mark, like a JSON object or array. */
+export function startsLikeJson(bytes: Uint8Array): boolean {
+  const first = firstNonSpace(bytes);
+  return first === 0x7b /* { */ || first === 0x5b; /* [ */
 }
 
 function firstNonSpace(bytes: Uint8Array): number | undefined {

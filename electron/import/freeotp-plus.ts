@@ -3,6 +3,7 @@
  * FreeOTP+ JSON exports `{tokenOrder: [...], tokens: [...]}` (FORMATS.md §8): the FreeOTP token
  * format with the secret as signed bytes. Its XML export is FreeOTP v1's and is read by freeotp.ts.
  */
+import { WorkBudget } from './budget';
 import { EntryCollector, describe, secretFromByteArray } from './entries';
 import { arr, decodeUtf8, EntryProblem, fileLevel, isRecord, parseJson, sniffJson, type JsonRecord } from './fields';
 import { freeOtpTokenDraft } from './freeotp';
@@ -17,11 +18,11 @@ export const freeOtpPlusFormat: ImportFormat = {
   name: 'FreeOTP+',
   detect: (bytes) => (looksLikeFreeOtpPlus(sniffJson(bytes)) ? 0.95 : 0),
   needsPassword: () => false,
-  async parse(bytes) {
-    const file = parseJson(decodeUtf8(bytes, 'This FreeOTP+ export'), 'This FreeOTP+ export');
+  async parse(bytes, _password, budget = new WorkBudget()) {
+    const file = parseJson(decodeUtf8(bytes, 'This FreeOTP+ export'), 'This FreeOTP+ export', budget);
     if (!isRecord(file)) throw new ImportError('corrupt', 'This is not a FreeOTP+ export (no tokens).');
     const tokens = fileLevel('The FreeOTP+ export', () => arr(file, 'tokens'));
-    const collector = new EntryCollector('freeotp-plus');
+    const collector = new EntryCollector('freeotp-plus', budget);
     tokens.forEach((raw, index) => {
       const t = isRecord(raw) ? raw : {};
       collector.add(

@@ -6,6 +6,7 @@
  * and per token `<uuid>` (its secret, AES-GCM under the master key) and `<uuid>-token` (parameters).
  */
 import { looksLikePrefs, readSharedPrefs } from './android-prefs';
+import { WorkBudget } from './budget';
 import { aesGcmDecrypt, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
 import { EntryCollector, describe, secretFromByteArray, type EntryDraft } from './entries';
 import {
@@ -21,6 +22,7 @@ import {
   type JsonRecord,
 } from './fields';
 import { isJavaSerialized, JavaSerializationError, readJavaStringMap } from './java-serialized';
+import { chargeJson } from './prescan';
 import { ImportError, type ImportFormat, type ImportResult } from './types';
 
 const NAME = 'FreeOTP';
@@ -37,8 +39,8 @@ export const freeOtpFormat: ImportFormat = {
     return looksLikePrefs(bytes, 'issuerExt') ? 0.9 : 0;
   },
   needsPassword: (bytes) => isJavaSerialized(bytes),
-  async parse(bytes, password) {
-    return isJavaSerialized(bytes) ? readV2(bytes, password) : readV1(bytes);
+  async parse(bytes, password, budget = new WorkBudget()) {
+    return isJavaSerialized(bytes) ? readV2(bytes, password, budget) : readV1(bytes, budget);
   },
 };
 
@@ -59,9 +61,9 @@ export function freeOtpTokenDraft(token: JsonRecord, secret: Uint8Array): EntryD
   };
 }
 
-function readV1(bytes: Uint8Array): ImportResult {
-  const prefs = readSharedPrefs(bytes, NAME);
-  const collector = new EntryCollector('freeotp');
+function readV1(bytes: Uint8Array, budget: WorkBudget): ImportResult {
+  const prefs = readSharedPrefs(bytes, NAME, budget);
+  const collector = new EntryCollector('freeotp', budget);
   let index = 0;
   for (const [name, pref] of prefs) {
     if (name === 'tokenOrder' || pref.kind !== 'string') continue;
@@ -69,7 +71,7 @@ function readV1(bytes: Uint8Array): ImportResult {
       index++,
       () => name,
       () => {
-        const token = parseTokenJson(pref.value);
+        const token = parseTokenJson(pref.value, budget);
         return freeOtpTokenDraft(token, secretFromByteArray(token['secret']));
       },
     );
@@ -77,7 +79,9 @@ function readV1(bytes: Uint8Array): ImportResult {
   return collector.result();
 }
 
-function parseTokenJson(text: string): JsonRecord {
+/** One token's JSON, charged to the budget. @throws EntryProblem; BudgetExceededError. */
+function parseTokenJson(text: string, budget: WorkBudget): JsonRecord {
+  chargeJson(budget, text);
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -129,10 +133,10 @@ function gcmNonce(der: Uint8Array): Uint8Array {
   return der.subarray(node.start, node.end);
 }
 
-async function readV2(bytes: Uint8Array, password: string | undefined): Promise<ImportResult> {
+async function readV2(bytes: Uint8Array, password: string | undefined, budget: WorkBudget): Promise<ImportResult> {
   let map: Map<string, string>;
   try {
-    map = readJavaStringMap(bytes);
+    map = readJavaStringMap(bytes, budget);
   } catch (error) {
     if (!(error instanceof JavaSerializationError)) throw error;
     throw new ImportError('corrupt', `This FreeOTP backup is damaged (${error.message}).`, { cause: error });
@@ -140,7 +144,7 @@ async function readV2(bytes: Uint8Array, password: string | undefined): Promise<
   const master = fileLevel('The FreeOTP master key', () => {
     const json = map.get('masterKey');
     if (json === undefined) throw new EntryProblem(DAMAGED_ENTRY, { details: "'masterKey' is missing" });
-    const mk = parseTokenJson(json);
+    const mk = parseTokenJson(json, budget);
     const digest = KDFS[str(mk, 'mAlgorithm')];
     if (digest === undefined) throw new EntryProblem('the key derivation is not PBKDF2 with SHA-1 or SHA-512');
     return {
@@ -151,31 +155,32 @@ async function readV2(bytes: Uint8Array, password: string | undefined): Promise<
     };
   });
   if (password === undefined) throw passwordRequired(NAME);
-  const passKey = await pbkdf2Key(password, master.salt, master.iterations, 32, master.digest);
+  const charge = { budget, format: 'freeotp' } as const;
+  const passKey = await pbkdf2Key(password, master.salt, master.iterations, 32, master.digest, charge);
   const { ciphertext, nonce, tag, aad } = master.key;
   const masterKey = aesGcmDecrypt(passKey, nonce, ciphertext, tag, aad);
   passKey.fill(0);
   if (masterKey === null) throw wrongPassword(NAME);
   try {
-    return readTokens(map, masterKey);
+    return readTokens(map, masterKey, budget);
   } finally {
     masterKey.fill(0);
   }
 }
 
-function readTokens(map: ReadonlyMap<string, string>, masterKey: Uint8Array): ImportResult {
-  const collector = new EntryCollector('freeotp');
+function readTokens(map: ReadonlyMap<string, string>, masterKey: Uint8Array, budget: WorkBudget): ImportResult {
+  const collector = new EntryCollector('freeotp', budget);
   let index = 0;
   for (const [uuid, value] of map) {
     if (uuid === 'masterKey' || uuid.endsWith('-token')) continue;
     const tokenJson = map.get(`${uuid}-token`);
-    const token = tokenJson === undefined ? null : safeJson(tokenJson);
+    const token = tokenJson === undefined ? null : safeJson(tokenJson, budget);
     collector.add(
       index++,
       () => (token === null ? uuid : describe(token['issuerExt'], token['label'])),
       () => {
         if (token === null) throw new EntryProblem('the token parameters are missing or damaged');
-        const box = sealed(parseTokenJson(str(parseTokenJson(value), 'key')));
+        const box = sealed(parseTokenJson(str(parseTokenJson(value, budget), 'key'), budget));
         const secret = aesGcmDecrypt(masterKey, box.nonce, box.ciphertext, box.tag, box.aad);
         if (secret === null) throw new EntryProblem('the secret does not decrypt: the backup was modified');
         return freeOtpTokenDraft(token, secret);
@@ -185,10 +190,11 @@ function readTokens(map: ReadonlyMap<string, string>, masterKey: Uint8Array): Im
   return collector.result();
 }
 
-function safeJson(text: string): JsonRecord | null {
+function safeJson(text: string, budget: WorkBudget): JsonRecord | null {
   try {
-    return parseTokenJson(text);
-  } catch {
-    return null;
+    return parseTokenJson(text, budget);
+  } catch (error) {
+    if (error instanceof EntryProblem) return null;
+    throw error;
   }
 }

@@ -6,6 +6,7 @@
  * (FORMATS.md §2.3).
  */
 import { splitMigrationName } from '../otp';
+import { WorkBudget } from './budget';
 import { EntryCollector, describe, secretFromBase32 } from './entries';
 import { EntryProblem } from './fields';
 import { intOf, readTable, sqliteSchemaMentions, textOf } from './sqlite';
@@ -19,9 +20,10 @@ export const googleAuthenticatorFormat: ImportFormat = {
   name: NAME,
   detect: (bytes) => (sqliteSchemaMentions(bytes, ['CREATE TABLE accounts', 'email', 'secret']) ? 0.95 : 0),
   needsPassword: () => false,
-  async parse(bytes) {
-    const rows = await readTable(bytes, 'accounts', ['email', 'secret', 'counter', 'type', 'issuer'], NAME);
-    const collector = new EntryCollector('google-authenticator');
+  async parse(bytes, _password, budget = new WorkBudget()) {
+    const columns = ['email', 'secret', 'counter', 'type', 'issuer'];
+    const rows = await readTable(bytes, 'accounts', columns, NAME, budget);
+    const collector = new EntryCollector('google-authenticator', budget);
     rows.forEach((row, index) => {
       collector.add(
         index,

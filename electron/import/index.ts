@@ -10,14 +10,20 @@
  */
 import type { EntryId } from '../ipc/contract';
 import type { NewVaultEntry, OtpParameters, VaultEntry } from '../vault/entry';
+import { WorkBudget } from './budget';
+import { IMPORT_LIMITS } from './budget-limits';
+import { screenStructure } from './screen';
 import { detectFormat, importFormat } from './registry';
 import { ImportError, type ImportedEntry, type ImportFormatId, type ImportResult } from './types';
 
 export * from './types';
 export { detectCandidates, detectFormat, IMPORT_FORMATS, importFormat, type Detection } from './registry';
+export { BudgetExceededError, WorkBudget, type ExceededLimit, type WorkBudgetOptions } from './budget';
+export { IMPORT_LIMITS, KDF_CEILINGS, type KdfCeiling, type Limit, type LimitName } from './budget-limits';
+export { screenStructure } from './screen';
 
-/** Largest file accepted (checked before anything is read). Real exports are kilobytes. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Largest file accepted (checked before anything is read): the budget's `file-bytes` limit. */
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS['file-bytes'].value;
 
 export interface ImportOptions {
   /** The file's name: a hint for detection only. */
@@ -26,22 +32,26 @@ export interface ImportOptions {
   readonly format?: ImportFormatId | undefined;
   /** The file's own password (not the vault's), for encrypted exports. */
   readonly password?: string | undefined;
+  /**
+   * The work this import may cost (budget-limits.ts). Default: a fresh budget with the default
+   * limits. Pass one to lower limits (tests) or to read what was spent (benchmarks); use a budget
+   * for one import only.
+   */
+  readonly budget?: WorkBudget | undefined;
 }
 
 /**
- * Reads a foreign export file into entries to review. Checks the size first, then detects the
- * format from the content (unless `format` is given), then parses.
- * @throws ImportError `too-large`, `unknown-format`, `password-required`, `wrong-password`,
- *   `corrupt` or `unsupported`, with a message for the user.
+ * Reads a foreign export file into entries to review. Checks the size first, then the structure a
+ * parser would build (JSON nesting and values, XML elements; screen.ts), then detects the format
+ * from the content (unless `format` is given), then parses, charging the budget as it goes.
+ * @throws ImportError `too-large` (a BudgetExceededError naming the limit), `unknown-format`,
+ *   `password-required`, `wrong-password`, `corrupt` or `unsupported`, with a message for the user.
  */
 export async function importFile(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportError(
-      'too-large',
-      `The file is ${megabytes(bytes.length)}; exports from authenticator apps are far smaller (limit ${megabytes(MAX_IMPORT_BYTES)}). Is it the right file?`,
-    );
-  }
+  const budget = options.budget ?? new WorkBudget();
+  budget.atMost('file-bytes', bytes.length);
   if (bytes.length === 0) throw new ImportError('corrupt', 'The file is empty.');
+  screenStructure(bytes, budget);
   const id = options.format ?? detectFormat(bytes, options.fileName)?.format;
   if (id === undefined) {
     throw new ImportError(
@@ -49,12 +59,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions = {})
       'Tessera does not recognise this file as an export of an app it supports. If you know which app made it, read it as that app’s format.',
     );
   }
-  return importFormat(id).parse(bytes, options.password);
-}
-
-/** A size for people: "52.4 MB" (decimal megabytes, as file managers show them). */
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return importFormat(id).parse(bytes, options.password, budget);
 }
 
 /** Why an imported entry is a duplicate: it matches an entry of the vault, or an earlier entry of the same import. */

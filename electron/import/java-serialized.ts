@@ -8,8 +8,13 @@
  * single 2016 release without types that builds arbitrary object graphs; this reader accepts only
  * the bytes a HashMap<String, String> can produce (as Aegis's own SerializedHashMapParser does).
  *
+ * Back-references (`TC_REFERENCE`) let a small stream stand for a huge one (20,000 references to
+ * one 8 MB string): every string handed out, referenced or not, is charged by its length to the
+ * budget's `reference-expansion` limit, so what the caller parses stays bounded.
+ *
  * @see https://docs.oracle.com/javase/8/docs/platform/serialization/spec/protocol.html
  */
+import type { WorkBudget } from './budget';
 
 /** The stream is not a serialized HashMap<String, String>; the message says where it differs. */
 export class JavaSerializationError extends Error {
@@ -41,9 +46,9 @@ export function isJavaSerialized(bytes: Uint8Array): boolean {
 
 /**
  * Reads a serialized HashMap<String, String>; entries come in stream order.
- * @throws JavaSerializationError
+ * @throws JavaSerializationError; BudgetExceededError past `reference-expansion`.
  */
-export function readJavaStringMap(bytes: Uint8Array): Map<string, string> {
+export function readJavaStringMap(bytes: Uint8Array, budget: WorkBudget): Map<string, string> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let pos = 0;
   const fail = (what: string): never => {
@@ -91,23 +96,27 @@ export function readJavaStringMap(bytes: Uint8Array): Map<string, string> {
   const size = i32();
   if (size < 0 || size > MAX_PAIRS) fail('implausible size');
 
+  const handOut = (s: string): string => {
+    budget.spend('reference-expansion', s.length);
+    return s;
+  };
   const readString = (): string => {
     const tag = u8();
     if (tag === TC_STRING) {
       const s = utf(u16());
       handles.push(s);
-      return s;
+      return handOut(s);
     }
     if (tag === TC_LONGSTRING) {
       const length = view.getBigInt64(need(8));
       if (length < 0n || length > BigInt(bytes.length - pos)) fail('string longer than the data');
       const s = utf(Number(length));
       handles.push(s);
-      return s;
+      return handOut(s);
     }
     if (tag === TC_REFERENCE) {
       const target = handles[i32() - BASE_HANDLE];
-      return typeof target === 'string' ? target : fail('reference to something that is not a string');
+      return typeof target === 'string' ? handOut(target) : fail('reference to something that is not a string');
     }
     return fail('expected a string');
   };
@@ -121,30 +130,35 @@ export function readJavaStringMap(bytes: Uint8Array): Map<string, string> {
   return map;
 }
 
-/** Java's modified UTF-8: 1–3 byte sequences of UTF-16 code units; NUL is C0 80. */
+/**
+ * Java's modified UTF-8: 1–3 byte sequences of UTF-16 code units; NUL is C0 80. The units go into a
+ * typed array (2 bytes each, never more units than bytes), so a long string costs a few times its
+ * size, not the ~8 bytes a unit of a plain array.
+ */
 function decodeModifiedUtf8(bytes: Uint8Array, fail: (what: string) => never): string {
-  const units: number[] = [];
+  const units = new Uint16Array(bytes.length);
+  let n = 0;
   for (let i = 0; i < bytes.length;) {
     const a = bytes[i] ?? 0;
     if (a < 0x80 && a !== 0) {
-      units.push(a);
+      units[n++] = a;
       i += 1;
     } else if ((a & 0xe0) === 0xc0) {
       const b = bytes[i + 1] ?? 0;
       if ((b & 0xc0) !== 0x80) fail('invalid modified UTF-8');
-      units.push(((a & 0x1f) << 6) | (b & 0x3f));
+      units[n++] = ((a & 0x1f) << 6) | (b & 0x3f);
       i += 2;
     } else if ((a & 0xf0) === 0xe0) {
       const b = bytes[i + 1] ?? 0;
       const c = bytes[i + 2] ?? 0;
       if ((b & 0xc0) !== 0x80 || (c & 0xc0) !== 0x80) fail('invalid modified UTF-8');
-      units.push(((a & 0x0f) << 12) | ((b & 0x3f) << 6) | (c & 0x3f));
+      units[n++] = ((a & 0x0f) << 12) | ((b & 0x3f) << 6) | (c & 0x3f);
       i += 3;
     } else {
       fail('invalid modified UTF-8');
     }
   }
   let out = '';
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode(...units.subarray(i, Math.min(n, i + 8192)));
   return out;
 }

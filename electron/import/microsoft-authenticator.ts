@@ -5,6 +5,7 @@
  * (base64 secret, 8 digits); both SHA1, 30 s. Other types (work accounts signing in by push) hold
  * no OTP secret and are listed as skipped. `name` is the issuer, `username` the account.
  */
+import { WorkBudget } from './budget';
 import { EntryCollector, describe, secretFromBase32, secretFromBase64, type EntryDraft } from './entries';
 import { EntryProblem } from './fields';
 import { intOf, readTable, sqliteSchemaMentions, textOf, type Row } from './sqlite';
@@ -17,9 +18,10 @@ export const microsoftAuthenticatorFormat: ImportFormat = {
   name: NAME,
   detect: (bytes) => (sqliteSchemaMentions(bytes, ['accounts', 'oath_secret_key', 'account_type']) ? 0.95 : 0),
   needsPassword: () => false,
-  async parse(bytes) {
-    const rows = await readTable(bytes, 'accounts', ['name', 'username', 'oath_secret_key', 'account_type'], NAME);
-    const collector = new EntryCollector('microsoft-authenticator');
+  async parse(bytes, _password, budget = new WorkBudget()) {
+    const columns = ['name', 'username', 'oath_secret_key', 'account_type'];
+    const rows = await readTable(bytes, 'accounts', columns, NAME, budget);
+    const collector = new EntryCollector('microsoft-authenticator', budget);
     rows.forEach((row, index) => {
       collector.add(
         index,

@@ -3,6 +3,7 @@
  * Proton Authenticator exports (FORMATS.md §8): `{version: 1, entries: [{id, content: {uri,
  * entry_type, name}, note}]}`; each `uri` is an `otpauth://` (or `steam://`) link, `note` is kept.
  */
+import { WorkBudget } from './budget';
 import { EntryCollector } from './entries';
 import { arr, decodeUtf8, fileLevel, isRecord, parseJson, sniffJson, type JsonRecord } from './fields';
 import { draftFromLink } from './links';
@@ -20,14 +21,15 @@ export const protonAuthenticatorFormat: ImportFormat = {
   name: 'Proton Authenticator',
   detect: (bytes) => (looksLikeProton(sniffJson(bytes)) ? 0.95 : 0),
   needsPassword: () => false,
-  async parse(bytes) {
-    const file = parseJson(decodeUtf8(bytes, 'This Proton Authenticator export'), 'This Proton Authenticator export');
+  async parse(bytes, _password, budget = new WorkBudget()) {
+    const what = 'This Proton Authenticator export';
+    const file = parseJson(decodeUtf8(bytes, what), what, budget);
     if (!isRecord(file)) throw new ImportError('corrupt', 'This is not a Proton Authenticator export (no entries).');
     if (typeof file['version'] === 'number' && file['version'] !== 1) {
       throw new ImportError('unsupported', `Proton Authenticator export version ${file['version']} is not supported.`);
     }
     const entries = fileLevel('The Proton Authenticator export', () => arr(file, 'entries'));
-    const collector = new EntryCollector('proton-authenticator');
+    const collector = new EntryCollector('proton-authenticator', budget);
     entries.forEach((raw, index) => {
       const content = isRecord(raw) && isRecord(raw['content']) ? raw['content'] : {};
       const name = typeof content['name'] === 'string' ? content['name'] : undefined;

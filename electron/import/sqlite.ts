@@ -3,9 +3,11 @@
  * Reading app databases (Google Authenticator, Microsoft Authenticator, Stratum) with sql.js:
  * SQLite compiled to WebAssembly, loaded from node_modules (never fetched), no native module.
  * Only plain tables are read (a view or trigger in a hostile file never runs), and every value is
- * checked by the caller.
+ * checked by the caller. The engine's copy of the database is reserved from the budget's memory,
+ * and the rows are counted (`SELECT count(*)`) and refused past `database-rows` before one is read.
  */
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+import type { WorkBudget } from './budget';
 import { ImportError } from './types';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
@@ -45,16 +47,19 @@ export type Row = Readonly<Record<string, SqlValue>>;
 /**
  * Opens the database, reads every row of `table` (which must be a real table with all `columns`),
  * and closes it.
- * @throws ImportError `corrupt` when the file is not a readable database or lacks the table.
+ * @throws BudgetExceededError past `memory` or `database-rows`; ImportError `corrupt` when the file
+ *   is not a readable database or lacks the table.
  */
 export async function readTable(
   bytes: Uint8Array,
   table: string,
   columns: readonly string[],
   formatName: string,
+  budget: WorkBudget,
 ): Promise<Row[]> {
   if (!isSqlite(bytes)) throw new ImportError('corrupt', `This ${formatName} file is not an SQLite database.`);
   const SQL = await sqlite();
+  const release = budget.reserve(bytes.length); // sql.js copies the file into its own memory
   let db: Database | null = null;
   try {
     db = new SQL.Database(bytes);
@@ -65,6 +70,8 @@ export async function readTable(
     );
     const absent = columns.find((c) => !present.has(c.toLowerCase()));
     if (absent !== undefined) throw missing(formatName, `${table}.${absent}`);
+    const rows = Number(db.exec(`SELECT count(*) FROM "${table}"`)[0]?.values[0]?.[0] ?? 0);
+    budget.atMost('database-rows', rows);
     const quoted = columns.map((c) => `"${c}"`).join(', ');
     const result = db.exec(`SELECT ${quoted} FROM "${table}"`)[0];
     return (result?.values ?? []).map((values) => Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null])));
@@ -73,6 +80,7 @@ export async function readTable(
     throw new ImportError('corrupt', `This ${formatName} database cannot be read; it may be damaged.`, { cause });
   } finally {
     db?.close();
+    release();
   }
 }
 

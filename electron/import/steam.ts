@@ -4,6 +4,7 @@
  * or the older flat object (steamguard-cli `.maFile`). `shared_secret` is base64 of the key; the
  * entry is a Steam Guard code, issuer "Steam", named by `account_name`.
  */
+import { WorkBudget } from './budget';
 import { EntryCollector, secretFromBase64 } from './entries';
 import { decodeUtf8, isRecord, optStr, parseJson, sniffJson, str, type JsonRecord } from './fields';
 import { ImportError, type ImportFormat } from './types';
@@ -23,11 +24,11 @@ export const steamFormat: ImportFormat = {
   name: 'Steam',
   detect: (bytes) => (accountsOf(sniffJson(bytes)) !== null ? 0.95 : 0),
   needsPassword: () => false,
-  async parse(bytes) {
-    const accounts = accountsOf(parseJson(decodeUtf8(bytes, 'This Steam file'), 'This Steam file'));
+  async parse(bytes, _password, budget = new WorkBudget()) {
+    const accounts = accountsOf(parseJson(decodeUtf8(bytes, 'This Steam file'), 'This Steam file', budget));
     if (accounts === null)
       throw new ImportError('corrupt', 'This is not a Steam authenticator file (no shared_secret).');
-    const collector = new EntryCollector('steam');
+    const collector = new EntryCollector('steam', budget);
     accounts.forEach((a, index) => {
       collector.add(
         index,

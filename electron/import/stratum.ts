@@ -6,7 +6,17 @@
  * SQLite database (table `authenticator`). Type 1 HOTP, 2 TOTP, 4 Steam (3 mOTP and 5 Yandex are
  * skipped); Algorithm 0/1/2 = SHA1/SHA256/SHA512. The first category names the entry's group.
  */
-import { aesCbcDecrypt, aesGcmDecrypt, argon2idKey, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
+import { WorkBudget } from './budget';
+import {
+  aesCbcDecrypt,
+  aesGcmDecrypt,
+  argon2idKey,
+  passwordRequired,
+  pbkdf2Key,
+  wrongPassword,
+  type KdfCharge,
+} from './crypto';
+import { chargeJson } from './prescan';
 import { EntryCollector, describe, secretFromBase32, type EntryDraft } from './entries';
 import {
   arr,
@@ -45,32 +55,34 @@ export const stratumFormat: ImportFormat = {
     return isRecord(json) && Array.isArray(json['Authenticators']) ? 0.95 : 0;
   },
   needsPassword: isEncrypted,
-  async parse(bytes, password) {
-    if (startsWith(bytes, HEADER)) return readJson(await decryptCurrent(bytes, password));
-    if (startsWith(bytes, LEGACY_HEADER)) return readJson(await decryptLegacy(bytes, password));
-    if (isSqlite(bytes)) return readDatabase(bytes);
+  async parse(bytes, password, budget = new WorkBudget()) {
+    const charge: KdfCharge = { budget, format: 'stratum' };
+    if (startsWith(bytes, HEADER)) return readJson(await decryptCurrent(bytes, password, charge), budget);
+    if (startsWith(bytes, LEGACY_HEADER)) return readJson(await decryptLegacy(bytes, password, charge), budget);
+    if (isSqlite(bytes)) return readDatabase(bytes, budget);
     const json = tryDecodeUtf8(bytes);
     if (json === null)
       throw new ImportError('corrupt', 'This Stratum backup is neither JSON, encrypted nor a database.');
-    return readJson(json);
+    return readJson(json, budget);
   },
 };
 
-async function decryptCurrent(bytes: Uint8Array, password: string | undefined): Promise<string> {
+async function decryptCurrent(bytes: Uint8Array, password: string | undefined, charge: KdfCharge): Promise<string> {
   if (bytes.length < 16 + 16 + 12 + 16) throw new ImportError('corrupt', 'This Stratum backup is cut off.');
   if (password === undefined) throw passwordRequired(NAME);
   const salt = bytes.subarray(16, 32);
-  const key = await argon2idKey(password, salt, { iterations: 3, memoryKiB: 64 * 1024, parallelism: 4 }, 32);
+  const params = { iterations: 3, memoryKiB: 64 * 1024, parallelism: 4 };
+  const key = await argon2idKey(password, salt, params, 32, charge);
   const plain = aesGcmDecrypt(key, bytes.subarray(32, 44), bytes.subarray(44, -16), bytes.subarray(-16));
   key.fill(0);
   if (plain === null) throw wrongPassword(NAME);
   return decryptedText(plain);
 }
 
-async function decryptLegacy(bytes: Uint8Array, password: string | undefined): Promise<string> {
+async function decryptLegacy(bytes: Uint8Array, password: string | undefined, charge: KdfCharge): Promise<string> {
   if (bytes.length < 16 + 20 + 16 + 16) throw new ImportError('corrupt', 'This Authenticator Pro backup is cut off.');
   if (password === undefined) throw passwordRequired(NAME);
-  const key = await pbkdf2Key(password, bytes.subarray(16, 36), 64_000, 32, 'sha1');
+  const key = await pbkdf2Key(password, bytes.subarray(16, 36), 64_000, 32, 'sha1', charge);
   const plain = aesCbcDecrypt(key, bytes.subarray(36, 52), bytes.subarray(52));
   key.fill(0);
   const text = plain === null ? null : tryDecodeUtf8(plain);
@@ -85,7 +97,8 @@ function decryptedText(plain: Uint8Array): string {
 }
 
 /** The decrypted or plain JSON backup. Exported for tests that exercise it without Argon2id. */
-export function readJson(text: string): ImportResult {
+export function readJson(text: string, budget: WorkBudget = new WorkBudget()): ImportResult {
+  chargeJson(budget, text);
   let file: unknown;
   try {
     file = JSON.parse(text) as unknown;
@@ -95,7 +108,7 @@ export function readJson(text: string): ImportResult {
   if (!isRecord(file)) throw new ImportError('corrupt', 'This is not a Stratum backup (no Authenticators).');
   const list = fileLevel('The Stratum backup', () => arr(file, 'Authenticators'));
   const groups = categoryNames(file);
-  const collector = new EntryCollector('stratum');
+  const collector = new EntryCollector('stratum', budget);
   list.forEach((raw, index) => {
     const a = isRecord(raw) ? raw : {};
     collector.add(
@@ -157,10 +170,10 @@ function draft(f: Fields): EntryDraft {
   return { ...f, type, algorithm, secret: secretFromBase32(f.secret) };
 }
 
-async function readDatabase(bytes: Uint8Array): Promise<ImportResult> {
+async function readDatabase(bytes: Uint8Array, budget: WorkBudget): Promise<ImportResult> {
   const columns = ['type', 'issuer', 'username', 'secret', 'algorithm', 'digits', 'period', 'counter'];
-  const rows = await readTable(bytes, 'authenticator', columns, NAME);
-  const collector = new EntryCollector('stratum');
+  const rows = await readTable(bytes, 'authenticator', columns, NAME, budget);
+  const collector = new EntryCollector('stratum', budget);
   rows.forEach((row, index) => {
     collector.add(
       index,

@@ -4,8 +4,9 @@
  * SHA-256(password) and a zero IV, over a JSON object whose first key is itself a JSON array of
  * JSON strings, one per entry `{base: 16|32|64, key, name, issuer}`. Every entry is TOTP SHA1/6/30.
  */
-import { createHash } from 'node:crypto';
-import { aesCbcDecrypt, passwordRequired, wrongPassword } from './crypto';
+import { WorkBudget } from './budget';
+import { aesCbcDecrypt, passwordRequired, sha256Key, wrongPassword } from './crypto';
+import { chargeJson } from './prescan';
 import { EntryCollector, describe, secretFromBase32, secretFromBase64, secretFromHex, strictBase64 } from './entries';
 import { EntryProblem, int, isRecord, optStr, str, tryDecodeUtf8, type JsonRecord } from './fields';
 import { ImportError, type ImportFormat } from './types';
@@ -29,7 +30,7 @@ export const totpAuthenticatorFormat: ImportFormat = {
     return fileName !== undefined && /\.bin$/i.test(fileName) ? 0.6 : 0.5;
   },
   needsPassword: () => true,
-  async parse(bytes, password) {
+  async parse(bytes, password, budget = new WorkBudget()) {
     const data = ciphertextOf(bytes);
     if (data === null) {
       throw new ImportError('corrupt', 'This TOTP Authenticator backup is damaged: export it from the app again.', {
@@ -37,14 +38,14 @@ export const totpAuthenticatorFormat: ImportFormat = {
       });
     }
     if (password === undefined) throw passwordRequired(NAME);
-    const key = createHash('sha256').update(password, 'utf8').digest();
+    const key = sha256Key(password, { budget, format: 'totp-authenticator' });
     const plain = aesCbcDecrypt(key, ZERO_IV, data);
     key.fill(0);
-    const list = plain === null ? null : entryList(plain);
+    const list = plain === null ? null : entryList(plain, budget);
     if (list === null) throw wrongPassword(NAME); // CBC: a wrong key shows as bad padding or garbage
-    const collector = new EntryCollector('totp-authenticator');
+    const collector = new EntryCollector('totp-authenticator', budget);
     list.forEach((raw, index) => {
-      const e = parseEntry(raw);
+      const e = parseEntry(raw, budget);
       collector.add(
         index,
         () => (e === null ? '' : describe(e['issuer'], e['name'])),
@@ -67,22 +68,26 @@ export const totpAuthenticatorFormat: ImportFormat = {
 };
 
 /** The entry strings: the first key of the decrypted object, parsed as a JSON array. Null if not that shape. */
-function entryList(plain: Uint8Array): readonly unknown[] | null {
+function entryList(plain: Uint8Array, budget: WorkBudget): readonly unknown[] | null {
   const text = tryDecodeUtf8(plain);
   if (text === null) return null;
+  chargeJson(budget, text);
   try {
     const obj = JSON.parse(text) as unknown;
     const first = isRecord(obj) ? Object.keys(obj)[0] : undefined;
     if (first === undefined) return isRecord(obj) ? [] : null;
+    chargeJson(budget, first);
     const list = JSON.parse(first) as unknown;
     return Array.isArray(list) ? list : null;
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof SyntaxError) return null;
+    throw error;
   }
 }
 
-function parseEntry(raw: unknown): JsonRecord | null {
+function parseEntry(raw: unknown, budget: WorkBudget): JsonRecord | null {
   if (typeof raw !== 'string') return isRecord(raw) ? raw : null;
+  chargeJson(budget, raw);
   try {
     const value = JSON.parse(raw) as unknown;
     return isRecord(value) ? value : null;

@@ -4,6 +4,7 @@
  * (FORMATS.md §3): PBKDF2-HMAC-SHA256 (10,000) → AES-256-GCM over the `services` array. What each
  * schema stores differs; missing parameters take the defaults the app used for that schema.
  */
+import { WorkBudget } from './budget';
 import { aesGcmDecrypt, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
 import { EntryCollector, describe, secretFromBase32, strictBase64, type EntryDraft } from './entries';
 import {
@@ -39,8 +40,8 @@ export const twoFasFormat: ImportFormat = {
     const json = sniffJson(bytes);
     return looksLike2fas(json) && typeof json['servicesEncrypted'] === 'string';
   },
-  async parse(bytes, password) {
-    const file = parseJson(decodeUtf8(bytes, 'This 2FAS backup'), 'This 2FAS backup');
+  async parse(bytes, password, budget = new WorkBudget()) {
+    const file = parseJson(decodeUtf8(bytes, 'This 2FAS backup'), 'This 2FAS backup', budget);
     if (!looksLike2fas(file))
       throw new ImportError('corrupt', 'This is not a 2FAS backup (no services or schemaVersion).');
     const schema = fileLevel('The 2FAS backup', () => int(file, 'schemaVersion'));
@@ -52,10 +53,10 @@ export const twoFasFormat: ImportFormat = {
     }
     const services =
       typeof file['servicesEncrypted'] === 'string'
-        ? await decryptServices(file['servicesEncrypted'], password)
+        ? await decryptServices(file['servicesEncrypted'], password, budget)
         : fileLevel('The 2FAS backup', () => arr(file, 'services'));
     const groups = groupNames(file);
-    const collector = new EntryCollector('2fas');
+    const collector = new EntryCollector('2fas', budget);
     services.forEach((raw, index) => {
       const s = isRecord(raw) ? raw : {};
       collector.add(
@@ -68,7 +69,11 @@ export const twoFasFormat: ImportFormat = {
   },
 };
 
-async function decryptServices(value: string, password: string | undefined): Promise<readonly unknown[]> {
+async function decryptServices(
+  value: string,
+  password: string | undefined,
+  budget: WorkBudget,
+): Promise<readonly unknown[]> {
   const parts = value.split(':').map((p) => strictBase64(p));
   const [sealed, salt, iv] = parts;
   if (parts.length !== 3 || !sealed || !salt || !iv || sealed.length < 17 || iv.length !== 12 || salt.length === 0) {
@@ -78,11 +83,12 @@ async function decryptServices(value: string, password: string | undefined): Pro
     );
   }
   if (password === undefined) throw passwordRequired(NAME);
-  const key = await pbkdf2Key(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
+  const key = await pbkdf2Key(password, salt, PBKDF2_ITERATIONS, 32, 'sha256', { budget, format: '2fas' });
   const plain = aesGcmDecrypt(key, iv, sealed.subarray(0, -16), sealed.subarray(-16));
   key.fill(0);
   if (plain === null) throw wrongPassword(NAME);
-  const services = parseJson(decodeUtf8(plain, 'The decrypted 2FAS services'), 'The decrypted 2FAS services');
+  const what = 'The decrypted 2FAS services';
+  const services = parseJson(decodeUtf8(plain, what), what, budget);
   if (!Array.isArray(services)) throw new ImportError('corrupt', 'The decrypted 2FAS services are not a list.');
   return services;
 }

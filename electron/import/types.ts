@@ -7,6 +7,7 @@
  * @see ../../../shared/corpus/FORMATS.md for the formats themselves.
  */
 import { IMPORT_FORMAT_IDS, type ImportFormatId, type OtpAlgorithm, type OtpType } from '../ipc/contract';
+import type { WorkBudget } from './budget';
 
 /** The batch a Google Authenticator transfer QR code belongs to (FORMATS.md §2.2). */
 export interface ImportBatch {
@@ -78,7 +79,8 @@ export function isImportFormatId(value: string): value is ImportFormatId {
  * - `wrong-password`: the password does not decrypt the file (or the file was modified);
  * - `corrupt`: the file is damaged or not what its format says;
  * - `unsupported`: a variant Tessera does not read (the message says which);
- * - `too-large`: over the size limit, refused before reading.
+ * - `too-large`: over the size limit, refused before reading, or over a limit of the import's work
+ *   budget (a BudgetExceededError naming it; budget-limits.ts).
  */
 export type ImportErrorKind =
   'unknown-format' | 'wrong-password' | 'password-required' | 'corrupt' | 'unsupported' | 'too-large';
@@ -114,8 +116,9 @@ export interface ImportFormat {
   /** Whether `parse` needs a password for this file (it is encrypted). Must not throw. */
   needsPassword(bytes: Uint8Array): boolean;
   /**
-   * Reads the file.
-   * @throws ImportError for file-level problems; entry-level problems go to `skipped`.
+   * Reads the file, charging `budget` as it goes (a fresh default budget when none is given).
+   * @throws ImportError for file-level problems (BudgetExceededError when a limit is passed);
+   *   entry-level problems go to `skipped`.
    */
-  parse(bytes: Uint8Array, password?: string): Promise<ImportResult>;
+  parse(bytes: Uint8Array, password?: string, budget?: WorkBudget): Promise<ImportResult>;
 }

@@ -6,16 +6,23 @@
  *
  * @see ../../../shared/corpus/FORMATS.md §2, §7
  */
+import { WorkBudget } from './budget';
+import { IMPORT_LIMITS } from './budget-limits';
 import { EntryCollector } from './entries';
 import { decodeUtf8, tryDecodeUtf8 } from './fields';
 import { addLink, isLink, type LinkContext } from './links';
+import { countLines } from './prescan';
 import type { ImportFormat, ImportFormatId, ImportResult } from './types';
 
-/** Share of non-empty lines that are links: 1 for a pure list, 0 for none. Cheap; text files only. */
+/**
+ * Share of non-empty lines that are links: 1 for a pure list, 0 for none. Cheap; text files only.
+ * Detection looks at the first lines only (as many as the `lines` limit allows a list to have), so
+ * a file of a million lines costs no more to recognise than a real list.
+ */
 export function linkShare(bytes: Uint8Array): { links: number; share: number; lines: string[] } {
   const text = bytes.length <= 64 * 1024 * 1024 ? tryDecodeUtf8(bytes) : null;
   if (text === null || text.includes('\u0000')) return { links: 0, share: 0, lines: [] };
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.split(/\r\n|\r|\n/, IMPORT_LIMITS.lines.value);
   let nonEmpty = 0;
   let links = 0;
   for (const line of lines) {
@@ -29,14 +36,17 @@ export function linkShare(bytes: Uint8Array): { links: number; share: number; li
 
 /**
  * Reads a list of links. `perLine` may add container metadata to a line (Ente's codeDisplay) or
- * return a reason to skip it.
+ * return a reason to skip it. The lines are counted against the budget before the text is split.
+ * @throws BudgetExceededError past the `lines` or `accounts` limit.
  */
 export function readLinkList(
   format: ImportFormatId,
   text: string,
+  budget: WorkBudget,
   perLine: (line: string) => LinkContext | { readonly skip: string } = () => ({}),
 ): ImportResult {
-  const collector = new EntryCollector(format);
+  budget.spend('lines', countLines(text));
+  const collector = new EntryCollector(format, budget);
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
@@ -62,7 +72,7 @@ export const uriListFormat: ImportFormat = {
     return Math.min(0.6 + 0.2 * share + hint, 0.85);
   },
   needsPassword: () => false,
-  async parse(bytes) {
-    return readLinkList('otpauth-uri-list', decodeUtf8(bytes, 'This link list'));
+  async parse(bytes, _password, budget = new WorkBudget()) {
+    return readLinkList('otpauth-uri-list', decodeUtf8(bytes, 'This link list'), budget);
   },
 };

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** `tessera add URI` or `tessera add --secret B32 ...`: adds one entry. */
+/**
+ * `tessera add URI` or `tessera add --secret B32 ...`: adds one entry. An exact duplicate — an
+ * account with the same name that gives the same codes (the rule `import` and `scan --add` skip
+ * duplicates with) — is not added again unless `--allow-duplicate` says so: the command says so and
+ * fails. The same codes under another name are added (it may be on purpose), with a warning.
+ */
+import { findDuplicates } from '../../import';
 import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../ipc/contract';
 import { parseOtpauthUri, validateEntryInput, type ValidationWarning } from '../../otp';
-import type { NewVaultEntry } from '../../vault';
-import { integerOption, stringOption, type Command, type CommandArgs } from '../command';
+import type { NewVaultEntry, VaultEntry } from '../../vault';
+import { flag, integerOption, stringOption, type Command, type CommandArgs } from '../command';
 import { withVault } from '../context';
-import { UsageError } from '../errors';
+import { CliError, EXIT, UsageError } from '../errors';
 import { entryLabel } from '../io';
 
 const ENTRY_FLAGS = ['issuer', 'account', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter'] as const;
@@ -21,7 +27,9 @@ export const addCommand: Command = {
   details:
     'Quote the link: it contains & and ?. Arguments are visible to other users of this computer (ps)\n' +
     'and may stay in your shell history; clear it after adding a secret this way.\n' +
-    'Defaults: totp, SHA1, 6 digits, 30 s; HOTP counter 0. Steam: 5 characters, SHA1, 30 s.',
+    'Defaults: totp, SHA1, 6 digits, 30 s; HOTP counter 0. Steam: 5 characters, SHA1, 30 s.\n' +
+    'An account already in the vault under the same name with the same secret and code settings is\n' +
+    'not added again (exit 4) unless --allow-duplicate is given.',
   options: {
     issuer: { type: 'string', value: 'I', help: 'service name, e.g. GitHub' },
     account: { type: 'string', value: 'A', help: 'account name, e.g. alice@example.com' },
@@ -31,6 +39,7 @@ export const addCommand: Command = {
     digits: { type: 'string', value: 'N', help: 'code length, 5 to 10 (default 6)' },
     period: { type: 'string', value: 'SECONDS', help: 'seconds per code, 1 to 3600 (default 30)' },
     counter: { type: 'string', value: 'N', help: 'HOTP: the next counter value (default 0)' },
+    'allow-duplicate': { type: 'boolean', help: 'add it even when the vault already holds the same account' },
   },
   positionals: { min: 0, max: 1, name: 'URI' },
   async run(ctx, args) {
@@ -38,6 +47,19 @@ export const addCommand: Command = {
     for (const w of warnings) ctx.io.stderr.write(`Warning: ${w.message}\n`);
     try {
       await withVault(ctx, async (vault) => {
+        const existing = duplicateOf(entry, vault.entries());
+        const exact = existing !== null && existing.issuer === entry.issuer && existing.account === entry.account;
+        if (exact && !flag(args, 'allow-duplicate')) {
+          throw new CliError(
+            EXIT.notFound,
+            `Nothing was added: ${entryLabel(entry) || 'this account'} is already in the vault, with the same codes. ` +
+              'To add a second copy anyway, use --allow-duplicate.',
+          );
+        }
+        if (existing !== null && !exact) {
+          const other = entryLabel(existing) || 'an unnamed account';
+          ctx.io.stderr.write(`Warning: ${other}, already in the vault, gives the same codes as this account.\n`);
+        }
         await vault.add([entry]);
       });
     } finally {
@@ -50,6 +72,14 @@ export const addCommand: Command = {
     ctx.io.stdout.write(`Added ${entryLabel(entry)} (${kind}).\n`);
   },
 };
+
+/** The vault's entry that gives the same codes as `entry` (findDuplicates' rule), or null. */
+function duplicateOf(entry: NewVaultEntry, existing: readonly VaultEntry[]): VaultEntry | null {
+  const { type, issuer, account, algorithm, digits, period, counter, secret } = entry;
+  const probe = { type, issuer, account, algorithm, digits, period, counter, secret };
+  const found = findDuplicates([probe], existing)[0];
+  return found?.of === 'vault' ? (existing.find((e) => e.id === found.id) ?? null) : null;
+}
 
 /** Checks the whole entry before any password is asked, so a typo costs no unlock. */
 function entryFromArgs(args: CommandArgs): { entry: NewVaultEntry; warnings: readonly ValidationWarning[] } {

@@ -3,19 +3,24 @@
  * `tessera import FILE`: reads another authenticator's export (electron/import), flags duplicates
  * of what the vault holds, and adds the rest in one all-or-nothing save. `--dry-run` only reviews.
  * Zero entries to add is never reported as success (exit 4).
+ *
+ * The file is read before any password is asked: a file that is not an export, is damaged or goes
+ * over a limit of the import's work budget is refused at once. An encrypted one is read up to the
+ * point where its password is needed (its header and key-derivation cost are checked), then again
+ * with the password.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  detectFormat,
+  BudgetExceededError,
   findDuplicates,
   IMPORT_FORMATS,
   ImportError,
   importFile,
   importFormat,
   isImportFormatId,
-  MAX_IMPORT_BYTES,
   toNewVaultEntry,
+  WorkBudget,
   type ImportFormatId,
   type ImportResult,
 } from '../../import';
@@ -39,7 +44,10 @@ export const importCommand: Command = {
     'The format is detected from the content unless --format is given. An encrypted export’s own password\n' +
     'comes from --file-password-file, the next line of standard input (with --password-stdin: line 1 the\n' +
     'vault password, line 2 the file’s), or a prompt. Accounts already in the vault (same secret and\n' +
-    'parameters) are not added again. Nothing is added unless every new account can be saved.',
+    'parameters) are not added again. Nothing is added unless every new account can be saved.\n' +
+    'A file over a limit of what an import may cost (its size, its structure, its password-checking\n' +
+    'work; see docs/cli.md) is refused with the limit named (exit 1), before any password is asked\n' +
+    'whenever its header shows it.',
   options: {
     format: { type: 'string', value: 'NAME', help: 'read the file as this format instead of detecting it' },
     'file-password-file': { type: 'string', value: 'F', help: 'read the export’s password from the first line of F' },
@@ -52,24 +60,74 @@ export const importCommand: Command = {
     const file = path.resolve(ctx.io.cwd, args.positionals[0] ?? '');
     const format = formatOption(args);
     if (flag(args, 'show-secrets') && !flag(args, 'json')) throw new UsageError('--show-secrets needs --json.');
-    const bytes = await readImportFile(file);
-    const id = format ?? detectFormat(bytes, path.basename(file))?.format;
-    if (id === undefined) throw importFailure(new ImportError('unknown-format', unknownFormatMessage()));
-    await requireVaultFile(ctx);
-    const vaultPassword = await ctx.passwords.current();
-    const password = importFormat(id).needsPassword(bytes) ? await filePassword(ctx, args) : undefined;
-    const result = await importFile(bytes, { format: id, password, fileName: path.basename(file) }).catch(
-      (e: unknown) => {
-        throw importFailure(e);
-      },
-    );
     try {
-      await review(ctx, args, result, vaultPassword, path.basename(file));
-    } finally {
-      for (const e of result.entries) e.secret.fill(0);
+      const bytes = await readImportFile(file);
+      const fileName = path.basename(file);
+      const plain = await readWithout(bytes, format, fileName);
+      try {
+        await requireVaultFile(ctx);
+        const vaultPassword = await ctx.passwords.current();
+        const result =
+          plain ??
+          (await importFile(bytes, { format, password: await filePassword(ctx, args), fileName }).catch(
+            (e: unknown) => {
+              throw importFailure(e);
+            },
+          ));
+        try {
+          await review(ctx, args, result, vaultPassword, fileName);
+        } finally {
+          for (const e of result.entries) e.secret.fill(0);
+        }
+      } finally {
+        for (const e of plain?.entries ?? []) e.secret.fill(0); // also when the vault or a password is missing
+      }
+    } catch (error) {
+      if (flag(args, 'json')) writeLimitJson(ctx, error);
+      throw error;
     }
   },
 };
+
+/**
+ * The file read without its password: its accounts, or null when it is encrypted (its password is
+ * needed). Every other failure — not an export, damaged, a limit of the work budget — is thrown
+ * here, before any password is asked.
+ */
+async function readWithout(
+  bytes: Uint8Array,
+  format: ImportFormatId | undefined,
+  fileName: string,
+): Promise<ImportResult | null> {
+  try {
+    return await importFile(bytes, { format, fileName });
+  } catch (error) {
+    if (error instanceof ImportError && error.kind === 'password-required') return null;
+    if (error instanceof ImportError && error.kind === 'unknown-format') {
+      throw importFailure(new ImportError('unknown-format', unknownFormatMessage()));
+    }
+    throw importFailure(error);
+  }
+}
+
+/**
+ * With `--json`, a file refused by a limit of the work budget is also described on standard output
+ * (`{"error": {...}}`, docs/cli.md), so a script can read which limit and its value.
+ */
+function writeLimitJson(ctx: CommandContext, error: unknown): void {
+  const refusal = error instanceof CliError ? error.cause : error;
+  if (!(refusal instanceof BudgetExceededError)) return;
+  ctx.io.stdout.write(
+    toJsonLine({
+      error: {
+        kind: refusal.kind,
+        limit: { name: refusal.limit.name, value: refusal.limit.value },
+        message: refusal.message,
+        details: refusal.details,
+      },
+    }),
+  );
+}
 
 function formatOption(args: CommandArgs): ImportFormatId | undefined {
   const value = stringOption(args, 'format')?.trim().toLowerCase();
@@ -90,13 +148,10 @@ async function readImportFile(file: string): Promise<Uint8Array> {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new CliError(EXIT.usage, `${file} is not a file.`);
-    if (info.size > MAX_IMPORT_BYTES) {
-      throw importFailure(
-        new ImportError(
-          'too-large',
-          `${file} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB: not an authenticator export.`,
-        ),
-      );
+    try {
+      new WorkBudget().atMost('file-bytes', info.size); // before a byte is read
+    } catch (error) {
+      throw importFailure(error);
     }
     return new Uint8Array(await readFile(file));
   } catch (cause) {
@@ -193,6 +248,9 @@ async function review(
   }
 }
 
+/** Skipped accounts listed one by one; the rest are counted in one line (a damaged file may skip thousands). */
+const SKIPPED_SHOWN = 20;
+
 function printReport(
   out: CliOutput,
   result: ImportResult,
@@ -214,10 +272,12 @@ function printReport(
   }
   if (result.skipped.length > 0) {
     out.write(`Skipped ${result.skipped.length} that cannot be imported:\n`);
-    for (const s of result.skipped) {
+    for (const s of result.skipped.slice(0, SKIPPED_SHOWN)) {
       out.write(`  ${printable(s.label)}: ${printable(s.reason)}\n`);
       if (s.details) out.write(`    Details: ${printable(s.details)}\n`);
     }
+    const more = result.skipped.length - SKIPPED_SHOWN;
+    if (more > 0) out.write(`  …and ${more.toLocaleString('en-US')} more skipped.\n`);
   }
   if (mode === 'dry-run') out.write('Dry run: nothing was changed.\n');
   else if (mode === 'imported') out.write(`Imported ${added} new account(s).\n`);

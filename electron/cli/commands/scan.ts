@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { findDuplicates, toNewVaultEntry, type ImportedEntry } from '../../import';
+import { checkCodeCount } from '../../import/qr/code-count';
 import { collectQrCodes, type QrCollection, type QrScan } from '../../import/qr/collect';
 import { decodeQr, preloadQrDecoder } from '../../import/qr/decoder';
 import { QrError } from '../../import/qr/errors';
@@ -30,7 +31,7 @@ export const scanCommand: Command = {
     'export codes (otpauth-migration://). Needs no vault unless --add. With --add, nothing is added\n' +
     'when an image cannot be read or a QR code holds an unusable account link; accounts already in\n' +
     'the vault are skipped. --raw prints the text of every QR code, whatever it holds; account\n' +
-    'links contain their secret.',
+    'links contain their secret. An image of more than 50 QR codes is refused: crop it into parts.',
   options: {
     json: { type: 'boolean', help: 'print {"entries": [...]} as `import --dry-run --json` does (see docs/cli.md)' },
     'show-secrets': { type: 'boolean', help: 'with --json: include each base32 secret' },
@@ -41,12 +42,13 @@ export const scanCommand: Command = {
   async run(ctx, args) {
     const mode = modeOf(args);
     void preloadQrDecoder(); // compiles while the first image loads
-    const scans = await scanFiles(ctx, args.positionals);
+    const scans = await scanFiles(ctx, args.positionals, mode === 'json');
     for (const s of scans) {
-      if (s.codes.length === 0) ctx.io.stderr.write(`${printable(s.source)}: no QR code found.\n`);
+      if (s.codes.length === 0) ctx.io.stderr.write(`${printable(s.source)}: ${nothingRead(s.seen)}\n`);
     }
     if (scans.every((s) => s.codes.length === 0)) {
-      throw new CliError(EXIT.notFound, `No QR code found. ${NO_CODE_HINT}`);
+      const what = scans.some((s) => s.seen > 0) ? 'No QR code could be read' : 'No QR code found';
+      throw new CliError(EXIT.notFound, `${what}. ${NO_CODE_HINT}`);
     }
     if (mode === 'raw') {
       for (const s of scans) for (const c of s.codes) ctx.io.stdout.write(`${printable(c.text)}\n`);
@@ -88,16 +90,33 @@ function modeOf(args: CommandArgs): Mode {
   return raw ? 'raw' : json ? 'json' : add ? 'add' : 'list';
 }
 
-/** Reads and decodes every file; reports every unreadable one, then fails with the first one's exit code. */
-async function scanFiles(ctx: CommandContext, files: readonly string[]): Promise<QrScan[]> {
-  const scans: QrScan[] = [];
+/** "no QR code found.", or, when the image shows codes the decoder could not read, how many. */
+function nothingRead(seen: number): string {
+  if (seen === 0) return 'no QR code found.';
+  const what = seen === 1 ? 'what looks like a QR code' : `what look like ${seen} QR codes`;
+  return `no QR code could be read, though Tessera saw ${what}.`;
+}
+
+/**
+ * Reads and decodes every file; reports every unreadable one, then fails with the first one's exit
+ * code. An image of more QR codes than the `qr-codes` limit is unreadable (with `--json`, the limit
+ * is also written on standard output).
+ */
+async function scanFiles(
+  ctx: CommandContext,
+  files: readonly string[],
+  json: boolean,
+): Promise<(QrScan & { readonly seen: number })[]> {
+  const scans: (QrScan & { readonly seen: number })[] = [];
   const failures: string[] = [];
   let exitCode: ExitCode | null = null;
+  let limit: QrError | null = null;
   for (const file of files) {
     try {
       const image = await readImageFile(path.resolve(ctx.io.cwd, file));
       try {
-        scans.push({ source: file, codes: await decodeQr(image) });
+        const codes = await decodeQr(image);
+        scans.push({ source: file, codes, seen: checkCodeCount(image, codes).seen });
       } finally {
         image.data.fill(0); // the pixels show secrets
       }
@@ -105,7 +124,12 @@ async function scanFiles(ctx: CommandContext, files: readonly string[]): Promise
       const failure = fileFailure(error);
       failures.push(`${printable(file)}: ${failure.message}`);
       exitCode ??= failure.exitCode;
+      if (error instanceof QrError && error.limit !== undefined) limit ??= error;
     }
+  }
+  if (json && limit?.limit !== undefined) {
+    const { kind, message } = limit;
+    ctx.io.stdout.write(toJsonLine({ error: { kind, limit: limit.limit, message } }));
   }
   if (exitCode !== null) throw new CliError(exitCode, failures.join('\n'));
   return scans;

@@ -17,12 +17,16 @@ export type QrErrorKind =
 
 /** An image that cannot be scanned; `kind` says why. */
 export class QrError extends Error {
+  /** The limit of the import budget the image went over (budget-limits.ts), when that is why. */
+  readonly limit: { readonly name: string; readonly value: number } | undefined;
+
   constructor(
     readonly kind: QrErrorKind,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; limit?: { readonly name: string; readonly value: number } },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'QrError';
+    this.limit = options?.limit;
   }
 }

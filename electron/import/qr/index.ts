@@ -7,7 +7,9 @@
  */
 export { addBatchParts, allBatchesComplete, EMPTY_BATCH_STATE } from './batches';
 export type { BatchProgress, BatchState, BatchUpdate } from './batches';
+export { checkCodeCount, type CodeCount } from './code-count';
 export { collectQrCodes } from './collect';
+export { countFinderPatterns, type FinderCount } from './finder-count';
 export type { FoundEntry, QrCollection, QrProblem, QrScan } from './collect';
 export { checkRgbaImage, decodeQr, preloadQrDecoder, swapRedBlue } from './decoder';
 export type { DecodeOptions, PixelOrder, QrCode, QrPoint, QrPosition, RgbaImage } from './decoder';

@@ -102,6 +102,8 @@ interface Pending {
   readonly resolve: (codes: QrCode[]) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
+  /** The worker decoding it: a worker that exits fails only its own decodes. */
+  readonly worker: Worker;
 }
 
 type WorkerReply = { id: number; results: RawQrResult[] } | { id: number; error: string };
@@ -123,8 +125,13 @@ export function createQrDecodeWorker(options: QrDecodeWorkerOptions = {}): QrDec
     return p;
   }
 
-  function failAll(error: Error): void {
-    for (const id of [...pending.keys()]) settle(id)?.reject(error);
+  /**
+   * Fails the pending decodes of `only` (every pending decode when none is given). An idle worker
+   * stopped a moment ago may report its exit after the next decode went to its successor: that
+   * decode is not its to fail.
+   */
+  function failAll(error: Error, only?: Worker): void {
+    for (const [id, p] of [...pending]) if (only === undefined || p.worker === only) settle(id)?.reject(error);
   }
 
   function stop(w: Worker): void {
@@ -149,11 +156,11 @@ export function createQrDecodeWorker(options: QrDecodeWorkerOptions = {}): QrDec
     });
     w.on('error', (error) => {
       if (worker === w) worker = null;
-      failAll(new Error('The QR decoding worker crashed', { cause: error }));
+      failAll(new Error('The QR decoding worker crashed', { cause: error }), w);
     });
     w.on('exit', (code) => {
       if (worker === w) worker = null;
-      if (pending.size > 0) failAll(new Error(`The QR decoding worker exited (code ${code})`));
+      failAll(new Error(`The QR decoding worker exited (code ${code})`), w);
     });
     return w;
   }
@@ -189,7 +196,7 @@ export function createQrDecodeWorker(options: QrDecodeWorkerOptions = {}): QrDec
         stop(w);
       }, timeoutMs);
       timer.unref();
-      pending.set(id, { resolve, reject, timer });
+      pending.set(id, { resolve, reject, timer, worker: w });
       w.postMessage(message, [buffer]);
     });
   }
