@@ -18,8 +18,10 @@ function devWithoutMetaCsp(): Plugin {
 }
 
 /**
- * Three builds into out/: main (with the CLI beside it, same modules), the sandboxed preload as one
- * self-contained CommonJS file, and the React renderer.
+ * Three builds into out/: main (with the CLI and the import worker beside it, same modules), the
+ * sandboxed preload as one self-contained CommonJS file, and the React renderer. The import worker's
+ * body is an entry of its own so that it is real, type-checked code; main finds it beside
+ * out/main/index.js at run time (electron/workers/locate.ts).
  */
 export default defineConfig({
   main: {
@@ -31,6 +33,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          'import-worker': resolve(__dirname, 'electron/services/import-worker.ts'),
         },
       },
     },

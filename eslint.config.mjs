@@ -67,7 +67,7 @@ export default tseslint.config(
   },
   {
     // Plain-Node modules: no electron at all, not even types, so they run under vitest and the CLI.
-    files: ['electron/{vault,otp,import,export,cli,services,time}/**/*.ts'],
+    files: ['electron/{vault,otp,import,export,cli,services,time,workers}/**/*.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {

@@ -478,7 +478,10 @@ export interface InvokeContract {
   'imports:codes': { req: null; res: readonly ImportCode[] };
   /** Adds the ticked candidates (all or nothing); `replace` only for a backup review. */
   'imports:commit': { req: { keys: readonly string[]; mode: RestoreMode }; res: ImportOutcome };
-  /** Closes the review; main wipes the staged secrets. */
+  /**
+   * Ends the import: stops a file being read or a password being tried (the worker doing it is
+   * ended; nothing is imported), or closes the review; main wipes the staged secrets.
+   */
   'imports:cancel': { req: null; res: null };
   /** The formats of other apps' exports Tessera reads, in the order they are listed to users. */
   'imports:formats': { req: null; res: readonly ImportFormatInfo[] };

@@ -119,6 +119,14 @@ function backupError(error: unknown): unknown {
         { cause: error },
       );
     case 'corrupt':
+      if (error.reason === 'kdf-work-exceeded') {
+        return new ImportError(
+          'too-large',
+          'This backup asks for more password work than Tessera ever writes: it is damaged or was made to slow ' +
+            'Tessera down. Nothing was tried with your password; restore another backup.',
+          { cause: error },
+        );
+      }
       return new ImportError('corrupt', 'This Tessera backup is damaged and cannot be read.', { cause: error });
     default:
       return error;

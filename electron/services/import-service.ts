@@ -12,17 +12,25 @@
  * - Adding is one all-or-nothing `add` on the vault brought up to date with the file. A restore
  *   that replaces the accounts adds first and removes the old ones after, so a failure never
  *   leaves the vault emptier.
+ * - Everything done with a file's bytes or a file's password (recognising and parsing it, its own
+ *   key derivation, a backup's Argon2id, a BMP's pixels) runs in the import runner: in the app, a
+ *   worker thread with a capped heap (import-runner.ts). Main only orchestrates, so the window's
+ *   codes, copies and locking go on while a large file is read.
+ * - Cancel (`cancel()`, also on lock) stops the work running for a request at once (the worker is
+ *   terminated); that request answers `cancelled` and nothing it found is kept.
  * - Closing, adding and locking wipe every staged secret and kept file. Nothing is logged.
  */
 import type { ImportCode, ImportFormatInfo, ImportOutcome, ImportStep, RestoreMode } from '../ipc/contract';
 import { IMPORT_FORMATS, ImportError, toNewVaultEntry, type ImportedEntry, type ImportFormatId } from '../import';
-import { collectQrCodes, createQrDecodeWorker, type QrScan } from '../import/qr';
+import { collectQrCodes, createQrDecodeWorker, decodeImage, sniffImageFormat, type QrScan } from '../import/qr';
 import { planRestore } from '../export/restore';
 import { codeSnapshot } from '../otp';
 import type { Kdf, UnlockedVault, VaultEntry } from '../vault';
+import { isCancelled, WorkerError } from '../workers/worker-pool';
 import type { DesktopPorts } from './desktop-ports';
 import { ImportClosedError, InvalidEntryError } from './errors';
-import { readExportFile, unlockExportFile, type FileOutcome, type LockedFile } from './import-files';
+import type { FileOutcome, LockedFile } from './import-files';
+import { imageOutcome, readOutcome, unlockOutcome, type ImportJob, type ImportJobReply } from './import-jobs';
 import {
   addQrScan,
   fileReview,
@@ -33,6 +41,7 @@ import {
   type ScanKind,
   type StagedCandidate,
 } from './import-review';
+import { defaultImportRunner, describeWorkerFailure, type ImportRunner } from './import-runner';
 import {
   baseName,
   checkFileSize,
@@ -43,6 +52,7 @@ import {
   readPickedFiles,
   scanDesktopImages,
   scanImageFiles,
+  type ImageFileDecoder,
   type NamedFile,
   type QrDecoder,
 } from './import-sources';
@@ -57,10 +67,15 @@ export interface ImportServiceDeps {
   readonly openFresh: () => Promise<UnlockedVault>;
   /** After accounts were added or removed: tell the renderer, reschedule the codes. */
   readonly changed: () => void;
-  /** Argon2id for Tessera backups; default the shared worker. */
+  /**
+   * Argon2id for Tessera backups. Given one (a test's fast fake), the default runner reads files on
+   * this thread with it (a function cannot be sent to a worker); without, the import worker runs its own.
+   */
   readonly kdf?: Kdf | undefined;
   /** Default: a QR worker thread of this service's own. */
   readonly decoder?: (QrDecoder & { close(): Promise<void> }) | undefined;
+  /** Where file jobs run; default: the import worker (see `kdf`). */
+  readonly runner?: ImportRunner | undefined;
 }
 
 /** The names QR reviews give their sources. */
@@ -72,6 +87,7 @@ export type ImportService = ReturnType<typeof createImportService>;
 
 export function createImportService(deps: ImportServiceDeps) {
   const decoder = deps.decoder ?? createQrDecodeWorker();
+  const runner = deps.runner ?? defaultImportRunner(deps.kdf);
   let review: ReviewState | null = null;
   /** An encrypted file waiting for its password (never at the same time as a review). */
   let pending: LockedFile | null = null;
@@ -79,11 +95,59 @@ export function createImportService(deps: ImportServiceDeps) {
   let epoch = 0;
   /** Requests run one after another: two scans never interleave their updates. */
   let queue: Promise<unknown> = Promise.resolve();
+  /** Stops the runner's job of the request in progress (Cancel, lock, quit). */
+  let running: AbortController | null = null;
 
   function serial<T>(task: () => Promise<T>): Promise<T> {
     const run = queue.then(task, task);
     queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** A request whose work Cancel stopped answers `cancelled` (or says the vault locked, when that was why). */
+  function step(task: () => Promise<ImportStep>): Promise<ImportStep> {
+    return serial(async () => {
+      try {
+        return await task();
+      } catch (error) {
+        if (!isCancelled(error)) throw error;
+        deps.shownEntries();
+        return CANCELLED;
+      }
+    });
+  }
+
+  /**
+   * Runs one job of the request that began at `start` in the runner, where Cancel can stop it (a
+   * Cancel that came first, while a file was still being picked or loaded, stops it before it
+   * starts); a worker failure is told in words about the file.
+   */
+  async function work(job: ImportJob, fileName: string, start: number): Promise<ImportJobReply> {
+    if (start !== epoch) throw new WorkerError('cancelled', 'The import was cancelled before its job started.');
+    const controller = new AbortController();
+    running = controller;
+    try {
+      return await runner.run(job, controller.signal);
+    } catch (error) {
+      throw describeWorkerFailure(error, fileName);
+    } finally {
+      if (running === controller) running = null;
+    }
+  }
+
+  /** An export or backup read without a password, in the runner. */
+  async function readFileJob(file: NamedFile, format: ImportFormatId | undefined, start: number): Promise<FileOutcome> {
+    const job: ImportJob = { kind: 'read-file', name: file.name, bytes: file.bytes, format: format ?? null };
+    return readOutcome(await work(job, file.name, start), file);
+  }
+
+  /** BMP is decoded by JavaScript (bmp-ts): in the runner. libvips decodes the rest off the event loop already. */
+  function imageDecoder(start: number): ImageFileDecoder {
+    return async (file) => {
+      if (sniffImageFormat(file.bytes) !== 'bmp') return decodeImage(file.bytes);
+      const job: ImportJob = { kind: 'decode-bmp', name: file.name, bytes: file.bytes };
+      return imageOutcome(await work(job, file.name, start), file.name);
+    };
   }
 
   function wipeAll(): void {
@@ -143,7 +207,7 @@ export function createImportService(deps: ImportServiceDeps) {
   async function route(files: readonly NamedFile[], start: number, format?: ImportFormatId): Promise<ImportStep> {
     try {
       if (files.every((f) => isImage(f.bytes))) {
-        return addScans('image', await scanImageFiles(decoder, files), files.length, start);
+        return addScans('image', await scanImageFiles(decoder, files, imageDecoder(start)), files.length, start);
       }
       const [file] = files;
       if (!file || files.length > 1) {
@@ -152,9 +216,10 @@ export function createImportService(deps: ImportServiceDeps) {
           'Choose one export file at a time, or only images of QR codes. Several images can be added together.',
         );
       }
-      return applyFile(await readExportFile(file, format), start);
+      return applyFile(await readFileJob(file, format, start), start);
     } finally {
-      for (const f of files) if (f.bytes !== pending?.bytes) f.bytes.fill(0);
+      // The runner may have moved a file's bytes away: then nothing is left here to wipe.
+      for (const f of files) if (f.bytes !== pending?.bytes && f.bytes.byteLength > 0) f.bytes.fill(0);
     }
   }
 
@@ -215,7 +280,7 @@ export function createImportService(deps: ImportServiceDeps) {
      * `format` when the user chose one (after the detection failed, or up front).
      */
     openFiles(format?: ImportFormatId): Promise<ImportStep> {
-      return serial(async () => {
+      return step(async () => {
         deps.shownEntries();
         const start = epoch;
         const paths = await deps.desktop.pickFiles({ title: 'Import accounts', filters: IMPORT_FILE_FILTERS });
@@ -225,7 +290,7 @@ export function createImportService(deps: ImportServiceDeps) {
     },
     /** A file dropped on the window; its name is a hint only, the bytes (or the chosen `format`) decide. */
     readFile(name: string, bytes: Uint8Array, format?: ImportFormatId): Promise<ImportStep> {
-      return serial(async () => {
+      return step(async () => {
         deps.shownEntries();
         checkFileSize(name, bytes);
         return route([{ name: baseName(name), bytes }], epoch, format);
@@ -276,12 +341,13 @@ export function createImportService(deps: ImportServiceDeps) {
     },
     /** The password of the encrypted file waiting for one. */
     filePassword(password: string): Promise<ImportStep> {
-      return serial(async () => {
+      return step(async () => {
         deps.shownEntries();
         const file = pending;
         if (!file) throw new ImportClosedError();
         const start = epoch;
-        return applyFile(await unlockExportFile(file, password, deps.kdf), start);
+        const job: ImportJob = { kind: 'unlock-file', file, password };
+        return applyFile(unlockOutcome(await work(job, file.name, start), file), start);
       });
     },
     /** Each candidate's current code (HOTP: at its stored counter); never a secret. */
@@ -297,16 +363,21 @@ export function createImportService(deps: ImportServiceDeps) {
     commit(keys: readonly string[], mode: RestoreMode): Promise<ImportOutcome> {
       return serial(() => commit(keys, mode));
     },
-    /** Ends the review (or the password step) and wipes every staged secret and kept file. */
+    /**
+     * Ends the import: stops the work of a request in progress (it answers `cancelled` and keeps
+     * nothing), ends the review or the password step, and wipes every staged secret and kept file.
+     */
     cancel(): void {
       epoch++;
+      running?.abort();
       wipeAll();
     },
-    /** On quit: ends the QR worker. */
+    /** On quit: stops any work and ends the QR and import workers. */
     async close(): Promise<void> {
       epoch++;
+      running?.abort();
       wipeAll();
-      await decoder.close();
+      await Promise.all([decoder.close(), runner.close()]);
     },
   };
 }

@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Reading what the user hands the importer into bytes and QR scans: files chosen in the open dialog
- * (each file's size checked before it is read), image bytes (header checked, decoded with sharp or
- * bmp-ts, then read by the QR worker), desktop bitmaps (screens, the clipboard's screenshot) and
- * pasted links. Plain Node; the Electron side is behind DesktopPorts.
+ * (each file's size checked before it is read), image bytes (header checked, decoded with sharp or,
+ * through the caller's decoder, bmp-ts, then read by the QR worker), desktop bitmaps (screens, the
+ * clipboard's screenshot) and pasted links. Plain Node; the Electron side is behind DesktopPorts.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { ImportError, MAX_IMPORT_BYTES } from '../import';
-import { decodeImage, QrError, sniffImageFormat, type QrCode, type QrScan, type RgbaImage } from '../import/qr';
+import {
+  decodeImage,
+  QrError,
+  sniffImageFormat,
+  type DecodedImage,
+  type QrCode,
+  type QrScan,
+  type RgbaImage,
+} from '../import/qr';
 import type { WorkerDecodeOptions } from '../import/qr';
 import type { DesktopImage, FileFilter } from './desktop-ports';
 
@@ -92,17 +100,25 @@ function fileError(file: string, error: unknown): ImportError {
   return new ImportError('unsupported', message, { cause: error });
 }
 
+/** Image file bytes → pixels; the import service decodes BMP files in its worker (import-jobs.ts). */
+export type ImageFileDecoder = (file: NamedFile) => Promise<DecodedImage>;
+
 /**
- * Decodes each image file and reads its QR codes. All files are read before any result is used:
- * an unreadable image fails the whole call (naming every bad file), so a scan never half-happens.
+ * Decodes each image file (with `decode`, default in this thread) and reads its QR codes. All files
+ * are read before any result is used: an unreadable image fails the whole call (naming every bad
+ * file), so a scan never half-happens.
  * @throws QrError naming the file(s): not an image, too large (from the header, before decoding), damaged.
  */
-export async function scanImageFiles(decoder: QrDecoder, files: readonly NamedFile[]): Promise<QrScan[]> {
+export async function scanImageFiles(
+  decoder: QrDecoder,
+  files: readonly NamedFile[],
+  decode: ImageFileDecoder = (file) => decodeImage(file.bytes),
+): Promise<QrScan[]> {
   const scans: QrScan[] = [];
   const failures: { name: string; error: QrError }[] = [];
   for (const file of files) {
     try {
-      const image = await decodeImage(file.bytes);
+      const image = await decode(file);
       scans.push({ source: file.name, codes: await decodePixels(decoder, image, 'rgba') });
     } catch (error) {
       if (!(error instanceof QrError)) throw error;

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * "Import accounts": choose a source, wait while main reads it, give an encrypted export its
- * password, review what was found, add it. Main reads and decodes everything and keeps the secrets;
- * this dialog sees names, parameters and codes. Closing it (Esc, Close, Cancel) tells main to wipe.
+ * "Import accounts": choose a source, wait while main reads it (or stop it), give an encrypted
+ * export its password, review what was found, add it. Main reads and decodes everything and keeps
+ * the secrets; this dialog sees names, parameters and codes. Closing it (Esc, Close, Cancel) tells
+ * main to wipe, and stops any reading still going on.
  */
 import { useImportFormats } from '../hooks/useImportFormats';
 import { useImportSession } from '../hooks/useImportSession';
 import { closeImport } from '../lib/import-actions';
 import { useImportStore } from '../store/import-store';
-import { BusyNote } from './BusyNote';
 import { FormAlert } from './FormAlert';
+import { ImportBusy } from './ImportBusy';
 import { ImportFormatRetry } from './ImportFormatChoice';
 import { ImportPasswordStep } from './ImportPasswordStep';
 import { ImportReview } from './ImportReview';
@@ -24,6 +25,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const phase = useImportStore((s) => s.phase);
   const busy = useImportStore((s) => s.busy);
   const error = useImportStore((s) => s.error);
+  const notice = useImportStore((s) => s.notice);
   const announcement = useImportStore((s) => s.announcement);
 
   function close(): void {
@@ -36,7 +38,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       <div className="import-dialog" aria-busy={busy !== null}>
         <FormAlert message={error?.message ?? null} details={error?.details} />
         {error?.formatNeeded ? <ImportFormatRetry formats={formats} /> : null}
-        {busy !== null && phase.kind !== 'password' ? <BusyNote label={busy} /> : null}
+        {notice !== null ? <p className="import-notice">{notice}</p> : null}
+        {busy !== null && phase.kind !== 'password' ? <ImportBusy label={busy} /> : null}
         {phase.kind === 'sources' ? (
           <ImportSources formats={formats} />
         ) : phase.kind === 'password' ? (

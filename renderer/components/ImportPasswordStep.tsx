@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The password of an encrypted export (Aegis, 2FAS, Ente...). It goes to main once and the field is
- * emptied at once; main derives the key, which can take a second or two.
+ * emptied at once; main derives the key in its import worker, which can take a few seconds (Ente's
+ * Argon2id), and Cancel stops it.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { sendFilePassword } from '../lib/import-actions';
 import { useImportStore } from '../store/import-store';
-import { BusyNote } from './BusyNote';
 import { Field } from './Field';
+import { ImportBusy } from './ImportBusy';
 
 export interface ImportPasswordStepProps {
   readonly fileName: string;
@@ -59,7 +60,7 @@ export function ImportPasswordStep({ fileName, formatName, wrongPassword, attemp
           <input {...a11y} ref={passwordRef} type="password" autoComplete="off" autoFocus readOnly={busy !== null} />
         )}
       </Field>
-      {busy !== null ? <BusyNote label={busy} /> : null}
+      {busy !== null ? <ImportBusy label={busy} /> : null}
       <div className="form-actions">
         <button type="button" className="button button-secondary" onClick={onBack}>
           Back

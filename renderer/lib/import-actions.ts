@@ -2,7 +2,8 @@
 /**
  * The import dialog's requests to main: read a source, send a file's password, commit, close. Each
  * runs one at a time, shows what main is doing, and drops answers that come after the dialog
- * closed (telling main to wipe whatever it staged for them).
+ * closed (telling main to wipe whatever it staged for them). Reading and password checks can be
+ * stopped (Cancel); adding cannot.
  */
 import type { ImportFormatId, ImportStep, Result } from '../../electron/ipc/contract';
 import { api } from '../api';
@@ -40,6 +41,18 @@ export function closeImport(): void {
 }
 
 /**
+ * Cancel while main reads a source or tries a password: main stops the work at once (its worker is
+ * ended), nothing is imported, and the dialog says so, back on the source choice. The answer of the
+ * stopped request is dropped.
+ */
+export function stopImport(): void {
+  const store = useImportStore.getState();
+  if (store.busy === null || !store.cancellable) return;
+  store.stopped();
+  void api().imports.cancel();
+}
+
+/**
  * When the dialog went away without its own close (e.g. the global shortcut took the window to the
  * search field), main is still told to wipe what it staged.
  */
@@ -62,7 +75,7 @@ export async function runImport(
   const store = useImportStore.getState();
   if (store.busy !== null) return;
   const generation = store.generation;
-  store.setBusy(label);
+  store.setBusy(label, true);
   const result = await request();
   const now = useImportStore.getState();
   if (now.generation !== generation) {
@@ -139,10 +152,13 @@ export async function readFiles(files: readonly File[]): Promise<void> {
     return;
   }
   const format = chosenFormat();
+  const generation = useImportStore.getState().generation;
   for (const file of files) {
     await runImport(`Reading “${file.name}”…`, () => readOneFile(file, format), file);
     const state = useImportStore.getState();
-    if (state.error !== null || state.busy !== null || state.phase.kind === 'password') return;
+    // Stopped, closed, failed, busy elsewhere or asking for a password: the other files wait.
+    if (state.generation !== generation || state.error !== null || state.busy !== null) return;
+    if (state.phase.kind === 'password') return;
   }
 }
 

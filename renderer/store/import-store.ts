@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The import dialog's state: which step it is on (source choice, password, review), what main is
- * doing, the last error, the ticked candidates, the restore mode and the format chosen for export
- * files. Never a secret: main keeps the staged accounts and answers with names, parameters and
- * codes. Dropped when the vault locks.
+ * doing (and whether Cancel can stop it), the last error or notice, the ticked candidates, the
+ * restore mode and the format chosen for export files. Never a secret: main keeps the staged
+ * accounts and answers with names, parameters and codes. Dropped when the vault locks.
  */
 import { create } from 'zustand';
 import type { ImportFormatId, ImportReview, ImportStep, IpcError, RestoreMode } from '../../electron/ipc/contract';
 import { reviewAnnouncement } from '../lib/import-text';
 import { continues, defaultTicks, nextTicks } from '../lib/import-selection';
 import { useVaultStore } from './vault-store';
+
+/** What the dialog says after Cancel stopped main's work. */
+export const STOPPED_NOTICE = 'Stopped. Nothing was imported.';
 
 export type ImportPhase =
   | { readonly kind: 'sources' }
@@ -37,7 +40,11 @@ export interface ImportState {
   readonly phase: ImportPhase;
   /** What main is doing now ("Scanning the screen…"), or null. One request at a time. */
   readonly busy: string | null;
+  /** Whether Cancel can stop what main is doing: reading a source or trying a password, not adding. */
+  readonly cancellable: boolean;
   readonly error: ImportFailure | null;
+  /** A plain note about the last thing that happened (not an error): "Stopped. Nothing was imported." */
+  readonly notice: string | null;
   /** The format export files are read as (the CLI's `--format`); null: detected from the content. */
   readonly format: ImportFormatId | null;
   /**
@@ -52,7 +59,13 @@ export interface ImportState {
   readonly announcement: { readonly id: number; readonly text: string };
   /** Grows with every reset: answers to requests sent before it are dropped. */
   readonly generation: number;
-  setBusy(label: string | null): void;
+  /** `cancellable`: the work can be stopped (main ends it on `imports.cancel`). */
+  setBusy(label: string | null, cancellable?: boolean): void;
+  /**
+   * Cancel stopped main's work: back to the source choice with the notice; answers to requests sent
+   * before are dropped. The chosen format stays.
+   */
+  stopped(): void;
   /** Shows a failure: the renderer's own sentence, or main's error (its details and format hint kept). */
   fail(error: string | IpcError, retryFile?: File | null): void;
   setFormat(format: ImportFormatId | null): void;
@@ -68,7 +81,9 @@ const NONE: ReadonlySet<string> = new Set();
 const INITIAL = {
   phase: { kind: 'sources' },
   busy: null,
+  cancellable: false,
   error: null,
+  notice: null,
   format: null,
   retryFile: null,
   ticked: NONE,
@@ -79,10 +94,21 @@ const INITIAL = {
 export const useImportStore = create<ImportState>()((set) => ({
   ...INITIAL,
   generation: 0,
-  setBusy: (busy) => set(busy === null ? { busy } : { busy, error: null }),
+  setBusy: (busy, cancellable = false) =>
+    set(busy === null ? { busy, cancellable: false } : { busy, cancellable, error: null, notice: null }),
+  stopped: () =>
+    set((state) => ({
+      ...INITIAL,
+      format: state.format,
+      notice: STOPPED_NOTICE,
+      announcement: { id: state.announcement.id + 1, text: STOPPED_NOTICE },
+      generation: state.generation + 1,
+    })),
   fail: (error, retryFile = null) =>
     set({
       busy: null,
+      cancellable: false,
+      notice: null,
       error: toFailure(error),
       retryFile: typeof error !== 'string' && error.field === 'format' ? retryFile : null,
     }),
@@ -91,11 +117,15 @@ export const useImportStore = create<ImportState>()((set) => ({
     set((state) => {
       switch (step.step) {
         case 'cancelled':
-          return { busy: null };
+          return { busy: null, cancellable: false };
         case 'password': {
           const attempt = state.phase.kind === 'password' ? state.phase.attempt + 1 : 0;
           const { fileName, formatName, wrongPassword } = step;
-          return { busy: null, phase: { kind: 'password', fileName, formatName, wrongPassword, attempt } };
+          return {
+            busy: null,
+            cancellable: false,
+            phase: { kind: 'password', fileName, formatName, wrongPassword, attempt },
+          };
         }
         case 'review': {
           const previous = state.phase.kind === 'review' ? state.phase.review : null;
@@ -103,6 +133,7 @@ export const useImportStore = create<ImportState>()((set) => ({
           const mode = previous !== null && continues(previous, step.review) ? state.mode : 'merge';
           return {
             busy: null,
+            cancellable: false,
             phase: { kind: 'review', review: step.review },
             ticked: nextTicks(previous, state.ticked, step.review, mode),
             mode,

@@ -35,7 +35,13 @@ const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const DEFAULT_WIRE = '101100011';
 
 /** Entry points electron-vite writes (electron.vite.config.ts) and the app cannot start without. */
-const BUILD_ENTRIES = ['out/main/index.js', 'out/main/cli.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const BUILD_ENTRIES = [
+  'out/main/index.js',
+  'out/main/cli.js',
+  'out/main/import-worker.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+];
 
 /** A stub "electron" executable: a shell script that carries a fuse wire but cannot run an app. */
 function writeStubElectron(dir: string): void {
