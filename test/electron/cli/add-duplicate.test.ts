@@ -4,20 +4,10 @@
  * refused with a word and exit 4 unless `--allow-duplicate`; the same codes under another name are
  * added with a warning (import and scan skip them; `add` is the user naming the account on purpose).
  */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyVault, createFixtureVault, HELLO_B32, PASSWORD, runCli, tempDir, type RunResult } from './harness';
+import { describe, expect, it } from 'vitest';
+import { copyVault, HELLO_B32, PASSWORD, runCli, type RunResult, useTemplateVault } from './harness';
 
-let dir: string;
-let template: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  template = path.join(dir, 'template.tessera');
-  await createFixtureVault(template);
-});
-afterAll(() => cleanup());
+const fixture = useTemplateVault();
 
 const run = (vault: string, ...argv: string[]): Promise<RunResult> =>
   runCli(['--vault', vault, '--password-stdin', ...argv], { stdin: `${PASSWORD}\n` });
@@ -31,7 +21,7 @@ const GITHUB = `otpauth://totp/GitHub:alice?secret=${HELLO_B32}&issuer=GitHub`; 
 
 describe('add: duplicates', () => {
   it('refuses an exact duplicate with exit 4, says so, and adds nothing', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await run(vault, 'add', GITHUB);
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');
@@ -54,7 +44,7 @@ describe('add: duplicates', () => {
   });
 
   it('adds it anyway with --allow-duplicate', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await run(vault, 'add', GITHUB, '--allow-duplicate');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('Added GitHub (alice) (TOTP SHA1, 6 digits, 30 s).\n');
@@ -62,7 +52,7 @@ describe('add: duplicates', () => {
   });
 
   it('adds the same codes under another name, with a warning', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await run(vault, 'add', `otpauth://totp/Work:alice?secret=${HELLO_B32}&issuer=Work`);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('Warning: GitHub (alice), already in the vault, gives the same codes as this account.\n');
@@ -70,7 +60,7 @@ describe('add: duplicates', () => {
   });
 
   it('a different period is a different account: added without a word', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await run(vault, 'add', `${GITHUB}&period=60`);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(await count(vault)).toBe(7);

@@ -2,19 +2,10 @@
 /** Every exit code the CLI documents, in-process: 0, 1 usage, 2 password/tamper, 3 corrupt/unsupported, 4 not found. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyVault, createFixtureVault, PASSWORD, runCli, tempDir } from './harness';
+import { describe, expect, it } from 'vitest';
+import { copyVault, PASSWORD, runCli, useTemplateVault } from './harness';
 
-let dir: string;
-let template: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  template = path.join(dir, 'template.tessera');
-  await createFixtureVault(template);
-});
-afterAll(() => cleanup());
+const fixture = useTemplateVault();
 
 const list = (vault: string) => runCli(['list', '--vault', vault, '--password-stdin'], { stdin: PASSWORD });
 
@@ -62,7 +53,7 @@ describe('exit 0: help and version', () => {
 
 describe('exit 2: wrong password or tampered', () => {
   it('a changed byte in the payload is refused as tampering; the file is unchanged', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const bytes = await readFile(vault);
     bytes[bytes.length - 20] = (bytes[bytes.length - 20] ?? 0) ^ 0x01;
     await writeFile(vault, bytes);
@@ -86,7 +77,7 @@ describe('exit 3: corrupt or unsupported (2 for an unauthenticated cut)', () => 
     // authentication, which the vault may report as tampering (2) rather than corruption (3).
     ['truncated to half', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2)), [2, 3]],
   ])('%s', async (_name, mutate: (b: Buffer) => Buffer, codes: number[]) => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const bad = mutate(await readFile(vault));
     await writeFile(vault, bad);
     const r = await list(vault);
@@ -98,18 +89,18 @@ describe('exit 3: corrupt or unsupported (2 for an unauthenticated cut)', () => 
 
 describe('exit 4: not found', () => {
   it('no vault file: said before any password is asked', async () => {
-    const r = await runCli(['list', '--vault', path.join(dir, 'absent.tessera')], { tty: [] });
+    const r = await runCli(['list', '--vault', path.join(fixture.dir, 'absent.tessera')], { tty: [] });
     expect(r.code).toBe(4);
     expect(r.stderr).toContain("Create one with 'tessera init'");
     expect(r.stderr).not.toContain('password:');
   });
 
   it('the default location comes from TESSERA_VAULT, then XDG_CONFIG_HOME', async () => {
-    const viaEnv = await runCli(['list'], { env: { TESSERA_VAULT: path.join(dir, 'env.tessera') } });
-    expect(viaEnv.stderr).toContain(`No vault at ${path.join(dir, 'env.tessera')}`);
+    const viaEnv = await runCli(['list'], { env: { TESSERA_VAULT: path.join(fixture.dir, 'env.tessera') } });
+    expect(viaEnv.stderr).toContain(`No vault at ${path.join(fixture.dir, 'env.tessera')}`);
     const viaXdg = await runCli(['list'], { env: { XDG_CONFIG_HOME: '/xdg' } });
     expect(viaXdg.stderr).toContain('No vault at /xdg/Tessera/vault.tessera');
-    const relative = await runCli(['list', '--vault', 'v.tessera'], { cwd: dir });
-    expect(relative.stderr).toContain(`No vault at ${path.join(dir, 'v.tessera')}`);
+    const relative = await runCli(['list', '--vault', 'v.tessera'], { cwd: fixture.dir });
+    expect(relative.stderr).toContain(`No vault at ${path.join(fixture.dir, 'v.tessera')}`);
   });
 });

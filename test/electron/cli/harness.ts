@@ -7,6 +7,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import { main, type CliIo } from '../../../electron/cli';
 import { base32Decode } from '../../../electron/otp';
 import type { TimeCheck } from '../../../electron/time/time-check';
@@ -103,6 +104,24 @@ export async function createFixtureVault(file: string, password = PASSWORD): Pro
   } finally {
     vault.lock();
   }
+}
+
+/**
+ * For a test file: a temp folder holding the fixture vault as a template (one KDF run), made before
+ * the file's tests and removed after. Read `dir` and `template` inside tests (set by beforeAll).
+ */
+export function useTemplateVault(): { readonly dir: string; readonly template: string } {
+  const state = { dir: '', template: '' };
+  let cleanup: () => Promise<void> = async () => undefined;
+  beforeAll(async () => {
+    const made = await tempDir();
+    cleanup = made.cleanup;
+    state.dir = made.dir;
+    state.template = path.join(made.dir, 'template.tessera');
+    await createFixtureVault(state.template);
+  });
+  afterAll(() => cleanup());
+  return state;
 }
 
 let counter = 0;

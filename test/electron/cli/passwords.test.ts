@@ -2,22 +2,13 @@
 /** Password sources (stdin, file, terminal), init and passwd, in-process. */
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyVault, createFixtureVault, PASSWORD, runCli, tempDir } from './harness';
+import { describe, expect, it } from 'vitest';
+import { copyVault, PASSWORD, runCli, useTemplateVault } from './harness';
 
-let dir: string;
-let template: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  template = path.join(dir, 'template.tessera');
-  await createFixtureVault(template);
-});
-afterAll(() => cleanup());
+const fixture = useTemplateVault();
 
 async function passwordFile(content: string, mode = 0o600): Promise<string> {
-  const file = path.join(dir, `pw-${Math.random().toString(36).slice(2)}`);
+  const file = path.join(fixture.dir, `pw-${Math.random().toString(36).slice(2)}`);
   await writeFile(file, content, { mode });
   await chmod(file, mode);
   return file;
@@ -30,13 +21,13 @@ describe('password from standard input', () => {
     ['no line end', PASSWORD],
     ['extra lines after it', `${PASSWORD}\nignored\n`],
   ])('with %s', async (_name, stdin) => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['list', '--vault', vault, '--password-stdin'], { stdin });
     expect(r.code).toBe(0);
   });
 
   it('wrong password: exit 2, nothing on stdout', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const before = await readFile(vault);
     const r = await runCli(['--vault', vault, '--password-stdin', 'list'], { stdin: 'not the password\n' });
     expect(r.code).toBe(2);
@@ -46,7 +37,7 @@ describe('password from standard input', () => {
   });
 
   it('empty stdin: exit 1', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['--vault', vault, '--password-stdin', 'list'], { stdin: '' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('expected the password on line 1 of standard input');
@@ -55,7 +46,7 @@ describe('password from standard input', () => {
 
 describe('password from a file', () => {
   it('reads the first line', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const file = await passwordFile(`${PASSWORD}\nsecond line\n`);
     const r = await runCli(['--vault', vault, '--password-file', file, 'list', '--json']);
     expect(r.code).toBe(0);
@@ -63,7 +54,7 @@ describe('password from a file', () => {
   });
 
   it('warns when other users can read it', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const file = await passwordFile(PASSWORD, 0o644);
     const r = await runCli(['--vault', vault, '--password-file', file, 'list']);
     expect(r.code).toBe(0);
@@ -71,13 +62,13 @@ describe('password from a file', () => {
   });
 
   it('wrong password in the file: exit 2', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['--vault', vault, '--password-file', await passwordFile('nope\n'), 'list']);
     expect(r.code).toBe(2);
   });
 
   it('missing file: exit 1 naming it', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['--vault', vault, '--password-file', '/nonexistent/pw', 'list']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot read the password file /nonexistent/pw (ENOENT)');
@@ -86,7 +77,7 @@ describe('password from a file', () => {
 
 describe('password on a terminal', () => {
   it('no echo: raw mode on while typing, the password never written back', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['--vault', vault, 'list'], { tty: [`${PASSWORD}\r`] });
     expect(r.code).toBe(0);
     expect(r.rawMode).toEqual([true, false]);
@@ -95,7 +86,7 @@ describe('password on a terminal', () => {
   });
 
   it('editing keys: backspace, Ctrl-U and arrow keys', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     // "xx" erased by Ctrl-U, "Z" erased by backspace, an arrow-key escape sequence ignored.
     const typed = `xx\u0015${PASSWORD.slice(0, 5)}Z\u007f\u001b[D${PASSWORD.slice(5)}\r`;
     const r = await runCli(['--vault', vault, 'list'], { tty: [typed] });
@@ -103,14 +94,14 @@ describe('password on a terminal', () => {
   });
 
   it('Ctrl-C cancels: exit 130, raw mode restored', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['--vault', vault, 'list'], { tty: ['abc\u0003'] });
     expect(r.code).toBe(130);
     expect(r.rawMode).toEqual([true, false]);
   });
 
   it('not a terminal and no source given: exit 1 with what to do', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['--vault', vault, 'list']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('use --password-file FILE or --password-stdin');
@@ -119,7 +110,7 @@ describe('password on a terminal', () => {
 
 describe('init', () => {
   it('creates a vault from stdin; a second init refuses and leaves it alone', async () => {
-    const vault = path.join(dir, 'sub', 'new.tessera');
+    const vault = path.join(fixture.dir, 'sub', 'new.tessera');
     const r = await runCli(['init', '--vault', vault, '--password-stdin'], { stdin: 'a long enough password\n' });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Created an empty vault at ${vault} (Argon2id, 2 passes, 64 MiB).\n`);
@@ -136,7 +127,7 @@ describe('init', () => {
   });
 
   it('on a terminal asks twice; a mismatch creates nothing', async () => {
-    const vault = path.join(dir, 'tty-init.tessera');
+    const vault = path.join(fixture.dir, 'tty-init.tessera');
     const bad = await runCli(['init', '--vault', vault], { tty: ['first password 1\r', 'other password 2\r'] });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('New vault password: ');
@@ -148,7 +139,7 @@ describe('init', () => {
   });
 
   it('refuses a short password', async () => {
-    const vault = path.join(dir, 'short.tessera');
+    const vault = path.join(fixture.dir, 'short.tessera');
     const r = await runCli(['init', '--vault', vault, '--password-stdin'], { stdin: 'short\n' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('at least 10 characters');
@@ -157,7 +148,7 @@ describe('init', () => {
 
 describe('passwd', () => {
   it('stdin line 1 current, line 2 new: entries kept, old password stops working', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['passwd', '--vault', vault, '--password-stdin'], {
       stdin: `${PASSWORD}\nbrand new password\n`,
     });
@@ -170,7 +161,7 @@ describe('passwd', () => {
   });
 
   it('--password-file for the current one and --new-password-file for the new one', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli([
       'passwd',
       '--vault',
@@ -186,13 +177,13 @@ describe('passwd', () => {
   });
 
   it('wrong current password: exit 2 before the new one is asked', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['passwd', '--vault', vault, '--password-stdin'], { stdin: 'wrong\nbrand new password\n' });
     expect(r.code).toBe(2);
   });
 
   it('no source for the new password: exit 1, password unchanged', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(['passwd', '--vault', vault, '--password-file', await passwordFile(PASSWORD)]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--new-password-file');

@@ -6,30 +6,21 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyVault, createFixtureVault, PASSWORD, runCli, tempDir } from '../cli/harness';
+import { describe, expect, it } from 'vitest';
+import { copyVault, PASSWORD, runCli, useTemplateVault } from '../cli/harness';
 import { enteExport } from './hostile/files';
 
-let dir: string;
-let template: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  template = path.join(dir, 'template.tessera');
-  await createFixtureVault(template);
-});
-afterAll(() => cleanup());
+const fixture = useTemplateVault();
 
 async function file(name: string, content: string): Promise<string> {
-  const full = path.join(dir, name);
+  const full = path.join(fixture.dir, name);
   await writeFile(full, content);
   return full;
 }
 
 describe('tessera import: limits of the work budget', () => {
   it('refuses a file over a limit before asking any password: exit 1, the limit in words and in --json', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const deep = await file('deep.json', `${'['.repeat(100)}${']'.repeat(100)}`);
     const r = await runCli(['--vault', vault, 'import', deep, '--json']); // no password source at all
     expect(r.code).toBe(1);
@@ -50,7 +41,7 @@ describe('tessera import: limits of the work budget', () => {
   });
 
   it('an Ente export asking for 20 passes over 1 GiB: refused before its password is asked', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const ente = await file('ente.json', enteExport(20, 1024 ** 3));
     const r = await runCli(['--vault', vault, '--password-stdin', 'import', ente], { stdin: `${PASSWORD}\n` });
     expect(r.code).toBe(1);
@@ -59,7 +50,7 @@ describe('tessera import: limits of the work budget', () => {
   });
 
   it('lists 20 skipped accounts, then sums up the rest', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const lines = ['otpauth://totp/New:one?secret=ORSXG5A', ...Array.from({ length: 30 }, (_, i) => `junk ${i}`)];
     const list = await file('list.txt', `${lines.join('\n')}\n`);
     const r = await runCli(['--vault', vault, '--password-stdin', 'import', list, '--dry-run'], {

@@ -6,21 +6,12 @@
  */
 import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeCorpus, corpusFile } from '../../helpers/corpus';
-import { copyVault, createFixtureVault, HELLO_B32, PASSWORD, runCli, tempDir, type RunResult } from '../cli/harness';
+import { copyVault, HELLO_B32, PASSWORD, runCli, type RunResult, useTemplateVault } from '../cli/harness';
 import { expectedCorpus } from './expected';
 
-let dir: string;
-let template: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  template = path.join(dir, 'template.tessera');
-  await createFixtureVault(template);
-});
-afterAll(() => cleanup());
+const fixture = useTemplateVault();
 
 const stdinRun = (vault: string, argv: string[], stdin = `${PASSWORD}\n`): Promise<RunResult> =>
   runCli(['--vault', vault, '--password-stdin', 'import', ...argv], { stdin });
@@ -31,7 +22,7 @@ async function count(vault: string): Promise<number> {
 }
 
 async function textFile(name: string, text: string): Promise<string> {
-  const file = path.join(dir, name);
+  const file = path.join(fixture.dir, name);
   await writeFile(file, text);
   return file;
 }
@@ -42,7 +33,7 @@ describeCorpus('tessera import', () => {
   const aegisEncrypted = (): string => corpusFile('import/aegis/aegis_encrypted.json');
 
   it('--dry-run --json: the stable shape, no secret, nothing changed', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await stdinRun(vault, [aegisPlain(), '--dry-run', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { format: string; entries: Record<string, unknown>[]; skipped: unknown[] };
@@ -65,7 +56,7 @@ describeCorpus('tessera import', () => {
   });
 
   it('--show-secrets adds each base32 secret (and needs --json)', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await stdinRun(vault, [aegisPlain(), '--dry-run', '--json', '--show-secrets']);
     const out = JSON.parse(r.stdout) as { entries: { secret: string }[] };
     const want = expected.files['aegis/aegis_plain.json']?.entries.map((e) => e.secret);
@@ -76,7 +67,7 @@ describeCorpus('tessera import', () => {
   });
 
   it('imports an encrypted export all at once, then flags every account as a duplicate', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const pw = await textFile('aegis-pw.txt', 'test\n');
     await chmod(pw, 0o600);
     const first = await stdinRun(vault, [aegisEncrypted(), '--file-password-file', pw]);
@@ -98,7 +89,7 @@ describeCorpus('tessera import', () => {
   });
 
   it('flags an account the vault already holds under another name, and adds only the new one', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const list = await textFile(
       'links.txt',
       `otpauth://totp/Renamed:someone?secret=${HELLO_B32.toLowerCase()}\notpauth://totp/New:one?secret=ORSXG5A\nnot a link\n`,
@@ -117,7 +108,7 @@ describeCorpus('tessera import', () => {
   });
 
   it('--password-stdin: line 1 is the vault password, line 2 the export’s', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await stdinRun(
       vault,
       [corpusFile('import/2fas/2fas_authenticator_encrypted.2fas'), '--dry-run'],
@@ -132,7 +123,7 @@ describeCorpus('tessera import', () => {
   });
 
   it('on a terminal, asks for the vault password and then the export’s', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await runCli(
       ['--vault', vault, 'import', corpusFile('import/andotp/andotp_encrypted.bin'), '--dry-run', '--json'],
       {
@@ -145,7 +136,7 @@ describeCorpus('tessera import', () => {
   });
 
   it('failures: wrong export password 2, no password source 1, unknown format 3, nothing importable 4, no file 4', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const wrong = await textFile('wrong-pw.txt', 'nope\n');
     await chmod(wrong, 0o600);
     const r2 = await stdinRun(vault, [aegisEncrypted(), '--file-password-file', wrong]);
@@ -165,7 +156,7 @@ describeCorpus('tessera import', () => {
     expect([r4.code, r4.stdout]).toEqual([4, '']);
     expect(r4.stderr).toMatch(/No account could be imported/);
 
-    const r5 = await stdinRun(vault, [path.join(dir, 'absent.json')]);
+    const r5 = await stdinRun(vault, [path.join(fixture.dir, 'absent.json')]);
     expect(r5.code).toBe(4);
     const r6 = await stdinRun(vault, [aegisPlain(), '--format', 'nope']);
     expect(r6.code).toBe(1);
@@ -174,7 +165,7 @@ describeCorpus('tessera import', () => {
   });
 
   it('--format reads a file as the given format', async () => {
-    const vault = await copyVault(template, dir);
+    const vault = await copyVault(fixture.template, fixture.dir);
     const r = await stdinRun(vault, [
       corpusFile('import/ente/ente_auth.txt'),
       '--format',
