@@ -18,10 +18,11 @@ function devWithoutMetaCsp(): Plugin {
 }
 
 /**
- * Three builds into out/: main (with the CLI and the import worker beside it, same modules), the
- * sandboxed preload as one self-contained CommonJS file, and the React renderer. The import worker's
- * body is an entry of its own so that it is real, type-checked code; main finds it beside
- * out/main/index.js at run time (electron/workers/locate.ts).
+ * Three builds into out/: main (with the CLI and the worker threads' bodies beside it, same
+ * modules), the sandboxed preload as one self-contained CommonJS file, and the React renderer. Each
+ * worker body is an entry of its own, `<name>-worker-entry.ts` beside the code it runs, built to
+ * out/main/<name>-worker.js, so that it is real, type-checked code; main and the CLI find it beside
+ * themselves at run time (electron/workers/locate.ts).
  */
 export default defineConfig({
   main: {
@@ -33,7 +34,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
-          'import-worker': resolve(__dirname, 'electron/services/import-worker.ts'),
+          'kdf-worker': resolve(__dirname, 'electron/vault/kdf-worker-entry.ts'),
+          'qr-worker': resolve(__dirname, 'electron/import/qr/qr-worker-entry.ts'),
+          'import-worker': resolve(__dirname, 'electron/services/import-worker-entry.ts'),
         },
       },
     },

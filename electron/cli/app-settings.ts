@@ -5,7 +5,7 @@
  * gives the defaults, as in the app.
  */
 import { readFileSync } from 'node:fs';
-import type { Settings } from '../ipc/contract';
+import type { Settings } from '../domain';
 import { parseSettingsFile, SETTINGS_DEFAULTS } from '../services/settings';
 import type { CliIo } from './io';
 import { appSettingsPath } from './paths';

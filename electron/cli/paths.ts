@@ -7,9 +7,7 @@
  * @see https://www.electronjs.org/docs/latest/api/app#appgetpathname
  */
 import path from 'node:path';
-
-/** File name of the vault inside the app's data folder; the desktop main process uses it too. */
-export const VAULT_FILE_NAME = 'vault.tessera';
+import { SETTINGS_FILE_NAME, VAULT_FILE_NAME } from '../domain';
 
 /** Product name = Electron's app name = the data folder's name (package.json `productName`). */
 export const APP_FOLDER_NAME = 'Tessera';
@@ -57,7 +55,7 @@ export function defaultVaultPath(ctx: PathContext): string {
  */
 export function appSettingsPath(ctx: PathContext): string {
   const join = ctx.platform === 'win32' ? path.win32.join : path.posix.join;
-  return join(appDataFolder(ctx), 'settings.json');
+  return join(appDataFolder(ctx), SETTINGS_FILE_NAME);
 }
 
 /** The vault the CLI works on: `--vault FILE`, else `$TESSERA_VAULT`, else the desktop app's file. */

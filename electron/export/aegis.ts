@@ -9,7 +9,8 @@
  * @see ../../../shared/corpus/FORMATS.md §1
  */
 import { createCipheriv, randomBytes as nodeRandomBytes, scrypt } from 'node:crypto';
-import { base32Encode, OTP_LIMITS } from '../otp';
+import { ENTRY_LIMITS } from '../domain';
+import { base32Encode } from '../otp';
 import type { ExportEntry } from './types';
 
 /** Aegis's default password-slot parameters (FORMATS.md §1.2). */
@@ -49,7 +50,7 @@ function uuidV4(randomBytes: (n: number) => Uint8Array): string {
 function entryInfo(e: ExportEntry): Record<string, string | number> {
   const info: Record<string, string | number> = { secret: base32Encode(e.secret), algo: e.algorithm, digits: e.digits };
   if (e.type === 'hotp') info['counter'] = e.counter ?? 0;
-  else info['period'] = e.period ?? OTP_LIMITS.defaultPeriod;
+  else info['period'] = e.period ?? ENTRY_LIMITS.defaultPeriod;
   return info;
 }
 

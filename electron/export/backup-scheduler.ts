@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * When to back up: a debounce after each change, so a burst of edits (an import, a reorder) gives
- * one backup. Time is a port (electron/services/clock.ts) so tests drive it with a fake clock. One
+ * one backup. Time is a port (the domain's `Clock`) so tests drive it with a fake clock. One
  * run at a time: a change during a run schedules another after it. `createAutoBackup` wires the
  * scheduler to `writeBackup` for the desktop services to call on "entries changed".
  */
-import type { Clock, TimerHandle } from '../services/clock';
+import type { Clock, TimerHandle } from '../domain';
 import { BACKUP_DEFAULTS, writeBackup, type BackupResult, type BackupSource } from './backups';
 
 export interface BackupSchedulerOptions {

@@ -17,7 +17,7 @@ export {
 } from './migration-qr';
 export { entryUris, exportUriList, URI_LIST_WARNING } from './uri-list';
 export { readBackup, writeTesseraBackup, type BackupVaultOptions } from './tessera-backup';
-export { planRestore, type RestoreMode, type RestorePlan } from './restore';
+export { planRestore, type RestorePlan } from './restore';
 export { qrPng } from './qr';
 export {
   BACKUP_DEFAULTS,

@@ -9,8 +9,8 @@
  * @see ../../../shared/corpus/FORMATS.md §2
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { OTP_LIMITS, toMigrationUri, type MigrationOtpParameters } from '../otp';
-import type { OtpAlgorithm } from '../ipc/contract';
+import { toMigrationUri, type MigrationOtpParameters } from '../otp';
+import { ENTRY_LIMITS, type OtpAlgorithm } from '../domain';
 import { exportLabel, type ExportEntry, type ExportWarning } from './types';
 
 /** Accounts per transfer code: what Google Authenticator writes, small enough to scan reliably. */
@@ -38,7 +38,7 @@ export function migrationProblem(e: ExportEntry): string | null {
   if (DIGITS_ENUM[e.digits] === undefined) {
     return `${e.digits}-digit codes cannot be carried by a transfer code (only 6 or 8 digits)`;
   }
-  if (e.type === 'totp' && e.period !== OTP_LIMITS.defaultPeriod) {
+  if (e.type === 'totp' && e.period !== ENTRY_LIMITS.defaultPeriod) {
     return `a ${String(e.period)}-second period cannot be carried by a transfer code (always 30 seconds)`;
   }
   return null;

@@ -6,11 +6,9 @@
  * account once). The caller applies the plan: `add` first, then `remove`, so a failure never leaves
  * the vault emptier than before.
  */
-import type { EntryId } from '../ipc/contract';
+import type { EntryId, RestoreMode } from '../domain';
 import { findDuplicates, type Duplicate, type ImportedEntry } from '../import';
 import type { VaultEntry } from '../vault/entry';
-
-export type RestoreMode = 'merge' | 'replace';
 
 /** What a restore will do. */
 export interface RestorePlan {

@@ -10,7 +10,7 @@
  * only, while the big allocations of an import (inflated ZIP data, the SQLite engine's copy of a
  * database, a key derivation's memory) are ArrayBuffers, WebAssembly and native memory.
  */
-import { ENTRY_LIMITS } from '../vault/validate';
+import { ENTRY_LIMITS } from '../domain';
 import type { ImportFormatId } from './types';
 
 const KiB = 1024;

@@ -6,8 +6,8 @@
  * digits, period, counter, secret). Names are made safe instead of refused (control characters
  * replaced, cut at the vault's limit): a long or odd name never costs an account.
  */
-import type { OtpAlgorithm } from '../ipc/contract';
-import { Base32Error, base32Decode, base32Encode, OTP_LIMITS, validateEntryInput } from '../otp';
+import { ENTRY_LIMITS, isOtpType, type OtpAlgorithm } from '../domain';
+import { Base32Error, base32Decode, base32Encode, validateEntryInput } from '../otp';
 import type { WorkBudget } from './budget';
 import { EntryProblem } from './fields';
 import type { ImportBatch, ImportedEntry, ImportFormatId, ImportResult, SkippedEntry } from './types';
@@ -30,8 +30,8 @@ export interface EntryDraft {
   readonly batch?: ImportBatch | undefined;
 }
 
-/** Longest secret accepted, in bytes (the vault's limit of 1024 base32 characters). */
-const MAX_SECRET_BYTES = Math.floor((OTP_LIMITS.secretTextMaxLength * 5) / 8);
+/** Longest secret accepted, in bytes: the vault's own limit. */
+const MAX_SECRET_BYTES = ENTRY_LIMITS.secretMaxBytes;
 
 /**
  * Collects the entries and the skipped ones of one file, in file order. Each one, kept or skipped,
@@ -112,7 +112,7 @@ export function describe(issuer: unknown, account: unknown): string {
  */
 export function toImportedEntry(draft: EntryDraft, index?: number): ImportedEntry {
   const type = draft.type.trim().toLowerCase();
-  if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
+  if (!isOtpType(type)) {
     throw new EntryProblem(
       `${describeType(draft.type)} codes are not supported by Tessera (only TOTP, HOTP and Steam)`,
     );
@@ -139,7 +139,7 @@ export function toImportedEntry(draft: EntryDraft, index?: number): ImportedEntr
   });
   if (!checked.ok) throw new EntryProblem(checked.message.replace(/\.$/, ''), { details: checked.details });
   ({ issuer, account } = checked.value);
-  const group = draft.group === undefined ? '' : cleanName(draft.group, OTP_LIMITS.groupMaxLength);
+  const group = draft.group === undefined ? '' : cleanName(draft.group, ENTRY_LIMITS.groupMaxLength);
   const notes = draft.notes === undefined ? '' : cleanNotes(draft.notes);
   return {
     ...checked.value.params,
@@ -177,12 +177,12 @@ const NOTES_UNSAFE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A name made acceptable to the vault: trimmed, controls replaced by U+FFFD, cut at `max` characters. */
-export function cleanName(text: string, max: number = OTP_LIMITS.nameMaxLength): string {
+export function cleanName(text: string, max: number = ENTRY_LIMITS.nameMaxLength): string {
   return cut(text.replace(NAME_UNSAFE, '\ufffd').trim(), max).trim();
 }
 
 function cleanNotes(text: string): string {
-  return cut(text.replace(NOTES_UNSAFE, '\ufffd'), OTP_LIMITS.notesMaxLength).trim();
+  return cut(text.replace(NOTES_UNSAFE, '\ufffd'), ENTRY_LIMITS.notesMaxLength).trim();
 }
 
 /** Cuts at `max` UTF-16 units without splitting a surrogate pair. */
@@ -197,7 +197,7 @@ export const DAMAGED_SECRET = 'its secret key is damaged in the file';
 
 /** Base32 secret text (lenient as electron/otp's base32Decode). @throws EntryProblem. */
 export function secretFromBase32(text: string): Uint8Array {
-  if (text.length > OTP_LIMITS.secretTextMaxLength * 2) {
+  if (text.length > ENTRY_LIMITS.secretTextMaxLength * 2) {
     throw new EntryProblem('its secret key is too long to be a real one', { details: 'the secret is too long' });
   }
   try {

@@ -8,7 +8,7 @@
  *
  * @see ../../../shared/corpus/FORMATS.md for every format.
  */
-import type { EntryId } from '../ipc/contract';
+import type { EntryId } from '../domain';
 import type { NewVaultEntry, OtpParameters, VaultEntry } from '../vault/entry';
 import { WorkBudget } from './budget';
 import { IMPORT_LIMITS } from './budget-limits';

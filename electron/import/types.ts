@@ -6,7 +6,7 @@
  *
  * @see ../../../shared/corpus/FORMATS.md for the formats themselves.
  */
-import { IMPORT_FORMAT_IDS, type ImportFormatId, type OtpAlgorithm, type OtpType } from '../ipc/contract';
+import type { ImportFormatId, OtpAlgorithm, OtpType } from '../domain';
 import type { WorkBudget } from './budget';
 
 /** The batch a Google Authenticator transfer QR code belongs to (FORMATS.md §2.2). */
@@ -63,14 +63,9 @@ export interface ImportResult {
 
 /**
  * Every format Tessera reads; the ids are the `format` values of the corpus's EXPECTED.json. Kept in
- * the IPC contract, so the import dialog's `format` is typed by the same list.
+ * the domain, so the CLI's `--format` and the import dialog's `format` are typed by the same list.
  */
-export { IMPORT_FORMAT_IDS, type ImportFormatId } from '../ipc/contract';
-
-/** Type guard for a format id given on the command line or over IPC. */
-export function isImportFormatId(value: string): value is ImportFormatId {
-  return (IMPORT_FORMAT_IDS as readonly string[]).includes(value);
-}
+export { IMPORT_FORMAT_IDS, isImportFormatId, type ImportFormatId } from '../domain';
 
 /**
  * Why a whole file cannot be imported. Entry-level problems never use this: they go to `skipped`.

@@ -4,7 +4,7 @@
  * a channel added to the contract without a handler here does not compile.
  */
 import type { AppServices } from '../services/app-services';
-import { toIpcError } from '../services/errors';
+import { toIpcError } from '../services/error-report';
 import type { Result } from './contract';
 import type { Handlers } from './dispatch';
 import { ok } from './result';

@@ -4,35 +4,45 @@
  * here. Checks shapes, lengths, enums and id formats only; business rules (digits range, base32)
  * belong to the services, which name the field themselves.
  */
+import {
+  ENTRY_LIMITS,
+  isExportFileFormat,
+  isExportQrKind,
+  isImportFormatId,
+  isOtpAlgorithm,
+  isOtpType,
+  isRestoreMode,
+  type CodePreviewInput,
+  type EntryPatch,
+  type ExportFileFormat,
+  type ExportQrKind,
+  type ImportFormatId,
+  type NewEntryInput,
+  type RestoreMode,
+  type SettingsPatch,
+} from '../domain';
 import { checkSettingsPatch } from '../services/settings';
-import type {
-  CodePreviewInput,
-  EntryPatch,
-  ExportFileFormat,
-  ExportQrKind,
-  RestoreMode,
-  InvokeChannel,
-  NewEntryInput,
-  OtpAlgorithm,
-  OtpType,
-  RequestOf,
-  SettingsPatch,
-} from './contract';
-import { IMPORT_FORMAT_IDS, type ImportFormatId } from './contract';
+import type { InvokeChannel, RequestOf } from './contract';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 export type Validators = { readonly [C in InvokeChannel]: (raw: unknown) => Validation<RequestOf<C>> };
 
-/** Upper bounds that stop a hostile renderer from sending megabytes into a KDF or a parser. */
+/**
+ * Upper bounds that stop a hostile renderer from sending megabytes into a KDF or a parser. What the
+ * vault also bounds comes from its table (ENTRY_LIMITS), so a value the vault stores always passes;
+ * the rest is the wire's own.
+ */
 export const LIMITS = Object.freeze({
   password: 1024,
-  text: 256,
-  notes: 4096,
-  secret: 1024,
-  uri: 4096,
-  /** The vault's own bound on the number of entries (ENTRY_LIMITS.maxEntries). */
-  entries: 10_000,
+  /** Issuer, account and group (the group's shorter bound is the entry validator's, which names the field). */
+  text: ENTRY_LIMITS.nameMaxLength,
+  notes: ENTRY_LIMITS.notesMaxLength,
+  /** Secret text (base32). */
+  secret: ENTRY_LIMITS.secretTextMaxLength,
+  uri: ENTRY_LIMITS.uriMaxLength,
+  /** The vault's own bound on the number of entries. */
+  entries: ENTRY_LIMITS.maxEntries,
   fileName: 1024,
   /** A dropped file: the importers' own bound (MAX_IMPORT_BYTES); images are checked again by size. */
   fileBytes: 50 * 1024 * 1024,
@@ -42,14 +52,9 @@ export const LIMITS = Object.freeze({
   key: 16,
 });
 
-const RESTORE_MODES: readonly RestoreMode[] = ['merge', 'replace'];
-const EXPORT_FORMATS: readonly ExportFileFormat[] = ['tessera', 'aegis', 'aegis-plain', 'uri-list'];
-const QR_KINDS: readonly ExportQrKind[] = ['migration', 'entry'];
 const KEY_RE = /^[a-z0-9-]{1,16}$/;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const OTP_TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
-const ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 
 const valid = <T>(value: T): Validation<T> => ({ ok: true, value });
 const invalid = (message: string): Validation<never> => ({ ok: false, message });
@@ -137,8 +142,8 @@ function newEntry(raw: unknown): Validation<NewEntryInput> {
     'favourite',
   ]);
   if (extra) return invalid(extra);
-  if (!OTP_TYPES.includes(raw.type as OtpType)) return invalid("'type' must be totp, hotp or steam");
-  if (raw.algorithm !== undefined && !ALGORITHMS.includes(raw.algorithm as OtpAlgorithm)) {
+  if (!isOtpType(raw.type)) return invalid("'type' must be totp, hotp or steam");
+  if (raw.algorithm !== undefined && !isOtpAlgorithm(raw.algorithm)) {
     return invalid("'algorithm' must be SHA1, SHA256 or SHA512");
   }
   return collect<NewEntryInput>({
@@ -161,8 +166,8 @@ function previewInput(raw: unknown): Validation<CodePreviewInput> {
   if (!isRecord(raw)) return invalid('Expected an object');
   const extra = onlyKeys(raw, ['type', 'secret', 'algorithm', 'digits', 'period', 'counter']);
   if (extra) return invalid(extra);
-  if (!OTP_TYPES.includes(raw.type as OtpType)) return invalid("'type' must be totp, hotp or steam");
-  if (raw.algorithm !== undefined && !ALGORITHMS.includes(raw.algorithm as OtpAlgorithm)) {
+  if (!isOtpType(raw.type)) return invalid("'type' must be totp, hotp or steam");
+  if (raw.algorithm !== undefined && !isOtpAlgorithm(raw.algorithm)) {
     return invalid("'algorithm' must be SHA1, SHA256 or SHA512");
   }
   return collect<CodePreviewInput>({
@@ -207,9 +212,7 @@ function settingsPatch(raw: unknown): Validation<SettingsPatch> {
 function importFormat(raw: Record<string, unknown>): ImportFormatId | undefined | Error {
   const format = raw.format;
   if (format === undefined) return undefined;
-  return typeof format === 'string' && (IMPORT_FORMAT_IDS as readonly string[]).includes(format)
-    ? (format as ImportFormatId)
-    : new Error("'format' is not a format Tessera reads");
+  return isImportFormatId(format) ? format : new Error("'format' is not a format Tessera reads");
 }
 
 function openFilesPayload(raw: unknown): Validation<{ format: ImportFormatId } | null> {
@@ -259,36 +262,32 @@ function commitPayload(raw: unknown): Validation<{ keys: readonly string[]; mode
     return invalid("'keys' holds something that is not a review key");
   }
   if (new Set(keys).size !== keys.length) return invalid("'keys' lists a candidate twice");
-  if (!RESTORE_MODES.includes(raw.mode as RestoreMode)) return invalid("'mode' must be merge or replace");
-  return valid({ keys: [...keys], mode: raw.mode as RestoreMode });
+  if (!isRestoreMode(raw.mode)) return invalid("'mode' must be merge or replace");
+  return valid({ keys: [...keys], mode: raw.mode });
 }
 
 function exportSave(raw: unknown): Validation<{ format: ExportFileFormat; exportPassword?: string }> {
   if (!isRecord(raw)) return invalid('Expected an object');
   const extra = onlyKeys(raw, ['format', 'exportPassword']);
   if (extra) return invalid(extra);
-  if (!EXPORT_FORMATS.includes(raw.format as ExportFileFormat)) {
-    return invalid("'format' must be tessera, aegis, aegis-plain or uri-list");
-  }
+  const format = raw.format;
+  if (!isExportFileFormat(format)) return invalid("'format' must be tessera, aegis, aegis-plain or uri-list");
   const exportPassword = str(raw, 'exportPassword', LIMITS.password, false);
   if (exportPassword instanceof Error) return invalid(exportPassword.message);
-  return valid(
-    exportPassword === undefined
-      ? { format: raw.format as ExportFileFormat }
-      : { format: raw.format as ExportFileFormat, exportPassword },
-  );
+  return valid(exportPassword === undefined ? { format } : { format, exportPassword });
 }
 
 function exportQr(raw: unknown): Validation<{ kind: ExportQrKind; index: number }> {
   if (!isRecord(raw)) return invalid('Expected an object');
   const extra = onlyKeys(raw, ['kind', 'index']);
   if (extra) return invalid(extra);
-  if (!QR_KINDS.includes(raw.kind as ExportQrKind)) return invalid("'kind' must be migration or entry");
+  const kind = raw.kind;
+  if (!isExportQrKind(kind)) return invalid("'kind' must be migration or entry");
   const index = raw.index;
   if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0 || index >= LIMITS.entries) {
     return invalid("'index' must be a whole number from 0");
   }
-  return valid({ kind: raw.kind as ExportQrKind, index });
+  return valid({ kind, index });
 }
 
 function patch(raw: unknown): Validation<EntryPatch> {

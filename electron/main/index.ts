@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import path from 'node:path';
+import { VAULT_FILE_NAME } from '../domain';
 import type { EventContract } from '../ipc/contract';
 import { createDispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -16,7 +17,6 @@ import { installPowerLocking, installResumeWatch, systemIdleMs } from '../platfo
 import { startAction } from '../platform/window-behaviour';
 import { createAppServices } from '../services/app-services';
 import { systemClock } from '../services/clock';
-import { VAULT_FILE_NAME } from '../cli/paths';
 import { createSntpTimeCheck, timeCheckForbidden } from '../time/time-check';
 import { buildCsp } from './csp';
 import { installDesktop, type Desktop } from './desktop';

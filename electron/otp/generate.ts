@@ -14,9 +14,8 @@
  * @see https://www.rfc-editor.org/rfc/rfc6238
  */
 import { HOTP, Secret } from 'otpauth';
-import type { CodeSnapshot, EntryId, OtpAlgorithm } from '../ipc/contract';
+import { ENTRY_LIMITS, missingCaseError, type CodeSnapshot, type EntryId, type OtpAlgorithm } from '../domain';
 import type { OtpParameters } from '../vault/entry';
-import { missingCaseError, OTP_LIMITS } from './limits';
 
 /** Steam Guard's 26 characters: digits and consonants without look-alikes. */
 export const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
@@ -99,7 +98,7 @@ function periodMsOf(params: OtpParameters): number | null {
       return null;
     case 'totp':
     case 'steam': {
-      const period = params.period ?? (params.type === 'steam' ? OTP_LIMITS.steamPeriod : null);
+      const period = params.period ?? (params.type === 'steam' ? ENTRY_LIMITS.steamPeriod : null);
       if (period === null || !Number.isSafeInteger(period) || period < 1) {
         throw new RangeError(`Invalid 'period' for a ${params.type} entry`);
       }
@@ -129,14 +128,14 @@ function codeForCounter(params: OtpParameters, counter: number): string {
     case 'hotp':
       if (
         !Number.isSafeInteger(params.digits) ||
-        params.digits < OTP_LIMITS.digitsMin ||
-        params.digits > OTP_LIMITS.digitsMax
+        params.digits < ENTRY_LIMITS.digitsMin ||
+        params.digits > ENTRY_LIMITS.digitsMax
       ) {
         throw new RangeError(`Invalid 'digits' for a ${params.type} entry`);
       }
       return hmacOtp(params.secret, params.algorithm, params.digits, counter);
     case 'steam':
-      return steamCode(hmacOtp(params.secret, OTP_LIMITS.steamAlgorithm, 10, counter));
+      return steamCode(hmacOtp(params.secret, ENTRY_LIMITS.steamAlgorithm, 10, counter));
     default:
       throw missingCaseError(params.type);
   }
@@ -160,7 +159,7 @@ function hmacOtp(secret: Uint8Array, algorithm: OtpAlgorithm, digits: number, co
 function steamCode(truncatedDecimal: string): string {
   let value = Number(truncatedDecimal);
   let code = '';
-  for (let i = 0; i < OTP_LIMITS.steamDigits; i++) {
+  for (let i = 0; i < ENTRY_LIMITS.steamDigits; i++) {
     code += STEAM_ALPHABET.charAt(value % STEAM_ALPHABET.length);
     value = Math.floor(value / STEAM_ALPHABET.length);
   }

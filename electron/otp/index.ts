@@ -14,7 +14,6 @@ export {
   type CodeSource,
   type SnapshotOptions,
 } from './generate';
-export { isOtpAlgorithm, isOtpType, OTP_ALGORITHMS, OTP_LIMITS, OTP_TYPES } from './limits';
 export { OtpUriError, parseOtpauthUri, toOtpauthUri, type ParsedOtpUri } from './uri';
 export * from './migration';
 export { validateEntryInput, type EntryValidation, type ValidationWarning, type ValidEntry } from './validate';

@@ -12,8 +12,7 @@
  *
  * @see ../../../shared/corpus/FORMATS.md §2
  */
-import type { OtpAlgorithm } from '../ipc/contract';
-import { OTP_LIMITS } from './limits';
+import { ENTRY_LIMITS, type OtpAlgorithm } from '../domain';
 
 /**
  * A transfer code that cannot be read; `code` says which layer failed. The message says so in plain
@@ -327,7 +326,7 @@ export function migrationAccount(
     account,
     algorithm,
     digits,
-    period: type === 'totp' ? OTP_LIMITS.defaultPeriod : null,
+    period: type === 'totp' ? ENTRY_LIMITS.defaultPeriod : null,
     counter: type === 'hotp' ? Number(p.counter) : null,
     secret: p.secret,
     batch: { id: payload.batchId, index: payload.batchIndex, size: payload.batchSize },

@@ -17,10 +17,9 @@
  *
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
  */
-import type { NewEntryInput, OtpType } from '../ipc/contract';
+import { ENTRY_LIMITS, isOtpAlgorithm, missingCaseError, type NewEntryInput, type OtpType } from '../domain';
 import type { OtpParameters } from '../vault/entry';
 import { base32Encode } from './base32';
-import { isOtpAlgorithm, missingCaseError, OTP_LIMITS } from './limits';
 import { validateEntryInput } from './validate';
 
 /**
@@ -65,8 +64,8 @@ const URI_TYPES: Readonly<Record<string, OtpType>> = { totp: 'totp', hotp: 'hotp
  */
 export function parseOtpauthUri(uri: string): ParsedOtpUri {
   const text = typeof uri === 'string' ? uri.trim() : '';
-  if (text.length > OTP_LIMITS.uriMaxLength) {
-    throw new OtpUriError('uri', `The link is longer than ${OTP_LIMITS.uriMaxLength} characters.`);
+  if (text.length > ENTRY_LIMITS.uriMaxLength) {
+    throw new OtpUriError('uri', `The link is longer than ${ENTRY_LIMITS.uriMaxLength} characters.`);
   }
   const match = URI_RE.exec(text);
   if (!match) throw new OtpUriError('uri', 'This is not an otpauth:// link.');
@@ -113,7 +112,7 @@ export function toOtpauthUri(entry: OtpParameters & { readonly issuer: string; r
   switch (entry.type) {
     case 'totp':
     case 'steam':
-      params.push(`period=${entry.period ?? OTP_LIMITS.defaultPeriod}`);
+      params.push(`period=${entry.period ?? ENTRY_LIMITS.defaultPeriod}`);
       break;
     case 'hotp':
       params.push(`counter=${entry.counter ?? 0}`);

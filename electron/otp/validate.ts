@@ -5,10 +5,17 @@
  * offending field, so the form can point at each at once and the CLI can say which flag is wrong;
  * each problem comes as a plain sentence for the person and a technical one for "Details".
  */
-import type { NewEntryInput, OtpAlgorithm, OtpType } from '../ipc/contract';
+import {
+  ENTRY_LIMITS,
+  isOtpAlgorithm,
+  isOtpType,
+  missingCaseError,
+  type NewEntryInput,
+  type OtpAlgorithm,
+  type OtpType,
+} from '../domain';
 import type { OtpParameters } from '../vault/entry';
 import { Base32Error, base32Decode } from './base32';
-import { isOtpAlgorithm, isOtpType, missingCaseError, OTP_LIMITS } from './limits';
 
 /** A checked entry, ready for the vault. The caller owns `params.secret` and should wipe it once stored. */
 export interface ValidEntry {
@@ -103,7 +110,7 @@ export function validateEntryInput(input: NewEntryInput): EntryValidation {
     };
   }
   const warnings: ValidationWarning[] = [];
-  if (checked.value.params.secret.length < OTP_LIMITS.weakSecretBytes) {
+  if (checked.value.params.secret.length < ENTRY_LIMITS.weakSecretBytes) {
     warnings.push({
       field: 'secret',
       message: `The secret is only ${checked.value.params.secret.length * 8} bits long; codes from it are easier to guess.`,
@@ -139,7 +146,7 @@ function checkEntry(
     );
   }
   const group = take(optionalGroup(input.group));
-  const notes = take(text(input.notes ?? '', 'notes', OTP_LIMITS.notesMaxLength, CONTROL_EXCEPT_LINES));
+  const notes = take(text(input.notes ?? '', 'notes', ENTRY_LIMITS.notesMaxLength, CONTROL_EXCEPT_LINES));
   const otp = knownType === undefined ? undefined : otpParameters(knownType, input, take);
   const secret = take(decodeSecret(input.secret));
   if (
@@ -165,18 +172,18 @@ type OtpShape = Omit<OtpParameters, 'secret'>;
 type Take = <T>(check: Check<T>) => T | undefined;
 
 function otpParameters(type: OtpType, input: NewEntryInput, take: Take): OtpShape | undefined {
-  const algorithm = take(algorithmOf(input.algorithm ?? OTP_LIMITS.defaultAlgorithm));
+  const algorithm = take(algorithmOf(input.algorithm ?? ENTRY_LIMITS.defaultAlgorithm));
   switch (type) {
     case 'steam': {
       const steamAlgorithm = algorithm === undefined ? undefined : take(steamAlgorithmOf(algorithm));
       const period = take(steamPeriodOf(input.period));
       if (steamAlgorithm === undefined || period === undefined) return undefined;
-      return { type, algorithm: steamAlgorithm, digits: OTP_LIMITS.steamDigits, period, counter: null };
+      return { type, algorithm: steamAlgorithm, digits: ENTRY_LIMITS.steamDigits, period, counter: null };
     }
     case 'totp': {
       const digits = take(digitsOf(input.digits));
       const period = take(
-        integer(input.period ?? OTP_LIMITS.defaultPeriod, 'period', OTP_LIMITS.periodMin, OTP_LIMITS.periodMax),
+        integer(input.period ?? ENTRY_LIMITS.defaultPeriod, 'period', ENTRY_LIMITS.periodMin, ENTRY_LIMITS.periodMax),
       );
       if (algorithm === undefined || digits === undefined || period === undefined) return undefined;
       return { type, algorithm, digits, period, counter: null };
@@ -202,21 +209,21 @@ function algorithmOf(algorithm: string): Check<OtpAlgorithm> {
 }
 
 function steamAlgorithmOf(algorithm: OtpAlgorithm): Check<OtpAlgorithm> {
-  if (algorithm === OTP_LIMITS.steamAlgorithm) return pass(algorithm);
+  if (algorithm === ENTRY_LIMITS.steamAlgorithm) return pass(algorithm);
   return fail('algorithm', 'Steam Guard codes always use SHA1', 'Steam Guard codes always use SHA-1: choose SHA-1.');
 }
 
 function steamPeriodOf(period: number | undefined): Check<number> {
-  if (period === undefined || period === OTP_LIMITS.steamPeriod) return pass(OTP_LIMITS.steamPeriod);
+  if (period === undefined || period === ENTRY_LIMITS.steamPeriod) return pass(ENTRY_LIMITS.steamPeriod);
   return fail(
     'period',
-    `Steam Guard codes always use a ${OTP_LIMITS.steamPeriod}-second period`,
-    `Steam Guard codes always change every ${OTP_LIMITS.steamPeriod} seconds: use a period of ${OTP_LIMITS.steamPeriod}.`,
+    `Steam Guard codes always use a ${ENTRY_LIMITS.steamPeriod}-second period`,
+    `Steam Guard codes always change every ${ENTRY_LIMITS.steamPeriod} seconds: use a period of ${ENTRY_LIMITS.steamPeriod}.`,
   );
 }
 
 function digitsOf(digits: number | undefined): Check<number> {
-  return integer(digits ?? OTP_LIMITS.defaultDigits, 'digits', OTP_LIMITS.digitsMin, OTP_LIMITS.digitsMax);
+  return integer(digits ?? ENTRY_LIMITS.defaultDigits, 'digits', ENTRY_LIMITS.digitsMin, ENTRY_LIMITS.digitsMax);
 }
 
 /** What to say about a number out of range, per field. */
@@ -238,11 +245,11 @@ const SECRET_LETTERS = 'letters A to Z and the digits 2 to 7';
 
 function decodeSecret(secret: string): Check<Uint8Array> {
   if (typeof secret !== 'string') return fail('secret', 'must be base32 text', 'Enter the secret key as text.');
-  if (secret.length > OTP_LIMITS.secretTextMaxLength) {
+  if (secret.length > ENTRY_LIMITS.secretTextMaxLength) {
     return fail(
       'secret',
-      `is longer than ${OTP_LIMITS.secretTextMaxLength} characters`,
-      `The secret key is too long (over ${OTP_LIMITS.secretTextMaxLength} characters): copy only the key.`,
+      `is longer than ${ENTRY_LIMITS.secretTextMaxLength} characters`,
+      `The secret key is too long (over ${ENTRY_LIMITS.secretTextMaxLength} characters): copy only the key.`,
     );
   }
   let bytes: Uint8Array;
@@ -251,6 +258,14 @@ function decodeSecret(secret: string): Check<Uint8Array> {
   } catch (error) {
     if (error instanceof Base32Error) return fail('secret', error.message, badSecretMessage(secret, error.index));
     throw error;
+  }
+  if (bytes.length > ENTRY_LIMITS.secretMaxBytes) {
+    bytes.fill(0);
+    return fail(
+      'secret',
+      `holds more than ${ENTRY_LIMITS.secretMaxBytes} bytes`,
+      'The secret key is too long: copy only the key.',
+    );
   }
   if (bytes.length > 0) return pass(bytes);
   if (secret.replace(/[\s=-]/g, '') === '') {
@@ -269,13 +284,13 @@ function badSecretMessage(secret: string, index: number): string {
 
 function name(value: string, field: string): Check<string> {
   if (typeof value !== 'string') return notText(field);
-  return text(value.trim(), field, OTP_LIMITS.nameMaxLength, CONTROL_OR_LONE_SURROGATE);
+  return text(value.trim(), field, ENTRY_LIMITS.nameMaxLength, CONTROL_OR_LONE_SURROGATE);
 }
 
 function optionalGroup(value: string | null | undefined): Check<string | null> {
   if (value === null || value === undefined) return pass(null);
   if (typeof value !== 'string') return notText('group');
-  const group = text(value.trim(), 'group', OTP_LIMITS.groupMaxLength, CONTROL_OR_LONE_SURROGATE);
+  const group = text(value.trim(), 'group', ENTRY_LIMITS.groupMaxLength, CONTROL_OR_LONE_SURROGATE);
   if (!group.ok) return group;
   return pass(group.value === '' ? null : group.value);
 }

@@ -5,18 +5,20 @@
  * end-to-end tests build the very same object, with different ports.
  */
 import { unwatchFile, watchFile } from 'node:fs';
-import type {
-  ClockStatus,
-  CodePreview,
-  CodePreviewInput,
-  CodeSnapshot,
-  EntrySummary,
-  EventChannel,
-  EventContract,
-  LockReason,
-  SettingsPatch,
-  SettingsView,
-} from '../ipc/contract';
+import {
+  MIN_PASSWORD_LENGTH,
+  type AppEventName,
+  type AppEvents,
+  type Clock,
+  type ClockStatus,
+  type CodePreview,
+  type CodePreviewInput,
+  type CodeSnapshot,
+  type EntrySummary,
+  type LockReason,
+  type SettingsPatch,
+  type SettingsView,
+} from '../domain';
 import { codeSnapshot, codesForEntries, parseOtpauthUri, validateEntryInput } from '../otp';
 import {
   machineKdfParams,
@@ -32,20 +34,19 @@ import type { TimeCheck } from '../time/time-check';
 import { createClipboardGuard, type ClipboardPort } from './clipboard-guard';
 import { createClockService } from './clock-service';
 import { NO_DESKTOP, type DesktopPorts } from './desktop-ports';
-import type { Clock } from './clock';
 import { createAutoLocker } from './auto-locker';
 import { createBackupService } from './backup-service';
 import { createExportService } from './export-service';
 import { createImportService } from './import-service';
 import { createCodesPusher } from './codes-pusher';
-import { InvalidEntryError, NotFoundError, UndoExpiredError } from './errors';
+import { InvalidEntryError, NotFoundError, UndoExpiredError, WeakPasswordError } from './errors';
 import { createPendingRemovals } from './pending-removals';
 import { nextPushAt } from './push-schedule';
 import { SETTINGS_DEFAULTS, toAutoLockSettings } from './settings';
 import { createSettingsService, settingsPathFor, type SettingsService } from './settings-service';
-import { createVaultService, MIN_PASSWORD_LENGTH, WeakPasswordError, type VaultService } from './vault-service';
+import { createVaultService, type VaultService } from './vault-service';
 
-export type Emit = <C extends EventChannel>(channel: C, payload: EventContract[C]) => void;
+export type Emit = <C extends AppEventName>(channel: C, payload: AppEvents[C]) => void;
 
 /** The settings a new installation starts with (electron/services/settings.ts). */
 export const DEFAULT_SETTINGS = SETTINGS_DEFAULTS;

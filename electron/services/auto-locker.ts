@@ -5,7 +5,7 @@
  * operating system (any keyboard or mouse use counts), so using another app keeps Tessera open
  * only as long as the user is at the computer.
  */
-import type { LockReason } from '../ipc/contract';
+import type { Clock, LockReason, TimerHandle } from '../domain';
 import {
   initialAutoLockState,
   msUntilIdleLock,
@@ -14,7 +14,6 @@ import {
   type AutoLockSettings,
   type AutoLockState,
 } from '../vault';
-import type { Clock, TimerHandle } from './clock';
 
 export interface AutoLocker {
   /** Starts watching after an unlock. */

@@ -9,7 +9,7 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupStatus, Settings } from '../ipc/contract';
+import type { BackupStatus, Clock, Settings } from '../domain';
 import {
   BackupError,
   createAutoBackup,
@@ -20,7 +20,6 @@ import {
   type BackupSource,
 } from '../export';
 import type { UnlockedVault } from '../vault';
-import type { Clock } from './clock';
 import type { DesktopPorts } from './desktop-ports';
 import { SETTINGS_LIMITS } from './settings';
 import type { SettingsService } from './settings-service';

@@ -4,7 +4,7 @@
  * but only if the clipboard still holds that code (KeePassXC's rule: never wipe what the user
  * copied since).
  */
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../domain';
 
 /** The narrow clipboard the guard needs; Electron's adapter lives in electron/platform. */
 export interface ClipboardPort {

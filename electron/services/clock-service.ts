@@ -6,7 +6,7 @@
  * vault; while it is in use, each new measurement replaces it, so a clock that is later set right
  * (or drifts further) is followed at the next unlock or resume.
  */
-import type { ClockMeasurement, ClockStatus } from '../ipc/contract';
+import type { ClockMeasurement, ClockStatus } from '../domain';
 import { TimeCheckError } from '../time/sntp-client';
 import { CLOCK_WARNING_MS, type TimeCheck } from '../time/time-check';
 import type { SettingsService } from './settings-service';

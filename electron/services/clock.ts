@@ -1,15 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Time as a port, so services that schedule work are tested with an exact fake clock. */
-
-export interface TimerHandle {
-  readonly id: unknown;
-}
-
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
+/** The real clock behind the domain's `Clock` port (tests pass an exact fake one instead). */
+import type { Clock } from '../domain';
 
 export const systemClock: Clock = {
   now: () => Date.now(),

@@ -3,7 +3,7 @@
  * Pushes one `codes:update` when the next period boundary (or next-code preview moment) passes,
  * instead of ticking every second: 1,000 entries cost one message per period.
  */
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../domain';
 
 export interface CodesPusher {
   /** (Re)computes the schedule, e.g. after unlock or when entries change; pushes immediately. */

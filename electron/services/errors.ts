@@ -1,17 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Maps the errors of each layer to the contract's `IpcError` values. Anything not listed here is a
- * bug and is rethrown, so the dispatcher reports it as `internal` without its message.
+ * The expected failures of the services, as error classes. This module imports no service, so every
+ * service can throw them; error-report.ts maps them (and the other layers' errors) to the
+ * reports the window shows.
  */
-import type { IpcError } from '../ipc/contract';
-import { EntryValidationError, VaultError } from '../vault';
-import { OtpUriError } from '../otp';
-import { ImportError } from '../import/types';
-import { QrError } from '../import/qr/errors';
-import { CaptureRefusedError } from './desktop-ports';
-import { NoPreviousGenerationError, VaultBusyError, VaultLockedError, WeakPasswordError } from './vault-service';
-import { BackupError } from '../export/backups';
-import { ClockCheckUnavailableError } from './clock-service';
+import { MIN_PASSWORD_LENGTH } from '../domain';
 
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -114,61 +107,28 @@ export class ImportClosedError extends Error {
   }
 }
 
-export function toIpcError(error: unknown): IpcError {
-  if (error instanceof VaultError) {
-    if (error.reason === 'exists') return { code: 'vault-exists', message: error.message };
-    if (error.reason === 'absent') return { code: 'vault-absent', message: error.message };
-    return { code: error.kind, message: error.message };
+// The vault service ------------------------------------------------------------------------
+
+/** The vault is unreadable and there is no previous generation to put in its place. */
+export class NoPreviousGenerationError extends Error {
+  constructor() {
+    super('There is no previous version of the vault to open.');
+    this.name = 'NoPreviousGenerationError';
   }
-  if (error instanceof InvalidEntryError) {
-    return {
-      code: 'invalid-entry',
-      message: error.message,
-      ...(error.field ? { field: error.field } : {}),
-      ...(error.fields ? { fields: error.fields } : {}),
-      ...(error.details ? { details: error.details } : {}),
-    };
+}
+
+/** A create or unlock is already deriving the key. */
+export class VaultBusyError extends Error {
+  constructor() {
+    super('Tessera is still opening the vault. Wait a moment.');
+    this.name = 'VaultBusyError';
   }
-  if (error instanceof OtpUriError) {
-    return {
-      code: 'invalid-entry',
-      message: `This link cannot be used. ${error.message}`,
-      ...(error.field ? { field: error.field } : {}),
-      ...(error.details ? { details: error.details } : {}),
-    };
+}
+
+/** A new master password shorter than MIN_PASSWORD_LENGTH. */
+export class WeakPasswordError extends Error {
+  constructor() {
+    super(`Choose a master password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+    this.name = 'WeakPasswordError';
   }
-  if (error instanceof EntryValidationError) {
-    return error.field
-      ? { code: 'invalid-entry', message: error.message, field: error.field }
-      : { code: 'invalid-entry', message: error.message };
-  }
-  if (error instanceof VaultLockedError) return { code: 'vault-locked', message: error.message };
-  if (error instanceof VaultBusyError) return { code: 'busy', message: error.message };
-  if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
-  if (error instanceof NotFoundError || error instanceof NoPreviousGenerationError) {
-    return { code: 'not-found', message: error.message };
-  }
-  if (error instanceof UndoExpiredError) return { code: 'not-found', message: error.message };
-  if (error instanceof UnknownFileFormatError) {
-    return { code: 'import-failed', message: error.message, field: 'format' };
-  }
-  if (error instanceof ImportError) {
-    return { code: 'import-failed', message: error.message, ...(error.details ? { details: error.details } : {}) };
-  }
-  if (error instanceof QrError) return { code: 'import-failed', message: error.message };
-  if (error instanceof CaptureRefusedError || error instanceof ClockCheckUnavailableError) {
-    return { code: 'unavailable', message: error.message };
-  }
-  if (error instanceof ImportClosedError) return { code: 'not-found', message: error.message };
-  if (error instanceof PasswordRequiredError) return { code: 'password-required', message: error.message };
-  if (error instanceof ExportPasswordError) {
-    return { code: 'weak-password', message: error.message, field: 'exportPassword' };
-  }
-  if (error instanceof NothingToExportError) return { code: 'not-found', message: error.message };
-  if (error instanceof FileWriteError) return { code: 'io', message: error.message };
-  // Backup messages name a folder or file, never content; "kept changing" is retried, hence busy.
-  if (error instanceof BackupError) {
-    return { code: error.reason === 'vault-changed' ? 'busy' : 'io', message: error.message };
-  }
-  throw error;
 }

@@ -8,7 +8,15 @@
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { ExportFileFormat, ExportQrKind, ExportQrView, ExportSaveResult } from '../ipc/contract';
+import {
+  MIN_PASSWORD_LENGTH,
+  missingCaseError,
+  type Clock,
+  type ExportFileFormat,
+  type ExportQrKind,
+  type ExportQrView,
+  type ExportSaveResult,
+} from '../domain';
 import {
   entryUris,
   exportAegisEncrypted,
@@ -21,10 +29,8 @@ import {
   type BackupVaultOptions,
   type ExportEntry,
 } from '../export';
-import { missingCaseError } from '../otp/limits';
 import { VaultError } from '../vault';
 import { writeFileAtomic } from './atomic-write';
-import type { Clock } from './clock';
 import type { DesktopPorts, FileFilter } from './desktop-ports';
 import {
   ExportPasswordError,
@@ -33,7 +39,6 @@ import {
   NothingToExportError,
   PasswordRequiredError,
 } from './errors';
-import { MIN_PASSWORD_LENGTH } from './vault-service';
 
 /** How long one entry of the master password allows exports. */
 export const EXPORT_AUTH_SECONDS = 300;

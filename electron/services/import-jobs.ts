@@ -12,7 +12,7 @@
  * the accounts found travel packed in one fresh buffer, which the worker moves to main (transfer):
  * no copy stays behind, and none sits in a larger buffer of the parser's.
  */
-import type { ImportFormatId } from '../ipc/contract';
+import type { ImportFormatId } from '../domain';
 import { ImportError, type ImportedEntry, type ImportErrorKind } from '../import';
 import { decodeImage, QrError, sniffImageFormat, type DecodedImage, type QrErrorKind } from '../import/qr';
 import { VaultError, type Kdf, type VaultErrorKind, type VaultErrorReason } from '../vault';

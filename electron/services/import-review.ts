@@ -12,7 +12,7 @@ import type {
   ImportProblem,
   ImportReview,
   ImportReviewKind,
-} from '../ipc/contract';
+} from '../domain';
 import { findDuplicates, type Duplicate, type ImportedEntry, type SkippedEntry } from '../import';
 import { EMPTY_BATCH_STATE, type BatchState, type QrCollection } from '../import/qr';
 import type { VaultEntry } from '../vault';

@@ -20,7 +20,7 @@
  *   terminated); that request answers `cancelled` and nothing it found is kept.
  * - Closing, adding and locking wipe every staged secret and kept file. Nothing is logged.
  */
-import type { ImportCode, ImportFormatInfo, ImportOutcome, ImportStep, RestoreMode } from '../ipc/contract';
+import type { ImportCode, ImportFormatInfo, ImportOutcome, ImportStep, RestoreMode } from '../domain';
 import { IMPORT_FORMATS, ImportError, toNewVaultEntry, type ImportedEntry, type ImportFormatId } from '../import';
 import { collectQrCodes, createQrDecodeWorker, decodeImage, sniffImageFormat, type QrScan } from '../import/qr';
 import { planRestore } from '../export/restore';

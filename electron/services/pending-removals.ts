@@ -5,7 +5,7 @@
  * (lock, quit, a crash) leaves the entry in the vault, so a slip never loses an account; the lock
  * reports how many deletions it cancelled. The secret never moves: it stays in the vault session.
  */
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../domain';
 
 /** How long a deletion can be undone. */
 export const UNDO_SECONDS = 10;

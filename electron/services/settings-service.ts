@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Settings, SettingsNote, SettingsPatch, SettingsView } from '../ipc/contract';
+import { SETTINGS_FILE_NAME, type Settings, type SettingsNote, type SettingsPatch, type SettingsView } from '../domain';
 import { writeFileAtomic } from './atomic-write';
 import { parseSettingsFile, serializeSettings, SETTINGS_DEFAULTS, type ParsedSettings } from './settings';
 
 /** The settings file of a vault: `settings.json` in the same folder. */
 export function settingsPathFor(vaultPath: string): string {
-  return path.join(path.dirname(vaultPath), 'settings.json');
+  return path.join(path.dirname(vaultPath), SETTINGS_FILE_NAME);
 }
 
 export type SettingsListener = (view: SettingsView, previous: Settings) => void;

@@ -4,8 +4,14 @@
  * (a patch from the renderer, and settings.json from disk). Pure: the IPC validator, the settings
  * service and the tests share these functions. Settings hold no secrets.
  */
-import type { ClockMeasurement, Settings, SettingsNote, SettingsPatch, ThemePreference } from '../ipc/contract';
-import { checkAccelerator } from '../platform/accelerator';
+import {
+  isThemePreference,
+  type ClockMeasurement,
+  type Settings,
+  type SettingsNote,
+  type SettingsPatch,
+} from '../domain';
+import { checkAccelerator } from '../domain/accelerator';
 import { DEFAULT_TIME_SERVER, formatServerAddress, parseServerAddress } from '../time/server-address';
 import type { AutoLockSettings } from '../vault';
 
@@ -37,8 +43,6 @@ export const SETTINGS_LIMITS = Object.freeze({
   /** A clock a century off is a dead battery, not a time zone; beyond that the offset is refused. */
   clockCorrectionMsMax: 100 * 366 * 86_400_000,
 });
-
-const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
 /** A checked value (possibly normalised, e.g. the accelerator's spelling) or what is wrong with it. */
 type Rule<T> = (
@@ -82,8 +86,7 @@ const RULES: { readonly [K in keyof Settings]: Rule<Settings[K]> } = {
   lockOnScreenLock: flag,
   clipboardClearSeconds: wholeNumber(SETTINGS_LIMITS.clipboardClearSecondsMax, 'seconds'),
   hideCodes: flag,
-  theme: (raw) =>
-    THEMES.includes(raw as ThemePreference) ? pass(raw as ThemePreference) : refuse('must be system, light or dark'),
+  theme: (raw) => (isThemePreference(raw) ? pass(raw) : refuse('must be system, light or dark')),
   closeToTray: flag,
   startMinimised: flag,
   globalShortcut: (raw) => {

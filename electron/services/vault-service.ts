@@ -3,32 +3,23 @@
  * The desktop app's vault state machine: absent → unlocked ⇄ locked, or unreadable. Holds the one
  * `UnlockedVault` while unlocked and drops it (wiped) on lock. Knows nothing about Electron.
  */
-import type { KdfInfo, LockReason, VaultStatus } from '../ipc/contract';
+import { MIN_PASSWORD_LENGTH, VaultLockedError, type KdfInfo, type LockReason, type VaultStatus } from '../domain';
 import {
   createVault,
   inspectVault,
   previousGenerationPath,
   resolveVaultFile,
   unlockVault,
+  vaultErrorReport,
   vaultFileState,
   VaultError,
   type KdfParams,
   type UnlockedVault,
   type VaultOptions,
 } from '../vault';
-import { toIpcError } from './errors';
+import { NoPreviousGenerationError, VaultBusyError, WeakPasswordError } from './errors';
 import { constants, existsSync } from 'node:fs';
 import { copyFile, rename } from 'node:fs/promises';
-
-/** Minimum master-password length; the renderer shows strength feedback on top of this. */
-export const MIN_PASSWORD_LENGTH = 10;
-
-export class VaultLockedError extends Error {
-  constructor() {
-    super('The vault is locked. Unlock it to continue.');
-    this.name = 'VaultLockedError';
-  }
-}
 
 export interface VaultService {
   status(): Promise<VaultStatus>;
@@ -89,7 +80,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     return {
       status: 'unreadable',
       path,
-      error: toIpcError(error),
+      error: vaultErrorReport(error),
       previousGenerationAvailable: existsSync(previousGenerationPath(path)),
     };
   }
@@ -156,25 +147,4 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     },
     isUnlocked: () => vault !== null,
   };
-}
-
-export class NoPreviousGenerationError extends Error {
-  constructor() {
-    super('There is no previous version of the vault to open.');
-    this.name = 'NoPreviousGenerationError';
-  }
-}
-
-export class VaultBusyError extends Error {
-  constructor() {
-    super('Tessera is still opening the vault. Wait a moment.');
-    this.name = 'VaultBusyError';
-  }
-}
-
-export class WeakPasswordError extends Error {
-  constructor() {
-    super(`Choose a master password of at least ${MIN_PASSWORD_LENGTH} characters.`);
-    this.name = 'WeakPasswordError';
-  }
 }

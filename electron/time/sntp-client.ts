@@ -5,7 +5,7 @@
  * lookup, clock, timers and randomness are ports, so tests run it exactly against a responder on
  * 127.0.0.1; the Node adapters are in udp.ts.
  */
-import type { ClockMeasurement } from '../ipc/contract';
+import type { ClockMeasurement } from '../domain';
 import { buildRequest, clockOffset, parseReply, type ReplyProblem } from './ntp-packet';
 import { formatServerAddress, parseServerAddress } from './server-address';
 

@@ -5,7 +5,7 @@
  * one (SNTP over UDP). Everything else (unit tests, the Chromium tier, benchmarks) gets none or a
  * fake, so no test sends a packet off the machine.
  */
-import type { ClockMeasurement } from '../ipc/contract';
+import type { ClockMeasurement } from '../domain';
 import { querySntp, type SntpDeps } from './sntp-client';
 import { nodeLookup, nodeRandomBytes, nodeUdpSocket } from './udp';
 

@@ -4,7 +4,7 @@
  * is tested with plain numbers. electron/platform feeds it `powerMonitor` events, renderer activity
  * and periodic ticks, and locks the vault when it answers with a reason (electron-security.md §2.6).
  */
-import type { LockReason } from '../ipc/contract';
+import type { LockReason } from '../domain';
 
 /** What the user chose. `idleMinutes` null (or 0) turns the idle lock off. */
 export interface AutoLockSettings {

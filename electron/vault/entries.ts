@@ -4,11 +4,11 @@
  * state found on disk under the write lock, so a change made by another process (the CLI) in
  * between is kept, never overwritten. Every function validates its input and names the bad field.
  */
-import type { EntryPatch } from '../ipc/contract';
+import { ENTRY_LIMITS, type EntryPatch } from '../domain';
 import type { NewVaultEntry, VaultEntry } from './entry';
 import { EntryValidationError } from './errors';
 import { freezeEntry } from './payload';
-import { ENTRY_LIMITS, validateCounter, validateEntry, validateNewEntry, validatePatch } from './validate';
+import { validateCounter, validateEntry, validateNewEntry, validatePatch } from './validate';
 
 /** Clock and id minting, injected by the session. */
 export interface MintDeps {

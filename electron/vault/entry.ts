@@ -3,7 +3,7 @@
  * The entry model shared by the vault, the OTP engine, importers, exporters and the CLI.
  * Secrets are bytes (never JS strings) so that locking can wipe them.
  */
-import type { EntryId, OtpAlgorithm, OtpType } from '../ipc/contract';
+import type { EntryId, OtpAlgorithm, OtpType } from '../domain';
 
 /** Everything needed to compute a code. */
 export interface OtpParameters {

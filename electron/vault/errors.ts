@@ -3,7 +3,9 @@
  * The vault's error taxonomy (electron-security.md §2.9 rule 4). Expected failures of opening or
  * saving a vault are `VaultError`s with a stable `kind` the services map 1:1 onto IPC error codes;
  * bad entry values are `EntryValidationError`s naming the field. Anything else thrown is a bug.
+ * Using a wiped session after `lock()` throws the domain's `VaultLockedError`.
  */
+import type { IpcError } from '../domain';
 
 /**
  * What went wrong, as a stable code:
@@ -69,12 +71,15 @@ export class EntryValidationError extends Error {
   }
 }
 
-/** Thrown by every method of an `UnlockedVault` after `lock()`: using a wiped session is a bug. */
-export class VaultLockedError extends Error {
-  constructor() {
-    super('The vault is locked. Unlock it again to continue.');
-    this.name = 'VaultLockedError';
-  }
+/**
+ * The report of a vault error as the user sees it: its code is the error's kind, except that a vault
+ * already there or missing says so. The status of an unreadable vault carries one; the IPC layer
+ * answers with the same.
+ */
+export function vaultErrorReport(error: VaultError): IpcError {
+  if (error.reason === 'exists') return { code: 'vault-exists', message: error.message };
+  if (error.reason === 'absent') return { code: 'vault-absent', message: error.message };
+  return { code: error.kind, message: error.message };
 }
 
 /** Shorthand for a `corrupt` error; the detail says which part of the file is wrong. */

@@ -4,7 +4,8 @@
  * (docs/dev/vault-api.md). Everything else in this folder is internal.
  */
 export type { VaultEntry, OtpParameters, NewVaultEntry } from './entry';
-export { VaultError, EntryValidationError, VaultLockedError } from './errors';
+export { VaultError, EntryValidationError, vaultErrorReport } from './errors';
+export { VaultLockedError } from '../domain';
 export type { VaultErrorKind, VaultErrorReason } from './errors';
 export {
   KDF_DEFAULT,
@@ -41,6 +42,5 @@ export type { UnlockedVault, ChangePasswordOptions } from './session';
 export { assertLinkedFolderExists, isFolder, previousGenerationPath, resolveVaultFile } from './storage';
 export { FORMAT_VERSION } from './format';
 export { MAX_PASSWORD_SLOTS, KDF_WORK_BUDGET } from './kdf-budget';
-export { ENTRY_LIMITS } from './validate';
 export { nextLockDecision, initialAutoLockState, msUntilIdleLock, DEFAULT_AUTOLOCK_SETTINGS } from './autolock';
 export type { AutoLockSettings, AutoLockEvent, AutoLockState, LockDecision } from './autolock';

@@ -74,7 +74,8 @@ export function assertDeriveInput(salt: Uint8Array, params: KdfParams): void {
 
 /**
  * Argon2id on the calling thread. Blocks the event loop for the whole derivation (~0.1–1 s), so
- * the app uses `createWorkerKdf()`; this one serves tests, benchmarks and the fixture script.
+ * main and the CLI use `createWorkerKdf()`, whose thread runs this one (kdf-worker-entry.ts); it
+ * also serves the import worker, tests, benchmarks and the fixture script.
  */
 export function createInlineKdf(): Kdf {
   return {

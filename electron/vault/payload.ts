@@ -7,11 +7,11 @@
  * Secrets never become JavaScript strings: each entry's `secret` is a `subarray` view into the one
  * plaintext buffer, which `lock()` wipes as a whole (electron-security.md §2.3, §2.9 rule 6).
  */
-import type { OtpAlgorithm, OtpType } from '../ipc/contract';
+import { ENTRY_LIMITS, OTP_ALGORITHMS, OTP_TYPES, type OtpAlgorithm, type OtpType } from '../domain';
 import type { VaultEntry } from './entry';
 import { corrupt, EntryValidationError } from './errors';
 import { parseJsonBytes, readArray, readEnum, readInt, readObject, readString } from './json-fields';
-import { ENTRY_LIMITS, OTP_ALGORITHMS, OTP_TYPES, validateEntry } from './validate';
+import { validateEntry } from './validate';
 
 /** The meta JSON keys of one entry, in the order they are written. */
 const ENTRY_KEYS = [
@@ -106,8 +106,8 @@ export function decodePayload(buffer: Uint8Array): DecodedPayload {
     const entry = freezeEntry({
       id: readString(r.id, `${where} id`, 36),
       type: readEnum<OtpType>(r.type, `${where} type`, OTP_TYPES),
-      issuer: readString(r.issuer, `${where} issuer`, ENTRY_LIMITS.issuerMaxLength),
-      account: readString(r.account, `${where} account`, ENTRY_LIMITS.accountMaxLength),
+      issuer: readString(r.issuer, `${where} issuer`, ENTRY_LIMITS.nameMaxLength),
+      account: readString(r.account, `${where} account`, ENTRY_LIMITS.nameMaxLength),
       algorithm: readEnum<OtpAlgorithm>(r.algorithm, `${where} algorithm`, OTP_ALGORITHMS),
       digits: readInt(r.digits, `${where} digits`, 0, 100),
       period: r.period === null ? null : readInt(r.period, `${where} period`, 0, Number.MAX_SAFE_INTEGER),

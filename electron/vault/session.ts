@@ -10,11 +10,11 @@
  * upgrade elsewhere) or it is a different vault, the session locks itself and throws
  * `wrong-password-or-tampered` (reason `password-changed-elsewhere`): unlock again.
  */
-import type { EntryPatch } from '../ipc/contract';
+import { VaultLockedError, type EntryPatch } from '../domain';
 import { bytesEqual, KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
 import type { NewVaultEntry, VaultEntry } from './entry';
 import { addEntries, removeEntries, removeEntry, reorderEntries, setEntryCounter, updateEntry } from './entries';
-import { EntryValidationError, VaultError, VaultLockedError } from './errors';
+import { EntryValidationError, VaultError } from './errors';
 import { isPasswordSlot, MAX_FILE_BYTES, parseContainer, type PasswordSlot, type VaultHeader } from './format';
 import type { Kdf, KdfParams } from './kdf';
 import { acquireLock } from './lock-file';

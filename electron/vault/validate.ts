@@ -1,31 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Entry validation, shared by add/update/setCounter and by loading a payload. Limits are one table
- * of data (STYLE.md #10); each failure is an `EntryValidationError` naming the field and saying
- * what is allowed.
+ * Entry validation, shared by add/update/setCounter and by loading a payload. The limits are the
+ * domain's one table (ENTRY_LIMITS); each failure is an `EntryValidationError` naming the field and
+ * saying what is allowed.
  */
-import type { EntryPatch, OtpAlgorithm, OtpType } from '../ipc/contract';
+import { ENTRY_LIMITS, isOtpAlgorithm, isOtpType, OTP_ALGORITHMS, OTP_TYPES, type EntryPatch } from '../domain';
 import type { NewVaultEntry, OtpParameters, VaultEntry } from './entry';
 import { EntryValidationError } from './errors';
-
-/** Every bound an entry must respect. Lengths are in UTF-16 code units (JavaScript `length`). */
-export const ENTRY_LIMITS = Object.freeze({
-  issuerMaxLength: 256,
-  accountMaxLength: 256,
-  groupMaxLength: 128,
-  notesMaxLength: 10_000,
-  secretMinBytes: 1,
-  secretMaxBytes: 1024,
-  digitsMin: 5,
-  digitsMax: 10,
-  steamDigits: 5,
-  periodMin: 1,
-  periodMax: 3600,
-  maxEntries: 10_000,
-});
-
-export const OTP_TYPES: readonly OtpType[] = Object.freeze(['totp', 'hotp', 'steam']);
-export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = Object.freeze(['SHA1', 'SHA256', 'SHA512']);
 
 const UUID_V4_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 // eslint-disable-next-line no-control-regex
@@ -52,8 +33,8 @@ export function isEntryId(id: unknown): id is string {
 
 /** Type, algorithm, digits, period, counter and secret, with their cross-field rules. */
 export function validateOtpParameters(p: OtpParameters): void {
-  if (!OTP_TYPES.includes(p.type)) fail('type', `The type must be one of ${OTP_TYPES.join(', ')}.`);
-  if (!OTP_ALGORITHMS.includes(p.algorithm)) {
+  if (!isOtpType(p.type)) fail('type', `The type must be one of ${OTP_TYPES.join(', ')}.`);
+  if (!isOtpAlgorithm(p.algorithm)) {
     fail('algorithm', `The algorithm must be one of ${OTP_ALGORITHMS.join(', ')}.`);
   }
   const { digitsMin, digitsMax, steamDigits, periodMin, periodMax } = ENTRY_LIMITS;
@@ -94,8 +75,8 @@ export function validateSecret(secret: unknown): void {
 export function validatePatch(patch: EntryPatch): void {
   const L = ENTRY_LIMITS;
   if (typeof patch !== 'object' || patch === null) fail('patch', 'The change must be an object.');
-  if (patch.issuer !== undefined) checkText('issuer', patch.issuer, L.issuerMaxLength, CONTROL_RE, 'issuer');
-  if (patch.account !== undefined) checkText('account', patch.account, L.accountMaxLength, CONTROL_RE, 'account name');
+  if (patch.issuer !== undefined) checkText('issuer', patch.issuer, L.nameMaxLength, CONTROL_RE, 'issuer');
+  if (patch.account !== undefined) checkText('account', patch.account, L.nameMaxLength, CONTROL_RE, 'account name');
   if (patch.group !== undefined && patch.group !== null) {
     checkText('group', patch.group, L.groupMaxLength, CONTROL_RE, 'group name');
   }

@@ -9,7 +9,8 @@
  * - save with 1,000 entries (one metadata change: lock file, seal, temp, fsync, .prev, rename,
  *   read-back), median of 5, and the file size.
  *
- * The vault sources (TypeScript) are bundled with rolldown first, as the app's build does.
+ * The vault sources (TypeScript) and the KDF thread's body are bundled with rolldown first, as
+ * the app's build does.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -22,14 +23,18 @@ import { rolldown } from 'rolldown';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cache = path.join(root, 'node_modules', '.cache', 'tessera-bench');
 mkdirSync(cache, { recursive: true });
-const bundled = path.join(cache, 'vault.cjs');
+const bundled = path.join(cache, 'vault.js');
+// The KDF thread's body beside the bundle, as electron-vite writes out/main/kdf-worker.js.
 const bundle = await rolldown({
-  input: path.join(root, 'electron/vault/index.ts'),
+  input: {
+    vault: path.join(root, 'electron/vault/index.ts'),
+    'kdf-worker': path.join(root, 'electron/vault/kdf-worker-entry.ts'),
+  },
   platform: 'node',
   external: [/^node:/, 'libsodium-wrappers-sumo', ...builtinModules],
   logLevel: 'warn',
 });
-await bundle.write({ file: bundled, format: 'cjs' });
+await bundle.write({ dir: cache, format: 'cjs', entryFileNames: '[name].js' });
 await bundle.close();
 const vault = createRequire(import.meta.url)(bundled);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** A manual clock for services that schedule work: time moves only when the test says so. */
-import type { Clock, TimerHandle } from '../../electron/services/clock';
+import type { Clock, TimerHandle } from '../../electron/domain';
 
 export class FakeClock implements Clock {
   private timers: { id: number; at: number; fn: () => void }[] = [];

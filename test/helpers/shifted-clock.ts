@@ -3,7 +3,8 @@
  * The system clock plus an offset the test can move: time flows as usual, and `jump` moves it at
  * once, as a computer's clock does over a suspend (or when it is set by hand).
  */
-import { systemClock, type Clock, type TimerHandle } from '../../electron/services/clock';
+import type { Clock, TimerHandle } from '../../electron/domain';
+import { systemClock } from '../../electron/services/clock';
 
 export class ShiftedClock implements Clock {
   private offsetMs = 0;

@@ -6,7 +6,7 @@
  * fails. The same codes under another name are added (it may be on purpose), with a warning.
  */
 import { findDuplicates } from '../../import';
-import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../ipc/contract';
+import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../domain';
 import { parseOtpauthUri, validateEntryInput, type ValidationWarning } from '../../otp';
 import type { NewVaultEntry, VaultEntry } from '../../vault';
 import { flag, integerOption, stringOption, type Command, type CommandArgs } from '../command';

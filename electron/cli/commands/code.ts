@@ -4,7 +4,7 @@
  * matching entries. "Current" is this computer's clock plus the correction chosen in the desktop
  * app (read from its settings on this computer), or plus `--offset`; nothing is asked of the network.
  */
-import type { OtpType } from '../../ipc/contract';
+import type { OtpType } from '../../domain';
 import { codeSnapshot } from '../../otp';
 import { SETTINGS_LIMITS } from '../../services/settings';
 import { clockInWords } from '../../time/offset-words';

@@ -19,7 +19,7 @@ import {
   writeTesseraBackup,
   type ExportEntry,
 } from '../../export';
-import { missingCaseError } from '../../otp/limits';
+import { missingCaseError } from '../../domain';
 import { flag, stringOption, type Command, type CommandArgs } from '../command';
 import { vaultOptions, withVault, type CommandContext } from '../context';
 import { CliError, EXIT, UsageError } from '../errors';

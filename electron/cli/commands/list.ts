@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** `tessera list [--json]`: the entries, never their secrets. */
-import type { OtpAlgorithm, OtpType } from '../../ipc/contract';
+import type { OtpAlgorithm, OtpType } from '../../domain';
 import type { VaultEntry } from '../../vault/entry';
 import { flag, type Command } from '../command';
 import { withVault } from '../context';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** The rule for a new master password, the same as the desktop app's (services/vault-service.ts). */
-import { MIN_PASSWORD_LENGTH } from '../../services/vault-service';
+import { MIN_PASSWORD_LENGTH } from '../../domain';
 import { UsageError } from '../errors';
 
 /**

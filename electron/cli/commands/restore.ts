@@ -9,7 +9,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { planRestore, type RestoreMode, type RestorePlan } from '../../export';
+import type { RestoreMode } from '../../domain';
+import { planRestore, type RestorePlan } from '../../export';
 import { checkBackupBytes, isTesseraBackup, readBackupBytes } from '../../export/tessera-backup';
 import { detectFormat, findDuplicates, importFormat, toNewVaultEntry, type ImportedEntry } from '../../import';
 import { unlockVault, VaultError, type UnlockedVault, type VaultEntry, type VaultErrorKind } from '../../vault';

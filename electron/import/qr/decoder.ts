@@ -5,8 +5,9 @@
  * screen, and ~9 in 10 of ZXing-C++'s hard sample photos, at ~15 ms for 1080p and ~60 ms for 4K
  * (scripts/bench/qr.ts; jsqr, the pure-JS alternative, finds one code per image and is ~8× slower).
  *
- * This runs on the calling thread; the app calls it through `createQrDecodeWorker()` (worker.ts) so
- * the window stays responsive. The CLI and tests call it directly.
+ * This runs on the calling thread; the app calls it through `createQrDecodeWorker()` (worker.ts),
+ * whose thread (qr-worker-entry.ts) runs this same code, so the window stays responsive. The CLI and
+ * tests call it directly.
  */
 import { prepareZXingModule, type ZXingReaderModule, type ZXingReadResult } from 'zxing-wasm/reader';
 import { checkImageSize } from './limits';
@@ -54,8 +55,8 @@ export interface QrCode {
   readonly position: QrPosition;
 }
 
-/** The part of a ZXing result this module reads: what the worker sends back across the thread boundary. */
-export type RawQrResult = Pick<ZXingReadResult, 'isValid' | 'text' | 'position'>;
+/** The part of a ZXing result this module reads. */
+type RawQrResult = Pick<ZXingReadResult, 'isValid' | 'text' | 'position'>;
 
 /**
  * Checks pixels before decoding: dimensions within QR_IMAGE_LIMITS, and a buffer of exactly
@@ -83,10 +84,7 @@ export async function decodeQr(image: RgbaImage, options: DecodeOptions = {}): P
   return toQrCodes(readPixmap(zxing, image, options.pixelOrder ?? 'rgba'));
 }
 
-/**
- * Writes the image as grey levels (ZXing's weights) straight into the module's memory and reads
- * it there. worker.ts repeats these steps in its plain-JavaScript body; keep the two in step.
- */
+/** Writes the image as grey levels (ZXing's weights) straight into the module's memory and reads it there. */
 function readPixmap(zxing: ZXingReaderModule, image: RgbaImage, order: PixelOrder): RawQrResult[] {
   const pixels = image.width * image.height;
   const ptr = zxing._malloc(pixels);
@@ -116,7 +114,7 @@ function writeGrey(out: Uint8Array, rgba: Uint8Array | Uint8ClampedArray, red: 0
 }
 
 /** ZXing results → QrCode list: valid symbols only, positions as boxes plus corners. */
-export function toQrCodes(results: readonly RawQrResult[]): QrCode[] {
+function toQrCodes(results: readonly RawQrResult[]): QrCode[] {
   return results.filter((r) => r.isValid).map((r) => ({ text: r.text, position: toPosition(r.position) }));
 }
 

@@ -5,9 +5,10 @@
  * which fails offline and would send a request on every first scan; passing the bytes as
  * `wasmBinary` before the first read avoids that.
  *
- * Packaged app: the main bundle keeps `zxing-wasm` external, so Node's resolver finds both its
- * CommonJS build and `zxing-wasm/reader/zxing_reader.wasm` in the app's node_modules (inside
- * app.asar, which `fs.readFileSync` reads in Electron's main process).
+ * Packaged app: the main bundle and the QR worker (qr-worker-entry.ts) keep `zxing-wasm` external,
+ * so Node's resolver finds both its CommonJS build and `zxing-wasm/reader/zxing_reader.wasm` in the
+ * app's node_modules (inside app.asar, which `fs.readFileSync` reads in Electron's main process and
+ * its worker threads, as sql.js's own `.wasm` is read in the import worker).
  *
  * @see https://github.com/Sec-ant/zxing-wasm#notes (wasmBinary / locateFile overrides)
  */
@@ -75,15 +76,14 @@ export function toZxingOptions(options: Readonly<ReaderOptions>): ZXingReaderOpt
 /** ZXING_READER_OPTIONS, encoded once. */
 export const ZXING_PIXMAP_OPTIONS: Readonly<ZXingReaderOptions> = Object.freeze(toZxingOptions(ZXING_READER_OPTIONS));
 
-/** Absolute paths of zxing-wasm's CommonJS reader build and its `.wasm`. */
+/** The absolute path of zxing-wasm's `.wasm`. */
 export interface ZxingLocation {
-  readonly modulePath: string;
   readonly wasmPath: string;
 }
 
 /**
- * Resolves zxing-wasm with Node's resolver from this module (CommonJS bundle, vitest) or, when that
- * is not available (an ES module bundle), from the working directory.
+ * Finds zxing-wasm's `.wasm` with Node's resolver from this module (CommonJS bundle, vitest) or,
+ * when that is not available (an ES module bundle), from the working directory.
  * @throws Error when zxing-wasm is not installed.
  */
 export function resolveZxing(): ZxingLocation {
@@ -92,11 +92,7 @@ export function resolveZxing(): ZxingLocation {
   for (const base of bases) {
     if (!base) continue;
     try {
-      const require = createRequire(base);
-      return {
-        modulePath: require.resolve('zxing-wasm/reader'),
-        wasmPath: require.resolve('zxing-wasm/reader/zxing_reader.wasm'),
-      };
+      return { wasmPath: createRequire(base).resolve('zxing-wasm/reader/zxing_reader.wasm') };
     } catch (error) {
       lastError = error;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { defaultVaultPath, resolveVaultPath, VAULT_FILE_NAME } from '../../../electron/cli/paths';
+import { defaultVaultPath, resolveVaultPath } from '../../../electron/cli/paths';
+import { VAULT_FILE_NAME } from '../../../electron/domain';
 import { findEntries, shortId } from '../../../electron/cli/query';
 
 describe('defaultVaultPath: the desktop app’s userData folder + vault.tessera', () => {

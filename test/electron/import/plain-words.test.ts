@@ -147,12 +147,13 @@ const BAD_ENTRIES: readonly Partial<NewEntryInput>[] = [
   { secret: 'A' },
   { secret: 'JBSWY3D!' },
   { secret: 'JBSW=Y3DP' },
-  { secret: 'A'.repeat(1025) },
+  { secret: 'A'.repeat(1641) },
+  { secret: 'A'.repeat(1640) },
   { secret: 42 as unknown as string },
   { issuer: 'x'.repeat(257) },
   { account: 'a\u001bb' },
   { group: 'g\u0007' },
-  { notes: 'n'.repeat(4097) },
+  { notes: 'n'.repeat(10_001) },
   { issuer: 42 as unknown as string },
 ];
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import type { NewEntryInput } from '../../../electron/ipc/contract';
-import { validateEntryInput } from '../../../electron/otp';
+import { ENTRY_LIMITS, type NewEntryInput } from '../../../electron/domain';
+import { base32Encode, validateEntryInput } from '../../../electron/otp';
 
 const SECRET = 'JBSWY3DPEHPK3PXP'; // 10 bytes
 const base: NewEntryInput = { type: 'totp', issuer: 'GitHub', account: 'alice', secret: SECRET };
@@ -65,7 +65,10 @@ describe('validateEntryInput', () => {
     ok({ ...base, period: 3600 });
     ok({ ...base, type: 'hotp', counter: Number.MAX_SAFE_INTEGER });
     ok({ ...base, issuer: 'x'.repeat(256), account: 'y'.repeat(256) });
-    ok({ ...base, notes: 'n'.repeat(4096) });
+    // The vault's own bounds: a value it stores (10,000 characters of notes, a 1024-byte secret) passes.
+    ok({ ...base, notes: 'n'.repeat(10_000) });
+    expect(ok({ ...base, secret: base32Encode(new Uint8Array(1024).fill(7)) }).value.params.secret).toHaveLength(1024);
+    ok({ ...base, secret: `${base32Encode(new Uint8Array(1024).fill(7))}=` });
     ok({ ...base, issuer: 'Emoji 😀 Ünïcödé' });
   });
 
@@ -87,7 +90,8 @@ describe('validateEntryInput', () => {
     ['separator-only secret', 'secret', { secret: ' - - ' }],
     ['secret that holds no full byte', 'secret', { secret: 'A' }],
     ['non-base32 secret', 'secret', { secret: 'JBSW0Y3D' }],
-    ['secret too long', 'secret', { secret: 'A'.repeat(1025) }],
+    ['secret too long', 'secret', { secret: 'A'.repeat(ENTRY_LIMITS.secretTextMaxLength + 1) }],
+    ['secret of more bytes than the vault holds', 'secret', { secret: base32Encode(new Uint8Array(1025).fill(7)) }],
     ['no issuer and no account', 'account', { issuer: ' ', account: '' }],
     ['issuer too long', 'issuer', { issuer: 'x'.repeat(257) }],
     ['account too long', 'account', { account: 'x'.repeat(257) }],
@@ -97,7 +101,7 @@ describe('validateEntryInput', () => {
     ['newline in account', 'account', { account: 'a\nb' }],
     ['group too long', 'group', { group: 'g'.repeat(129) }],
     ['control in group', 'group', { group: 'g\u0007' }],
-    ['notes too long', 'notes', { notes: 'n'.repeat(4097) }],
+    ['notes too long', 'notes', { notes: 'n'.repeat(10_001) }],
     ['control in notes', 'notes', { notes: 'bell\u0007' }],
     ['issuer not text', 'issuer', { issuer: 42 }],
   ])('%s → field %s', (_name, field, patch) => {

@@ -38,6 +38,8 @@ const DEFAULT_WIRE = '101100011';
 const BUILD_ENTRIES = [
   'out/main/index.js',
   'out/main/cli.js',
+  'out/main/kdf-worker.js',
+  'out/main/qr-worker.js',
   'out/main/import-worker.js',
   'out/preload/index.cjs',
   'out/renderer/index.html',

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel } from '../../../electron/ipc/contract';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import { toIpcError } from '../../../electron/services/errors';
+import { toIpcError } from '../../../electron/services/error-report';
 import { KDF_FLOOR } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
 import { MemoryClipboard } from '../../helpers/memory-clipboard';

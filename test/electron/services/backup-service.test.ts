@@ -12,7 +12,7 @@ import { defaultBackupDir, listBackups, readBackup } from '../../../electron/exp
 import type { BackupStatus, EventChannel } from '../../../electron/ipc/contract';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
-import { toIpcError } from '../../../electron/services/errors';
+import { toIpcError } from '../../../electron/services/error-report';
 import { KDF_FLOOR } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
 import { fakeKdf } from '../export/arbitraries';

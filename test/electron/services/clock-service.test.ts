@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClockMeasurement, ClockStatus, EventChannel } from '../../../electron/ipc/contract';
 import { validators } from '../../../electron/ipc/validators';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import { toIpcError } from '../../../electron/services/errors';
+import { toIpcError } from '../../../electron/services/error-report';
 import { parseSettingsFile } from '../../../electron/services/settings';
 import { TimeCheckError } from '../../../electron/time/sntp-client';
 import type { TimeCheck } from '../../../electron/time/time-check';

@@ -16,7 +16,7 @@ import type { EventChannel, ExportQrView } from '../../../electron/ipc/contract'
 import { base32Encode } from '../../../electron/otp';
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
-import { toIpcError } from '../../../electron/services/errors';
+import { toIpcError } from '../../../electron/services/error-report';
 import { KDF_FLOOR, type NewVaultEntry } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
 import { fakeKdf } from '../export/arbitraries';

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeTesseraBackup } from '../../../electron/export';
 import type { ImportReview, ImportStep } from '../../../electron/ipc/contract';
 import { base32Encode } from '../../../electron/otp';
-import { toIpcError } from '../../../electron/services/errors';
+import { toIpcError } from '../../../electron/services/error-report';
 import { KDF_FLOOR, VaultError, type NewVaultEntry } from '../../../electron/vault';
 import { corpusFile, describeCorpus } from '../../helpers/corpus';
 import { fakeKdf } from '../export/arbitraries';

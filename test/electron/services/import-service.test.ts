@@ -11,7 +11,7 @@ import { decodeImage } from '../../../electron/import/qr';
 import type { ImportReview, ImportStep } from '../../../electron/ipc/contract';
 import { base32Decode, base32Encode, generateCode } from '../../../electron/otp';
 import { CaptureRefusedError, type CapturedScreen } from '../../../electron/services/desktop-ports';
-import { toIpcError } from '../../../electron/services/errors';
+import { toIpcError } from '../../../electron/services/error-report';
 import { describeCorpus } from '../../helpers/corpus';
 import { syntheticScreenshot } from '../import/qr/render';
 import {

@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeTesseraBackup } from '../../../electron/export';
 import type { ImportReview, ImportStep } from '../../../electron/ipc/contract';
 import { NO_DESKTOP } from '../../../electron/services/desktop-ports';
-import { toIpcError } from '../../../electron/services/errors';
+import { toIpcError } from '../../../electron/services/error-report';
 import type { ImportJob } from '../../../electron/services/import-jobs';
 import {
   createWorkerImportRunner,

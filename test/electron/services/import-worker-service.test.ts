@@ -15,7 +15,8 @@ import { BudgetExceededError, ImportError } from '../../../electron/import';
 import { decodeImage, QrError } from '../../../electron/import/qr';
 import type { ImportReview, ImportStep } from '../../../electron/ipc/contract';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
-import { toIpcError, UnknownFileFormatError } from '../../../electron/services/errors';
+import { toIpcError } from '../../../electron/services/error-report';
+import { UnknownFileFormatError } from '../../../electron/services/errors';
 import {
   fromWireError,
   runImportJob,
@@ -25,7 +26,7 @@ import {
 } from '../../../electron/services/import-jobs';
 import { createInProcessImportRunner, type ImportRunner } from '../../../electron/services/import-runner';
 import { createImportService, type ImportService } from '../../../electron/services/import-service';
-import { VaultLockedError } from '../../../electron/services/vault-service';
+import { VaultLockedError } from '../../../electron/domain';
 import { createVault, KDF_FLOOR, VaultError, type UnlockedVault } from '../../../electron/vault';
 import { WorkerError } from '../../../electron/workers/worker-pool';
 import { fakeKdf } from '../export/arbitraries';

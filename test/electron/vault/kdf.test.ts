@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { hashRaw, type Algorithm, type Version } from '@node-rs/argon2';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +17,9 @@ import {
   type Kdf,
   type KdfParams,
 } from '../../../electron/vault';
-import { bundleCjs } from './helpers/bundle';
+import { KDF_WORKER_FILE } from '../../../electron/vault/kdf-worker';
+import { workerScriptPath } from '../../../electron/workers/locate';
+import { bundleLikeOutMain, entryName, ROOT } from '../workers/bundle';
 
 const MiB = 1024 * 1024;
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -24,7 +27,7 @@ const password = new TextEncoder().encode('pässwörd');
 const salt = Uint8Array.from({ length: 16 }, (_, i) => i);
 
 const bundles: string[] = [];
-afterAll(() => bundles.forEach((b) => rmSync(b, { force: true })));
+afterAll(() => bundles.forEach((b) => rmSync(b, { recursive: true, force: true })));
 
 describe('bounds', () => {
   it('accepts exactly [floor, ceiling] in whole KiB', () => {
@@ -135,13 +138,22 @@ describe('Argon2id implementations agree', () => {
     await worker.close();
     await pending;
     await expect(worker.derive(password, salt, { opslimit: 1, memlimit: 1024 })).rejects.toThrow(RangeError);
+    expect(hex(await worker.derive(password, salt, KDF_FLOOR))).toBe(inline); // closed, then a fresh thread
+    await worker.close();
+  });
+
+  it('runs the built thread body (out/main/kdf-worker.js) from the sources', () => {
+    expect(workerScriptPath(KDF_WORKER_FILE)).toBe(path.join(ROOT, 'out', 'main', KDF_WORKER_FILE));
   });
 
   it('works from a CommonJS bundle (as electron-vite builds out/main) and lets the process exit when idle', async () => {
-    const bundle = await bundleCjs('electron/vault/index.ts', 'vault-kdf');
-    bundles.push(bundle);
+    const dir = await bundleLikeOutMain('vault-kdf', {
+      index: 'electron/vault/index.ts',
+      [entryName(KDF_WORKER_FILE)]: 'electron/vault/kdf-worker-entry.ts',
+    });
+    bundles.push(dir);
     const script = `
-      const v = require(${JSON.stringify(bundle)});
+      const v = require(${JSON.stringify(path.join(dir, 'index.js'))});
       const kdf = v.createWorkerKdf();
       kdf.derive(Buffer.from(${JSON.stringify(hex(password))}, 'hex'), Buffer.from(${JSON.stringify(hex(salt))}, 'hex'), v.KDF_FLOOR)
         .then((k) => process.stdout.write(Buffer.from(k).toString('hex')));`;

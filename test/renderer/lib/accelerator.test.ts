@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { checkAccelerator } from '../../../electron/platform/accelerator';
+import { checkAccelerator } from '../../../electron/domain/accelerator';
 import { acceleratorFromKeyPress, acceleratorLabel } from '../../../renderer/lib/accelerator';
 
 const press = (code: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {}) => ({

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** The worker-thread decoder: same results as decodeQr, from TypeScript and from a CommonJS bundle like out/main. */
+/**
+ * The worker-thread decoder: same results as decodeQr, from TypeScript (with the built thread body,
+ * out/main/qr-worker.js) and from a CommonJS bundle like out/main.
+ */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { rolldown } from 'rolldown';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeQr, swapRedBlue, type RgbaImage } from '../../../../electron/import/qr/decoder';
 import { QrError } from '../../../../electron/import/qr/errors';
-import { createQrDecodeWorker } from '../../../../electron/import/qr/worker';
+import { createQrDecodeWorker, QR_WORKER_FILE } from '../../../../electron/import/qr/worker';
+import { workerScriptPath } from '../../../../electron/workers/locate';
+import { bundleLikeOutMain, entryName, ROOT } from '../../workers/bundle';
 import { syntheticScreenshot } from './render';
 
-const ROOT = path.resolve(__dirname, '../../../..');
 const TEXTS = [
   'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
   'otpauth://hotp/Example:bob?secret=GEZDGNBVGY3TQOJQ&counter=7&issuer=Example',
@@ -25,26 +28,11 @@ async function screenshot(): Promise<RgbaImage> {
   return shot;
 }
 
-/** Bundles `entry` to CommonJS with every package left as require(), as electron-vite's main build does. */
-async function bundleCjs(entry: string, name: string): Promise<string> {
-  const dir = path.join(ROOT, 'node_modules', '.cache', 'tessera-qr-tests');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}-${process.pid}.cjs`);
-  const bundle = await rolldown({
-    input: path.join(ROOT, entry),
-    platform: 'node',
-    external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
-    logLevel: 'warn',
-  });
-  try {
-    await bundle.write({ file, format: 'cjs' });
-  } finally {
-    await bundle.close();
-  }
-  return file;
-}
-
 describe('createQrDecodeWorker', () => {
+  it('runs the built thread body (out/main/qr-worker.js) from the sources', () => {
+    expect(workerScriptPath(QR_WORKER_FILE)).toBe(path.join(ROOT, 'out', 'main', QR_WORKER_FILE));
+  });
+
   it('finds the same codes as decodeQr, for several decodes at once', async () => {
     const image = await screenshot();
     const inline = await decodeQr(image);
@@ -80,6 +68,8 @@ describe('createQrDecodeWorker', () => {
     const pending = expect(own.decode(image)).rejects.toThrow(/closed/);
     await own.close();
     await pending;
+    expect(await own.decode(image)).toHaveLength(2); // closed, then a fresh thread
+    await own.close();
   });
 
   it('stops a decode that takes too long', async () => {
@@ -89,9 +79,13 @@ describe('createQrDecodeWorker', () => {
   });
 
   it('works from a CommonJS bundle (as electron-vite builds out/main), offline, and lets the process exit', async () => {
-    const bundle = await bundleCjs('electron/import/qr/index.ts', 'qr');
+    const dir = await bundleLikeOutMain('qr', {
+      index: 'electron/import/qr/index.ts',
+      [entryName(QR_WORKER_FILE)]: 'electron/import/qr/qr-worker-entry.ts',
+    });
+    const bundle = path.join(dir, 'index.js');
     // Any attempt to download (zxing-wasm's default is a CDN) fails loudly, in the main thread and the worker.
-    const offline = `${bundle}.offline.cjs`;
+    const offline = path.join(dir, 'offline.cjs');
     writeFileSync(offline, "globalThis.fetch = () => { throw new Error('no network in tests'); };\n");
     const text = 'otpauth://totp/Bundle:carol?secret=JBSWY3DPEHPK3PXP';
     const script = `
@@ -115,8 +109,7 @@ describe('createQrDecodeWorker', () => {
       });
       expect(JSON.parse(out)).toEqual([[text], [text]]);
     } finally {
-      rmSync(bundle, { force: true });
-      rmSync(offline, { force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

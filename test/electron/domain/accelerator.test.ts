@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAccelerator } from '../../../electron/platform/accelerator';
+import { checkAccelerator } from '../../../electron/domain/accelerator';
 
 describe('checkAccelerator', () => {
   it.each([

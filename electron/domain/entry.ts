@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * An account (entry) as every part of Tessera names it: its id, OTP type and algorithm, the summary
+ * that may leave the main process (never the secret), and the inputs that create or edit one. The
+ * secret itself appears here only as the base32 text a user types, on its way to the main process.
+ */
+import { isMemberOf, membersOf, type MemberSet } from './enumerations';
+
+/** Entry ids are random UUIDs (v4) minted by the main process. */
+export type EntryId = string;
+
+export type OtpType = 'totp' | 'hotp' | 'steam';
+export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+
+const OTP_TYPE_SET: MemberSet<OtpType> = { totp: true, hotp: true, steam: true };
+const OTP_ALGORITHM_SET: MemberSet<OtpAlgorithm> = { SHA1: true, SHA256: true, SHA512: true };
+
+/** The supported entry types: totp, hotp, steam. */
+export const OTP_TYPES: readonly OtpType[] = membersOf(OTP_TYPE_SET);
+/** The supported HMAC algorithms: SHA1, SHA256, SHA512. */
+export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = membersOf(OTP_ALGORITHM_SET);
+
+/** Type guard for the supported entry types. */
+export function isOtpType(value: unknown): value is OtpType {
+  return isMemberOf(OTP_TYPE_SET, value);
+}
+
+/** Type guard for the supported HMAC algorithms (the exact spelling: `'sha1'` is not one). */
+export function isOtpAlgorithm(value: unknown): value is OtpAlgorithm {
+  return isMemberOf(OTP_ALGORITHM_SET, value);
+}
+
+/** Everything about an entry except its secret. */
+export interface EntrySummary {
+  readonly id: EntryId;
+  readonly type: OtpType;
+  readonly issuer: string;
+  readonly account: string;
+  readonly algorithm: OtpAlgorithm;
+  readonly digits: number;
+  /** Seconds per code for TOTP and Steam; null for HOTP. */
+  readonly period: number | null;
+  /** The next counter value for HOTP; null otherwise. */
+  readonly counter: number | null;
+  readonly group: string | null;
+  readonly favourite: boolean;
+  readonly notes: string;
+  readonly sortOrder: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+/** What the user types or pastes to add an entry. The secret is base32 text, sent to main once. */
+export interface NewEntryInput {
+  readonly type: OtpType;
+  readonly issuer: string;
+  readonly account: string;
+  readonly secret: string;
+  readonly algorithm?: OtpAlgorithm;
+  readonly digits?: number;
+  readonly period?: number;
+  readonly counter?: number;
+  readonly group?: string | null;
+  readonly notes?: string;
+  readonly favourite?: boolean;
+}
+
+/** Metadata a user can edit after creation. The secret and OTP parameters are fixed. */
+export interface EntryPatch {
+  readonly issuer?: string;
+  readonly account?: string;
+  readonly group?: string | null;
+  readonly notes?: string;
+  readonly favourite?: boolean;
+}
+
+/** The OTP parameters typed in the add form, for a live preview. Main answers with the code only. */
+export interface CodePreviewInput {
+  readonly type: OtpType;
+  readonly secret: string;
+  readonly algorithm?: OtpAlgorithm;
+  readonly digits?: number;
+  readonly period?: number;
+  readonly counter?: number;
+}

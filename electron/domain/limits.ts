@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The one table of bounds and defaults for an entry, read by the vault's validation and payload
+ * reader, the OTP validator and link parser, the importers, the CLI and the IPC validators. One
+ * table, so a value the vault stores passes every layer that handles it (a backup's 10,000-character
+ * notes can be restored, edited and exported, and the export imported again).
+ */
+import type { OtpAlgorithm } from './entry';
+
+/** The longest secret the vault stores, in bytes. */
+const SECRET_MAX_BYTES = 1024;
+
+/** Every bound an entry must respect, and the OTP defaults. Lengths are in UTF-16 code units (JavaScript `length`). */
+export const ENTRY_LIMITS = Object.freeze({
+  /** The issuer and the account name, each. */
+  nameMaxLength: 256,
+  groupMaxLength: 128,
+  notesMaxLength: 10_000,
+  secretMinBytes: 1,
+  secretMaxBytes: SECRET_MAX_BYTES,
+  /** Secret text (base32): the longest secret with its `=` padding, 1640 characters. */
+  secretTextMaxLength: Math.ceil(SECRET_MAX_BYTES / 5) * 8,
+  /** An `otpauth://` link. */
+  uriMaxLength: 4096,
+  /** RFC 4226 §5.3 allows 6–8; real services use 5–10 (5 is Steam's length, 10 the 31-bit maximum). */
+  digitsMin: 5,
+  digitsMax: 10,
+  defaultDigits: 6,
+  /** Seconds. RFC 6238 §5.2 recommends 30; a few services use 60 or longer. */
+  periodMin: 1,
+  periodMax: 3600,
+  defaultPeriod: 30,
+  defaultAlgorithm: 'SHA1' as OtpAlgorithm,
+  /** Steam Guard codes are fixed: 5 characters, SHA-1, 30 s. */
+  steamDigits: 5,
+  steamPeriod: 30,
+  steamAlgorithm: 'SHA1' as OtpAlgorithm,
+  /** Accounts in one vault. */
+  maxEntries: 10_000,
+  /** Secrets shorter than this (80 bits, Google's default) are accepted with a warning. RFC 4226 §4 asks for ≥ 128 bits. */
+  weakSecretBytes: 10,
+});
+
+/** Minimum length of a master password (and of a Tessera backup's password); the window adds strength feedback. */
+export const MIN_PASSWORD_LENGTH = 10;

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The user's preferences: their shape, a change to some of them, and the notes about them the
+ * window shows. Kept by the main process in this computer's settings file; never a secret. The
+ * rules and defaults of each setting live with the settings service.
+ */
+import type { ClockMeasurement } from './clock';
+import { isMemberOf, membersOf, type MemberSet } from './enumerations';
+
+/** The colour scheme the user chose; 'system' follows the operating system. */
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+const THEME_SET: MemberSet<ThemePreference> = { system: true, light: true, dark: true };
+
+/** Every colour scheme a user may choose: system, light, dark. */
+export const THEME_PREFERENCES: readonly ThemePreference[] = membersOf(THEME_SET);
+
+/** Type guard for a colour scheme. */
+export function isThemePreference(value: unknown): value is ThemePreference {
+  return isMemberOf(THEME_SET, value);
+}
+
+/** The user's preferences, kept by main in settings.json beside the vault. Never a secret. */
+export interface Settings {
+  /** Lock after this many minutes without activity; 0 turns the idle lock off. */
+  readonly autoLockMinutes: number;
+  readonly lockOnSuspend: boolean;
+  readonly lockOnScreenLock: boolean;
+  /** Seconds before a copied code is cleared from the clipboard; 0 = never. */
+  readonly clipboardClearSeconds: number;
+  /** Privacy mode: codes stay masked until a click or key press reveals one for its period. */
+  readonly hideCodes: boolean;
+  readonly theme: ThemePreference;
+  /** Closing the window hides it to the tray instead of quitting. */
+  readonly closeToTray: boolean;
+  /** Start hidden in the tray (or minimised where there is no tray). */
+  readonly startMinimised: boolean;
+  /** An Electron accelerator (e.g. 'CommandOrControl+Alt+T') that shows the window with search focused; '' = off. */
+  readonly globalShortcut: string;
+  /** Write a verified, encrypted backup after each change. */
+  readonly autoBackup: boolean;
+  /** How many automatic backups to keep (the oldest are pruned after a new one is verified). */
+  readonly backupKeep: number;
+  /**
+   * The automatic backups' folder; '' = `backups` beside the vault. The renderer may only reset it
+   * to ''; another folder is chosen in main's folder dialog (`backups:choose-folder`).
+   */
+  readonly backupFolder: string;
+  /** Check this computer's clock against `clockServer` after each unlock and resume (one SNTP query each). */
+  readonly clockCheck: boolean;
+  /** The time server: `host`, `host:port`, or an IPv6 address (in brackets before a port). */
+  readonly clockServer: string;
+  /**
+   * The measured offset codes are computed with, or null: this computer's clock. Kept in this
+   * computer's settings, never in the vault; only main sets it (`clock:use-corrected`).
+   */
+  readonly clockCorrection: ClockMeasurement | null;
+}
+
+/** Some settings to change; the others keep their value. */
+export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] };
+
+/** Something about the settings a user should know, e.g. the file could not be read or a shortcut is taken. */
+export interface SettingsNote {
+  /** The setting the note is about, or null for the whole file. */
+  readonly setting: keyof Settings | null;
+  readonly message: string;
+}
+
+/** The settings in force and any notes about them. */
+export interface SettingsView {
+  readonly settings: Settings;
+  readonly notes: readonly SettingsNote[];
+}

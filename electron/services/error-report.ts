@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Maps the errors of each layer (domain, vault, OTP, importers, exports, services) to the report
+ * the user sees, the domain's `IpcError`: the IPC handlers answer with it, the CLI's words are its
+ * own. Anything not listed here is a bug and is rethrown, so the dispatcher reports it as
+ * `internal` without its message. Apart from the error classes (errors.ts), so that every service
+ * can throw them without importing this map of all the layers.
+ */
+import { VaultLockedError, type IpcError } from '../domain';
+import { BackupError } from '../export/backups';
+import { QrError } from '../import/qr/errors';
+import { ImportError } from '../import/types';
+import { OtpUriError } from '../otp';
+import { EntryValidationError, VaultError, vaultErrorReport } from '../vault';
+import { ClockCheckUnavailableError } from './clock-service';
+import { CaptureRefusedError } from './desktop-ports';
+import {
+  ExportPasswordError,
+  FileWriteError,
+  ImportClosedError,
+  InvalidEntryError,
+  NoPreviousGenerationError,
+  NotFoundError,
+  NothingToExportError,
+  PasswordRequiredError,
+  UndoExpiredError,
+  UnknownFileFormatError,
+  VaultBusyError,
+  WeakPasswordError,
+} from './errors';
+
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof VaultError) return vaultErrorReport(error);
+  if (error instanceof InvalidEntryError) {
+    return {
+      code: 'invalid-entry',
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
+  if (error instanceof OtpUriError) {
+    return {
+      code: 'invalid-entry',
+      message: `This link cannot be used. ${error.message}`,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    };
+  }
+  if (error instanceof EntryValidationError) {
+    return error.field
+      ? { code: 'invalid-entry', message: error.message, field: error.field }
+      : { code: 'invalid-entry', message: error.message };
+  }
+  if (error instanceof VaultLockedError) return { code: 'vault-locked', message: error.message };
+  if (error instanceof VaultBusyError) return { code: 'busy', message: error.message };
+  if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
+  if (error instanceof NotFoundError || error instanceof NoPreviousGenerationError) {
+    return { code: 'not-found', message: error.message };
+  }
+  if (error instanceof UndoExpiredError) return { code: 'not-found', message: error.message };
+  if (error instanceof UnknownFileFormatError) {
+    return { code: 'import-failed', message: error.message, field: 'format' };
+  }
+  if (error instanceof ImportError) {
+    return { code: 'import-failed', message: error.message, ...(error.details ? { details: error.details } : {}) };
+  }
+  if (error instanceof QrError) return { code: 'import-failed', message: error.message };
+  if (error instanceof CaptureRefusedError || error instanceof ClockCheckUnavailableError) {
+    return { code: 'unavailable', message: error.message };
+  }
+  if (error instanceof ImportClosedError) return { code: 'not-found', message: error.message };
+  if (error instanceof PasswordRequiredError) return { code: 'password-required', message: error.message };
+  if (error instanceof ExportPasswordError) {
+    return { code: 'weak-password', message: error.message, field: 'exportPassword' };
+  }
+  if (error instanceof NothingToExportError) return { code: 'not-found', message: error.message };
+  if (error instanceof FileWriteError) return { code: 'io', message: error.message };
+  // Backup messages name a folder or file, never content; "kept changing" is retried, hence busy.
+  if (error instanceof BackupError) {
+    return { code: error.reason === 'vault-changed' ? 'busy' : 'io', message: error.message };
+  }
+  throw error;
+}
