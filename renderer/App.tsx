@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Picks the screen from the vault status main reports; nothing else lives here. */
 import type { VaultStatus } from '../electron/ipc/contract';
-import { CodesScreen } from './components/CodesScreen';
-import { FirstRunScreen } from './components/FirstRunScreen';
-import { StartupScreen } from './components/StartupScreen';
-import { UnlockScreen } from './components/UnlockScreen';
-import { UnreadableScreen } from './components/UnreadableScreen';
-import { useClockStatus } from './hooks/useClockStatus';
-import { useSettings } from './hooks/useSettings';
-import { useTheme } from './hooks/useTheme';
-import { useVaultStatus } from './hooks/useVaultStatus';
-import { useVaultStore } from './store/vault-store';
+import { FirstRunScreen } from './auth/FirstRunScreen';
+import { StartupScreen } from './auth/StartupScreen';
+import { UnlockScreen } from './auth/UnlockScreen';
+import { UnreadableScreen } from './auth/UnreadableScreen';
+import { useClockStatus } from './clock/useClockStatus';
+import { CodesScreen } from './codes/CodesScreen';
+import { useSettings } from './settings/useSettings';
+import { useTheme } from './settings/useTheme';
+import { useVaultStatus } from './shared/useVaultStatus';
+import { useVaultStore } from './shared/vault-store';
 
 export function App() {
   useVaultStatus();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ACTIVITY_REPORT_INTERVAL_MS } from '../../renderer/hooks/useActivityReporter';
+import { ACTIVITY_REPORT_INTERVAL_MS } from '../../renderer/codes/useActivityReporter';
 import { entry, installFakeApi, lockedStatus } from './fake-api';
 import { flush, renderApp, renderUnlocked } from './helpers';
 

@@ -8,11 +8,11 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClockMeasurement, ClockStatus } from '../../electron/ipc/contract';
-import { sharedRingImages } from '../../renderer/lib/ring-images';
+import { sharedRingImages } from '../../renderer/codes/rings/shared-ring-images';
 import { DEFAULT_CLOCK_STATUS, entry, fail, snapshot } from './fake-api';
 import { flush, renderUnlocked, rowDescriptions, rowNames } from './helpers';
 
-vi.mock('../../renderer/lib/ring-image-render', () => ({ renderRingImage: vi.fn(async () => null) }));
+vi.mock('../../renderer/codes/rings/ring-image-render', () => ({ renderRingImage: vi.fn(async () => null) }));
 
 const AT = Date.parse('2030-01-01T09:30:00.000Z');
 

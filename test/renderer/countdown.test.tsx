@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The countdowns are one shared animated image per period (renderer/lib/ring-images.ts), the
+ * The countdowns are one shared animated image per period (renderer/codes/rings/ring-images.ts), the
  * switch to the next code happens in the renderer at validUntil, and only a focused row has a
  * once-a-second clock (its description for screen readers). No per-row timer, whatever the number
  * of rows. (happy-dom has no canvas: the painter is replaced; lib/ring-images.test.ts covers the
@@ -8,19 +8,20 @@
  */
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { issuerColor } from '../../renderer/lib/issuer-color';
-import { renderRingImage } from '../../renderer/lib/ring-image-render';
-import { sharedRingImages, UNSEEN_RESYNC_MS } from '../../renderer/lib/ring-images';
+import { renderRingImage } from '../../renderer/codes/rings/ring-image-render';
+import { UNSEEN_RESYNC_MS } from '../../renderer/codes/rings/ring-images';
+import { sharedRingImages } from '../../renderer/codes/rings/shared-ring-images';
+import { issuerColor } from '../../renderer/shared/issuer-color';
 import { entry, snapshot } from './fake-api';
 import { renderUnlocked, rowDescriptions, rowNames } from './helpers';
 
 // Counts how often rows render their tile (the tile colours itself on each render).
-vi.mock('../../renderer/lib/issuer-color', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../renderer/lib/issuer-color')>();
+vi.mock('../../renderer/shared/issuer-color', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../renderer/shared/issuer-color')>();
   return { ...actual, issuerColor: vi.fn(actual.issuerColor) };
 });
 
-vi.mock('../../renderer/lib/ring-image-render', () => ({ renderRingImage: vi.fn(async () => null) }));
+vi.mock('../../renderer/codes/rings/ring-image-render', () => ({ renderRingImage: vi.fn(async () => null) }));
 
 const START = Date.parse('2030-01-01T00:00:10.000Z');
 

@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { BackupStatus, Result } from '../../electron/ipc/contract';
-import { Modal } from '../../renderer/components/Modal';
+import { Modal } from '../../renderer/shared/Modal';
 import { DEFAULT_BACKUP_STATUS, entry } from './fake-api';
 import { deferred, flush, renderUnlocked } from './helpers';
 

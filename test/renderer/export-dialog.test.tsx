@@ -5,8 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportFileFormat } from '../../electron/ipc/contract';
-import { ExportDialog, PASSWORD_AGAIN_NOTE } from '../../renderer/components/ExportDialog';
-import { loadStrengthChecker } from '../../renderer/lib/password-strength';
+import { ExportDialog, PASSWORD_AGAIN_NOTE } from '../../renderer/export/ExportDialog';
+import { loadStrengthChecker } from '../../renderer/shared/password-strength';
 import { entry, fail, installFakeApi, ok, unlockedStatus } from './fake-api';
 import { flush } from './helpers';
 

@@ -2,7 +2,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadStrengthChecker } from '../../renderer/lib/password-strength';
+import { loadStrengthChecker } from '../../renderer/shared/password-strength';
 import type { Result, VaultStatus } from '../../electron/ipc/contract';
 import { fail, installFakeApi, unlockedStatus, VAULT_PATH } from './fake-api';
 import { deferred, renderApp } from './helpers';

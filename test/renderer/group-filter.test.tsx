@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { groupsInUse } from '../../renderer/lib/groups';
+import { groupsInUse } from '../../renderer/codes/groups';
 import { entry } from './fake-api';
 import { renderUnlocked, rowNames } from './helpers';
 

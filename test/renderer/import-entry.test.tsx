@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { entry, fail, importCandidate, lockedStatus, ok, reviewStep } from './fake-api';
 import { flush, renderUnlocked } from './helpers';
-import { useImportStore } from '../../renderer/store/import-store';
+import { useImportStore } from '../../renderer/import/import-store';
 
 const importDialog = () => screen.getByRole('dialog', { name: 'Import accounts' });
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Pure parts of the import review: ticks across scans and modes, wording, and the refresh delay. */
 import { describe, expect, it } from 'vitest';
-import { nextRefreshDelay, REFRESH_SLACK_MS, STALE_RETRY_MS } from '../../renderer/lib/import-codes';
-import { isPasteShortcut, isTextField } from '../../renderer/lib/import-keys';
-import { continues, defaultTicks, nextTicks, tickedKeys } from '../../renderer/lib/import-selection';
-import { commitButtonText, outcomeText, paramsText, replaceWarning } from '../../renderer/lib/import-text';
+import { nextRefreshDelay, REFRESH_SLACK_MS, STALE_RETRY_MS } from '../../renderer/import/import-codes';
+import { isPasteShortcut, isTextField } from '../../renderer/import/import-keys';
+import { continues, defaultTicks, nextTicks, tickedKeys } from '../../renderer/import/import-selection';
+import { commitButtonText, outcomeText, paramsText, replaceWarning } from '../../renderer/import/import-text';
 import { importCandidate, importReview } from './fake-api';
 
 const a = importCandidate({ key: 'a', issuer: 'A' });

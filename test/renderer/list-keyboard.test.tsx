@@ -8,7 +8,7 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { COPIED_MS } from '../../renderer/store/copied-store';
+import { COPIED_MS } from '../../renderer/codes/copied-store';
 import { entry, snapshot } from './fake-api';
 import { flush, renderUnlocked, rowNames } from './helpers';
 

@@ -2,9 +2,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { useCodesStore } from '../../renderer/store/codes-store';
-import { useEntriesStore } from '../../renderer/store/entries-store';
-import { useToastStore } from '../../renderer/store/toast-store';
+import { useCodesStore } from '../../renderer/codes/codes-store';
+import { useEntriesStore } from '../../renderer/codes/entries-store';
+import { useToastStore } from '../../renderer/shared/toast-store';
 import { entry, lockedStatus, snapshot } from './fake-api';
 import { renderUnlocked } from './helpers';
 

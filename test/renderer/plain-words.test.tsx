@@ -7,7 +7,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadStrengthChecker } from '../../renderer/lib/password-strength';
+import { loadStrengthChecker } from '../../renderer/shared/password-strength';
 import { entry, fail, importCandidate, reviewStep } from './fake-api';
 import { flush, renderUnlocked } from './helpers';
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { PREVIEW_DEBOUNCE_MS } from '../../renderer/components/CodePreview';
+import { PREVIEW_DEBOUNCE_MS } from '../../renderer/codes/account-dialogs/CodePreview';
 import { renderUnlocked } from './helpers';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

@@ -2,7 +2,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { keyboardMove, moveEntry } from '../../renderer/lib/reorder';
+import { keyboardMove, moveEntry } from '../../renderer/codes/reorder';
 import { entry, fail } from './fake-api';
 import { flush, renderUnlocked, rowNames } from './helpers';
 

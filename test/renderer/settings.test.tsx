@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadStrengthChecker } from '../../renderer/lib/password-strength';
+import { loadStrengthChecker } from '../../renderer/shared/password-strength';
 import { entry, fail, installFakeApi, lockedStatus } from './fake-api';
 import { flush, renderApp, renderUnlocked, settingsView } from './helpers';
 

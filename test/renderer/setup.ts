@@ -2,10 +2,10 @@
 /** Per-test isolation for the renderer tests: unmount, real timers, empty stores, no fake API left. */
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import { useVaultStore } from '../../renderer/store/vault-store';
-import { resetSessionStores } from '../../renderer/store/reset';
-import { useClockStore } from '../../renderer/store/clock-store';
-import { setAppClockCorrection } from '../../renderer/lib/app-clock';
+import { useVaultStore } from '../../renderer/shared/vault-store';
+import { resetSessionStores } from '../../renderer/shared/reset';
+import { useClockStore } from '../../renderer/clock/clock-store';
+import { setAppClockCorrection } from '../../renderer/clock/app-clock';
 
 afterEach(() => {
   cleanup();

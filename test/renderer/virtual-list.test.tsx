@@ -2,7 +2,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ROW_STRIDE, VIRTUALIZE_ABOVE, visibleRange } from '../../renderer/hooks/useVirtualRows';
+import { ROW_STRIDE, VIRTUALIZE_ABOVE, visibleRange } from '../../renderer/codes/useVirtualRows';
 import { entry, snapshot } from './fake-api';
 import { renderUnlocked } from './helpers';
 

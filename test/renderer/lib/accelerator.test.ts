@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
 import { checkAccelerator } from '../../../electron/domain/accelerator';
-import { acceleratorFromKeyPress, acceleratorLabel } from '../../../renderer/lib/accelerator';
+import { acceleratorFromKeyPress, acceleratorLabel } from '../../../renderer/settings/accelerator';
 
 const press = (code: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'shiftKey' | 'metaKey', boolean>> = {}) => ({
   key: '',

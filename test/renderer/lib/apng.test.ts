@@ -7,7 +7,7 @@
 import sharp from 'sharp';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, encodeApng, type ApngFrame } from '../../../renderer/lib/apng';
+import { crc32, encodeApng, type ApngFrame } from '../../../renderer/codes/rings/apng';
 
 interface Chunk {
   readonly type: string;

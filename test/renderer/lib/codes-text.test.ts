@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeSnapshot } from '../../../electron/ipc/contract';
-import { codesTextRef, writeAttribute, writeTextContent } from '../../../renderer/lib/codes-text';
-import { codeShowing, useCodesStore } from '../../../renderer/store/codes-store';
+import { codeShowing, useCodesStore } from '../../../renderer/codes/codes-store';
+import { codesTextRef, writeAttribute, writeTextContent } from '../../../renderer/codes/codes-text';
 
 const code = (digits: string, next?: string): CodeSnapshot => ({
   id: 'a',

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { periodSeconds, secondsLeft } from '../../../renderer/lib/countdown';
+import { periodSeconds, secondsLeft } from '../../../renderer/codes/countdown';
 
 describe('countdown arithmetic', () => {
   it('counts partial seconds as a whole second left', () => {

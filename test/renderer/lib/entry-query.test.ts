@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { entryLabel, matchesQuery, visibleEntries } from '../../../renderer/lib/entry-query';
+import { entryLabel, matchesQuery, visibleEntries } from '../../../renderer/codes/entry-query';
 import { entry } from '../fake-api';
 
 describe('entry query', () => {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { groupCode } from '../../../renderer/lib/format-code';
+import { groupCode } from '../../../renderer/shared/format-code';
 
 describe('groupCode', () => {
   it.each([

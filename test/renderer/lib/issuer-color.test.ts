@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { issuerColor, issuerLetter, TILE_COLORS } from '../../../renderer/lib/issuer-color';
+import { issuerColor, issuerLetter, TILE_COLORS } from '../../../renderer/shared/issuer-color';
 
 /** WCAG relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {

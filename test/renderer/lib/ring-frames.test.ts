@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_LABELLED_PERIOD, secondsLeft, URGENT_SECONDS } from '../../../renderer/lib/countdown';
+import { MAX_LABELLED_PERIOD, secondsLeft, URGENT_SECONDS } from '../../../renderer/codes/countdown';
 import {
   drawRingFrame,
   frameIndexAt,
@@ -15,7 +15,7 @@ import {
   RING_SIZE,
   ringFrames,
   type RingCanvas,
-} from '../../../renderer/lib/ring-frames';
+} from '../../../renderer/codes/rings/ring-frames';
 
 const PERIOD = fc.integer({ min: 1, max: 3600 }); // the vault's limits (electron/vault/validate.ts)
 const TIME = fc.integer({ min: 0, max: 4_102_444_800_000 }); // up to 2100

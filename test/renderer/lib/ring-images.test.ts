@@ -9,13 +9,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ringFrames, frameIndexAt } from '../../../renderer/lib/ring-frames';
+import { ringFrames, frameIndexAt } from '../../../renderer/codes/rings/ring-frames';
 import {
   createRingImages,
   PAINT_LATE_MS,
   UNSEEN_RESYNC_MS,
   type RingImageDeps,
-} from '../../../renderer/lib/ring-images';
+} from '../../../renderer/codes/rings/ring-images';
 
 const T0 = Date.parse('2030-01-01T00:00:10.400Z'); // 10.4 s into a 30 s period
 

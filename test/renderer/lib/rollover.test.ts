@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CodeSnapshot } from '../../../electron/ipc/contract';
-import { currentCode, nextRollAt, shownCode, staleCodes, timingRepresentatives } from '../../../renderer/lib/rollover';
+import {
+  currentCode,
+  nextRollAt,
+  shownCode,
+  staleCodes,
+  timingRepresentatives,
+} from '../../../renderer/codes/rollover';
 
 const code = (id: string, validUntil: number | null, next?: string) => ({
   id,

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Unlock: the password goes to main once, the field is emptied at once and refocused on failure. */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { IpcError, LockReason } from '../../electron/ipc/contract';
+import { api } from '../api';
+import { BusyNote } from '../shared/BusyNote';
+import { Field } from '../shared/Field';
+import { LockIcon } from '../shared/Icons';
+import { useVaultStore } from '../shared/vault-store';
+import { AuthLayout } from './AuthLayout';
+import { VaultPath } from './FirstRunScreen';
+import { lockReasonText } from './lock-reason';
+
+export interface UnlockScreenProps {
+  readonly path: string;
+  readonly lastLockReason: LockReason | null;
+  /** Deletions the lock cancelled (their accounts were kept). */
+  readonly cancelledDeletions?: number;
+}
+
+/** Says that accounts being deleted were kept because the vault locked first. */
+export function cancelledDeletionsText(count: number): string {
+  const what = count === 1 ? 'An account you were deleting was' : `${count} accounts you were deleting were`;
+  return `${what} kept, because Tessera locked before the deletion could no longer be undone. Delete again if you meant to.`;
+}
+
+/** What to say for an unlock failure; the integrity failure gets the one sentence users need. */
+export function unlockErrorText(error: IpcError): string {
+  if (error.code === 'wrong-password-or-tampered') {
+    return 'That password did not open the vault. Check it (and Caps Lock) and try again.';
+  }
+  return error.message;
+}
+
+export function UnlockScreen({ path, lastLockReason, cancelledDeletions = 0 }: UnlockScreenProps) {
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The global shortcut shows the window: the password field is where typing should go.
+  useEffect(() => api().app.onFocusSearch(() => passwordRef.current?.focus()), []);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const input = passwordRef.current;
+    if (busy || !input) return;
+    if (input.value === '') {
+      setError('Type your master password.');
+      input.focus();
+      return;
+    }
+    const password = input.value;
+    input.value = '';
+    setError(null);
+    setBusy(true);
+    const result = await api().vault.unlock(password);
+    setBusy(false);
+    if (result.ok) {
+      useVaultStore.getState().setStatus(result.value);
+      return;
+    }
+    setError(unlockErrorText(result.error));
+    // The field stayed focused (read-only, not disabled, while busy), so typing again just works.
+    input.focus();
+  }
+
+  return (
+    <AuthLayout
+      title="Unlock Tessera"
+      lead={
+        lastLockReason ? (
+          <>
+            <p className="lock-reason">
+              <LockIcon />
+              <span>{lockReasonText(lastLockReason)}</span>
+            </p>
+            {cancelledDeletions > 0 ? <p className="lock-note">{cancelledDeletionsText(cancelledDeletions)}</p> : null}
+          </>
+        ) : (
+          <p>Enter your master password to see your codes.</p>
+        )
+      }
+      footer={<VaultPath path={path} />}
+    >
+      <form className="auth-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
+        <Field id="unlock-password" label="Master password" error={error}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              ref={passwordRef}
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              readOnly={busy}
+            />
+          )}
+        </Field>
+        {busy ? <BusyNote label="Unlocking…" /> : null}
+        <button type="submit" className="button button-primary button-block" disabled={busy}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * One account in the codes list. The big button copies the code (click or Enter); its accessible
+ * name is "Issuer, account, favourite, group Work, code 123 456", and it is described by the next
+ * code while that is previewed and, for the selected row, by the seconds left. In privacy mode the
+ * first press reveals the code for its period and the next one copies. The list is one Tab stop:
+ * only the selected row's button is in the Tab order; the list's arrow keys reach the rest. The
+ * grip drags the row; Alt+↑/↓ on the row moves it (handled by the list). A new code, and the
+ * preview 5 s before it, render nothing: the store writes their texts (CodeButton); the countdown
+ * runs on the compositor.
+ */
+import { memo, useMemo, type ReactNode } from 'react';
+import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/ipc/contract';
+import { useSetting } from '../settings/settings-store';
+import { groupCode, spokenCode } from '../shared/format-code';
+import { EditIcon, GripIcon, NextIcon, StarIcon, TrashIcon } from '../shared/Icons';
+import { IssuerTile } from '../shared/IssuerTile';
+import { copyCode, nextHotpCode } from './actions';
+import { codeShowing, useCodesStore, type CodesState } from './codes-store';
+import { codesTextRef, writeAttribute, writeTextContent } from './codes-text';
+import { useCopiedStore } from './copied-store';
+import { periodSeconds } from './countdown';
+import { entryLabel } from './entry-query';
+import type { DropPosition } from './reorder';
+import { useRevealStore } from './reveal-store';
+import { CountdownRing } from './rings/CountdownRing';
+
+/** The id of the one element that says how long the selected row's code has left. */
+export const SELECTED_TIME_LEFT_ID = 'selected-time-left';
+
+export interface CodeRowProps {
+  readonly entry: EntrySummary;
+  readonly selected: boolean;
+  /** The row whose button is the list's one Tab stop (the selected one). */
+  readonly tabStop: boolean;
+  /** 1-based position in the list, set when the list is virtualised (not every row is in the DOM). */
+  readonly position?: number;
+  /** The list's length, with `position`. */
+  readonly setSize?: number;
+  /** Where a dragged row would land relative to this one. */
+  readonly dropPosition: DropPosition | null;
+  readonly onSelect: (id: string) => void;
+  readonly onEdit: (entry: EntrySummary) => void;
+  readonly onDelete: (entry: EntrySummary) => void;
+}
+
+/** The DOM id of a row's copy button, used for aria-activedescendant and keyboard focus. */
+export function rowButtonId(entryId: string): string {
+  return `code-row-${entryId}`;
+}
+
+/** The DOM id of the text that previews a row's next code. */
+function nextCodeId(entryId: EntryId): string {
+  return `${rowButtonId(entryId)}-next`;
+}
+
+/** "GitHub, alice@example.com, favourite, group Work": what the row shows of the account. */
+function rowIdentity(entry: EntrySummary): string {
+  return [entryLabel(entry), entry.favourite ? 'favourite' : '', entry.group ? `group ${entry.group}` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** "GitHub, alice@example.com, favourite, group Work, code 123 456" (a Steam code letter by letter). */
+export function rowName(entry: EntrySummary, code: Pick<CodeSnapshot, 'code'> | undefined, masked = false): string {
+  const identity = rowIdentity(entry);
+  if (!code) return `${identity}, ${entry.type === 'hotp' ? 'no code generated yet' : 'code loading'}`;
+  if (masked) return `${identity}, code hidden, press to reveal`;
+  return `${identity}, code ${spokenCode(code.code, entry.type)}`;
+}
+
+/** A code's digits as shown: grouped for reading, dots when masked. */
+function codeDigits(entry: EntrySummary, code: Pick<CodeSnapshot, 'code'> | undefined, masked: boolean): string {
+  if (!code) return '';
+  return groupCode(masked ? '•'.repeat(code.code.length) : code.code, entry.type);
+}
+
+/** "next 654 321" in the last seconds of a period, never while the code is masked. */
+function nextText(entry: EntrySummary, code: CodeSnapshot | undefined, masked: boolean): string {
+  return code?.next && !masked ? `next ${groupCode(code.next, entry.type)}` : '';
+}
+
+/** The code's period in seconds, or null when it has none (HOTP, or no code yet). */
+function periodOf(code: CodeSnapshot | undefined): number | null {
+  return code && code.validUntil !== null ? periodSeconds(code.validFrom, code.validUntil) : null;
+}
+
+/**
+ * The big button: the part of a row that changes with its code. React renders it when whether
+ * there is a code, its period, the privacy state or the expiry changes; the code itself, the
+ * preview and the accessible name are texts the codes store writes (codes-text.ts), so a new
+ * code renders nothing. `identity` (tile and names) is the same element each time, so React skips
+ * it, and the rest of the row is not rendered again at all.
+ */
+function CodeButton({
+  entry,
+  selected,
+  tabStop,
+  identity,
+  onSelect,
+}: Pick<CodeRowProps, 'entry' | 'selected' | 'tabStop' | 'onSelect'> & { identity: ReactNode }) {
+  const id = entry.id;
+  const copied = useCopiedStore((s) => s.id === id);
+  const hideCodes = useSetting('hideCodes', false);
+  const revealedAt = useRevealStore((s) => s.revealed[id]);
+  const hasCode = useCodesStore((s) => s.byId[id] !== undefined);
+  const period = useCodesStore((s) => periodOf(codeShowing(s, id)));
+  // A reveal holds for one code: masked again once the period it was made in is over. The texts
+  // below ask this of the state they are written for, so a rollover never writes a code unmasked
+  // before React has rendered the new mask.
+  const maskedIn = (s: CodesState): boolean => {
+    const code = codeShowing(s, id);
+    return hideCodes && code !== undefined && revealedAt !== code.validFrom;
+  };
+  const masked = useCodesStore(maskedIn);
+  const expired = useCodesStore((s) => s.expired[id] === true);
+  const nextId = nextCodeId(id);
+
+  function onPress(): void {
+    const code = codeShowing(useCodesStore.getState(), id);
+    if (masked && code) useRevealStore.getState().reveal(code);
+    else void copyCode(entry);
+  }
+
+  const codeClass = ['row-code', masked ? 'row-code-masked' : '', expired ? 'row-code-expired' : ''].filter(Boolean);
+  return (
+    <button
+      type="button"
+      id={rowButtonId(id)}
+      className="row-main"
+      ref={codesTextRef((s) => rowName(entry, codeShowing(s, id), maskedIn(s)), writeAttribute('aria-label'))}
+      aria-describedby={selected && period !== null ? `${nextId} ${SELECTED_TIME_LEFT_ID}` : nextId}
+      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Delete F2"
+      tabIndex={tabStop ? 0 : -1}
+      onClick={onPress}
+      onFocus={() => onSelect(id)}
+    >
+      {identity}
+      <span className="row-code-block">
+        {/* A fixed-size box: a new code lays out this box only, not the row, list and page. */}
+        <span className="row-code-box">
+          {hasCode ? (
+            <span
+              className={codeClass.join(' ')}
+              ref={codesTextRef((s) => codeDigits(entry, codeShowing(s, id), maskedIn(s)), writeTextContent)}
+            />
+          ) : (
+            <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
+          )}
+          {/* Always there, empty without a preview: the button's description. */}
+          <span
+            className="row-next"
+            id={nextId}
+            ref={codesTextRef((s) => nextText(entry, codeShowing(s, id), maskedIn(s)), writeTextContent)}
+          />
+        </span>
+        {/* The toast says it too; this is where the person is looking. */}
+        {copied ? (
+          <span className="row-copied" aria-hidden="true">
+            Copied
+          </span>
+        ) : null}
+      </span>
+      {period !== null ? <CountdownRing period={period} /> : <span className="ring ring-none" aria-hidden="true" />}
+    </button>
+  );
+}
+
+/** The tile and the names: they change with the entry only. */
+function identityOf(entry: EntrySummary): ReactNode {
+  const title = entry.issuer || entry.account || 'Unnamed account';
+  const subtitle = entry.issuer ? entry.account : '';
+  return (
+    <>
+      <IssuerTile issuer={entry.issuer} account={entry.account} />
+      <span className="row-text">
+        {/* Each name in its own box, so a long one ends in an ellipsis instead of a cut letter. */}
+        <span className="row-issuer">
+          <span className="row-name">{title}</span>
+          {entry.favourite ? <StarIcon /> : null}
+        </span>
+        <span className="row-account">
+          <span className="row-account-name">{subtitle}</span>
+          {entry.group ? <span className="row-group">{entry.group}</span> : null}
+        </span>
+      </span>
+    </>
+  );
+}
+
+export const CodeRow = memo(function CodeRow({
+  entry,
+  selected,
+  tabStop,
+  position,
+  setSize,
+  dropPosition,
+  onSelect,
+  onEdit,
+  onDelete,
+}: CodeRowProps) {
+  const identity = useMemo(() => identityOf(entry), [entry]);
+  const label = entryLabel(entry);
+  const className = ['row', selected ? 'row-selected' : '', dropPosition ? `row-drop-${dropPosition}` : '']
+    .filter(Boolean)
+    .join(' ');
+
+  function onNextCode(): void {
+    // Asking for a code is asking to see it.
+    void nextHotpCode(entry.id).then(() => {
+      const fresh = useCodesStore.getState().byId[entry.id];
+      if (fresh) useRevealStore.getState().reveal(fresh);
+    });
+  }
+
+  return (
+    <li
+      className={className}
+      data-id={entry.id}
+      aria-current={selected ? 'true' : undefined}
+      aria-posinset={position}
+      aria-setsize={setSize}
+    >
+      <span className="row-grip" draggable="true" data-grip="true" title="Drag to reorder" aria-hidden="true">
+        <GripIcon />
+      </span>
+      <CodeButton entry={entry} selected={selected} tabStop={tabStop} identity={identity} onSelect={onSelect} />
+      {entry.type === 'hotp' ? (
+        // Sits where time-based rows show their ring (CSS places it over that empty column).
+        <button
+          type="button"
+          className="icon-button row-next-button"
+          aria-label={`Next code for ${label}`}
+          title="Next code"
+          tabIndex={-1}
+          onClick={onNextCode}
+        >
+          <NextIcon />
+        </button>
+      ) : null}
+      <div className="row-actions">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Edit ${label}`}
+          title="Edit (F2)"
+          tabIndex={-1}
+          onClick={() => onEdit(entry)}
+        >
+          <EditIcon />
+        </button>
+        <button
+          type="button"
+          className="icon-button icon-button-danger"
+          aria-label={`Delete ${label}`}
+          title="Delete (Delete key)"
+          tabIndex={-1}
+          onClick={() => onDelete(entry)}
+        >
+          <TrashIcon />
+        </button>
+      </div>
+    </li>
+  );
+});

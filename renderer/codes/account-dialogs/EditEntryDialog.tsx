@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Edit what a user may change after creation: issuer, account, group, notes, favourite. */
+import { useState, type FormEvent } from 'react';
+import type { EntryPatch, EntrySummary } from '../../../electron/ipc/contract';
+import { api } from '../../api';
+import { Field } from '../../shared/Field';
+import { FormAlert } from '../../shared/FormAlert';
+import { Modal } from '../../shared/Modal';
+import { showToast } from '../../shared/toast-store';
+import { useEntriesStore } from '../entries-store';
+import { entryLabel } from '../entry-query';
+import { errorFor, formLevel, toFormError, type FormError } from './field-error';
+
+const SHOWN_FIELDS = ['issuer', 'account', 'group', 'notes', 'favourite'];
+
+/** Only what differs from the entry; an empty group means "no group". */
+export function editPatch(
+  entry: EntrySummary,
+  form: { issuer: string; account: string; group: string; notes: string; favourite: boolean },
+): EntryPatch {
+  const group = form.group.trim() === '' ? null : form.group.trim();
+  return {
+    ...(form.issuer.trim() !== entry.issuer ? { issuer: form.issuer.trim() } : {}),
+    ...(form.account.trim() !== entry.account ? { account: form.account.trim() } : {}),
+    ...(group !== entry.group ? { group } : {}),
+    ...(form.notes !== entry.notes ? { notes: form.notes } : {}),
+    ...(form.favourite !== entry.favourite ? { favourite: form.favourite } : {}),
+  };
+}
+
+export function EditEntryDialog({ entry, onClose }: { entry: EntrySummary; onClose: () => void }) {
+  const [form, setForm] = useState({
+    issuer: entry.issuer,
+    account: entry.account,
+    group: entry.group ?? '',
+    notes: entry.notes,
+    favourite: entry.favourite,
+  });
+  const [error, setError] = useState<FormError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    if (busy) return;
+    const patch = editPatch(entry, form);
+    if (Object.keys(patch).length === 0) return onClose();
+    setBusy(true);
+    const result = await api().entries.update(entry.id, patch);
+    setBusy(false);
+    if (!result.ok) return setError(toFormError(result.error, SHOWN_FIELDS));
+    useEntriesStore.getState().upsert(result.value);
+    showToast(`Saved ${entryLabel(result.value)}`);
+    onClose();
+  }
+
+  return (
+    <Modal title={`Edit ${entryLabel(entry)}`} onClose={onClose}>
+      <form className="entry-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
+        <div className="field-row">
+          <Field id="edit-issuer" label="Issuer" error={errorFor(error, 'issuer')}>
+            {(a11y) => (
+              <input {...a11y} value={form.issuer} onChange={(e) => setForm({ ...form, issuer: e.target.value })} />
+            )}
+          </Field>
+          <Field id="edit-account" label="Account" error={errorFor(error, 'account')}>
+            {(a11y) => (
+              <input {...a11y} value={form.account} onChange={(e) => setForm({ ...form, account: e.target.value })} />
+            )}
+          </Field>
+        </div>
+        <Field id="edit-group" label="Group" hint="Optional, e.g. Work" error={errorFor(error, 'group')}>
+          {(a11y) => (
+            <input {...a11y} value={form.group} onChange={(e) => setForm({ ...form, group: e.target.value })} />
+          )}
+        </Field>
+        <Field id="edit-notes" label="Notes" error={errorFor(error, 'notes')}>
+          {(a11y) => (
+            <textarea
+              {...a11y}
+              rows={3}
+              value={form.notes}
+              onChange={(e) => setForm({ ...form, notes: e.target.value })}
+            />
+          )}
+        </Field>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={form.favourite}
+            onChange={(e) => setForm({ ...form, favourite: e.target.checked })}
+          />
+          <span>Favourite (shown at the top)</span>
+        </label>
+        <FormAlert message={formLevel(error) ?? errorFor(error, 'favourite')} />
+        <div className="form-actions">
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" aria-disabled={busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

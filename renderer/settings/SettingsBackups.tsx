@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Settings, backups and export: automatic backups after each change, how many to keep, their folder
+ * (BackupFolder), the last backup that was opened again and verified, "Back up now" (BackupRunNow)
+ * and the way into "Export accounts" (also in the top bar). Main pushes `backups:changed`, so the
+ * section stays current.
+ */
+import { useState, type RefObject } from 'react';
+import type { BackupStatus } from '../../electron/ipc/contract';
+import { Field } from '../shared/Field';
+import { FormAlert } from '../shared/FormAlert';
+import { backupTimeText } from './backup-words';
+import { BackupFolder } from './BackupFolder';
+import { BackupRunNow } from './BackupRunNow';
+import { SettingsCheckbox } from './SettingsCheckbox';
+import type { SectionProps } from './SettingsDialog';
+import { SettingsSection } from './SettingsSection';
+import { useBackupRun } from './useBackupRun';
+import { useBackupStatus } from './useBackupStatus';
+
+export const BACKUP_KEEP_MIN = 1;
+export const BACKUP_KEEP_MAX = 100;
+
+export interface SettingsBackupsProps extends SectionProps {
+  /** Opens the export dialog. */
+  readonly onExport: () => void;
+  /** The "Export accounts…" button, so the settings can focus it again when the export closes. */
+  readonly exportButton?: RefObject<HTMLButtonElement | null>;
+}
+
+export function SettingsBackups({ settings, errors, update, onExport, exportButton }: SettingsBackupsProps) {
+  const { status, loadError, apply } = useBackupStatus();
+  const { run, start } = useBackupRun(apply);
+  // A failed "Back up now" is said beside its button, with its detail; main's status repeats it.
+  const shownBelow = run.state === 'failed' ? run.error.message : null;
+
+  return (
+    <SettingsSection section="backups">
+      <SettingsCheckbox
+        id="set-auto-backup"
+        label="Back up automatically after each change"
+        hint="Each backup is encrypted with your master password and opened again to check it."
+        checked={settings.autoBackup}
+        error={errors.autoBackup}
+        onChange={(autoBackup) => void update({ autoBackup })}
+      />
+      <BackupKeepField
+        value={settings.backupKeep}
+        error={errors.backupKeep ?? null}
+        onCommit={(backupKeep) => void update({ backupKeep })}
+      />
+      <BackupFolder status={status} onStatus={apply} />
+      <LastBackup status={status} loadError={loadError} shownBelow={shownBelow} />
+      <BackupRunNow run={run} onRun={() => void start()} />
+      <div className="settings-actions">
+        <button ref={exportButton} type="button" className="button button-secondary" onClick={onExport}>
+          Export accounts…
+        </button>
+      </div>
+    </SettingsSection>
+  );
+}
+
+interface LastBackupProps {
+  readonly status: BackupStatus | null;
+  readonly loadError: string | null;
+  /** A failure already said below (by "Back up now"), not to be said twice. */
+  readonly shownBelow: string | null;
+}
+
+/** The last verified backup and the last failure, as main reported them. */
+function LastBackup({ status, loadError, shownBelow }: LastBackupProps) {
+  if (loadError) return <FormAlert message={loadError} />;
+  if (!status) return null;
+  const last = status.lastVerified;
+  return (
+    <>
+      <p className="backup-last" role="status">
+        {last ? (
+          <>
+            Last verified backup: <time dateTime={new Date(last.time).toISOString()}>{backupTimeText(last.time)}</time>,{' '}
+            <span className="backup-file">{last.file}</span>
+          </>
+        ) : (
+          'No verified backup yet'
+        )}
+      </p>
+      {status.lastError && status.lastError !== shownBelow ? (
+        <div className="callout callout-warning" role="alert">
+          <p className="backup-error-title">The last backup failed.</p>
+          <p>{status.lastError}</p>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+interface BackupKeepFieldProps {
+  readonly value: number;
+  readonly error: string | null;
+  readonly onCommit: (keep: number) => void;
+}
+
+/** How many backups to keep: typed freely, saved on Enter or when the field is left, if 1–100. */
+function BackupKeepField({ value, error, onCommit }: BackupKeepFieldProps) {
+  /** What is being typed; null shows the saved value. */
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  function commit(): void {
+    if (draft === null) return;
+    const keep = Number(draft.trim());
+    if (draft.trim() === '' || !Number.isInteger(keep) || keep < BACKUP_KEEP_MIN || keep > BACKUP_KEEP_MAX) {
+      setProblem(`Choose a whole number from ${BACKUP_KEEP_MIN} to ${BACKUP_KEEP_MAX}.`);
+      return;
+    }
+    setProblem(null);
+    setDraft(null);
+    if (keep !== value) onCommit(keep);
+  }
+
+  return (
+    <Field
+      id="set-backup-keep"
+      label="Number of backups to keep"
+      hint="When there are more, the oldest are deleted after a new backup is verified."
+      error={problem ?? error}
+      className="backup-keep"
+    >
+      {(a11y) => (
+        <input
+          {...a11y}
+          type="number"
+          inputMode="numeric"
+          min={BACKUP_KEEP_MIN}
+          max={BACKUP_KEEP_MAX}
+          step={1}
+          value={draft ?? String(value)}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commit();
+            }
+          }}
+        />
+      )}
+    </Field>
+  );
+}

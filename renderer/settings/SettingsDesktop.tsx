@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/** Settings, appearance and desktop part: theme, close to tray, start minimised, global shortcut. */
+import type { SettingsNote, ThemePreference } from '../../electron/ipc/contract';
+import { SettingsCheckbox } from './SettingsCheckbox';
+import type { SectionProps } from './SettingsDialog';
+import { SettingsSection } from './SettingsSection';
+import { ShortcutField } from './ShortcutField';
+
+const THEMES: ReadonlyArray<readonly [ThemePreference, string]> = [
+  ['system', 'Same as the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
+
+export function SettingsDesktop({
+  settings,
+  errors,
+  update,
+  notes,
+}: SectionProps & { notes: readonly SettingsNote[] }) {
+  const shortcutNote = notes.find((n) => n.setting === 'globalShortcut')?.message ?? null;
+  return (
+    <>
+      <SettingsSection section="appearance">
+        <fieldset className="radio-group">
+          <legend>Theme</legend>
+          {THEMES.map(([value, label]) => (
+            <label key={value} className="radio">
+              <input
+                type="radio"
+                name="theme"
+                value={value}
+                checked={settings.theme === value}
+                onChange={() => void update({ theme: value })}
+              />
+              <span>{label}</span>
+            </label>
+          ))}
+        </fieldset>
+      </SettingsSection>
+      <SettingsSection section="desktop">
+        <SettingsCheckbox
+          id="set-close-tray"
+          label="Keep running in the tray when the window is closed"
+          hint="Quit from the tray icon's menu. Where the desktop has no tray, closing quits."
+          checked={settings.closeToTray}
+          error={errors.closeToTray}
+          onChange={(closeToTray) => void update({ closeToTray })}
+        />
+        <SettingsCheckbox
+          id="set-start-minimised"
+          label="Start minimised"
+          hint="Tessera starts in the tray (or minimised where there is none)."
+          checked={settings.startMinimised}
+          error={errors.startMinimised}
+          onChange={(startMinimised) => void update({ startMinimised })}
+        />
+        <ShortcutField
+          value={settings.globalShortcut}
+          error={errors.globalShortcut ?? shortcutNote}
+          onChange={(globalShortcut) => update({ globalShortcut })}
+        />
+      </SettingsSection>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Settings: security (auto-lock, lock on sleep and screen lock, clipboard, privacy mode),
+ * appearance, desktop (tray, start minimised, global shortcut), the clock check, the master password, backups and
+ * export, and facts about the vault. Every change is saved by main at once; there is no Save button to forget.
+ * One dialog, with a list of its sections at the top (beside them in wide windows) to jump to.
+ */
+import { useRef, useState } from 'react';
+import type { Settings } from '../../electron/ipc/contract';
+import { ExportDialog } from '../export/ExportDialog';
+import { Modal } from '../shared/Modal';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { useSettingsStore } from './settings-store';
+import { SettingsBackups } from './SettingsBackups';
+import { SettingsClock } from './SettingsClock';
+import { SettingsDesktop } from './SettingsDesktop';
+import { SettingsNav } from './SettingsNav';
+import { SettingsSection } from './SettingsSection';
+import { SettingsSecurity } from './SettingsSecurity';
+import { useSettingsUpdate } from './useSettingsUpdate';
+import { VaultFacts } from './VaultFacts';
+
+/** Props every settings section gets. */
+export interface SectionProps {
+  readonly settings: Settings;
+  readonly errors: Partial<Record<keyof Settings, string>>;
+  readonly update: (patch: Partial<Settings>) => Promise<boolean>;
+}
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const view = useSettingsStore((s) => s.view);
+  const { errors, update } = useSettingsUpdate();
+  const [changingPassword, setChangingPassword] = useState(false);
+  // The export dialog takes the settings' place; when it closes, the focus returns to its button.
+  const [exporting, setExporting] = useState<boolean | 'done'>(false);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const fileNote = view?.notes.find((n) => n.setting === null)?.message ?? null;
+
+  if (exporting === true) return <ExportDialog onClose={() => setExporting('done')} />;
+  return (
+    <Modal
+      title="Settings"
+      className="modal-settings"
+      onClose={onClose}
+      {...(exporting === 'done' ? { initialFocus: exportButton } : {})}
+    >
+      {view === null ? (
+        <p className="loading">Loading settings…</p>
+      ) : (
+        <div className="settings-layout">
+          <SettingsNav />
+          <div className="settings">
+            {fileNote ? (
+              <div className="callout callout-warning" role="note">
+                {fileNote}
+              </div>
+            ) : null}
+            <SettingsSecurity settings={view.settings} errors={errors} update={update} />
+            <SettingsDesktop settings={view.settings} errors={errors} update={update} notes={view.notes} />
+            <SettingsClock settings={view.settings} errors={errors} update={update} />
+            <SettingsSection section="password">
+              {changingPassword ? (
+                <ChangePasswordForm onDone={() => setChangingPassword(false)} />
+              ) : (
+                <div>
+                  <button type="button" className="button button-secondary" onClick={() => setChangingPassword(true)}>
+                    Change master password…
+                  </button>
+                </div>
+              )}
+            </SettingsSection>
+            <SettingsBackups
+              settings={view.settings}
+              errors={errors}
+              update={update}
+              exportButton={exportButton}
+              onExport={() => setExporting(true)}
+            />
+            <VaultFacts />
+          </div>
+        </div>
+      )}
+    </Modal>
+  );
+}
