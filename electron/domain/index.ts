@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The domain: the words every part of Tessera shares (entries, codes, the vault's state, settings,
- * the import review, exports, the clock, limits, file names, errors and events). Pure TypeScript
- * that imports nothing outside this folder, so the main process, the CLI, the workers, the preload
- * and the renderer can all use it.
+ * the import review, exports, the clock and its offset in words, limits, file names, errors and
+ * events). Pure TypeScript that imports nothing outside this folder, so the main process, the CLI,
+ * the workers, the preload and the renderer can all use it.
  */
 export * from './clock';
+export * from './clock-words';
 export * from './codes';
 export * from './entry';
 export * from './enumerations';

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Aegis vaults and backups, plain and encrypted (FORMATS.md §1): password slots (scrypt → AES-GCM
- * key wrap), the AES-GCM content, content versions 1–3 with their group models, and the entry
- * types (motp and yandex are listed as skipped: Tessera cannot compute them).
+ * Aegis vaults and backups, plain and encrypted (docs/formats.md §1): password slots (scrypt →
+ * AES-GCM key wrap), the AES-GCM content, content versions 1–3 with their group models, and the
+ * entry types (motp and yandex are listed as skipped: Tessera cannot compute them).
  */
 import { WorkBudget } from './budget';
 import { aesGcmDecrypt, passwordRequired, scryptKey, wrongPassword, type KdfCharge } from './crypto';
@@ -15,9 +15,10 @@ import {
   fileLevel,
   int,
   isRecord,
+  namesById,
   optBool,
-  optInt,
   optStr,
+  otpParameterFields,
   parseJson,
   rec,
   sniffJson,
@@ -131,18 +132,11 @@ async function decryptContent(file: JsonRecord, password: string | undefined, bu
   return parseJson(decodeUtf8(plain, 'The decrypted Aegis vault'), 'The decrypted Aegis vault', budget);
 }
 
-/** Content versions 1–3 (FORMATS.md §1.3): entries, and groups by uuid (v3) or by name (v2). */
+/** Content versions 1–3 (docs/formats.md §1.3): entries, and groups by uuid (v3) or by name (v2). */
 function readContent(db: JsonRecord, budget: WorkBudget): ImportResult {
   const { version, entries, groups } = fileLevel('The Aegis vault content', () => {
     const version = int(db, 'version');
-    const groups = new Map<string, string>();
-    const list = db['groups'];
-    if (Array.isArray(list)) {
-      for (const g of list as unknown[]) {
-        if (isRecord(g) && typeof g['uuid'] === 'string' && typeof g['name'] === 'string')
-          groups.set(g['uuid'], g['name']);
-      }
-    }
+    const groups = namesById(db['groups'], 'uuid', 'name');
     return { version, entries: arr(db, 'entries'), groups };
   });
   if (version < 1 || version > 3) {
@@ -162,10 +156,7 @@ function readContent(db: JsonRecord, budget: WorkBudget): ImportResult {
           issuer: optStr(e, 'issuer'),
           account: optStr(e, 'name'),
           secret: secretFromBase32(str(info, 'secret')),
-          algorithm: optStr(info, 'algo'),
-          digits: optInt(info, 'digits'),
-          period: optInt(info, 'period'),
-          counter: optInt(info, 'counter'),
+          ...otpParameterFields(info, 'algo'),
           notes: optStr(e, 'note'),
           favourite: optBool(e, 'favorite'),
           group: groupOf(e, groups),

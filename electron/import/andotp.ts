@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * andOTP backups (FORMATS.md §4): a plain JSON array, or encrypted without magic bytes — current
- * format `iterations(4, BE) ‖ salt(12) ‖ nonce(12) ‖ AES-256-GCM ciphertext ‖ tag(16)` with
- * PBKDF2-HMAC-SHA1, old format `nonce ‖ ciphertext ‖ tag` with key SHA-256(password). Old-format
- * entries have no issuer: their label "Issuer - account" is split at the first " - ".
+ * andOTP backups (docs/formats.md §4): a plain JSON array, or encrypted without magic bytes —
+ * current format `iterations(4, BE) ‖ salt(12) ‖ nonce(12) ‖ AES-256-GCM ciphertext ‖ tag(16)`
+ * with PBKDF2-HMAC-SHA1, old format `nonce ‖ ciphertext ‖ tag` with key SHA-256(password).
+ * Old-format entries have no issuer: their label "Issuer - account" is split at the first " - ".
  */
 import { WorkBudget } from './budget';
 import { PBKDF2_ITERATION_WORK } from './budget-limits';
@@ -14,8 +14,8 @@ import {
   decodeUtf8,
   EntryProblem,
   isRecord,
-  optInt,
   optStr,
+  otpParameterFields,
   parseJson,
   sniffJson,
   str,
@@ -136,10 +136,7 @@ function draft(raw: unknown, oldFormat: boolean): EntryDraft {
     type: str(raw, 'type'),
     ...names,
     secret: secretFromBase32(str(raw, 'secret')),
-    algorithm: optStr(raw, 'algorithm'),
-    digits: optInt(raw, 'digits'),
-    period: optInt(raw, 'period'),
-    counter: optInt(raw, 'counter'),
+    ...otpParameterFields(raw, 'algorithm'),
     group: tags.find((t): t is string => typeof t === 'string' && t.trim() !== ''),
   };
 }

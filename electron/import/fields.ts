@@ -169,6 +169,44 @@ export function rec(obj: JsonRecord, key: string): JsonRecord {
 }
 
 /**
+ * The OTP parameters most formats keep side by side in one object: the algorithm's name at
+ * `algorithmKey`, and `digits`, `period` and `counter`, each optional.
+ * @throws EntryProblem when one of them is of the wrong type.
+ */
+export function otpParameterFields(
+  obj: JsonRecord,
+  algorithmKey: 'algorithm' | 'algo',
+): {
+  algorithm: string | undefined;
+  digits: number | undefined;
+  period: number | undefined;
+  counter: number | undefined;
+} {
+  return {
+    algorithm: optStr(obj, algorithmKey),
+    digits: optInt(obj, 'digits'),
+    period: optInt(obj, 'period'),
+    counter: optInt(obj, 'counter'),
+  };
+}
+
+/**
+ * Id → name from a list of `{<idKey>: text, <nameKey>: text}` objects (groups, categories); items of
+ * another shape are passed over, a later item wins over an earlier one with the same id, and
+ * anything but a list gives an empty map.
+ */
+export function namesById(list: unknown, idKey: string, nameKey: string): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!Array.isArray(list)) return names;
+  for (const item of list as unknown[]) {
+    if (isRecord(item) && typeof item[idKey] === 'string' && typeof item[nameKey] === 'string') {
+      names.set(item[idKey], item[nameKey]);
+    }
+  }
+  return names;
+}
+
+/**
  * Runs a container-level read and turns a field problem into ImportError `corrupt`: for the parts
  * of a file without which no entry can be read (the list of entries, the encryption header).
  */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * FreeOTP backups (FORMATS.md §8). Version 1: the app's shared_prefs XML, one JSON token per
+ * FreeOTP backups (docs/formats.md §8). Version 1: the app's shared_prefs XML, one JSON token per
  * string (secret as signed bytes), plus `tokenOrder`. Version 2 (`.xml` by name, but a serialized
  * Java HashMap<String, String>): `masterKey` (PBKDF2-HMAC-SHA1/SHA512 → AES-GCM unwrap, AAD mToken)
  * and per token `<uuid>` (its secret, AES-GCM under the master key) and `<uuid>-token` (parameters).
@@ -15,8 +15,8 @@ import {
   fileLevel,
   int,
   isRecord,
-  optInt,
   optStr,
+  otpParameterFields,
   rec,
   str,
   type JsonRecord,
@@ -54,10 +54,7 @@ export function freeOtpTokenDraft(token: JsonRecord, secret: Uint8Array): EntryD
     issuer,
     account: optStr(token, 'label'),
     secret,
-    algorithm: optStr(token, 'algo'),
-    digits: optInt(token, 'digits'),
-    period: optInt(token, 'period'),
-    counter: optInt(token, 'counter'),
+    ...otpParameterFields(token, 'algo'),
   };
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * A strict reader for one shape of Java object serialization: a `java.util.HashMap<String, String>`
- * as `ObjectOutputStream.writeObject` writes it (FreeOTP 2.x backups, FORMATS.md §8). Anything else
- * — another class, a non-string key or value, trailing data — is refused.
+ * as `ObjectOutputStream.writeObject` writes it (FreeOTP 2.x backups, docs/formats.md §8).
+ * Anything else — another class, a non-string key or value, trailing data — is refused.
  *
  * Hand-written on purpose: the one npm package for the format (java-deserialization 0.1.0) is a
  * single 2016 release without types that builds arbitrary object graphs; this reader accepts only
@@ -44,90 +44,133 @@ export function isJavaSerialized(bytes: Uint8Array): boolean {
   return bytes[0] === 0xac && bytes[1] === 0xed && bytes[2] === 0x00 && bytes[3] === VERSION;
 }
 
+/** A cursor over the stream; a failure names the byte it stopped at. */
+class JavaStream {
+  pos = 0;
+  private readonly view: DataView;
+
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  fail(what: string): never {
+    throw new JavaSerializationError(`not a serialized HashMap<String, String>: ${what} at byte ${this.pos}`);
+  }
+
+  /** Skips `n` bytes and returns where they start. */
+  need(n: number): number {
+    if (n > this.bytes.length - this.pos) this.fail('unexpected end of data');
+    const at = this.pos;
+    this.pos += n;
+    return at;
+  }
+
+  u8(): number {
+    return this.view.getUint8(this.need(1));
+  }
+
+  u16(): number {
+    return this.view.getUint16(this.need(2));
+  }
+
+  i32(): number {
+    return this.view.getInt32(this.need(4));
+  }
+
+  i64(): bigint {
+    return this.view.getBigInt64(this.need(8));
+  }
+
+  expect(value: number, what: string): void {
+    if (this.u8() !== value) this.fail(`expected ${what}`);
+  }
+
+  /** `length` bytes of modified UTF-8. */
+  utf(length: number): string {
+    return decodeModifiedUtf8(this.bytes.subarray(this.need(length), this.pos), (what) => this.fail(what));
+  }
+}
+
 /**
  * Reads a serialized HashMap<String, String>; entries come in stream order.
  * @throws JavaSerializationError; BudgetExceededError past `reference-expansion`.
  */
 export function readJavaStringMap(bytes: Uint8Array, budget: WorkBudget): Map<string, string> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let pos = 0;
-  const fail = (what: string): never => {
-    throw new JavaSerializationError(`not a serialized HashMap<String, String>: ${what} at byte ${pos}`);
-  };
-  const need = (n: number): number => {
-    if (n > bytes.length - pos) fail('unexpected end of data');
-    const at = pos;
-    pos += n;
-    return at;
-  };
-  const u8 = (): number => view.getUint8(need(1));
-  const u16 = (): number => view.getUint16(need(2));
-  const i32 = (): number => view.getInt32(need(4));
-  const expect = (value: number, what: string): void => {
-    if (u8() !== value) fail(`expected ${what}`);
-  };
+  const stream = new JavaStream(bytes);
   const handles: (string | null)[] = []; // null: the class description and the map itself
-  const utf = (length: number): string => decodeModifiedUtf8(bytes.subarray(need(length), pos), fail);
+  const size = readHashMapHeader(stream, handles);
+  const map = new Map<string, string>();
+  for (let i = 0; i < size; i++) {
+    const key = readString(stream, handles, budget);
+    map.set(key, readString(stream, handles, budget));
+  }
+  stream.expect(TC_ENDBLOCKDATA, 'end of map data');
+  if (stream.pos !== bytes.length) stream.fail('trailing data');
+  return map;
+}
 
-  if (u16() !== MAGIC || u16() !== VERSION) fail('wrong magic or version');
-  expect(TC_OBJECT, 'an object');
-  expect(TC_CLASSDESC, 'a class description');
-  if (utf(u16()) !== 'java.util.HashMap') fail('the class is not java.util.HashMap');
-  if (view.getBigInt64(need(8)) !== HASHMAP_UID) fail('unexpected serialVersionUID');
+/**
+ * Reads the stream up to the map's pairs: magic and version, the HashMap class description (its
+ * serialVersionUID, flags and fields), the fields' values and the block that gives the pair count.
+ * Hands out a handle for the class description and one for the map. Returns the pair count.
+ */
+function readHashMapHeader(stream: JavaStream, handles: (string | null)[]): number {
+  if (stream.u16() !== MAGIC || stream.u16() !== VERSION) stream.fail('wrong magic or version');
+  stream.expect(TC_OBJECT, 'an object');
+  stream.expect(TC_CLASSDESC, 'a class description');
+  if (stream.utf(stream.u16()) !== 'java.util.HashMap') stream.fail('the class is not java.util.HashMap');
+  if (stream.i64() !== HASHMAP_UID) stream.fail('unexpected serialVersionUID');
   handles.push(null);
-  if ((u8() & 0x03) !== 0x03) fail('unexpected class flags');
+  if ((stream.u8() & 0x03) !== 0x03) stream.fail('unexpected class flags');
   // OpenJDK writes loadFactor and threshold; Android's HashMap (API ≤ 23) only loadFactor.
-  const fieldCount = u16();
-  if (fieldCount < 1 || fieldCount > 2) fail('unexpected field count');
+  const fieldCount = stream.u16();
+  if (fieldCount < 1 || fieldCount > 2) stream.fail('unexpected field count');
   for (let i = 0; i < fieldCount; i++) {
-    const type = u8();
-    const name = utf(u16());
+    const type = stream.u8();
+    const name = stream.utf(stream.u16());
     if (!((type === 0x46 && name === 'loadFactor') || (type === 0x49 && name === 'threshold'))) {
-      fail('unexpected field');
+      stream.fail('unexpected field');
     }
   }
-  expect(TC_ENDBLOCKDATA, 'end of class annotations');
-  expect(TC_NULL, 'no superclass');
+  stream.expect(TC_ENDBLOCKDATA, 'end of class annotations');
+  stream.expect(TC_NULL, 'no superclass');
   handles.push(null);
-  need(4 * fieldCount); // loadFactor (float) [, threshold (int)]
-  expect(TC_BLOCKDATA, 'block data');
-  if (u8() !== 8) fail('unexpected block length');
-  i32(); // capacity
-  const size = i32();
-  if (size < 0 || size > MAX_PAIRS) fail('implausible size');
+  stream.need(4 * fieldCount); // loadFactor (float) [, threshold (int)]
+  stream.expect(TC_BLOCKDATA, 'block data');
+  if (stream.u8() !== 8) stream.fail('unexpected block length');
+  stream.i32(); // capacity
+  const size = stream.i32();
+  if (size < 0 || size > MAX_PAIRS) stream.fail('implausible size');
+  return size;
+}
 
+/**
+ * One key or value: a new string (short or long), which gets the next handle, or a reference to
+ * an earlier one. Every string handed out is charged by its length to `reference-expansion`.
+ */
+function readString(stream: JavaStream, handles: (string | null)[], budget: WorkBudget): string {
   const handOut = (s: string): string => {
     budget.spend('reference-expansion', s.length);
     return s;
   };
-  const readString = (): string => {
-    const tag = u8();
-    if (tag === TC_STRING) {
-      const s = utf(u16());
-      handles.push(s);
-      return handOut(s);
-    }
-    if (tag === TC_LONGSTRING) {
-      const length = view.getBigInt64(need(8));
-      if (length < 0n || length > BigInt(bytes.length - pos)) fail('string longer than the data');
-      const s = utf(Number(length));
-      handles.push(s);
-      return handOut(s);
-    }
-    if (tag === TC_REFERENCE) {
-      const target = handles[i32() - BASE_HANDLE];
-      return typeof target === 'string' ? handOut(target) : fail('reference to something that is not a string');
-    }
-    return fail('expected a string');
-  };
-  const map = new Map<string, string>();
-  for (let i = 0; i < size; i++) {
-    const key = readString();
-    map.set(key, readString());
+  const tag = stream.u8();
+  if (tag === TC_STRING) {
+    const s = stream.utf(stream.u16());
+    handles.push(s);
+    return handOut(s);
   }
-  expect(TC_ENDBLOCKDATA, 'end of map data');
-  if (pos !== bytes.length) fail('trailing data');
-  return map;
+  if (tag === TC_LONGSTRING) {
+    const length = stream.i64();
+    if (length < 0n || length > BigInt(stream.bytes.length - stream.pos)) stream.fail('string longer than the data');
+    const s = stream.utf(Number(length));
+    handles.push(s);
+    return handOut(s);
+  }
+  if (tag === TC_REFERENCE) {
+    const target = handles[stream.i32() - BASE_HANDLE];
+    return typeof target === 'string' ? handOut(target) : stream.fail('reference to something that is not a string');
+  }
+  return stream.fail('expected a string');
 }
 
 /**

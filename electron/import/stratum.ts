@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Stratum / Authenticator Pro (FORMATS.md §8): JSON backups `{Authenticators: [...]}`, encrypted
- * backups (`AUTHENTICATORPRO` ‖ salt 16 ‖ IV 12 ‖ AES-256-GCM with Argon2id t=3, m=64 MiB, p=4;
- * legacy `AuthenticatorPro` ‖ salt 20 ‖ IV 16 ‖ AES-256-CBC with PBKDF2-SHA1 64,000) and the app's
- * SQLite database (table `authenticator`). Type 1 HOTP, 2 TOTP, 4 Steam (3 mOTP and 5 Yandex are
- * skipped); Algorithm 0/1/2 = SHA1/SHA256/SHA512. The first category names the entry's group.
+ * Stratum / Authenticator Pro (docs/formats.md §8): JSON backups `{Authenticators: [...]}`,
+ * encrypted backups (`AUTHENTICATORPRO` ‖ salt 16 ‖ IV 12 ‖ AES-256-GCM with Argon2id t=3,
+ * m=64 MiB, p=4; legacy `AuthenticatorPro` ‖ salt 20 ‖ IV 16 ‖ AES-256-CBC with PBKDF2-SHA1
+ * 64,000) and the app's SQLite database (table `authenticator`). Type 1 HOTP, 2 TOTP, 4 Steam
+ * (3 mOTP and 5 Yandex are skipped); Algorithm 0/1/2 = SHA1/SHA256/SHA512. The first category
+ * names the entry's group.
  */
 import { WorkBudget } from './budget';
 import {
@@ -24,6 +25,7 @@ import {
   fileLevel,
   int,
   isRecord,
+  namesById,
   optInt,
   optStr,
   sniffJson,
@@ -136,11 +138,8 @@ export function readJson(text: string, budget: WorkBudget = new WorkBudget()): I
 
 /** Secret → first category name, from `Categories` and `AuthenticatorCategories`. */
 function categoryNames(file: JsonRecord): Map<string, string> {
-  const names = new Map<string, string>();
+  const names = namesById(file['Categories'], 'Id', 'Name');
   const out = new Map<string, string>();
-  const cats = Array.isArray(file['Categories']) ? (file['Categories'] as unknown[]) : [];
-  for (const c of cats)
-    if (isRecord(c) && typeof c['Id'] === 'string' && typeof c['Name'] === 'string') names.set(c['Id'], c['Name']);
   const links = Array.isArray(file['AuthenticatorCategories']) ? (file['AuthenticatorCategories'] as unknown[]) : [];
   for (const l of links) {
     if (!isRecord(l) || typeof l['AuthenticatorSecret'] !== 'string' || typeof l['CategoryId'] !== 'string') continue;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * 2FAS backups (`*.2fas`, schema 1 also `*.json`), plain and encrypted, schema versions 1–4
- * (FORMATS.md §3): PBKDF2-HMAC-SHA256 (10,000) → AES-256-GCM over the `services` array. What each
- * schema stores differs; missing parameters take the defaults the app used for that schema.
+ * (docs/formats.md §3): PBKDF2-HMAC-SHA256 (10,000) → AES-256-GCM over the `services` array. What
+ * each schema stores differs; missing parameters take the defaults the app used for that schema.
  */
 import { WorkBudget } from './budget';
 import { aesGcmDecrypt, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
@@ -14,8 +14,9 @@ import {
   fileLevel,
   int,
   isRecord,
-  optInt,
+  namesById,
   optStr,
+  otpParameterFields,
   parseJson,
   sniffJson,
   str,
@@ -55,7 +56,7 @@ export const twoFasFormat: ImportFormat = {
       typeof file['servicesEncrypted'] === 'string'
         ? await decryptServices(file['servicesEncrypted'], password, budget)
         : fileLevel('The 2FAS backup', () => arr(file, 'services'));
-    const groups = groupNames(file);
+    const groups = namesById(file['groups'], 'id', 'name');
     const collector = new EntryCollector('2fas', budget);
     services.forEach((raw, index) => {
       const s = isRecord(raw) ? raw : {};
@@ -93,17 +94,6 @@ async function decryptServices(
   return services;
 }
 
-function groupNames(file: JsonRecord): Map<string, string> {
-  const out = new Map<string, string>();
-  const list = file['groups'];
-  if (Array.isArray(list)) {
-    for (const g of list as unknown[]) {
-      if (isRecord(g) && typeof g['id'] === 'string' && typeof g['name'] === 'string') out.set(g['id'], g['name']);
-    }
-  }
-  return out;
-}
-
 /** One service; schema 1 is TOTP SHA1/6/30, schema 2 adds parameters, 3 the type, 4 Steam. */
 function draft(raw: unknown, schema: number, groups: ReadonlyMap<string, string>): EntryDraft {
   if (!isRecord(raw)) throw new EntryProblem('the service is not an object');
@@ -119,13 +109,7 @@ function draft(raw: unknown, schema: number, groups: ReadonlyMap<string, string>
     group: groupId === undefined ? undefined : groups.get(groupId),
   };
   if (schema === 1) return common;
-  return {
-    ...common,
-    algorithm: optStr(otp, 'algorithm'),
-    digits: optInt(otp, 'digits'),
-    period: optInt(otp, 'period'),
-    counter: optInt(otp, 'counter'),
-  };
+  return { ...common, ...otpParameterFields(otp, 'algorithm') };
 }
 
 function accountFromLabel(label: string | undefined, issuer: string | undefined): string | undefined {

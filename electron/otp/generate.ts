@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Code generation: HOTP (RFC 4226), TOTP (RFC 6238) and Steam Guard, plus the snapshots the main
- * process pushes to the renderer — all codes at once, with the instant they stop being valid, so
- * that one push per period boundary is enough (ARCHITECTURE.md §4).
+ * process pushes to the renderer — all codes at once, with the instant they stop being valid and,
+ * near the end of a period, the following code, so that the renderer can roll over by itself and
+ * one push per period is enough (electron/services/push-schedule.ts times the pushes).
  *
  * The HMAC and dynamic truncation are done by `otpauth`. Its `Secret` keeps a *view* over the
- * buffer it is given, so every call gets a dedicated copy of the secret that is zeroed right after
- * (electron-security.md §2.3 rule 3). `fill(0)` is what libsodium's `memzero` does in JavaScript;
- * using it keeps this module synchronous. otpauth's Node HMAC makes one more GC-only copy of the
- * key (`Buffer.from`), an accepted residual.
+ * buffer it is given, so every call gets a dedicated copy of the secret that is zeroed right after:
+ * no copy of a secret outlives the call that needed it. `fill(0)` is what libsodium's `memzero`
+ * does in JavaScript; using it keeps this module synchronous. otpauth's Node HMAC makes one more
+ * GC-only copy of the key (`Buffer.from`), an accepted residual.
  *
  * @see https://www.rfc-editor.org/rfc/rfc4226
  * @see https://www.rfc-editor.org/rfc/rfc6238
@@ -64,31 +65,6 @@ export function codesForEntries(
   options: SnapshotOptions = {},
 ): CodeSnapshot[] {
   return entries.map((entry) => codeSnapshot(entry, nowMs, options));
-}
-
-/**
- * The earliest instant strictly after `nowMs` at which any snapshot changes: a period boundary
- * (new code) or a "next code" preview moment (`nextWithinMs` before a boundary). Main schedules one
- * push for that instant. Null when no entry is time-based (HOTP codes change only on request).
- */
-export function nextBoundary(
-  entries: readonly OtpParameters[],
-  nowMs: number,
-  options: SnapshotOptions = {},
-): number | null {
-  const nextWithinMs = options.nextWithinMs ?? NEXT_CODE_WINDOW_MS;
-  const seen = new Set<number>();
-  let earliest: number | null = null;
-  for (const entry of entries) {
-    const periodMs = periodMsOf(entry);
-    if (periodMs === null || seen.has(periodMs)) continue;
-    seen.add(periodMs);
-    const boundary = (Math.floor(nowMs / periodMs) + 1) * periodMs;
-    const preview = boundary - nextWithinMs;
-    const candidate = preview > nowMs ? preview : boundary;
-    if (earliest === null || candidate < earliest) earliest = candidate;
-  }
-  return earliest;
 }
 
 /** Milliseconds per time step, or null for counter-based HOTP. */

@@ -8,12 +8,13 @@ export {
   codeSnapshot,
   codesForEntries,
   generateCode,
-  nextBoundary,
   NEXT_CODE_WINDOW_MS,
   STEAM_ALPHABET,
   type CodeSource,
   type SnapshotOptions,
 } from './generate';
 export { OtpUriError, parseOtpauthUri, toOtpauthUri, type ParsedOtpUri } from './uri';
+export { MigrationError } from './migration-error';
+export * from './migration-protobuf';
 export * from './migration';
 export { validateEntryInput, type EntryValidation, type ValidationWarning, type ValidEntry } from './validate';

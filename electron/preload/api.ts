@@ -20,47 +20,116 @@ export interface Transport {
   subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
 }
 
-/** Creates the API object the preload exposes. */
-export function createTesseraApi(transport: Transport): TesseraApi {
-  const call = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
+/** Sends one request; a transport that fails answers `internal`, so a verb never rejects. */
+function caller(transport: Transport) {
+  return async <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
     try {
       return (await transport.invoke(channel, request)) as Result<ResponseOf<C>>;
     } catch {
       return { ok: false, error: { code: 'internal', message: 'Tessera could not reach its main process.' } };
     }
   };
-  const on =
-    <C extends EventChannel>(channel: C) =>
+}
+
+/** A verb that subscribes to one push channel. */
+function subscriber(transport: Transport) {
+  return <C extends EventChannel>(channel: C) =>
     (listener: (payload: EventContract[C]) => void): (() => void) =>
       transport.subscribe(channel, (payload) => listener(payload as EventContract[C]));
+}
 
+type Call = ReturnType<typeof caller>;
+type On = ReturnType<typeof subscriber>;
+
+function vaultVerbs(call: Call, on: On): TesseraApi['vault'] {
   return {
-    vault: {
-      status: () => call('vault:status', null),
-      create: (password) => call('vault:create', { password }),
-      unlock: (password) => call('vault:unlock', { password }),
-      lock: () => call('vault:lock', null),
-      changePassword: (current, next) => call('vault:change-password', { current, next }),
-      usePrevious: () => call('vault:use-previous', null),
-      onStatusChanged: on('vault:status-changed'),
-    },
-    entries: {
-      list: () => call('entries:list', null),
-      add: (input) => call('entries:add', input),
-      addUri: (uri) => call('entries:add-uri', { uri }),
-      update: (id, patch) => call('entries:update', { id, patch }),
-      remove: (id) => call('entries:remove', { id }),
-      undoRemove: (id) => call('entries:undo-remove', { id }),
-      reorder: (ids) => call('entries:reorder', { ids: [...ids] }),
-      onChanged: on('entries:changed'),
-    },
-    codes: {
-      current: () => call('codes:current', null),
-      copy: (id) => call('codes:copy', { id }),
-      nextHotp: (id) => call('codes:next-hotp', { id }),
-      preview: (input) => call('codes:preview', input),
-      onUpdate: on('codes:update'),
-    },
+    status: () => call('vault:status', null),
+    create: (password) => call('vault:create', { password }),
+    unlock: (password) => call('vault:unlock', { password }),
+    lock: () => call('vault:lock', null),
+    changePassword: (current, next) => call('vault:change-password', { current, next }),
+    usePrevious: () => call('vault:use-previous', null),
+    onStatusChanged: on('vault:status-changed'),
+  };
+}
+
+function entriesVerbs(call: Call, on: On): TesseraApi['entries'] {
+  return {
+    list: () => call('entries:list', null),
+    add: (input) => call('entries:add', input),
+    addUri: (uri) => call('entries:add-uri', { uri }),
+    update: (id, patch) => call('entries:update', { id, patch }),
+    remove: (id) => call('entries:remove', { id }),
+    undoRemove: (id) => call('entries:undo-remove', { id }),
+    reorder: (ids) => call('entries:reorder', { ids: [...ids] }),
+    onChanged: on('entries:changed'),
+  };
+}
+
+function codesVerbs(call: Call, on: On): TesseraApi['codes'] {
+  return {
+    current: () => call('codes:current', null),
+    copy: (id) => call('codes:copy', { id }),
+    nextHotp: (id) => call('codes:next-hotp', { id }),
+    preview: (input) => call('codes:preview', input),
+    onUpdate: on('codes:update'),
+  };
+}
+
+function importsVerbs(call: Call): TesseraApi['imports'] {
+  return {
+    openFiles: (format) => call('imports:open-files', format === undefined ? null : { format }),
+    readFile: (name, bytes, format) =>
+      call('imports:read-file', format === undefined ? { name, bytes } : { name, bytes, format }),
+    paste: () => call('imports:paste', null),
+    scanScreen: () => call('imports:scan-screen', null),
+    readText: (text) => call('imports:read-text', { text }),
+    filePassword: (password) => call('imports:file-password', { password }),
+    codes: () => call('imports:codes', null),
+    commit: (keys, mode) => call('imports:commit', { keys: [...keys], mode }),
+    cancel: () => call('imports:cancel', null),
+    formats: () => call('imports:formats', null),
+  };
+}
+
+function exportsVerbs(call: Call): TesseraApi['exports'] {
+  return {
+    authorize: (password) => call('exports:authorize', { password }),
+    save: (format, exportPassword) =>
+      call('exports:save', exportPassword === undefined ? { format } : { format, exportPassword }),
+    qr: (kind, index) => call('exports:qr', { kind, index }),
+    end: () => call('exports:end', null),
+  };
+}
+
+function backupsVerbs(call: Call, on: On): TesseraApi['backups'] {
+  return {
+    status: () => call('backups:status', null),
+    chooseFolder: () => call('backups:choose-folder', null),
+    useDefaultFolder: () => call('backups:use-default-folder', null),
+    runNow: () => call('backups:run-now', null),
+    onChanged: on('backups:changed'),
+  };
+}
+
+function clockVerbs(call: Call, on: On): TesseraApi['clock'] {
+  return {
+    status: () => call('clock:status', null),
+    check: () => call('clock:check', null),
+    useCorrected: () => call('clock:use-corrected', null),
+    useSystem: () => call('clock:use-system', null),
+    onChanged: on('clock:changed'),
+  };
+}
+
+/** Creates the API object the preload exposes. */
+export function createTesseraApi(transport: Transport): TesseraApi {
+  const call = caller(transport);
+  const on = subscriber(transport);
+  return {
+    vault: vaultVerbs(call, on),
+    entries: entriesVerbs(call, on),
+    codes: codesVerbs(call, on),
     settings: {
       get: () => call('settings:get', null),
       update: (patch) => call('settings:update', patch),
@@ -70,39 +139,9 @@ export function createTesseraApi(transport: Transport): TesseraApi {
       reportActivity: () => call('app:activity', null),
       onFocusSearch: (listener) => transport.subscribe('app:focus-search', () => listener()),
     },
-    imports: {
-      openFiles: (format) => call('imports:open-files', format === undefined ? null : { format }),
-      readFile: (name, bytes, format) =>
-        call('imports:read-file', format === undefined ? { name, bytes } : { name, bytes, format }),
-      paste: () => call('imports:paste', null),
-      scanScreen: () => call('imports:scan-screen', null),
-      readText: (text) => call('imports:read-text', { text }),
-      filePassword: (password) => call('imports:file-password', { password }),
-      codes: () => call('imports:codes', null),
-      commit: (keys, mode) => call('imports:commit', { keys: [...keys], mode }),
-      cancel: () => call('imports:cancel', null),
-      formats: () => call('imports:formats', null),
-    },
-    exports: {
-      authorize: (password) => call('exports:authorize', { password }),
-      save: (format, exportPassword) =>
-        call('exports:save', exportPassword === undefined ? { format } : { format, exportPassword }),
-      qr: (kind, index) => call('exports:qr', { kind, index }),
-      end: () => call('exports:end', null),
-    },
-    backups: {
-      status: () => call('backups:status', null),
-      chooseFolder: () => call('backups:choose-folder', null),
-      useDefaultFolder: () => call('backups:use-default-folder', null),
-      runNow: () => call('backups:run-now', null),
-      onChanged: on('backups:changed'),
-    },
-    clock: {
-      status: () => call('clock:status', null),
-      check: () => call('clock:check', null),
-      useCorrected: () => call('clock:use-corrected', null),
-      useSystem: () => call('clock:use-system', null),
-      onChanged: on('clock:changed'),
-    },
+    imports: importsVerbs(call),
+    exports: exportsVerbs(call),
+    backups: backupsVerbs(call, on),
+    clock: clockVerbs(call, on),
   };
 }

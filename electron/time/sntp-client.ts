@@ -53,6 +53,27 @@ export class TimeCheckError extends Error {
   }
 }
 
+/** The answer a server gave cannot be used: malformed, or not a plausible clock. */
+function unusableAnswer(shown: string): TimeCheckError {
+  return new TimeCheckError('bad-reply', `The time server ${shown} sent an answer Tessera cannot use.`);
+}
+
+function networkError(shown: string, error: Error): TimeCheckError {
+  return new TimeCheckError(
+    'network',
+    `Tessera could not reach the time server ${shown}${networkCode(error)}. Check that this computer is online.`,
+    { cause: error },
+  );
+}
+
+function timedOut(shown: string, timeoutMs: number): TimeCheckError {
+  return new TimeCheckError(
+    'timeout',
+    `The time server ${shown} did not answer within ${secondsText(timeoutMs)}. ` +
+      'This computer may be offline, or a firewall may block time queries (UDP port 123).',
+  );
+}
+
 function replyError(problem: ReplyProblem, server: string, kissCode: string | undefined): TimeCheckError {
   switch (problem) {
     case 'kiss-of-death':
@@ -66,8 +87,51 @@ function replyError(problem: ReplyProblem, server: string, kissCode: string | un
         `The time server ${server} does not know the exact time itself just now. Name another server in Settings.`,
       );
     default:
-      return new TimeCheckError('bad-reply', `The time server ${server} sent an answer Tessera cannot use.`);
+      return unusableAnswer(server);
   }
+}
+
+/** One request to one server's address: what a reply must match, and how it is shown. */
+interface Exchange {
+  readonly address: string;
+  readonly port: number;
+  readonly nonce: Uint8Array;
+  /** The server as the user named it, for the measurement and the messages. */
+  readonly shown: string;
+  readonly timeoutMs: number;
+}
+
+/** What one datagram means for the exchange: not an answer to us, a refusal, or the measurement. */
+type ReplyOutcome =
+  | { readonly kind: 'stray' }
+  | { readonly kind: 'failed'; readonly error: TimeCheckError }
+  | { readonly kind: 'measured'; readonly measurement: ClockMeasurement };
+
+function judgeReply(
+  exchange: Exchange,
+  bytes: Uint8Array,
+  from: { readonly address: string; readonly port: number },
+  sentMs: number,
+  receivedMs: number,
+): ReplyOutcome {
+  if (from.address !== exchange.address || from.port !== exchange.port) return { kind: 'stray' };
+  const reply = parseReply(bytes, exchange.nonce);
+  if (!reply.ok) {
+    if (reply.problem === 'not-our-request' || reply.problem === 'short') return { kind: 'stray' };
+    return { kind: 'failed', error: replyError(reply.problem, exchange.shown, reply.kissCode) };
+  }
+  const measured = clockOffset({
+    sentMs,
+    serverReceiveMs: reply.receiveMs,
+    serverTransmitMs: reply.transmitMs,
+    receivedMs,
+  });
+  // A server that answered before it was asked, or took longer than we waited: not a clock to trust.
+  if (measured.roundTripMs < 0 || measured.roundTripMs > exchange.timeoutMs) {
+    return { kind: 'failed', error: unusableAnswer(exchange.shown) };
+  }
+  const { offsetMs, roundTripMs } = measured;
+  return { kind: 'measured', measurement: { server: exchange.shown, offsetMs, roundTripMs, at: receivedMs } };
 }
 
 /**
@@ -94,9 +158,18 @@ export async function querySntp(server: string, deps: SntpDeps): Promise<ClockMe
   }
 
   const nonce = deps.randomBytes(8);
-  const socket = deps.socket(target.family);
+  const exchange: Exchange = { address: target.address, port: parsed.value.port, nonce, shown, timeoutMs };
+  return exchangeOnce(exchange, deps.socket(target.family), deps);
+}
+
+/**
+ * Sends the request on `socket` and settles with the first reply that answers it, or with the
+ * socket's error, or at the time-out; closes the socket either way.
+ */
+function exchangeOnce(exchange: Exchange, socket: UdpSocket, deps: SntpDeps): Promise<ClockMeasurement> {
   const setTimer = deps.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  const { shown, timeoutMs } = exchange;
 
   return new Promise<ClockMeasurement>((resolve, reject) => {
     let settled = false;
@@ -110,78 +183,25 @@ export async function querySntp(server: string, deps: SntpDeps): Promise<ClockMe
       socket.close();
       outcome();
     };
+    const fail = (error: () => TimeCheckError): void => finish(() => reject(error()));
     const timer = setTimer(
-      () =>
-        finish(() =>
-          reject(
-            strayReply
-              ? new TimeCheckError('bad-reply', `The time server ${shown} sent an answer Tessera cannot use.`)
-              : new TimeCheckError(
-                  'timeout',
-                  `The time server ${shown} did not answer within ${secondsText(timeoutMs)}. ` +
-                    'This computer may be offline, or a firewall may block time queries (UDP port 123).',
-                ),
-          ),
-        ),
+      () => fail(() => (strayReply ? unusableAnswer(shown) : timedOut(shown, timeoutMs))),
       timeoutMs,
     );
 
-    socket.onError((error) =>
-      finish(() =>
-        reject(
-          new TimeCheckError(
-            'network',
-            `Tessera could not reach the time server ${shown}${networkCode(error)}. Check that this computer is online.`,
-            { cause: error },
-          ),
-        ),
-      ),
-    );
+    socket.onError((error) => fail(() => networkError(shown, error)));
     socket.onMessage((bytes, from) => {
       const receivedMs = deps.now();
       if (settled) return;
-      if (from.address !== target.address || from.port !== parsed.value.port) {
-        strayReply = true;
-        return;
-      }
-      const reply = parseReply(bytes, nonce);
-      if (!reply.ok) {
-        if (reply.problem === 'not-our-request' || reply.problem === 'short') {
-          strayReply = true;
-          return;
-        }
-        return finish(() => reject(replyError(reply.problem, shown, reply.kissCode)));
-      }
-      const measured = clockOffset({
-        sentMs,
-        serverReceiveMs: reply.receiveMs,
-        serverTransmitMs: reply.transmitMs,
-        receivedMs,
-      });
-      // A server that answered before it was asked, or took longer than we waited: not a clock to trust.
-      if (measured.roundTripMs < 0 || measured.roundTripMs > timeoutMs) {
-        return finish(() =>
-          reject(new TimeCheckError('bad-reply', `The time server ${shown} sent an answer Tessera cannot use.`)),
-        );
-      }
-      finish(() =>
-        resolve({ server: shown, offsetMs: measured.offsetMs, roundTripMs: measured.roundTripMs, at: receivedMs }),
-      );
+      const outcome = judgeReply(exchange, bytes, from, sentMs, receivedMs);
+      if (outcome.kind === 'stray') strayReply = true;
+      else if (outcome.kind === 'failed') fail(() => outcome.error);
+      else finish(() => resolve(outcome.measurement));
     });
 
     sentMs = deps.now();
-    socket.send(buildRequest(nonce), parsed.value.port, target.address, (error) => {
-      if (error) {
-        finish(() =>
-          reject(
-            new TimeCheckError(
-              'network',
-              `Tessera could not reach the time server ${shown}${networkCode(error)}. Check that this computer is online.`,
-              { cause: error },
-            ),
-          ),
-        );
-      }
+    socket.send(buildRequest(exchange.nonce), exchange.port, exchange.address, (error) => {
+      if (error) fail(() => networkError(shown, error));
     });
   });
 }

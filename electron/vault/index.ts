@@ -38,8 +38,9 @@ export {
   readVaultFileEntries,
 } from './vault';
 export type { VaultOptions, VaultInfo } from './vault';
-export type { UnlockedVault, ChangePasswordOptions } from './session';
-export { assertLinkedFolderExists, isFolder, previousGenerationPath, resolveVaultFile } from './storage';
+export type { UnlockedVault, ChangePasswordOptions } from './session-types';
+export { isFolder } from './storage';
+export { assertLinkedFolderExists, previousGenerationPath, resolveVaultFile } from './vault-links';
 export { FORMAT_VERSION } from './format';
 export { MAX_PASSWORD_SLOTS, KDF_WORK_BUDGET } from './kdf-budget';
 export { nextLockDecision, initialAutoLockState, msUntilIdleLock, DEFAULT_AUTOLOCK_SETTINGS } from './autolock';

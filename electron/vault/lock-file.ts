@@ -4,12 +4,13 @@
  * at the same time. Held only for the length of one save, not for a whole session.
  *
  * Where: beside the real vault file. When the vault path is a symbolic link, that is beside the
- * file the link leads to (storage.ts `resolveVaultFile`), so two links to one vault share one lock.
+ * file the link leads to (vault-links.ts `resolveVaultFile`), so two links to one vault share one
+ * lock.
  *
  * Taking it: the lock appears atomically with its content `{pid, host, token, at}`: written to a
  * private temp file, then hard-linked to `<file>.lock` (link fails if the lock exists). Where hard
  * links are not supported it falls back to O_EXCL create + write. The temp file is removed on
- * every path.
+ * every path (lock-create.ts).
  *
  * What may be found there: only a regular file is a lock. A symbolic link (dangling or not), a
  * folder, a pipe or a device is never followed, opened or removed: taking the lock fails at once
@@ -29,14 +30,27 @@
  * asked for, so a clock that stands still cannot keep the loop going either.
  *
  * Breaking races are narrowed by re-checking the file's identity just before removing it, and by
- * `assertHeld()`, which the saver calls right before committing.
+ * `assertHeld()`, which the saver calls right before committing. Reading and judging what lies at
+ * the lock path is lock-found.ts.
  */
-import { constants, type Stats } from 'node:fs';
-import { link, lstat, open, readlink, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { readlink, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ioError, isErrnoException, VaultError } from './errors';
-import { resolveVaultFile } from './storage';
+import { createLockFile } from './lock-create';
+import {
+  breakLock,
+  forgetSighting,
+  isStale,
+  isUncheckable,
+  look,
+  watchedFor,
+  watchLimit,
+  type Found,
+  type LockContent,
+} from './lock-found';
+import { resolveVaultFile } from './vault-links';
 
 /** Tunables and injectable ports; defaults suit the app and the CLI. */
 export interface LockFileOptions {
@@ -69,41 +83,10 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
-interface LockContent {
-  readonly pid: number;
-  readonly host: string;
-  readonly token: string;
-  readonly at: number;
-}
-
-/** A regular file at the lock path, as we read it. `key` tells one lock from the next. */
-interface FoundLock {
-  readonly kind: 'lock';
-  readonly content: LockContent | null;
-  readonly mtimeMs: number;
-  readonly dev: number;
-  readonly ino: number;
-  readonly key: string;
-}
-
-type Found = { readonly kind: 'gone' } | { readonly kind: 'not-a-file'; readonly info: Stats } | FoundLock;
-
-const EMPTY_LOCK_GRACE_MS = 2000;
-/** A lock is about 120 bytes; anything longer is not one of ours and reads as unreadable. */
-const MAX_LOCK_BYTES = 4096;
 const MIN_WAIT_MS = 5;
 const MAX_WAIT_MS = 50;
 /** Retries in a row without waiting, after the lock vanished or we broke it, before the next wait. */
 const MAX_QUICK_RETRIES = 3;
-/** Not on Windows, where links are not followed by open() anyway. */
-const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
-
-/**
- * Per lock path, the lock we last saw there and since when (monotonic): our own measure of its age,
- * which no date written by another computer can distort.
- */
-const sightings = new Map<string, { readonly key: string; readonly since: number }>();
 
 /** The lock file path for a vault file (for a vault path that is a link, pass the resolved file). */
 export function lockFilePath(file: string): string {
@@ -117,105 +100,6 @@ export function defaultIsProcessAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return isErrnoException(error) && error.code === 'EPERM';
-  }
-}
-
-function parseContent(text: string): LockContent | null {
-  try {
-    const v = JSON.parse(text) as Partial<LockContent>;
-    if (
-      typeof v.pid === 'number' &&
-      typeof v.host === 'string' &&
-      typeof v.token === 'string' &&
-      typeof v.at === 'number'
-    ) {
-      return { pid: v.pid, host: v.host, token: v.token, at: v.at };
-    }
-  } catch {
-    // fall through: unreadable content
-  }
-  return null;
-}
-
-/**
- * What is at the lock path, without following a link or blocking on a pipe: lstat first, then an
- * O_NOFOLLOW | O_NONBLOCK open checked to be the same file. `gone` also when it changed under us.
- */
-async function look(lockPath: string): Promise<Found> {
-  let info: Stats;
-  try {
-    info = await lstat(lockPath);
-  } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return { kind: 'gone' };
-    throw error;
-  }
-  if (!info.isFile()) return { kind: 'not-a-file', info };
-  let handle;
-  try {
-    handle = await open(lockPath, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-  } catch (error) {
-    if (isErrnoException(error) && (error.code === 'ENOENT' || error.code === 'ELOOP')) return { kind: 'gone' };
-    throw error;
-  }
-  try {
-    const opened = await handle.stat();
-    if (!opened.isFile() || opened.dev !== info.dev || opened.ino !== info.ino) return { kind: 'gone' };
-    const buffer = Buffer.alloc(MAX_LOCK_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, MAX_LOCK_BYTES, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8');
-    const content = parseContent(text);
-    const { dev, ino, mtimeMs } = opened;
-    // A lock's random token makes its text unique; an empty or garbled file is told apart by identity and mtime.
-    const key = content ? `lock:${text}` : `raw:${dev}:${ino}:${mtimeMs}:${text}`;
-    return { kind: 'lock', content, mtimeMs, dev, ino, key };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** How long (monotonic ms) we have seen this very lock at `lockPath`; 0 when it is new to us. */
-function watchedFor(lockPath: string, key: string, t: number): number {
-  const seen = sightings.get(lockPath);
-  if (seen?.key === key) return Math.max(0, t - seen.since);
-  sightings.set(lockPath, { key, since: t });
-  return 0;
-}
-
-/** How long a lock must sit unchanged under our eyes before it is stale. */
-function watchLimit(found: FoundLock, staleMs: number): number {
-  return found.content ? staleMs : Math.min(staleMs, EMPTY_LOCK_GRACE_MS);
-}
-
-function isStale(
-  found: FoundLock,
-  watchedMs: number,
-  wallNow: number,
-  staleMs: number,
-  alive: (pid: number) => boolean,
-): boolean {
-  const { content, mtimeMs } = found;
-  if (watchedMs >= watchLimit(found, staleMs)) return true;
-  if (!content) return wallNow - mtimeMs > EMPTY_LOCK_GRACE_MS;
-  if (wallNow - Math.min(content.at, mtimeMs) > staleMs) return true;
-  return content.host === os.hostname() && content.pid !== process.pid && !alive(content.pid);
-}
-
-/** A lock whose holder we cannot ask about: another computer's, dated in our future, or unreadable. */
-function isUncheckable(found: FoundLock, wallNow: number): boolean {
-  const { content } = found;
-  return !content || content.host !== os.hostname() || content.at > wallNow;
-}
-
-/** Removes a stale lock if it is still the file we judged. Returns the error if it could not. */
-async function breakLock(lockPath: string, found: FoundLock): Promise<unknown> {
-  try {
-    const info = await lstat(lockPath);
-    if (!info.isFile() || info.dev !== found.dev || info.ino !== found.ino) return null; // replaced: look again
-    await unlink(lockPath);
-    return null;
-  } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return null;
-    return error;
   }
 }
 
@@ -293,7 +177,7 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
       throw ioError('create the vault lock file', error);
     }
     if (created) {
-      sightings.delete(lockPath);
+      forgetSighting(lockPath);
       return makeHeld(lockPath, token);
     }
     let found: Found;
@@ -311,7 +195,7 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
     let holder: LockContent | null = null;
     let breakError: unknown = null;
     if (found.kind === 'gone') {
-      sightings.delete(lockPath);
+      forgetSighting(lockPath);
       if (quick++ < MAX_QUICK_RETRIES) continue; // released meanwhile: try again at once
     } else {
       holder = found.content;
@@ -319,7 +203,7 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
       if (isStale(found, watched, now(), staleMs, alive)) {
         breakError = await breakLock(lockPath, found);
         if (breakError === null) {
-          sightings.delete(lockPath);
+          forgetSighting(lockPath);
           if (quick++ < MAX_QUICK_RETRIES) continue;
         }
       } else if (timeoutMs > 0 && isUncheckable(found, now())) {
@@ -334,55 +218,6 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
     const pause = Math.min(MIN_WAIT_MS * (attempt + 1), MAX_WAIT_MS);
     waited += pause;
     await sleep(pause);
-  }
-}
-
-/** Creates `target` with `text`, failing if anything is there; removes it again if writing fails. */
-async function writeExclusive(target: string, text: string): Promise<void> {
-  const handle = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o600);
-  try {
-    await handle.writeFile(text);
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await unlink(target).catch(() => undefined);
-    throw error;
-  }
-  try {
-    await handle.close();
-  } catch (error) {
-    await unlink(target).catch(() => undefined);
-    throw error;
-  }
-}
-
-/** Creates the lock with its content in one step; false if something is already there. */
-async function createLockFile(
-  lockPath: string,
-  text: string,
-  randomBytes: (n: number) => Uint8Array,
-): Promise<boolean> {
-  const temp = `${lockPath}.tmp-${Buffer.from(randomBytes(8)).toString('hex')}`;
-  try {
-    await writeExclusive(temp, text); // ENOENT here: the folder is gone, which no retry mends
-    try {
-      await link(temp, lockPath);
-      return true;
-    } catch (error) {
-      const code = isErrnoException(error) ? error.code : undefined;
-      if (code === 'EEXIST') return false;
-      if (code === 'ENOENT') return false; // our temp file was cleaned up under us: try again
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
-    }
-  } finally {
-    await unlink(temp).catch(() => undefined);
-  }
-  // No hard links on this file system: O_EXCL create, then write (briefly empty).
-  try {
-    await writeExclusive(lockPath, text);
-    return true;
-  } catch (error) {
-    if (isErrnoException(error) && error.code === 'EEXIST') return false;
-    throw error;
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import { aeadOpen, aeadSeal, bytesEqual, NONCE_BYTES, wipe } from './crypto';
 import { VaultError } from './errors';
-import { previousGenerationPath, readVaultBytes } from './storage';
+import { readVaultBytes } from './storage';
+import { previousGenerationPath } from './vault-links';
 import {
   assembleContainer,
   containerPrefix,

@@ -11,108 +11,26 @@
  * `wrong-password-or-tampered` (reason `password-changed-elsewhere`): unlock again.
  */
 import { VaultLockedError, type EntryPatch } from '../domain';
-import { bytesEqual, KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
+import { KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
 import type { NewVaultEntry, VaultEntry } from './entry';
 import { addEntries, removeEntries, removeEntry, reorderEntries, setEntryCounter, updateEntry } from './entries';
 import { EntryValidationError, VaultError } from './errors';
-import { isPasswordSlot, MAX_FILE_BYTES, parseContainer, type PasswordSlot, type VaultHeader } from './format';
-import type { Kdf, KdfParams } from './kdf';
+import { parseContainer, type PasswordSlot } from './format';
+import type { KdfParams } from './kdf';
 import { acquireLock } from './lock-file';
-import { encodePayload, sortEntries, type DecodedPayload } from './payload';
-import { assertRenewable, renewSlots } from './rekey';
-import { checkBeforeWrite, openPayload, sealVault, verifyWritten } from './sealing';
-import { createPasswordSlot, samePasswordSlot, unwrapWithPassword } from './slots';
-import { fileDigest, readVaultBytes, writeVaultAtomically } from './storage';
+import { encodePayload, sortEntries } from './payload';
+import { assertRenewable } from './rekey';
+import { openPayload } from './sealing';
+import { changedElsewhere, isSameVaultAndSlot, nextHeader, sealAndWrite } from './session-save';
+import { checkPassword, confirmCurrentPassword } from './session-password';
+import { createPasswordSlot } from './slots';
+import { fileDigest, readVaultBytes } from './storage';
+import type { ChangePasswordOptions, SessionDeps, SessionInit, SessionState, UnlockedVault } from './session-types';
 import { validateNewEntry, validatePatch } from './validate';
-
-/** The open vault. Secrets in returned entries are views into the session's buffer: do not keep them. */
-export interface UnlockedVault {
-  readonly path: string;
-  /** KDF parameters of the password slot (what the next save writes). */
-  readonly kdf: KdfParams;
-  /** Generation of the file last loaded or saved. */
-  readonly generation: number;
-  /** True after `lock()`. */
-  readonly locked: boolean;
-  entries(): readonly VaultEntry[];
-  get(id: string): VaultEntry | undefined;
-  add(entries: readonly NewVaultEntry[]): Promise<VaultEntry[]>;
-  update(id: string, patch: EntryPatch): Promise<VaultEntry>;
-  remove(id: string): Promise<void>;
-  /** Removes several entries with one save (a restore that replaces the vault's accounts). */
-  removeMany(ids: readonly string[]): Promise<void>;
-  reorder(ids: readonly string[]): Promise<void>;
-  setCounter(id: string, counter: number): Promise<VaultEntry>;
-  /**
-   * Changes the master password after checking `current`. By default re-keys: a new random data
-   * key, the payload encrypted under it and every slot re-issued for it, so a copy of the vault
-   * from before and the old password open nothing saved after. `keepDataKey` only re-wraps the
-   * existing data key (weaker; docs/security.md).
-   * @throws VaultError `wrong-password-or-tampered` (current password), `unsupported-version` (a
-   *   slot this build cannot renew; nothing changed), or a save failure (the old file stays).
-   */
-  changePassword(current: string, next: string, options?: ChangePasswordOptions): Promise<void>;
-  /**
-   * Checks `password` against the vault's password slot (a full KDF run), e.g. before an export.
-   * @throws VaultError `wrong-password-or-tampered` when it is not the password.
-   */
-  verifyPassword(password: string): Promise<void>;
-  /**
-   * Opens `bytes`, a copy of this vault (a backup), with the session's data key: the header and the
-   * whole payload authenticate. No KDF run, nothing kept.
-   * @throws VaultError when it is another vault or does not open.
-   */
-  checkCopy(bytes: Uint8Array): Promise<void>;
-  reloadIfChangedOnDisk(): Promise<boolean>;
-  lock(): void;
-}
-
-/** How `changePassword` changes the password. */
-export interface ChangePasswordOptions {
-  /**
-   * Keep the data key and only wrap it under the new password. Weaker: a copy of the vault from
-   * before the change, with the old password, then also decrypts every later version. For scripts
-   * (`tessera passwd --keep-data-key`); the default re-keys.
-   */
-  readonly keepDataKey?: boolean;
-}
-
-/** Everything a session depends on, already defaulted. */
-export interface SessionDeps {
-  readonly kdf: Kdf;
-  readonly kdfParams: KdfParams;
-  readonly now: () => number;
-  readonly randomBytes: (n: number) => Uint8Array;
-  readonly lockTimeoutMs: number;
-  readonly lockStaleMs: number;
-}
-
-interface State {
-  readonly dataKey: Uint8Array;
-  readonly payload: DecodedPayload;
-  /** The header of the file on disk as we last loaded or wrote it. */
-  readonly diskHeader: VaultHeader;
-  readonly diskDigest: string;
-  /** Our password slot as on disk, and as the next save writes it (differs after a KDF upgrade). */
-  readonly diskSlot: PasswordSlot;
-  readonly slotToWrite: PasswordSlot;
-}
-
-/** What opening or creating a vault hands to the session. */
-export type SessionInit = State;
-
-function changedElsewhere(): VaultError {
-  return new VaultError(
-    'wrong-password-or-tampered',
-    'The vault was replaced, or its password was changed, by another Tessera window or the command line. ' +
-      'Unlock it again.',
-    { reason: 'password-changed-elsewhere' },
-  );
-}
 
 /** The `UnlockedVault` implementation; `flush()` (a save with no entry change) is for unlock's KDF upgrade. */
 export class VaultSession implements UnlockedVault {
-  #state: State | null;
+  #state: SessionState | null;
   #queue: Promise<void> = Promise.resolve();
   #lastKdf: KdfParams;
 
@@ -198,18 +116,7 @@ export class VaultSession implements UnlockedVault {
     const key = st.dataKey.slice();
     const newKey = rekey ? this.deps.randomBytes(KEY_BYTES).slice() : null;
     try {
-      let opened: Uint8Array;
-      try {
-        ({ dataKey: opened } = await unwrapWithPassword(this.deps.kdf, [st.slotToWrite], currentBytes));
-      } catch (error) {
-        if (error instanceof VaultError && error.kind === 'wrong-password-or-tampered') {
-          throw new VaultError('wrong-password-or-tampered', 'The current password is wrong. Nothing was changed.');
-        }
-        throw error;
-      }
-      const same = bytesEqual(opened, key);
-      wipe(opened);
-      if (!same) throw new Error('unreachable: the password slot wraps a different data key');
+      await confirmCurrentPassword(this.deps.kdf, st.slotToWrite, currentBytes, key);
       const wrapped = newKey ?? key;
       const slot = await createPasswordSlot(this.deps, st.slotToWrite.id, nextBytes, wrapped, this.deps.kdfParams);
       await this.#commit((entries) => [...entries], slot, newKey ?? undefined);
@@ -222,15 +129,7 @@ export class VaultSession implements UnlockedVault {
     const st = this.#open();
     const bytes = passwordBytes(password);
     try {
-      const { dataKey } = await unwrapWithPassword(this.deps.kdf, [st.slotToWrite], bytes);
-      const same = bytesEqual(dataKey, this.#open().dataKey);
-      wipe(dataKey);
-      if (!same) throw new VaultError('wrong-password-or-tampered', 'The password is wrong.');
-    } catch (error) {
-      if (error instanceof VaultError && error.kind === 'wrong-password-or-tampered') {
-        throw new VaultError('wrong-password-or-tampered', 'The password is wrong.');
-      }
-      throw error;
+      await checkPassword(this.deps.kdf, st.slotToWrite, bytes, () => this.#open().dataKey);
     } finally {
       wipe(bytes);
     }
@@ -278,7 +177,7 @@ export class VaultSession implements UnlockedVault {
     wipe(st.dataKey, st.payload.buffer);
   }
 
-  #open(): State {
+  #open(): SessionState {
     if (!this.#state) throw new VaultLockedError();
     return this.#state;
   }
@@ -302,13 +201,7 @@ export class VaultSession implements UnlockedVault {
   async #adopt(bytes: Uint8Array, key: Uint8Array): Promise<void> {
     const st = this.#open();
     const parsed = parseContainer(bytes);
-    const diskSlot = parsed.header.slots.find((s) => s.id === st.diskSlot.id);
-    if (
-      parsed.header.vaultId !== st.diskHeader.vaultId ||
-      !diskSlot ||
-      !isPasswordSlot(diskSlot) ||
-      !samePasswordSlot(diskSlot, st.diskSlot)
-    ) {
+    if (!isSameVaultAndSlot(parsed.header, st.diskHeader, st.diskSlot)) {
       this.lock();
       throw changedElsewhere();
     }
@@ -347,26 +240,19 @@ export class VaultSession implements UnlockedVault {
         if (fileDigest(onDisk) !== this.#open().diskDigest) await this.#adopt(onDisk, key);
         const st = this.#open();
         const slot = newSlot ?? st.slotToWrite;
-        const header: VaultHeader = {
-          ...st.diskHeader,
-          generation: st.diskHeader.generation + 1,
-          savedAt: now(),
-          slots: newDataKey
-            ? await renewSlots(st.diskHeader.slots, st.diskSlot.id, slot, sealKey)
-            : st.diskHeader.slots.map((s) => (s.id === st.diskSlot.id ? slot : s)),
-        };
+        const header = await nextHeader(st.diskHeader, st.diskSlot, slot, now(), newDataKey ? sealKey : undefined);
         const payload = encodePayload(sortEntries(change(st.payload.entries)));
         try {
-          const bytes = await sealVault(header, payload.buffer, sealKey, randomBytes);
-          if (bytes.length > MAX_FILE_BYTES) {
-            throw new EntryValidationError(
-              'entries',
-              'The vault would grow beyond 64 MiB. Remove accounts or notes first.',
-            );
-          }
-          if (newDataKey) await checkBeforeWrite(bytes, slot, sealKey, payload.buffer);
-          await writeVaultAtomically(this.path, bytes, randomBytes, () => lock.assertHeld());
-          await verifyWritten(this.path, bytes, sealKey);
+          const bytes = await sealAndWrite({
+            path: this.path,
+            header,
+            payload: payload.buffer,
+            key: sealKey,
+            slot,
+            rekey: newDataKey !== undefined,
+            randomBytes,
+            beforeCommit: () => lock.assertHeld(),
+          });
           const latest = this.#state;
           if (!latest) {
             wipe(payload.buffer); // locked while saving: the save stands, nothing to keep in memory

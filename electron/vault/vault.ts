@@ -13,10 +13,9 @@ import { sharedWorkerKdf } from './kdf-worker';
 import { acquireLock } from './lock-file';
 import { encodePayload } from './payload';
 import { openPayload, sealVault, verifyWritten } from './sealing';
-import { VaultSession, type SessionDeps, type UnlockedVault } from './session';
+import { VaultSession } from './session';
 import { createPasswordSlot, unwrapWithPassword } from './slots';
 import {
-  ensureFolder,
   fileDigest,
   fileState,
   hasStaleTempFiles,
@@ -26,6 +25,8 @@ import {
   restrictFileMode,
   writeVaultAtomically,
 } from './storage';
+import type { SessionDeps, UnlockedVault } from './session-types';
+import { ensureFolder } from './vault-links';
 
 /** How to open or create a vault. Only `path` is required. */
 export interface VaultOptions {

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Codes for 1,000 entries: what main computes for each `codes:update` push (ARCHITECTURE.md §4).
+ * Codes for 1,000 entries: what main computes for each `codes:update` push (one per period, when
+ * the next-code preview begins: the renderer rolls over to the pushed next code by itself).
  * Prints the median and p95 of `codesForEntries` mid-period and in the last 5 s (when every entry
- * also gets its next code), `nextBoundary`, and a bare node:crypto HOTP loop over the same entries
- * as the floor that otpauth, the secret copy and the wipe are measured against. Never asserts.
+ * also gets its next code), `nextPushAt` over the entries' periods (when main schedules the next
+ * push), and a bare node:crypto HOTP loop over the same entries as the floor that otpauth, the
+ * secret copy and the wipe are measured against. Never asserts.
  *
  *   node scripts/run-ts.mjs scripts/bench/codes.ts [ENTRIES] [RUNS]    (or: npm run bench codes)
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { OtpAlgorithm } from '../../electron/ipc/contract';
-import { codesForEntries, nextBoundary, type CodeSource } from '../../electron/otp';
+import { codesForEntries, type CodeSource } from '../../electron/otp';
+import { nextPushAt } from '../../electron/services/push-schedule';
 
 const ENTRIES = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 200);
@@ -71,7 +74,16 @@ const late = 1_700_000_027_000; // 3 s before the boundary: every entry also get
 const rows: [string, Figures][] = [
   ['codesForEntries, mid-period', measure(() => codesForEntries(entries, base))],
   ['codesForEntries, last 5 s (+ next codes)', measure(() => codesForEntries(entries, late))],
-  ['nextBoundary', measure(() => nextBoundary(entries, base))],
+  // As main computes it: the periods of the time-based entries (every entry here is time-based).
+  [
+    'nextPushAt',
+    measure(() =>
+      nextPushAt(
+        entries.map((e) => (e.period ?? 30) * 1000),
+        base,
+      ),
+    ),
+  ],
   [
     'bare node:crypto HOTP loop (floor)',
     measure(() => entries.map((e) => bareHotp(e.secret, e.algorithm, Math.floor(base / ((e.period ?? 30) * 1000))))),
@@ -82,7 +94,7 @@ console.log(`codes for ${ENTRIES} entries, ${RUNS} runs after ${WARMUP} warm-up,
 const head = ['median ms', 'p95 ms', 'cpu ms', 'µs/entry'].map((h) => h.padStart(10)).join('  ');
 console.log(`${'measurement'.padEnd(42)}  ${head}`);
 for (const [name, { median, p95, cpu }] of rows) {
-  const perEntry = name === 'nextBoundary' ? '' : ((median * 1000) / ENTRIES).toFixed(2);
+  const perEntry = name === 'nextPushAt' ? '' : ((median * 1000) / ENTRIES).toFixed(2);
   const cells = [median.toFixed(3), p95.toFixed(3), cpu.toFixed(3), perEntry].map((c) => c.padStart(10)).join('  ');
   console.log(`${name.padEnd(42)}  ${cells}`);
 }

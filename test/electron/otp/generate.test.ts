@@ -7,11 +7,11 @@ import {
   codeSnapshot,
   codesForEntries,
   generateCode,
-  nextBoundary,
   NEXT_CODE_WINDOW_MS,
   STEAM_ALPHABET,
   type CodeSource,
 } from '../../../electron/otp';
+import { nextPushAt } from '../../../electron/services/push-schedule';
 import type { OtpParameters } from '../../../electron/vault/entry';
 
 const RFC_SEED = new TextEncoder().encode('12345678901234567890');
@@ -222,16 +222,26 @@ describe('codesForEntries', () => {
   });
 });
 
-describe('nextBoundary', () => {
+/**
+ * When main pushes the codes: `nextPushAt` over the periods of the time-based entries, as main
+ * computes them (electron/services/app-services.ts): HOTP codes change only on request.
+ */
+const pushAt = (entries: readonly OtpParameters[], now: number): number | null =>
+  nextPushAt(
+    entries.filter((e) => e.type !== 'hotp').map((e) => (e.period ?? 30) * 1000),
+    now,
+  );
+
+describe('the push schedule (nextPushAt) over code snapshots', () => {
   const base = { algorithm: 'SHA1', digits: 6, counter: null, secret: RFC_SEED } as const;
 
-  it('is the next preview moment, then the boundary itself', () => {
+  it('is the next preview moment; the boundary itself needs no push', () => {
     const e30 = { ...base, type: 'totp', period: 30 } as const;
-    expect(nextBoundary([e30], 0)).toBe(25_000);
-    expect(nextBoundary([e30], 24_999)).toBe(25_000);
-    expect(nextBoundary([e30], 25_000)).toBe(30_000);
-    expect(nextBoundary([e30], 29_999)).toBe(30_000);
-    expect(nextBoundary([e30], 30_000)).toBe(55_000);
+    expect(pushAt([e30], 0)).toBe(25_000);
+    expect(pushAt([e30], 24_999)).toBe(25_000);
+    expect(pushAt([e30], 25_000)).toBe(55_000);
+    expect(pushAt([e30], 29_999)).toBe(55_000);
+    expect(pushAt([e30], 30_000)).toBe(55_000);
   });
 
   it('takes the earliest over all periods and ignores HOTP', () => {
@@ -239,30 +249,38 @@ describe('nextBoundary', () => {
     const e60 = { ...base, type: 'totp', period: 60 } as const;
     const e7 = { ...base, type: 'totp', period: 7 } as const;
     const hotp = { ...base, type: 'hotp', period: null, counter: 0 } as const;
-    expect(nextBoundary([e60, e30], 31_000)).toBe(55_000);
-    expect(nextBoundary([e60, e7, hotp], 0)).toBe(2_000);
-    expect(nextBoundary([hotp], 0)).toBeNull();
-    expect(nextBoundary([], 0)).toBeNull();
+    expect(pushAt([e60, e30], 31_000)).toBe(55_000);
+    expect(pushAt([e60, e7, hotp], 0)).toBe(2_000);
+    expect(pushAt([hotp], 0)).toBeNull();
+    expect(pushAt([], 0)).toBeNull();
   });
 
-  it('nothing changes before it and something changes at it (property)', () => {
+  it('the push at `now` carries every code shown until the next push, and something changes at it (property)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(totpArb, steamArb, hotpArb), { minLength: 1, maxLength: 6 }),
         timeArb,
-        (list, now) => {
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (list, now, fraction) => {
           const entries = list.map(withId);
-          const at = nextBoundary(entries, now);
+          const at = pushAt(entries, now);
           if (list.every((p) => p.type === 'hotp')) {
             expect(at).toBeNull();
             return;
           }
           expect(at).not.toBeNull();
           expect(at!).toBeGreaterThan(now);
+          // What the renderer shows at `t` from the push at `now`: the code, then the following
+          // code once `validUntil` has passed.
+          const pushed = codesForEntries(entries, now);
+          const shown = (t: number) =>
+            pushed.map((s) => (s.validUntil !== null && t >= s.validUntil ? s.next : s.code));
+          const actual = (t: number) => codesForEntries(entries, t).map((s) => s.code);
+          const between = now + Math.floor(fraction * (at! - 1 - now));
+          for (const t of [now, between, at! - 1]) expect(shown(t)).toEqual(actual(t));
           const strip = (t: number) =>
             codesForEntries(entries, t).map(({ code, next, validUntil }) => ({ code, next, validUntil }));
-          expect(strip(at! - 1)).toEqual(strip(now));
-          expect(strip(at!)).not.toEqual(strip(now));
+          expect(strip(at!)).not.toEqual(strip(at! - 1));
         },
       ),
       { numRuns: 100 },

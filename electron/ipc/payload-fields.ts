@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * What every IPC validator is built from (validators.ts): the `Validation` a validator answers,
+ * the wire's upper bounds, and readers of one field of a payload from the renderer, which stays
+ * `unknown` until it passes. Each reader checks a type and a length, and names the field.
+ */
+import { ENTRY_LIMITS } from '../domain';
+
+export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/**
+ * Upper bounds that stop a hostile renderer from sending megabytes into a KDF or a parser. What the
+ * vault also bounds comes from its table (ENTRY_LIMITS), so a value the vault stores always passes;
+ * the rest is the wire's own.
+ */
+export const LIMITS = Object.freeze({
+  password: 1024,
+  /** Issuer, account and group (the group's shorter bound is the entry validator's, which names the field). */
+  text: ENTRY_LIMITS.nameMaxLength,
+  notes: ENTRY_LIMITS.notesMaxLength,
+  /** Secret text (base32). */
+  secret: ENTRY_LIMITS.secretTextMaxLength,
+  uri: ENTRY_LIMITS.uriMaxLength,
+  /** The vault's own bound on the number of entries. */
+  entries: ENTRY_LIMITS.maxEntries,
+  fileName: 1024,
+  /** A dropped file: the importers' own bound (MAX_IMPORT_BYTES); images are checked again by size. */
+  fileBytes: 50 * 1024 * 1024,
+  /** A pasted link list (a migration link of 10 accounts is ~1 KB). */
+  pastedText: 64 * 1024,
+  /** Review keys ("c17"). */
+  key: 16,
+});
+
+/** Review keys ("c17"). */
+export const KEY_RE = /^[a-z0-9-]{1,16}$/;
+
+/** Entry ids: random (version 4) UUIDs. */
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export const valid = <T>(value: T): Validation<T> => ({ ok: true, value });
+export const invalid = (message: string): Validation<never> => ({ ok: false, message });
+
+export function isRecord(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+/** Rejects keys the contract does not define, so nothing unexpected reaches a service. */
+export function onlyKeys(raw: Record<string, unknown>, allowed: readonly string[]): string | null {
+  for (const key of Object.keys(raw)) if (!allowed.includes(key)) return `Unexpected field '${key}'`;
+  return null;
+}
+
+export function str(
+  raw: Record<string, unknown>,
+  key: string,
+  max: number,
+  required: boolean,
+): string | undefined | Error {
+  const v = raw[key];
+  if (v === undefined && !required) return undefined;
+  if (typeof v !== 'string') return new Error(`'${key}' must be text`);
+  if (v.length > max) return new Error(`'${key}' is longer than ${max} characters`);
+  return v;
+}
+
+export function int(raw: Record<string, unknown>, key: string): number | undefined | Error {
+  const v = raw[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) return new Error(`'${key}' must be a whole number`);
+  return v;
+}
+
+export function bool(raw: Record<string, unknown>, key: string): boolean | undefined | Error {
+  const v = raw[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'boolean') return new Error(`'${key}' must be true or false`);
+  return v;
+}
+
+export function nullableStr(raw: Record<string, unknown>, key: string, max: number): string | null | undefined | Error {
+  return raw[key] === null ? null : str(raw, key, max, false);
+}
+
+export function noPayload(raw: unknown): Validation<null> {
+  return raw === null || raw === undefined ? valid(null) : invalid('This request takes no data');
+}
+
+/** Collects optional fields into an object without writing `undefined` (exactOptionalPropertyTypes). */
+export function collect<T extends object>(fields: Record<string, unknown>): Validation<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value instanceof Error) return invalid(value.message);
+    if (value !== undefined) out[key] = value;
+  }
+  return valid(out as T);
+}
+
+export function passwordPayload(raw: unknown): Validation<{ password: string }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['password']);
+  if (extra) return invalid(extra);
+  const password = str(raw, 'password', LIMITS.password, true);
+  return password instanceof Error ? invalid(password.message) : valid({ password: password as string });
+}

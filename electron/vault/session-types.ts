@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The shapes around an open vault (session.ts implements it): `UnlockedVault`, what the services
+ * and the CLI may read and change while it is unlocked, and what a session holds and depends on.
+ */
+import type { EntryPatch } from '../domain';
+import type { NewVaultEntry, VaultEntry } from './entry';
+import type { PasswordSlot, VaultHeader } from './format';
+import type { Kdf, KdfParams } from './kdf';
+import type { DecodedPayload } from './payload';
+
+/** The open vault. Secrets in returned entries are views into the session's buffer: do not keep them. */
+export interface UnlockedVault {
+  readonly path: string;
+  /** KDF parameters of the password slot (what the next save writes). */
+  readonly kdf: KdfParams;
+  /** Generation of the file last loaded or saved. */
+  readonly generation: number;
+  /** True after `lock()`. */
+  readonly locked: boolean;
+  entries(): readonly VaultEntry[];
+  get(id: string): VaultEntry | undefined;
+  add(entries: readonly NewVaultEntry[]): Promise<VaultEntry[]>;
+  update(id: string, patch: EntryPatch): Promise<VaultEntry>;
+  remove(id: string): Promise<void>;
+  /** Removes several entries with one save (a restore that replaces the vault's accounts). */
+  removeMany(ids: readonly string[]): Promise<void>;
+  reorder(ids: readonly string[]): Promise<void>;
+  setCounter(id: string, counter: number): Promise<VaultEntry>;
+  /**
+   * Changes the master password after checking `current`. By default re-keys: a new random data
+   * key, the payload encrypted under it and every slot re-issued for it, so a copy of the vault
+   * from before and the old password open nothing saved after. `keepDataKey` only re-wraps the
+   * existing data key (weaker; docs/security.md).
+   * @throws VaultError `wrong-password-or-tampered` (current password), `unsupported-version` (a
+   *   slot this build cannot renew; nothing changed), or a save failure (the old file stays).
+   */
+  changePassword(current: string, next: string, options?: ChangePasswordOptions): Promise<void>;
+  /**
+   * Checks `password` against the vault's password slot (a full KDF run), e.g. before an export.
+   * @throws VaultError `wrong-password-or-tampered` when it is not the password.
+   */
+  verifyPassword(password: string): Promise<void>;
+  /**
+   * Opens `bytes`, a copy of this vault (a backup), with the session's data key: the header and the
+   * whole payload authenticate. No KDF run, nothing kept.
+   * @throws VaultError when it is another vault or does not open.
+   */
+  checkCopy(bytes: Uint8Array): Promise<void>;
+  reloadIfChangedOnDisk(): Promise<boolean>;
+  lock(): void;
+}
+
+/** How `changePassword` changes the password. */
+export interface ChangePasswordOptions {
+  /**
+   * Keep the data key and only wrap it under the new password. Weaker: a copy of the vault from
+   * before the change, with the old password, then also decrypts every later version. For scripts
+   * (`tessera passwd --keep-data-key`); the default re-keys.
+   */
+  readonly keepDataKey?: boolean;
+}
+
+/** Everything a session depends on, already defaulted. */
+export interface SessionDeps {
+  readonly kdf: Kdf;
+  readonly kdfParams: KdfParams;
+  readonly now: () => number;
+  readonly randomBytes: (n: number) => Uint8Array;
+  readonly lockTimeoutMs: number;
+  readonly lockStaleMs: number;
+}
+
+export interface SessionState {
+  readonly dataKey: Uint8Array;
+  readonly payload: DecodedPayload;
+  /** The header of the file on disk as we last loaded or wrote it. */
+  readonly diskHeader: VaultHeader;
+  readonly diskDigest: string;
+  /** Our password slot as on disk, and as the next save writes it (differs after a KDF upgrade). */
+  readonly diskSlot: PasswordSlot;
+  readonly slotToWrite: PasswordSlot;
+}
+
+/** What opening or creating a vault hands to the session. */
+export type SessionInit = SessionState;
