@@ -4,8 +4,8 @@
  * file's password — recognising the format, parsing, the file's own key derivation (scrypt, PBKDF2,
  * Argon2id), reading a Tessera backup, decoding a BMP screenshot — as jobs of plain data, answered
  * with plain data, so both cross to the import worker and back by structured clone. The same
- * {@link runImportJob} runs in the worker (import-worker.ts) and in-process (import-runner.ts), so
- * either gives the same answers.
+ * {@link runImportJob} runs in the worker (import-worker-entry.ts) and in-process
+ * (import-runner.ts), so either gives the same answers.
  *
  * An answer never holds an Error (a clone loses its class): expected failures travel as
  * {@link WireError} values and become the same error classes again on main's side. The secrets of
@@ -148,10 +148,14 @@ export function packSecrets(entries: readonly ImportedEntry[]): { entries: Impor
   return { entries: moved, buffer: packed.buffer };
 }
 
-/** `data` itself when it alone owns a transferable buffer, else a copy that does. */
+/** Whether `bytes` alone own their buffer, and it can be transferred (moved to another thread). */
+export function ownsBuffer(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+}
+
+/** `data` itself when it alone owns a transferable buffer, else a copy that does (the original wiped). */
 function ownBuffer(data: Uint8Array): Uint8Array {
-  const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-  if (whole && data.buffer instanceof ArrayBuffer) return data;
+  if (ownsBuffer(data)) return data;
   const copy = Uint8Array.from(data);
   data.fill(0);
   return copy;
@@ -234,13 +238,21 @@ export function unlockOutcome(reply: ImportJobReply, file: LockedFile): FileOutc
  * @throws the error the answer carries (a QrError for an image that cannot be read).
  */
 export function imageOutcome(reply: ImportJobReply, fileName: string): DecodedImage {
-  if (reply.type === 'error') throw fromWireError(reply.error, fileName);
-  if (reply.type !== 'image') throw new Error(`Expected an image from the import worker, got a ${reply.type} answer.`);
-  return reply.image;
+  return expectReply(reply, 'image', 'an image', fileName).image;
 }
 
 function fileReply(reply: ImportJobReply, fileName: string): FileAnswer {
+  return expectReply(reply, 'file', 'a file', fileName).answer;
+}
+
+/** The answer of the `type` expected (`what`, in the message otherwise). @throws the error it carries. */
+function expectReply<T extends Exclude<ImportJobReply['type'], 'error'>>(
+  reply: ImportJobReply,
+  type: T,
+  what: string,
+  fileName: string,
+): Extract<ImportJobReply, { readonly type: T }> {
   if (reply.type === 'error') throw fromWireError(reply.error, fileName);
-  if (reply.type !== 'file') throw new Error(`Expected a file from the import worker, got a ${reply.type} answer.`);
-  return reply.answer;
+  if (reply.type !== type) throw new Error(`Expected ${what} from the import worker, got a ${reply.type} answer.`);
+  return reply as Extract<ImportJobReply, { readonly type: T }>;
 }

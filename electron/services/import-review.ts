@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The import review: what main keeps (staged accounts with their secrets, problems, batch
- * progress, the scans so far) and the view the renderer gets of it. No I/O, so the rules — keys,
- * duplicate flags, summary lines, batch progress — are tested without a vault or a decoder. No
- * secret is copied into the view: a candidate carries names and OTP parameters only.
+ * progress, the scans so far) and the view the renderer gets of it, preview codes included. No
+ * I/O, so the rules — keys, duplicate flags, summary lines, batch progress — are tested without a
+ * vault or a decoder. No secret is copied into the view: a candidate carries names and OTP
+ * parameters only.
  */
 import type {
   ImportBatchView,
   ImportCandidate,
+  ImportCode,
   ImportDuplicate,
   ImportProblem,
   ImportReview,
@@ -15,6 +17,7 @@ import type {
 } from '../domain';
 import { findDuplicates, type Duplicate, type ImportedEntry, type SkippedEntry } from '../import';
 import { EMPTY_BATCH_STATE, type BatchState, type QrCollection } from '../import/qr';
+import { codeSnapshot } from '../otp';
 import type { VaultEntry } from '../vault';
 
 /** One account found, with its secret: it never leaves main. */
@@ -150,6 +153,14 @@ export function toImportReview(staged: StagedReview, vaultEntries: readonly Vaul
     canScanMore: staged.qr,
     vaultEntryCount: vaultEntries.length,
   };
+}
+
+/** Each candidate's code at `now` (HOTP: at its stored counter); never a secret. */
+export function candidateCodes(staged: StagedReview, now: number): ImportCode[] {
+  return staged.candidates.map((c) => {
+    const snapshot = codeSnapshot({ ...c.entry, id: c.key }, now, { nextWithinMs: 0 });
+    return { key: c.key, code: snapshot.code, validUntil: snapshot.validUntil };
+  });
 }
 
 /** "Issuer (account)", or whichever of the two there is. */

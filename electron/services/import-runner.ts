@@ -10,7 +10,7 @@ import { ImportError } from '../import';
 import type { Kdf } from '../vault';
 import { workerScriptPath } from '../workers/locate';
 import { createWorkerPool, WorkerError, type Schedule, type WorkerPool } from '../workers/worker-pool';
-import { jobBytes, runImportJob, type ImportJob, type ImportJobReply } from './import-jobs';
+import { jobBytes, ownsBuffer, runImportJob, type ImportJob, type ImportJobReply } from './import-jobs';
 
 /** Runs import jobs. */
 export interface ImportRunner {
@@ -78,10 +78,7 @@ export function createWorkerImportRunner(
  */
 function handOver(job: ImportJob): ImportJob {
   if (job.kind === 'unlock-file') return { ...job, file: { ...job.file, bytes: job.file.bytes.slice() } };
-  const { bytes } = job;
-  const movable =
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  return movable ? job : { ...job, bytes: bytes.slice() };
+  return ownsBuffer(job.bytes) ? job : { ...job, bytes: job.bytes.slice() };
 }
 
 /**
