@@ -87,10 +87,8 @@ const ALLOW = Object.freeze({
   ipc: { domain: ANY, services: ANY, ipc: ANY, contract: ANY, electron: TYPES },
   // Loaded by the preload (values) and the renderer (types): it may lean on nothing but domain.
   contract: { domain: ANY, contract: ANY },
-  // Adapters from Electron to the services' ports. Core is allowed because an adapter may need the
-  // pure helpers behind a port: the clipboard adapter decodes the picture with the importer's
-  // decoder (electron/import/qr), screen capture sizes its thumbnails by the decoder's limits.
-  platform: { domain: ANY, core: ANY, services: ANY, platform: ANY, electron: ANY, node: ANY, package: ANY },
+  // Adapters from Electron to the services' ports.
+  platform: { domain: ANY, services: ANY, platform: ANY, electron: ANY, node: ANY, package: ANY },
   main: {
     domain: ANY,
     core: ANY,
@@ -154,7 +152,7 @@ const ADVICE = Object.freeze({
   'ipc>electron': 'only electron/ipc/register.ts touches Electron at run time: use `import type` here',
   'ipc>*': 'IPC handlers validate and dispatch: do the work in electron/services',
   'contract>*': 'the contract is loaded by the preload and the renderer: it may import only electron/domain',
-  'platform>*': "platform adapts Electron to the services' ports: it builds on domain, core and services only",
+  'platform>*': "platform adapts Electron to the services' ports: it builds on domain and services only (pure logic belongs in services or core)",
   'main>cli':
     'main and the CLI are two front ends: move what both need (file names, paths) to electron/domain or services',
   'main>electron': 'this module is pure and unit-tested under Node: use `import type`; call Electron from the wiring',

@@ -2,15 +2,16 @@
 /**
  * Desktop integration, wired to the settings: the tray icon (Show / Lock / Quit), close to tray,
  * the global shortcut that shows the window with search focused, and the native theme. Every
- * decision is a pure function in electron/platform; this file only connects them to Electron.
+ * decision is a pure function (window-behaviour.ts, electron/platform/tray-menu.ts,
+ * electron/services/shortcut-controller.ts); this file only connects them to Electron.
  */
 import { app, nativeTheme, type BrowserWindow } from 'electron';
 import type { Settings, VaultStatus } from '../ipc/contract';
 import { electronShortcutPort } from '../platform/global-shortcut';
-import { createShortcutController } from '../platform/shortcut-controller';
+import { createShortcutController } from '../services/shortcut-controller';
 import { installTray } from '../platform/tray';
 import { trayIconPath, type TrayState } from '../platform/tray-menu';
-import { closeAction } from '../platform/window-behaviour';
+import { closeAction } from './window-behaviour';
 import type { AppServices } from '../services/app-services';
 
 export interface DesktopDeps {

@@ -12,10 +12,10 @@ import { createHandlers } from '../ipc/handlers';
 import { registerIpc, sendEvent } from '../ipc/register';
 import { validators } from '../ipc/validators';
 import { electronClipboard } from '../platform/clipboard';
-import { createElectronDesktopPorts } from '../platform/desktop-ports';
+import { createElectronDesktopAdapters } from '../platform/desktop-adapters';
 import { installPowerLocking, installResumeWatch, systemIdleMs } from '../platform/power';
-import { startAction } from '../platform/window-behaviour';
-import { createAppServices } from '../services/app-services';
+import { startAction } from './window-behaviour';
+import { createAppServices, type AppServices } from '../services/app-services';
 import { systemClock } from '../services/clock';
 import { createSntpTimeCheck, timeCheckForbidden } from '../time/time-check';
 import { buildCsp } from './csp';
@@ -55,19 +55,7 @@ async function start(): Promise<void> {
   const rendererDir = path.join(__dirname, '../renderer');
   protocol.handle(APP_SCHEME, (request) => serveAppAsset(request.url, rendererDir, csp, (url) => net.fetch(url)));
 
-  const services = createAppServices({
-    vaultPath: path.join(app.getPath('userData'), VAULT_FILE_NAME),
-    clipboard: electronClipboard,
-    clock: systemClock,
-    emit: (channel, payload) => {
-      sendEvent(mainWindow?.webContents ?? null, channel, payload);
-      if (channel === 'vault:status-changed') desktop?.onStatus(payload as EventContract['vault:status-changed']);
-    },
-    systemIdleMs,
-    desktop: createElectronDesktopPorts({ getWindow: () => mainWindow }),
-    // The one real time check (SNTP); Settings can turn it off, and tests of the built app forbid it.
-    ...(timeCheckForbidden(process.env) ? {} : { timeCheck: createSntpTimeCheck() }),
-  });
+  const services = createServices();
   const desk = installDesktop({
     services,
     showWindow: focusMainWindow,
@@ -82,18 +70,7 @@ async function start(): Promise<void> {
 
   registerIpc(
     ipcMain,
-    createDispatch({
-      handlers: createHandlers(services),
-      validators,
-      trust: () =>
-        mainWindow && !mainWindow.isDestroyed()
-          ? {
-              mainWebContentsId: mainWindow.webContents.id,
-              allowedOrigins: devServerOrigin ? [APP_ORIGIN, devServerOrigin] : [APP_ORIGIN],
-            }
-          : null,
-      onRefused: logRefusal,
-    }),
+    createDispatch({ handlers: createHandlers(services), validators, trust: trustedSender, onRefused: logRefusal }),
   );
   installPowerLocking((type) => services.autoLockEvent(type));
   installResumeWatch(() => services.resumed());
@@ -107,6 +84,38 @@ async function start(): Promise<void> {
   });
   app.on('will-quit', () => desktop?.dispose());
 
+  openMainWindow(services, desk);
+}
+
+/** The services with Electron's ports; their events go to the window (and the tray follows the vault). */
+function createServices(): AppServices {
+  return createAppServices({
+    vaultPath: path.join(app.getPath('userData'), VAULT_FILE_NAME),
+    clipboard: electronClipboard,
+    clock: systemClock,
+    emit: (channel, payload) => {
+      sendEvent(mainWindow?.webContents ?? null, channel, payload);
+      if (channel === 'vault:status-changed') desktop?.onStatus(payload as EventContract['vault:status-changed']);
+    },
+    systemIdleMs,
+    desktop: createElectronDesktopAdapters({ getWindow: () => mainWindow }),
+    // The one real time check (SNTP); Settings can turn it off, and tests of the built app forbid it.
+    ...(timeCheckForbidden(process.env) ? {} : { timeCheck: createSntpTimeCheck() }),
+  });
+}
+
+/** Who may call over IPC: the main window's own page, from the app's origin (or the dev server's). */
+function trustedSender(): { mainWebContentsId: number; allowedOrigins: string[] } | null {
+  return mainWindow && !mainWindow.isDestroyed()
+    ? {
+        mainWebContentsId: mainWindow.webContents.id,
+        allowedOrigins: devServerOrigin ? [APP_ORIGIN, devServerOrigin] : [APP_ORIGIN],
+      }
+    : null;
+}
+
+/** Creates the one window, shown or not as the settings and the tray allow. */
+function openMainWindow(services: AppServices, desk: Desktop): void {
   mainWindow = createMainWindow({
     preloadPath: path.join(__dirname, '../preload/index.cjs'),
     isPackaged: app.isPackaged,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Creates the one main window from the pure options and loads the bundle. */
 import { BrowserWindow } from 'electron';
-import type { StartAction } from '../platform/window-behaviour';
+import type { StartAction } from './window-behaviour';
 import { APP_ENTRY_URL } from './protocol';
 import { mainWindowOptions } from './window-options';
 
@@ -10,7 +10,7 @@ export function createMainWindow(input: {
   isPackaged: boolean;
   iconPath?: string;
   devServerUrl?: string;
-  /** How the window first appears (electron/platform/window-behaviour.ts); default: shown. */
+  /** How the window first appears (window-behaviour.ts); default: shown. */
   start?: StartAction;
   /** The bundle (or the dev server) could not be loaded into the window. */
   onLoadFailed: (error: unknown) => void;

@@ -82,150 +82,175 @@ async function checkWritable(dir: string, random: (n: number) => Uint8Array): Pr
   }
 }
 
-export function createBackupService(deps: BackupServiceDeps): BackupService {
-  const random = deps.randomBytes ?? nodeRandomBytes;
-  const defaultDir = defaultBackupDir(deps.vaultPath);
-  let active = false;
-  let scheduler: BackupScheduler | null = null;
+/** One backup service's dependencies and state, shared by the helpers below. */
+interface Backups {
+  readonly deps: BackupServiceDeps;
+  readonly random: (n: number) => Uint8Array;
+  readonly defaultDir: string;
+  /** True while the vault is open: automatic backups run only then. */
+  active: boolean;
+  scheduler: BackupScheduler | null;
   /** Schedulers replaced by a settings change, finishing their pending backup. */
-  let retiring: Promise<void> = Promise.resolve();
-  let lastError: string | null = null;
+  retiring: Promise<void>;
+  lastError: string | null;
+}
 
-  const folderOf = (s: Settings): string => s.backupFolder || defaultDir;
-
-  async function status(): Promise<BackupStatus> {
-    const s = deps.settings.current();
-    const folder = folderOf(s);
-    const newest = await newestGoodBackup(folder);
-    return {
-      enabled: s.autoBackup,
-      folder,
-      defaultFolder: s.backupFolder === '',
-      keep: s.backupKeep,
-      lastVerified: newest ? { file: newest.file, time: newest.time } : null,
-      lastError,
-    };
-  }
-
-  function announce(): void {
-    void status().then(deps.emit, () => undefined);
-  }
-
-  function succeeded(): void {
-    lastError = null;
-    announce();
-  }
-
-  function failed(error: unknown): void {
-    lastError = failureMessage(error);
-    announce();
-  }
-
-  /** A scheduler for the open vault with the settings in force, or null when automatic backups are off. */
-  /** A backup counts only once it opens: decrypted with the session's key (no KDF run), then wiped. */
-  async function reopen(file: string): Promise<void> {
-    await deps.vault().checkCopy(await readFile(file));
-  }
-
-  function makeScheduler(): BackupScheduler | null {
-    const s = deps.settings.current();
-    if (!s.autoBackup) return null;
-    return createAutoBackup({
-      vault: deps.vault(),
-      verify: reopen,
-      clock: deps.clock,
-      dir: folderOf(s),
-      keep: s.backupKeep,
-      debounceMs: deps.debounceMs,
-      onBackup: succeeded,
-      onError: failed,
-    });
-  }
-
-  /** New folder, count or switch: the old scheduler finishes its pending backup where it was headed. */
-  function reconfigure(previous: Settings, next: Settings): void {
-    if (next.backupFolder !== previous.backupFolder) lastError = null;
-    const old = scheduler;
-    scheduler = active ? makeScheduler() : null;
-    // A new folder (or backups just turned on) starts with a backup of the vault as it is.
-    if (next.backupFolder !== previous.backupFolder || !previous.autoBackup) scheduler?.changed();
-    if (old) {
-      retiring = retiring.then(async () => {
-        await old.flush();
-        old.dispose();
-      });
-    }
-    announce();
-  }
+export function createBackupService(deps: BackupServiceDeps): BackupService {
+  const b: Backups = {
+    deps,
+    random: deps.randomBytes ?? nodeRandomBytes,
+    defaultDir: defaultBackupDir(deps.vaultPath),
+    active: false,
+    scheduler: null,
+    retiring: Promise.resolve(),
+    lastError: null,
+  };
 
   deps.settings.onChange((view, previous) => {
-    if (backupSettingsChanged(previous, view.settings)) reconfigure(previous, view.settings);
+    if (backupSettingsChanged(previous, view.settings)) reconfigure(b, previous, view.settings);
   });
 
-  /** A backup outside the debounce: through the scheduler when there is one, so runs never overlap. */
-  async function backupNow(): Promise<void> {
-    const vault = deps.vault();
-    await retiring;
-    if (scheduler) {
-      scheduler.changed();
-      await scheduler.flush();
-      if (lastError !== null) throw new BackupError('io', lastError);
-      return;
-    }
-    const s = deps.settings.current();
-    try {
-      await writeBackup({ vault, dir: folderOf(s), now: deps.clock.now(), keep: s.backupKeep, verify: reopen });
-    } catch (error) {
-      failed(error);
-      throw error instanceof BackupError ? error : new BackupError('io', failureMessage(error), { cause: error });
-    }
-    succeeded();
-  }
-
   return {
-    status,
+    status: () => status(b),
     start() {
-      active = true;
-      scheduler = makeScheduler();
-      announce();
+      b.active = true;
+      b.scheduler = makeScheduler(b);
+      announce(b);
     },
     changed() {
-      scheduler?.changed();
+      b.scheduler?.changed();
     },
     async stop({ flush }) {
       // First, so a settings change during the flush does not start a scheduler for a locked vault.
-      active = false;
-      const current = scheduler;
-      scheduler = null;
+      b.active = false;
+      const current = b.scheduler;
+      b.scheduler = null;
       if (current) {
         if (flush) await current.flush();
         current.dispose();
       }
-      await retiring;
+      await b.retiring;
     },
-    async chooseFolder() {
-      deps.vault();
-      const chosen = await deps.desktop.pickFolder({
-        title: 'Choose a folder for automatic backups',
-        defaultPath: folderOf(deps.settings.current()),
-      });
-      if (chosen === null) return status();
-      const dir = path.resolve(chosen);
-      if (dir.length > SETTINGS_LIMITS.backupFolderMax) {
-        throw new BackupError('io', 'That folder path is too long. Choose another folder.');
-      }
-      await checkWritable(dir, random);
-      await deps.settings.update({ backupFolder: dir === path.resolve(defaultDir) ? '' : dir });
-      return status();
-    },
+    chooseFolder: () => chooseFolder(b),
     async useDefaultFolder() {
       deps.vault();
       await deps.settings.update({ backupFolder: '' });
-      return status();
+      return status(b);
     },
     async runNow() {
-      await backupNow();
-      return status();
+      await backupNow(b);
+      return status(b);
     },
   };
+}
+
+const folderOf = (b: Backups, s: Settings): string => s.backupFolder || b.defaultDir;
+
+async function status(b: Backups): Promise<BackupStatus> {
+  const s = b.deps.settings.current();
+  const folder = folderOf(b, s);
+  const newest = await newestGoodBackup(folder);
+  return {
+    enabled: s.autoBackup,
+    folder,
+    defaultFolder: s.backupFolder === '',
+    keep: s.backupKeep,
+    lastVerified: newest ? { file: newest.file, time: newest.time } : null,
+    lastError: b.lastError,
+  };
+}
+
+function announce(b: Backups): void {
+  void status(b).then(b.deps.emit, () => undefined);
+}
+
+function succeeded(b: Backups): void {
+  b.lastError = null;
+  announce(b);
+}
+
+function failed(b: Backups, error: unknown): void {
+  b.lastError = failureMessage(error);
+  announce(b);
+}
+
+/** A backup counts only once it opens: decrypted with the session's key (no KDF run), then wiped. */
+async function reopen(b: Backups, file: string): Promise<void> {
+  await b.deps.vault().checkCopy(await readFile(file));
+}
+
+/** A scheduler for the open vault with the settings in force, or null when automatic backups are off. */
+function makeScheduler(b: Backups): BackupScheduler | null {
+  const s = b.deps.settings.current();
+  if (!s.autoBackup) return null;
+  return createAutoBackup({
+    vault: b.deps.vault(),
+    verify: (file) => reopen(b, file),
+    clock: b.deps.clock,
+    dir: folderOf(b, s),
+    keep: s.backupKeep,
+    debounceMs: b.deps.debounceMs,
+    onBackup: () => succeeded(b),
+    onError: (error) => failed(b, error),
+  });
+}
+
+/** New folder, count or switch: the old scheduler finishes its pending backup where it was headed. */
+function reconfigure(b: Backups, previous: Settings, next: Settings): void {
+  if (next.backupFolder !== previous.backupFolder) b.lastError = null;
+  const old = b.scheduler;
+  b.scheduler = b.active ? makeScheduler(b) : null;
+  // A new folder (or backups just turned on) starts with a backup of the vault as it is.
+  if (next.backupFolder !== previous.backupFolder || !previous.autoBackup) b.scheduler?.changed();
+  if (old) {
+    b.retiring = b.retiring.then(async () => {
+      await old.flush();
+      old.dispose();
+    });
+  }
+  announce(b);
+}
+
+/** A backup outside the debounce: through the scheduler when there is one, so runs never overlap. */
+async function backupNow(b: Backups): Promise<void> {
+  const vault = b.deps.vault();
+  await b.retiring;
+  if (b.scheduler) {
+    b.scheduler.changed();
+    await b.scheduler.flush();
+    if (b.lastError !== null) throw new BackupError('io', b.lastError);
+    return;
+  }
+  const s = b.deps.settings.current();
+  try {
+    await writeBackup({
+      vault,
+      dir: folderOf(b, s),
+      now: b.deps.clock.now(),
+      keep: s.backupKeep,
+      verify: (file) => reopen(b, file),
+    });
+  } catch (error) {
+    failed(b, error);
+    throw error instanceof BackupError ? error : new BackupError('io', failureMessage(error), { cause: error });
+  }
+  succeeded(b);
+}
+
+/** The folder dialog; the chosen folder must be writable. */
+async function chooseFolder(b: Backups): Promise<BackupStatus> {
+  const { deps } = b;
+  deps.vault();
+  const chosen = await deps.desktop.pickFolder({
+    title: 'Choose a folder for automatic backups',
+    defaultPath: folderOf(b, deps.settings.current()),
+  });
+  if (chosen === null) return status(b);
+  const dir = path.resolve(chosen);
+  if (dir.length > SETTINGS_LIMITS.backupFolderMax) {
+    throw new BackupError('io', 'That folder path is too long. Choose another folder.');
+  }
+  await checkWritable(dir, b.random);
+  await deps.settings.update({ backupFolder: dir === path.resolve(b.defaultDir) ? '' : dir });
+  return status(b);
 }

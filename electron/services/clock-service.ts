@@ -49,87 +49,98 @@ export interface ClockService {
 const sameCorrection = (a: ClockMeasurement | null, b: ClockMeasurement | null): boolean =>
   a === b || (a !== null && b !== null && a.offsetMs === b.offsetMs && a.at === b.at && a.server === b.server);
 
+/** One clock service's dependencies and state, shared by the helpers below. */
+interface ClockCheck {
+  readonly deps: ClockServiceDeps;
+  /** The last measurement; kept when a later check fails. */
+  measured: ClockMeasurement | null;
+  /** Why the last check failed, or null. */
+  problem: string | null;
+  /** The check running now, if any. */
+  running: Promise<ClockStatus> | null;
+}
+
 export function createClockService(deps: ClockServiceDeps): ClockService {
   const { settings } = deps;
-  let measured: ClockMeasurement | null = null;
-  let problem: string | null = null;
-  let running: Promise<ClockStatus> | null = null;
-
-  const status = (): ClockStatus => {
-    const correction = settings.current().clockCorrection;
-    return {
-      measured,
-      problem,
-      checking: running !== null,
-      correction,
-      warning: correction === null && measured !== null && Math.abs(measured.offsetMs) > CLOCK_WARNING_MS,
-    };
-  };
+  const c: ClockCheck = { deps, measured: null, problem: null, running: null };
 
   settings.onChange((view, previous) => {
     if (sameCorrection(view.settings.clockCorrection, previous.clockCorrection)) return;
     // The window learns the new offset before the codes computed with it arrive.
-    deps.emit(status());
+    deps.emit(status(c));
     deps.correctionChanged();
   });
 
-  /** Measures once; never rejects (a failure becomes the problem the window shows). */
-  async function measure(check: TimeCheck): Promise<void> {
-    try {
-      const reading = await check.measure(settings.current().clockServer);
-      measured = reading;
-      problem = null;
-      const inUse = settings.current().clockCorrection;
-      if (inUse && Math.abs(inUse.offsetMs - reading.offsetMs) > CORRECTION_REFRESH_MS) {
-        // Kept on failure: the old correction is still better than none, and the next check tries again.
-        await settings.update({ clockCorrection: reading }).catch(() => undefined);
-      }
-    } catch (error) {
-      // The last measurement stays: a failed check does not mean the clock was set right.
-      problem = error instanceof TimeCheckError ? error.message : 'The clock could not be checked. Try again later.';
-    }
-  }
-
-  /** One query at a time: a second request while one runs gets the same answer. */
-  function start(check: TimeCheck): Promise<ClockStatus> {
-    if (running) return running;
-    // Started on the next tick, so `running` is set before a check that settles at once can end.
-    running = Promise.resolve()
-      .then(() => measure(check))
-      .then(() => {
-        running = null;
-        const done = status();
-        deps.emit(done);
-        return done;
-      });
-    deps.emit(status());
-    return running;
-  }
-
   return {
-    status,
+    status: () => status(c),
     checkAfter() {
       if (deps.timeCheck === null || !settings.current().clockCheck) return;
-      void start(deps.timeCheck);
+      void start(c, deps.timeCheck);
     },
     async checkNow() {
       if (deps.timeCheck === null) throw new ClockCheckUnavailableError('Checking the clock is not available here.');
       if (!settings.current().clockCheck) {
         throw new ClockCheckUnavailableError('Checking the clock is turned off. Turn on “Check the clock” first.');
       }
-      return start(deps.timeCheck);
+      return start(c, deps.timeCheck);
     },
     async useCorrected() {
-      if (measured === null) {
+      if (c.measured === null) {
         throw new ClockCheckUnavailableError('There is no measurement to use yet. Check the clock first.');
       }
-      await settings.update({ clockCorrection: measured });
-      return status();
+      await settings.update({ clockCorrection: c.measured });
+      return status(c);
     },
     async useSystemClock() {
       await settings.update({ clockCorrection: null });
-      return status();
+      return status(c);
     },
     correctionMs: () => settings.current().clockCorrection?.offsetMs ?? 0,
   };
+}
+
+function status(c: ClockCheck): ClockStatus {
+  const correction = c.deps.settings.current().clockCorrection;
+  const { measured } = c;
+  return {
+    measured,
+    problem: c.problem,
+    checking: c.running !== null,
+    correction,
+    warning: correction === null && measured !== null && Math.abs(measured.offsetMs) > CLOCK_WARNING_MS,
+  };
+}
+
+/** Measures once; never rejects (a failure becomes the problem the window shows). */
+async function measure(c: ClockCheck, check: TimeCheck): Promise<void> {
+  const { settings } = c.deps;
+  try {
+    const reading = await check.measure(settings.current().clockServer);
+    c.measured = reading;
+    c.problem = null;
+    const inUse = settings.current().clockCorrection;
+    if (inUse && Math.abs(inUse.offsetMs - reading.offsetMs) > CORRECTION_REFRESH_MS) {
+      // Kept on failure: the old correction is still better than none, and the next check tries again.
+      await settings.update({ clockCorrection: reading }).catch(() => undefined);
+    }
+  } catch (error) {
+    // The last measurement stays: a failed check does not mean the clock was set right.
+    c.problem = error instanceof TimeCheckError ? error.message : 'The clock could not be checked. Try again later.';
+  }
+}
+
+/** One query at a time: a second request while one runs gets the same answer. */
+function start(c: ClockCheck, check: TimeCheck): Promise<ClockStatus> {
+  if (c.running) return c.running;
+  // Started on the next tick, so `running` is set before a check that settles at once can end.
+  c.running = Promise.resolve()
+    .then(() => measure(c, check))
+    .then(() => {
+      c.running = null;
+      const done = status(c);
+      c.deps.emit(done);
+      return done;
+    });
+  c.deps.emit(status(c));
+  return c.running;
 }

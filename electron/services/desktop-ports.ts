@@ -2,8 +2,8 @@
 /**
  * What the import, export and backup services need from the desktop: native file and folder
  * dialogs, screen capture and the clipboard's image. Ports, so the services stay plain Node: the
- * Electron adapters live in electron/platform/, and the tests (vitest and the Chromium tier) pass
- * fakes fed with files from disk and screenshots from the corpus.
+ * Electron adapters live in electron/platform/desktop-adapters.ts, and the tests (vitest and the
+ * Chromium tier) pass fakes fed with files from disk and screenshots from the corpus.
  */
 import type { PixelOrder } from '../import/qr';
 

@@ -52,99 +52,113 @@ export interface VaultServiceDeps {
   readonly lockedDetails?: () => { readonly cancelledDeletions?: number };
 }
 
+/** One vault service's dependencies and state, shared by the helpers below. */
+interface VaultState {
+  readonly deps: VaultServiceDeps;
+  readonly path: string;
+  /** The open vault while unlocked; null when locked. */
+  vault: UnlockedVault | null;
+  lastLockReason: LockReason | null;
+  /** True while a create or unlock derives its key. */
+  busy: boolean;
+}
+
 export function createVaultService(deps: VaultServiceDeps): VaultService {
-  const path = deps.options.path;
-  let vault: UnlockedVault | null = null;
-  let lastLockReason: LockReason | null = null;
-  let busy = false;
-
-  const kdfInfo = (v: UnlockedVault): KdfInfo => ({
-    algorithm: 'argon2id13',
-    opslimit: v.kdf.opslimit,
-    memlimitBytes: v.kdf.memlimit,
-  });
-
-  async function status(): Promise<VaultStatus> {
-    if (vault) return { status: 'unlocked', path, entryCount: vault.entries().length, kdf: kdfInfo(vault) };
-    if ((await vaultFileState(path)) === 'absent') return { status: 'absent', path };
-    try {
-      await inspectVault(path);
-    } catch (error) {
-      if (error instanceof VaultError && error.kind !== 'io') return unreadable(error);
-      throw error;
-    }
-    return { status: 'locked', path, lastLockReason, ...deps.lockedDetails?.() };
-  }
-
-  function unreadable(error: VaultError): VaultStatus {
-    return {
-      status: 'unreadable',
-      path,
-      error: vaultErrorReport(error),
-      previousGenerationAvailable: existsSync(previousGenerationPath(path)),
-    };
-  }
-
-  async function withParams(purpose: 'create' | 'unlock'): Promise<VaultOptions> {
-    if (deps.options.kdfParams || !deps.kdfParamsFor) return deps.options;
-    const params = await deps.kdfParamsFor(purpose);
-    return params ? { ...deps.options, kdfParams: params } : deps.options;
-  }
-
-  /** Serialises create/unlock: a second click while Argon2id runs must not derive twice. */
-  async function exclusive(fn: () => Promise<UnlockedVault>): Promise<VaultStatus> {
-    if (busy) throw new VaultBusyError();
-    busy = true;
-    try {
-      vault = await fn();
-      lastLockReason = null;
-    } finally {
-      busy = false;
-    }
-    deps.onUnlocked(vault);
-    const next = await status();
-    deps.onStatus(next);
-    return next;
-  }
+  const v: VaultState = { deps, path: deps.options.path, vault: null, lastLockReason: null, busy: false };
 
   return {
-    status,
+    status: () => status(v),
     async create(password) {
       if (password.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError();
-      return exclusive(async () => createVault(await withParams('create'), password));
+      return exclusive(v, async () => createVault(await withParams(deps, 'create'), password));
     },
-    unlock: (password) => exclusive(async () => unlockVault(await withParams('unlock'), password)),
+    unlock: (password) => exclusive(v, async () => unlockVault(await withParams(deps, 'unlock'), password)),
     async lock(reason) {
-      if (vault) {
+      if (v.vault) {
         await deps.onLocking(reason);
-        vault.lock();
-        vault = null;
-        lastLockReason = reason;
+        v.vault.lock();
+        v.vault = null;
+        v.lastLockReason = reason;
       }
-      const next = await status();
-      deps.onStatus(next);
-      return next;
+      return announce(v);
     },
-    async usePrevious() {
-      const current = await status();
-      if (current.status !== 'unreadable' || !current.previousGenerationAvailable)
-        throw new NoPreviousGenerationError();
-      const prev = previousGenerationPath(path);
-      // Open the previous generation's header first: never swap in a file that is unreadable too.
-      await inspectVault(prev);
-      // Through a symbolic link, the real file is set aside and replaced; the link stays a link.
-      const file = await resolveVaultFile(path);
-      const aside = `${file}.unreadable-${new Date(deps.options.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-')}`;
-      await rename(file, aside);
-      await copyFile(prev, file, constants.COPYFILE_EXCL);
-      const next = await status();
-      deps.onStatus(next);
-      return next;
-    },
+    usePrevious: () => usePrevious(v),
     open() {
-      if (!vault) throw new VaultLockedError();
-      return vault;
+      if (!v.vault) throw new VaultLockedError();
+      return v.vault;
     },
-    isUnlocked: () => vault !== null,
+    isUnlocked: () => v.vault !== null,
   };
+}
+
+const kdfInfo = (vault: UnlockedVault): KdfInfo => ({
+  algorithm: 'argon2id13',
+  opslimit: vault.kdf.opslimit,
+  memlimitBytes: vault.kdf.memlimit,
+});
+
+async function status(v: VaultState): Promise<VaultStatus> {
+  const { path } = v;
+  if (v.vault) return { status: 'unlocked', path, entryCount: v.vault.entries().length, kdf: kdfInfo(v.vault) };
+  if ((await vaultFileState(path)) === 'absent') return { status: 'absent', path };
+  try {
+    await inspectVault(path);
+  } catch (error) {
+    if (error instanceof VaultError && error.kind !== 'io') return unreadable(path, error);
+    throw error;
+  }
+  return { status: 'locked', path, lastLockReason: v.lastLockReason, ...v.deps.lockedDetails?.() };
+}
+
+/** The status after a state change, also passed to `onStatus`. */
+async function announce(v: VaultState): Promise<VaultStatus> {
+  const next = await status(v);
+  v.deps.onStatus(next);
+  return next;
+}
+
+function unreadable(path: string, error: VaultError): VaultStatus {
+  return {
+    status: 'unreadable',
+    path,
+    error: vaultErrorReport(error),
+    previousGenerationAvailable: existsSync(previousGenerationPath(path)),
+  };
+}
+
+async function withParams(deps: VaultServiceDeps, purpose: 'create' | 'unlock'): Promise<VaultOptions> {
+  if (deps.options.kdfParams || !deps.kdfParamsFor) return deps.options;
+  const params = await deps.kdfParamsFor(purpose);
+  return params ? { ...deps.options, kdfParams: params } : deps.options;
+}
+
+/** Serialises create/unlock: a second click while Argon2id runs must not derive twice. */
+async function exclusive(v: VaultState, fn: () => Promise<UnlockedVault>): Promise<VaultStatus> {
+  if (v.busy) throw new VaultBusyError();
+  v.busy = true;
+  let opened: UnlockedVault;
+  try {
+    opened = await fn();
+    v.vault = opened;
+    v.lastLockReason = null;
+  } finally {
+    v.busy = false;
+  }
+  v.deps.onUnlocked(opened);
+  return announce(v);
+}
+
+/** Sets the damaged file aside (kept, never deleted) and puts a copy of the previous generation in its place. */
+async function usePrevious(v: VaultState): Promise<VaultStatus> {
+  const current = await status(v);
+  if (current.status !== 'unreadable' || !current.previousGenerationAvailable) throw new NoPreviousGenerationError();
+  const prev = previousGenerationPath(v.path);
+  // Open the previous generation's header first: never swap in a file that is unreadable too.
+  await inspectVault(prev);
+  // Through a symbolic link, the real file is set aside and replaced; the link stays a link.
+  const file = await resolveVaultFile(v.path);
+  const stamp = new Date(v.deps.options.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-');
+  await rename(file, `${file}.unreadable-${stamp}`);
+  await copyFile(prev, file, constants.COPYFILE_EXCL);
+  return announce(v);
 }

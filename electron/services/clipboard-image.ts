@@ -8,7 +8,7 @@
  */
 import { MAX_IMPORT_BYTES } from '../import';
 import { decodeImage, QrError, sniffImageFormat } from '../import/qr';
-import type { DesktopImage } from '../services/desktop-ports';
+import type { DesktopImage } from './desktop-ports';
 
 /** The part of Electron's `ClipboardItem` used here. */
 export interface ClipboardItemLike {

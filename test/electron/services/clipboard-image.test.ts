@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { qrPng } from '../../../electron/export/qr';
 import { QrError } from '../../../electron/import/qr';
-import { imageFromClipboardItems, type ClipboardItemLike } from '../../../electron/platform/clipboard-image';
+import { imageFromClipboardItems, type ClipboardItemLike } from '../../../electron/services/clipboard-image';
 
 function item(parts: Record<string, unknown>): ClipboardItemLike & { asked: string[] } {
   const asked: string[] = [];

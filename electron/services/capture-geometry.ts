@@ -6,7 +6,7 @@
  * and ordered for the review ("Screen 1", "Screen 2", in the order of the displays).
  */
 import { QR_IMAGE_LIMITS } from '../import/qr/limits';
-import type { DesktopImage } from '../services/desktop-ports';
+import type { DesktopImage } from './desktop-ports';
 
 export interface PixelSize {
   readonly width: number;

@@ -9,7 +9,7 @@ import {
   captureAllScreens,
   type CaptureSource,
   type ScreenCaptureDeps,
-} from '../../../electron/platform/screen-capture';
+} from '../../../electron/services/screen-capture';
 import { CaptureRefusedError } from '../../../electron/services/desktop-ports';
 
 function source(displayId: string, width: number, height: number, fill = 1): CaptureSource {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Electron's desktop facilities as the services' DesktopPorts: the native open, save and folder
- * dialogs (attached to the app's window), screen capture (screen-capture.ts) and the clipboard's
- * screenshot and text. Thin on purpose; the logic lives in plain modules tested under Node.
- * The clipboard's picture is read as the image bytes the system offers (clipboard-image.ts).
+ * The Electron adapters behind the services' DesktopPorts (electron/services/desktop-ports.ts, the
+ * interfaces): the native open, save and folder dialogs (attached to the app's window), screen
+ * capture and the clipboard's screenshot and text. Thin on purpose; the logic lives in plain
+ * modules tested under Node: electron/services/screen-capture.ts, and clipboard-image.ts, which
+ * reads the clipboard's picture as the image bytes the system offers.
  */
 import {
   clipboard,
@@ -16,15 +17,15 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import type { DesktopImage, DesktopPorts, FileFilter } from '../services/desktop-ports';
-import { imageFromClipboardItems } from './clipboard-image';
-import { captureAllScreens } from './screen-capture';
+import { imageFromClipboardItems } from '../services/clipboard-image';
+import { captureAllScreens } from '../services/screen-capture';
 
-export interface ElectronDesktopPortsOptions {
+export interface ElectronDesktopAdaptersOptions {
   /** The app's window: dialogs are attached to it, and it is hidden while the screens are captured. */
   readonly getWindow: () => BrowserWindow | null;
 }
 
-export function createElectronDesktopPorts(options: ElectronDesktopPortsOptions): DesktopPorts {
+export function createElectronDesktopAdapters(options: ElectronDesktopAdaptersOptions): DesktopPorts {
   const parent = (): BrowserWindow | null => {
     const win = options.getWindow();
     return win && !win.isDestroyed() ? win : null;

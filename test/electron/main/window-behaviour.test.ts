@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import { closeAction, startAction } from '../../../electron/platform/window-behaviour';
+import { closeAction, startAction } from '../../../electron/main/window-behaviour';
 
 describe('window behaviour', () => {
   it.each([

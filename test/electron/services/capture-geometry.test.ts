@@ -6,7 +6,7 @@ import {
   captureThumbnailSize,
   orderByDisplay,
   screenName,
-} from '../../../electron/platform/capture-geometry';
+} from '../../../electron/services/capture-geometry';
 import { QR_IMAGE_LIMITS } from '../../../electron/import/qr/limits';
 
 const display = (id: number, width: number, height: number, scaleFactor = 1) => ({

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * What closing and starting the window do, as pure decisions of the settings and the platform
- * (tested under Node); electron/main only carries them out.
+ * (tested under Node); desktop.ts and window.ts only carry them out.
  */
 
 export type CloseAction = 'hide' | 'close';

@@ -2,7 +2,8 @@
 /**
  * Keeps the one global shortcut registered as the settings say: unregisters the old accelerator,
  * registers the new one, and says why when the system refuses it (usually another application
- * holds it). Pure over a small port, so it is tested under Node; global-shortcut.ts is the port.
+ * holds it). Pure over a small port, so it is tested under Node; the port's Electron side is
+ * electron/platform/global-shortcut.ts.
  */
 
 /** The part of Electron's `globalShortcut` this needs. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it, vi } from 'vitest';
-import { createShortcutController, type ShortcutPort } from '../../../electron/platform/shortcut-controller';
+import { createShortcutController, type ShortcutPort } from '../../../electron/services/shortcut-controller';
 
 function fakePort(taken: string[] = []) {
   const registered = new Map<string, () => void>();

@@ -3,15 +3,15 @@
  * Capturing every display for the QR scan: Tessera's window is hidden first (it would cover the
  * QR code) and shown again afterwards whatever happens; each screen is taken at native resolution
  * and handed over as BGRA pixels. Written against the narrow shapes it uses of Electron's
- * `desktopCapturer`, `screen` and `BrowserWindow`, so it is unit-tested with fakes; desktop-ports.ts
- * passes the real ones.
+ * `desktopCapturer`, `screen` and `BrowserWindow`, so it is unit-tested with fakes; the Electron adapter
+ * (electron/platform/desktop-adapters.ts) passes the real ones.
  *
  * Outcomes: the Wayland portal's prompt closed (no source) → []; an error, or macOS's Screen
  * Recording permission denied → CaptureRefusedError with what to do instead.
  *
  * @see https://www.electronjs.org/docs/latest/api/desktop-capturer
  */
-import { CaptureRefusedError, type CapturedScreen } from '../services/desktop-ports';
+import { CaptureRefusedError, type CapturedScreen } from './desktop-ports';
 import {
   bitmapToDesktopImage,
   captureThumbnailSize,
