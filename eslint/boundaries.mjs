@@ -152,7 +152,8 @@ const ADVICE = Object.freeze({
   'ipc>electron': 'only electron/ipc/register.ts touches Electron at run time: use `import type` here',
   'ipc>*': 'IPC handlers validate and dispatch: do the work in electron/services',
   'contract>*': 'the contract is loaded by the preload and the renderer: it may import only electron/domain',
-  'platform>*': "platform adapts Electron to the services' ports: it builds on domain and services only (pure logic belongs in services or core)",
+  'platform>*':
+    "platform adapts Electron to the services' ports: it builds on domain and services only (pure logic belongs in services or core)",
   'main>cli':
     'main and the CLI are two front ends: move what both need (file names, paths) to electron/domain or services',
   'main>electron': 'this module is pure and unit-tested under Node: use `import type`; call Electron from the wiring',
