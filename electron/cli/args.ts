@@ -24,8 +24,6 @@ export type ParsedCommandLine =
       readonly command: Command;
       readonly args: CommandArgs;
       readonly vault: string | undefined;
-      readonly passwordFile: string | undefined;
-      readonly passwordStdin: boolean;
     };
 
 type ParseOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
@@ -85,17 +83,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (parsed.values['password-file'] !== undefined && parsed.values['password-stdin'] === true) {
     throw new UsageError('Give either --password-file or --password-stdin, not both.');
   }
-  const string = (key: string): string | undefined => {
-    const v = parsed.values[key];
-    return typeof v === 'string' ? v : undefined;
-  };
+  const vault = parsed.values.vault;
   return {
     kind: 'run',
     command,
+    // The global options too: the password sources read theirs from here (password.ts).
     args: { values: parsed.values as CommandArgs['values'], positionals },
-    vault: string('vault'),
-    passwordFile: string('password-file'),
-    passwordStdin: parsed.values['password-stdin'] === true,
+    vault: typeof vault === 'string' ? vault : undefined,
   };
 }
 

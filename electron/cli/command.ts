@@ -32,6 +32,20 @@ export interface Command {
   run(ctx: CommandContext, args: CommandArgs): Promise<void>;
 }
 
+/** `positionals` of a command that takes no arguments. */
+export const NO_POSITIONALS: Command['positionals'] = Object.freeze({ min: 0, max: 0, name: '' });
+
+/** `--show-secrets` of `import` and `restore`, whose `--json` lists a file's accounts. */
+export const SHOW_SECRETS_OPTION: OptionSpec = Object.freeze({
+  type: 'boolean',
+  help: 'with --json: include each base32 secret (careful: it is printed)',
+});
+
+/** @throws UsageError when `--show-secrets` is given without `--json` (import, restore). */
+export function checkShowSecrets(args: CommandArgs): void {
+  if (flag(args, 'show-secrets') && !flag(args, 'json')) throw new UsageError('--show-secrets needs --json.');
+}
+
 /** A string option's value, if given. */
 export function stringOption(args: CommandArgs, name: string): string | undefined {
   const value = args.values[name];

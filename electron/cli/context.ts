@@ -49,7 +49,7 @@ export async function requireVaultFile(ctx: CommandContext): Promise<void> {
  */
 export async function withVault<T>(ctx: CommandContext, fn: (vault: UnlockedVault) => Promise<T>): Promise<T> {
   await requireVaultFile(ctx);
-  const password = await ctx.passwords.current();
+  const password = await ctx.passwords.read('vault');
   const vault = await unlockVault(vaultOptions(ctx), password);
   try {
     return await fn(vault);

@@ -1,32 +1,51 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The one JSON shape of an account found in a file or a QR code, shared by `import --json` and
- * `scan --json` (docs/cli.md). The base32 secret appears only when the user asked for it.
+ * The CLI's one copy of an account's fields into what it prints or compares: the JSON shapes of
+ * `list --json` and of an account found in a file or a QR code (`import --json`, `scan --json`,
+ * `restore --json`), both in docs/cli.md. Fields are copied one by one, never spread from an entry,
+ * so a field added to entries (a secret, notes) never leaks into the output; the base32 secret
+ * appears only when the user asked for it.
  */
+import type { OtpAlgorithm, OtpType } from '../domain';
 import type { ImportedEntry } from '../import';
 import { base32Encode } from '../otp';
+import type { VaultEntry } from '../vault/entry';
 
-export interface ImportedEntryJson {
-  readonly type: string;
+/** An account's names and code parameters, the first fields of every entry JSON shape. */
+export interface OtpJson {
+  readonly type: OtpType;
   readonly issuer: string;
   readonly account: string;
-  readonly algorithm: string;
+  readonly algorithm: OtpAlgorithm;
   readonly digits: number;
   /** Null for HOTP. */
   readonly period: number | null;
   /** The next HOTP counter value; null for TOTP and Steam. */
   readonly counter: number | null;
+}
+
+/** What `findDuplicates` compares and `OtpJson` is made from: the names, the code parameters, the secret. */
+export type OtpFields = OtpJson & { readonly secret: Uint8Array };
+
+/** One entry in `list --json`: its id first. No secret, and no notes (they may hold recovery codes). */
+export interface ListedEntry extends OtpJson {
+  readonly id: string;
+  readonly group: string | null;
+  readonly favourite: boolean;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+/** An account found in a file, a QR code or a backup. */
+export interface ImportedEntryJson extends OtpJson {
   readonly secret?: string;
   /** Only from `import`, which compares with the vault. */
   readonly duplicate?: boolean;
   readonly batch?: { readonly id: number; readonly index: number; readonly size: number };
 }
 
-/** The entry's fields in a stable order; `duplicate` goes before `batch` when given. */
-export function importedEntryJson(
-  e: ImportedEntry,
-  options: { showSecret: boolean; duplicate?: boolean },
-): ImportedEntryJson {
+/** The names and code parameters in the documented order: the one field-by-field copy. */
+function otpJson(e: OtpJson): OtpJson {
   return {
     type: e.type,
     issuer: e.issuer,
@@ -35,6 +54,33 @@ export function importedEntryJson(
     digits: e.digits,
     period: e.period,
     counter: e.counter,
+  };
+}
+
+/** A vault or new entry as `findDuplicates` takes it: its `otpJson` fields and the secret (not copied). */
+export function otpFields(e: OtpFields): ImportedEntry {
+  return { ...otpJson(e), secret: e.secret };
+}
+
+/** A vault entry as `list --json` prints it. */
+export function toListedEntry(e: VaultEntry): ListedEntry {
+  return {
+    id: e.id,
+    ...otpJson(e),
+    group: e.group,
+    favourite: e.favourite,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** The entry's fields in a stable order; `duplicate` goes before `batch` when given. */
+export function importedEntryJson(
+  e: OtpFields & Pick<ImportedEntry, 'batch'>,
+  options: { showSecret: boolean; duplicate?: boolean },
+): ImportedEntryJson {
+  return {
+    ...otpJson(e),
     ...(options.showSecret ? { secret: base32Encode(e.secret) } : {}),
     ...(options.duplicate === undefined ? {} : { duplicate: options.duplicate }),
     ...(e.batch ? { batch: { id: e.batch.id, index: e.batch.index, size: e.batch.size } } : {}),

@@ -39,14 +39,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
     const ctx: CommandContext = {
       io,
       vaultPath: resolveVaultPath(parsed.vault, io, io.cwd),
-      passwords: createPasswords(io, {
-        passwordFile: parsed.passwordFile,
-        passwordStdin: parsed.passwordStdin,
-        newPasswordFile:
-          typeof parsed.args.values['new-password-file'] === 'string'
-            ? parsed.args.values['new-password-file']
-            : undefined,
-      }),
+      passwords: createPasswords(io, parsed.args.values),
       kdf: () => io.kdf ?? (owned.worker ??= createWorkerKdf()),
     };
     await parsed.command.run(ctx, parsed.args);

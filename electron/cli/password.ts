@@ -1,79 +1,175 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Where the CLI gets passwords: a no-echo prompt on a terminal, `--password-file FILE` (first
+ * Where the CLI gets passwords: a no-echo prompt on a terminal, a file named by an option (its first
  * line), or `--password-stdin` (one password per line, in the order the command asks for them).
  * Never from the command line, where other users can read it (`ps`) and shells record it.
+ *
+ * Every password a command asks for has a purpose (PURPOSES: its file option, its words on standard
+ * input and at the prompt, whether it is asked twice). Its source is, in this order: its file
+ * option, else the next line of standard input with `--password-stdin`, else a prompt on a terminal,
+ * else the purpose's refusal (exit 1).
  */
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { CommandArgs } from './command';
 import { CliError, EXIT, UsageError } from './errors';
-import type { CliInput, CliIo } from './io';
+import { promptHidden, readAll } from './input';
+import type { CliIo } from './io';
 
 /** Standard input beyond this is refused: a password source, not a data stream. */
 const MAX_STDIN_BYTES = 64 * 1024;
 
-export interface PasswordFlags {
-  readonly passwordFile?: string | undefined;
-  readonly passwordStdin?: boolean | undefined;
-  /** `passwd` only: where the new password comes from. */
-  readonly newPasswordFile?: string | undefined;
+/**
+ * What a password is for:
+ * - `vault`: the vault's password, which every command that opens the vault asks first;
+ * - `new-vault`: the password of the vault `init` creates (asked twice);
+ * - `new-password`: the new password of `passwd` (asked twice);
+ * - `export`: the password an encrypted `export` is written under (asked twice);
+ * - `import-file`: the own password of an encrypted file `import` reads;
+ * - `backup`: the own password of the backup `restore` reads (Enter at the prompt: the vault's).
+ */
+export type PasswordPurpose = 'vault' | 'new-vault' | 'new-password' | 'export' | 'import-file' | 'backup';
+
+interface PurposeSpec {
+  /** The option naming a file whose first line is the password. */
+  readonly fileOption: string;
+  /**
+   * Whether the file is resolved against the working folder (and named in full in messages), as for
+   * another file's password; the vault's password files (`--password-file`, `--new-password-file`)
+   * are opened as given.
+   */
+  readonly resolveFile: boolean;
+  /** What `--password-stdin` messages call it: "expected the ${stdinName} on line N…". */
+  readonly stdinName: string;
+  /** Said after "on line N of standard input" when the line is missing. */
+  readonly stdinHint?: string;
+  /** An empty line: reported as an empty password, or as the line missing. */
+  readonly emptyLine: 'empty' | 'missing';
+  readonly prompt: string;
+  /** Asked twice ("Repeat it: "): the message when the two differ. */
+  readonly mismatch?: string;
+  /** Enter at the prompt: refused with this message, or null for "the vault's password" (read() gives null). */
+  readonly emptyAnswer: string | null;
+  /** No file option, no `--password-stdin`, no terminal. */
+  readonly noSource: string;
 }
+
+const NO_SOURCE = 'No password source: use --password-file FILE or --password-stdin when not on a terminal.';
+
+/** The vault's own passwords: the file opened as given; an empty line of standard input is an empty password. */
+const VAULTS = {
+  resolveFile: false,
+  emptyLine: 'empty',
+  emptyAnswer: 'Empty password: the password is empty.',
+} as const;
+
+/** A new password for the vault (init, passwd): asked twice. */
+const NEW_VAULTS = {
+  ...VAULTS,
+  stdinName: 'new password',
+  prompt: 'New vault password: ',
+  mismatch: 'The two passwords do not match; nothing was changed.',
+} as const;
+
+/**
+ * Another file's own password (export, import, backup): the command's own file option, resolved
+ * against the working folder; an empty line of standard input reads as a missing one.
+ */
+const OTHER_FILES = { resolveFile: true, emptyLine: 'missing' } as const;
+
+const PURPOSES: Readonly<Record<PasswordPurpose, PurposeSpec>> = {
+  vault: {
+    ...VAULTS,
+    fileOption: 'password-file',
+    stdinName: 'password',
+    prompt: 'Vault password: ',
+    noSource: NO_SOURCE,
+  },
+  'new-vault': { ...NEW_VAULTS, fileOption: 'password-file', noSource: NO_SOURCE },
+  'new-password': {
+    ...NEW_VAULTS,
+    fileOption: 'new-password-file',
+    noSource: 'No source for the new password: use --new-password-file FILE or --password-stdin.',
+  },
+  export: {
+    ...OTHER_FILES,
+    fileOption: 'export-password-file',
+    stdinName: 'export password',
+    prompt: 'Export password: ',
+    mismatch: 'The two export passwords do not match; nothing was written.',
+    emptyAnswer: 'Empty export password.',
+    noSource: 'Give the export password with --export-password-file FILE.',
+  },
+  'import-file': {
+    ...OTHER_FILES,
+    fileOption: 'file-password-file',
+    stdinName: "import file's password",
+    prompt: 'Password of the file to import: ',
+    emptyAnswer: 'Empty password for the file to import.',
+    noSource: 'The file is encrypted: give its password with --file-password-file FILE.',
+  },
+  backup: {
+    ...OTHER_FILES,
+    fileOption: 'backup-password-file',
+    stdinName: "backup's password",
+    stdinHint: " (repeat the vault's if it is the same)",
+    prompt: 'Backup password (Enter for the vault password): ',
+    emptyAnswer: null,
+    noSource:
+      "Give the backup's password with --backup-password-file F (the same file as --password-file if it is the same).",
+  },
+};
 
 export interface Passwords {
-  /** The vault's password. */
-  current(): Promise<string>;
-  /**
-   * A new password (init, passwd): asked twice on a terminal. For init it comes from the main
-   * source; for passwd from `--new-password-file`, the next stdin line, or the terminal.
-   */
-  fresh(purpose: 'init' | 'passwd'): Promise<string>;
+  /** The password for `purpose`, from its sources in order (see PURPOSES). */
+  read(purpose: Exclude<PasswordPurpose, 'backup'>): Promise<string>;
+  /** The backup's password, or null when Enter was pressed at its prompt: the vault's password. */
+  read(purpose: 'backup'): Promise<string | null>;
 }
 
-/** The password sources of one command run; stdin is read once, lazily, only if it is a source. */
-export function createPasswords(io: CliIo, flags: PasswordFlags): Passwords {
+/**
+ * The password sources of one command run, from its command line (the global options and the
+ * command's own); stdin is read once, lazily, only if it is a source.
+ */
+export function createPasswords(io: CliIo, options: CommandArgs['values']): Passwords {
   let lines: Promise<string[]> | null = null;
   let nextLine = 0;
 
-  async function fromStdin(what: string): Promise<string> {
+  async function fromStdin(spec: PurposeSpec): Promise<string> {
     lines ??= readAll(io.stdin, MAX_STDIN_BYTES).then((text) => text.replace(/^\ufeff/, '').split(/\r?\n/));
     const all = await lines;
     const index = nextLine++;
     const line = all[index];
-    if (line === undefined || (line === '' && index === all.length - 1)) {
-      throw new UsageError(`--password-stdin: expected the ${what} on line ${index + 1} of standard input.`);
-    }
-    return nonEmpty(line, `the ${what} on line ${index + 1} of standard input`);
+    const where = `the ${spec.stdinName} on line ${index + 1} of standard input`;
+    // An empty last "line" is only the final line break.
+    const missing = line === undefined || (line === '' && (index === all.length - 1 || spec.emptyLine === 'missing'));
+    if (missing) throw new UsageError(`--password-stdin: expected ${where}${spec.stdinHint ?? ''}.`);
+    return nonEmpty(line, where);
   }
 
-  async function fromTerminal(prompt: string, confirm: boolean): Promise<string> {
-    const first = nonEmpty(await promptHidden(io, prompt), 'the password');
-    if (!confirm) return first;
+  async function fromTerminal(spec: PurposeSpec): Promise<string | null> {
+    const first = await promptHidden(io, spec.prompt);
+    if (first === '') {
+      if (spec.emptyAnswer === null) return null;
+      throw new UsageError(spec.emptyAnswer);
+    }
+    if (spec.mismatch === undefined) return first;
     const second = await promptHidden(io, 'Repeat it: ');
-    if (second !== first) throw new UsageError('The two passwords do not match; nothing was changed.');
+    if (second !== first) throw new UsageError(spec.mismatch);
     return first;
   }
 
-  function noSource(): never {
-    throw new UsageError('No password source: use --password-file FILE or --password-stdin when not on a terminal.');
+  async function read(purpose: PasswordPurpose): Promise<string | null> {
+    const spec = PURPOSES[purpose];
+    const file = options[spec.fileOption];
+    if (typeof file === 'string') return readPasswordFile(io, spec.resolveFile ? path.resolve(io.cwd, file) : file);
+    if (options['password-stdin'] === true) return fromStdin(spec);
+    if (io.isTTY) return fromTerminal(spec);
+    throw new UsageError(spec.noSource);
   }
 
-  return {
-    async current() {
-      if (flags.passwordFile !== undefined) return readPasswordFile(io, flags.passwordFile);
-      if (flags.passwordStdin) return fromStdin('password');
-      if (io.isTTY) return fromTerminal('Vault password: ', false);
-      return noSource();
-    },
-    async fresh(purpose) {
-      const file = purpose === 'init' ? flags.passwordFile : flags.newPasswordFile;
-      if (file !== undefined) return readPasswordFile(io, file);
-      if (flags.passwordStdin) return fromStdin('new password');
-      if (io.isTTY) return fromTerminal('New vault password: ', true);
-      if (purpose === 'passwd') {
-        throw new UsageError('No source for the new password: use --new-password-file FILE or --password-stdin.');
-      }
-      return noSource();
-    },
-  };
+  // Only `backup` can give null (its spec's emptyAnswer), as the overloads say.
+  return { read: read as Passwords['read'] };
 }
 
 function nonEmpty(password: string, what: string): string {
@@ -81,7 +177,11 @@ function nonEmpty(password: string, what: string): string {
   return password;
 }
 
-/** First line of the file (a trailing newline is not part of the password); warns if others can read it. */
+/**
+ * The first line of `file` (a BOM dropped; the line break is not part of the password), warning
+ * when other users can read the file.
+ * @throws CliError (usage) when the file cannot be read or the line is empty.
+ */
 async function readPasswordFile(io: CliIo, file: string): Promise<string> {
   let text: string;
   try {
@@ -94,109 +194,4 @@ async function readPasswordFile(io: CliIo, file: string): Promise<string> {
     throw new CliError(EXIT.usage, `Cannot read the password file ${file} (${code}).`, { cause });
   }
   return nonEmpty(text.replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '', `the first line of ${file}`);
-}
-
-/** Reads a stream to its end as UTF-8, refusing more than `maxBytes`. */
-export function readAll(input: CliInput, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanup = (): void => {
-      input.off('data', onData);
-      input.off('end', onEnd);
-      input.off('error', onError);
-    };
-    const onData = (chunk: Buffer | string): void => {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      size += buf.length;
-      if (size > maxBytes) {
-        cleanup();
-        input.pause();
-        reject(new UsageError(`Standard input is larger than ${maxBytes} bytes; it should hold only passwords.`));
-        return;
-      }
-      chunks.push(buf);
-    };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(new CliError(EXIT.io, `Cannot read standard input: ${error.message}`, { cause: error }));
-    };
-    input.on('data', onData);
-    input.on('end', onEnd);
-    input.on('error', onError);
-    input.resume();
-  });
-}
-
-/**
- * Asks for a secret on the terminal without echoing it: raw mode, so each key arrives as typed.
- * Enter finishes, Backspace deletes, Ctrl-U clears, Ctrl-C or Ctrl-D on an empty line cancels;
- * escape sequences (arrow keys) are ignored.
- */
-export function promptHidden(io: CliIo, prompt: string): Promise<string> {
-  // Raw mode first: a password typed ahead of the prompt must not be echoed either.
-  io.stdin.setRawMode?.(true);
-  io.stderr.write(prompt);
-  return new Promise((resolve, reject) => {
-    const chars: string[] = [];
-    let escape: 'none' | 'esc' | 'csi' = 'none';
-    const finish = (): void => {
-      io.stdin.off('data', onData);
-      io.stdin.setRawMode?.(false);
-      io.stdin.pause();
-      io.stderr.write('\n');
-    };
-    const onData = (chunk: Buffer | string): void => {
-      for (const ch of typeof chunk === 'string' ? chunk : chunk.toString('utf8')) {
-        if (escape !== 'none') {
-          // ESC [ params final-byte, or ESC + one character.
-          escape = escape === 'esc' && ch === '[' ? 'csi' : escape === 'csi' && !/[@-~]/.test(ch) ? 'csi' : 'none';
-          continue;
-        }
-        if (ch === '\r' || ch === '\n') {
-          finish();
-          resolve(chars.join(''));
-          return;
-        }
-        if (ch === '\u0003' || (ch === '\u0004' && chars.length === 0)) {
-          finish();
-          reject(new CliError(EXIT.cancelled, 'Cancelled.'));
-          return;
-        }
-        if (ch === '\u007f' || ch === '\b') chars.pop();
-        else if (ch === '\u0015') chars.length = 0;
-        else if (ch === '\u001b') escape = 'esc';
-        else if (ch >= ' ') chars.push(ch);
-      }
-    };
-    io.stdin.on('data', onData);
-    io.stdin.resume();
-  });
-}
-
-/** Asks a question on the terminal with echo (for confirmations) and returns the answer line. */
-export function promptLine(io: CliIo, prompt: string): Promise<string> {
-  io.stderr.write(prompt);
-  return new Promise((resolve) => {
-    let text = '';
-    const done = (answer: string): void => {
-      io.stdin.off('data', onData);
-      io.stdin.off('end', onEnd);
-      io.stdin.pause();
-      resolve(answer);
-    };
-    const onData = (chunk: Buffer | string): void => {
-      text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-      const end = text.search(/\r|\n/);
-      if (end >= 0) done(text.slice(0, end));
-    };
-    const onEnd = (): void => done(text);
-    io.stdin.on('data', onData);
-    io.stdin.on('end', onEnd);
-    io.stdin.resume();
-  });
 }

@@ -11,6 +11,7 @@ import { parseOtpauthUri, validateEntryInput, type ValidationWarning } from '../
 import type { NewVaultEntry, VaultEntry } from '../../vault';
 import { flag, integerOption, stringOption, type Command, type CommandArgs } from '../command';
 import { withVault } from '../context';
+import { otpFields } from '../entry-json';
 import { CliError, EXIT, UsageError } from '../errors';
 import { entryLabel } from '../io';
 
@@ -75,9 +76,7 @@ export const addCommand: Command = {
 
 /** The vault's entry that gives the same codes as `entry` (findDuplicates' rule), or null. */
 function duplicateOf(entry: NewVaultEntry, existing: readonly VaultEntry[]): VaultEntry | null {
-  const { type, issuer, account, algorithm, digits, period, counter, secret } = entry;
-  const probe = { type, issuer, account, algorithm, digits, period, counter, secret };
-  const found = findDuplicates([probe], existing)[0];
+  const found = findDuplicates([otpFields(entry)], existing)[0];
   return found?.of === 'vault' ? (existing.find((e) => e.id === found.id) ?? null) : null;
 }
 

@@ -9,7 +9,7 @@ import { clockInWords } from '../../time/offset-words';
 import { TimeCheckError } from '../../time/sntp-client';
 import { CLOCK_WARNING_MS, createSntpTimeCheck } from '../../time/time-check';
 import { readAppSettings } from '../app-settings';
-import { flag, stringOption, type Command } from '../command';
+import { flag, NO_POSITIONALS, stringOption, type Command } from '../command';
 import { CliError, EXIT, UsageError } from '../errors';
 import { printable, toJsonLine } from '../io';
 
@@ -34,7 +34,7 @@ export const clockCommand: Command = {
     server: { type: 'string', value: 'HOST[:PORT]', help: 'the time server (default: the desktop app’s)' },
     json: { type: 'boolean', help: 'print {"server", "offsetMs", "roundTripMs"} (see docs/cli.md)' },
   },
-  positionals: { min: 0, max: 0, name: '' },
+  positionals: NO_POSITIONALS,
   async run(ctx, args) {
     const given = stringOption(args, 'server');
     const settings = readAppSettings(ctx.io);

@@ -20,12 +20,10 @@ import {
   type ExportEntry,
 } from '../../export';
 import { missingCaseError } from '../../domain';
-import { flag, stringOption, type Command, type CommandArgs } from '../command';
+import { flag, NO_POSITIONALS, stringOption, type Command, type CommandArgs } from '../command';
 import { vaultOptions, withVault, type CommandContext } from '../context';
 import { CliError, EXIT, UsageError } from '../errors';
 import { printable } from '../io';
-import { promptHidden } from '../password';
-import { readPasswordLine } from '../password-file';
 
 const FORMATS = ['tessera', 'aegis', 'aegis-plain', 'uri-list', 'migration-qr'] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -59,7 +57,7 @@ export const exportCommand: Command = {
     'export-password-file': { type: 'string', value: 'F', help: 'read the export password from the first line of F' },
     force: { type: 'boolean', help: 'replace existing files' },
   },
-  positionals: { min: 0, max: 0, name: '' },
+  positionals: NO_POSITIONALS,
   async run(ctx, args) {
     const format = formatOption(args);
     const outOption = stringOption(args, 'out');
@@ -70,7 +68,7 @@ export const exportCommand: Command = {
     if (format !== 'migration-qr' && !force) await refuseExisting(out);
     const entries = await withVault(ctx, async (vault) => vault.entries().map(copyEntry));
     try {
-      const password = ENCRYPTED.has(format) ? await exportPassword(ctx, args) : undefined;
+      const password = ENCRYPTED.has(format) ? await ctx.passwords.read('export') : undefined;
       const count = await writeExport(ctx, format, entries, out, password, force);
       ctx.io.stdout.write(`Exported ${count} account(s) to ${printable(out)} (${format}).\n`);
     } finally {
@@ -100,26 +98,6 @@ async function refuseExisting(file: string): Promise<void> {
   );
   if (present)
     throw new CliError(EXIT.usage, `${printable(file)} already exists; choose another --out or add --force.`);
-}
-
-/** The export password: --export-password-file, else stdin line 2, else a prompt asked twice. */
-async function exportPassword(ctx: CommandContext, args: CommandArgs): Promise<string> {
-  const file = stringOption(args, 'export-password-file');
-  if (file !== undefined) return readPasswordLine(ctx, path.resolve(ctx.io.cwd, file));
-  if (flag(args, 'password-stdin')) {
-    try {
-      return await ctx.passwords.fresh('passwd'); // with --password-stdin: the next line of stdin
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      throw new UsageError('--password-stdin: expected the export password on line 2 of standard input.');
-    }
-  }
-  if (!ctx.io.isTTY) throw new UsageError('Give the export password with --export-password-file FILE.');
-  const first = await promptHidden(ctx.io, 'Export password: ');
-  if (first === '') throw new UsageError('Empty export password.');
-  const second = await promptHidden(ctx.io, 'Repeat it: ');
-  if (second !== first) throw new UsageError('The two export passwords do not match; nothing was written.');
-  return first;
 }
 
 /** Writes `bytes` to `file` with mode 0600 via a temp file and rename. */

@@ -25,15 +25,11 @@ import {
   type ImportResult,
 } from '../../import';
 import { unlockVault } from '../../vault';
-import { flag, stringOption, type Command, type CommandArgs } from '../command';
-import { readPasswordLine } from '../password-file';
+import { checkShowSecrets, flag, SHOW_SECRETS_OPTION, stringOption, type Command, type CommandArgs } from '../command';
 import { requireVaultFile, vaultOptions, type CommandContext } from '../context';
 import { CliError, EXIT, UsageError, type ExitCode } from '../errors';
 import { importedEntryJson } from '../entry-json';
 import { formatTable, printable, toJsonLine, type CliOutput } from '../io';
-import { promptHidden } from '../password';
-
-/** One entry of `import --json`; a stable shape (docs/cli.md). The secret only with --show-secrets. */
 
 export const importCommand: Command = {
   name: 'import',
@@ -53,23 +49,23 @@ export const importCommand: Command = {
     'file-password-file': { type: 'string', value: 'F', help: 'read the export’s password from the first line of F' },
     'dry-run': { type: 'boolean', help: 'list what would be imported; change nothing' },
     json: { type: 'boolean', help: 'print {"format", "entries": [...], "skipped": [...]} (see docs/cli.md)' },
-    'show-secrets': { type: 'boolean', help: 'with --json: include each base32 secret (careful: it is printed)' },
+    'show-secrets': SHOW_SECRETS_OPTION,
   },
   positionals: { min: 1, max: 1, name: 'FILE' },
   async run(ctx, args) {
     const file = path.resolve(ctx.io.cwd, args.positionals[0] ?? '');
     const format = formatOption(args);
-    if (flag(args, 'show-secrets') && !flag(args, 'json')) throw new UsageError('--show-secrets needs --json.');
+    checkShowSecrets(args);
     try {
       const bytes = await readImportFile(file);
       const fileName = path.basename(file);
       const plain = await readWithout(bytes, format, fileName);
       try {
         await requireVaultFile(ctx);
-        const vaultPassword = await ctx.passwords.current();
+        const vaultPassword = await ctx.passwords.read('vault');
         const result =
           plain ??
-          (await importFile(bytes, { format, password: await filePassword(ctx, args), fileName }).catch(
+          (await importFile(bytes, { format, password: await ctx.passwords.read('import-file'), fileName }).catch(
             (e: unknown) => {
               throw importFailure(e);
             },
@@ -160,26 +156,6 @@ async function readImportFile(file: string): Promise<Uint8Array> {
     if (code === 'ENOENT') throw new CliError(EXIT.notFound, `No file at ${file}.`, { cause });
     throw new CliError(EXIT.io, `Cannot read ${file} (${code}).`, { cause });
   }
-}
-
-/** The import file's own password: --file-password-file, else stdin line 2, else a prompt. */
-async function filePassword(ctx: CommandContext, args: CommandArgs): Promise<string> {
-  const file = stringOption(args, 'file-password-file');
-  if (file !== undefined) return readPasswordLine(ctx, path.resolve(ctx.io.cwd, file));
-  if (flag(args, 'password-stdin')) {
-    try {
-      return await ctx.passwords.fresh('passwd'); // with --password-stdin: the next line of stdin
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      throw new UsageError("--password-stdin: expected the import file's password on line 2 of standard input.");
-    }
-  }
-  if (ctx.io.isTTY) {
-    const password = await promptHidden(ctx.io, 'Password of the file to import: ');
-    if (password === '') throw new UsageError('Empty password for the file to import.');
-    return password;
-  }
-  throw new UsageError('The file is encrypted: give its password with --file-password-file FILE.');
 }
 
 const EXIT_FOR: Readonly<Record<ImportError['kind'], ExitCode>> = {

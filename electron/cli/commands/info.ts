@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** `tessera info [--json]`: format version, KDF parameters, entry count and file path. */
 import { inspectVault } from '../../vault';
-import { flag, type Command } from '../command';
+import { flag, NO_POSITIONALS, type Command } from '../command';
 import { withVault } from '../context';
 import { formatTable, toJsonLine } from '../io';
 
@@ -19,7 +19,7 @@ export const infoCommand: Command = {
   summary: 'Show the vault file, format version, key-derivation parameters and entry count.',
   usage: ['info [--json]'],
   options: { json: { type: 'boolean', help: 'print the information as one JSON object (see docs/cli.md)' } },
-  positionals: { min: 0, max: 0, name: '' },
+  positionals: NO_POSITIONALS,
   async run(ctx, args) {
     const info = await withVault(ctx, async (vault): Promise<VaultInfo> => {
       const header = await inspectVault(ctx.vaultPath);

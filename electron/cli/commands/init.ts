@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { assertLinkedFolderExists, createVault, isFolder, machineKdfParams, vaultFileState } from '../../vault';
-import type { Command } from '../command';
+import { NO_POSITIONALS, type Command } from '../command';
 import { vaultOptions } from '../context';
 import { CliError, EXIT } from '../errors';
 import { checkNewPassword } from './new-password';
@@ -23,7 +23,7 @@ export const initCommand: Command = {
     'An existing vault is never overwritten. When FILE is a symbolic link, the vault is created where it\n' +
     'points and the link is kept.',
   options: {},
-  positionals: { min: 0, max: 0, name: '' },
+  positionals: NO_POSITIONALS,
   async run(ctx) {
     if (await isFolder(ctx.vaultPath)) {
       throw new CliError(
@@ -36,7 +36,7 @@ export const initCommand: Command = {
       throw new CliError(EXIT.usage, `A vault already exists at ${ctx.vaultPath}; it was left as it is.`);
     }
     await assertLinkedFolderExists(ctx.vaultPath);
-    const password = checkNewPassword(await ctx.passwords.fresh('init'));
+    const password = checkNewPassword(await ctx.passwords.read('new-vault'));
     const kdfParams = ctx.io.kdfParams ?? (await machineKdfParams(ctx.vaultPath, { kdf: ctx.kdf() }));
     const vault = await createVault({ ...vaultOptions(ctx), kdfParams }, password);
     const { opslimit, memlimit } = vault.kdf;

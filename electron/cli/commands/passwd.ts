@@ -6,7 +6,7 @@
  * data key, for scripts that need the old behaviour; it is weaker and says so.
  */
 import { previousGenerationPath, unlockVault } from '../../vault';
-import { flag, type Command } from '../command';
+import { flag, NO_POSITIONALS, type Command } from '../command';
 import { requireVaultFile, vaultOptions } from '../context';
 import { printable } from '../io';
 import { checkNewPassword } from './new-password';
@@ -29,14 +29,14 @@ export const passwdCommand: Command = {
       help: 'change only the password, keep the data key (weaker: older copies open later versions)',
     },
   },
-  positionals: { min: 0, max: 0, name: '' },
+  positionals: NO_POSITIONALS,
   async run(ctx, args) {
     await requireVaultFile(ctx);
     const keepDataKey = flag(args, 'keep-data-key');
-    const current = await ctx.passwords.current();
+    const current = await ctx.passwords.read('vault');
     const vault = await unlockVault(vaultOptions(ctx), current);
     try {
-      const next = checkNewPassword(await ctx.passwords.fresh('passwd'));
+      const next = checkNewPassword(await ctx.passwords.read('new-password'));
       await vault.changePassword(current, next, { keepDataKey });
     } finally {
       vault.lock();

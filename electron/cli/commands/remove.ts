@@ -4,7 +4,7 @@ import { flag, type Command } from '../command';
 import { withVault } from '../context';
 import { CliError, EXIT, UsageError } from '../errors';
 import { entryLabel, printable } from '../io';
-import { promptLine } from '../password';
+import { promptLine } from '../input';
 import { findEntries, shortId } from '../query';
 
 export const removeCommand: Command = {

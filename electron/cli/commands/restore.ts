@@ -12,15 +12,14 @@ import path from 'node:path';
 import type { RestoreMode } from '../../domain';
 import { planRestore, type RestorePlan } from '../../export';
 import { checkBackupBytes, isTesseraBackup, readBackupBytes } from '../../export/tessera-backup';
-import { detectFormat, findDuplicates, importFormat, toNewVaultEntry, type ImportedEntry } from '../../import';
-import { unlockVault, VaultError, type UnlockedVault, type VaultEntry, type VaultErrorKind } from '../../vault';
-import { flag, stringOption, type Command, type CommandArgs } from '../command';
+import { detectFormat, importFormat, toNewVaultEntry, type ImportedEntry } from '../../import';
+import { unlockVault, VaultError, type UnlockedVault, type VaultErrorKind } from '../../vault';
+import { checkShowSecrets, flag, SHOW_SECRETS_OPTION, type Command, type CommandArgs } from '../command';
 import { requireVaultFile, vaultOptions, type CommandContext } from '../context';
-import { importedEntryJson, type ImportedEntryJson } from '../entry-json';
-import { CliError, describeFailure, EXIT, UsageError, type ExitCode } from '../errors';
-import { entryLabel, formatTable, printable, toJsonLine, type CliOutput } from '../io';
-import { promptHidden, promptLine } from '../password';
-import { readPasswordLine } from '../password-file';
+import { CliError, describeFailure, EXIT, type ExitCode } from '../errors';
+import { promptLine } from '../input';
+import { printable, toJsonLine } from '../io';
+import { accounts, reviewOf, textReport, writeLost, type Review } from './restore-review';
 
 /** The vault format's own size limit (its parser refuses more): checked before the file is read. */
 const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
@@ -44,23 +43,25 @@ export const restoreCommand: Command = {
     'backup-password-file': { type: 'string', value: 'F', help: 'read the backup’s password from the first line of F' },
     'dry-run': { type: 'boolean', help: 'show what would be added and removed; change nothing' },
     json: { type: 'boolean', help: 'print {"mode", "add": [...], "remove": [...], …} (see docs/cli.md)' },
-    'show-secrets': { type: 'boolean', help: 'with --json: include each base32 secret (careful: it is printed)' },
+    'show-secrets': SHOW_SECRETS_OPTION,
   },
   positionals: { min: 1, max: 1, name: 'BACKUP' },
   async run(ctx, args) {
-    if (flag(args, 'show-secrets') && !flag(args, 'json')) throw new UsageError('--show-secrets needs --json.');
+    checkShowSecrets(args);
     const file = path.resolve(ctx.io.cwd, args.positionals[0] ?? '');
     const bytes = await readBackupFile(file);
     checkIsBackup(bytes, file);
     await requireVaultFile(ctx);
-    const vaultPassword = await ctx.passwords.current();
-    const backupPw = await backupPassword(ctx, args, vaultPassword);
+    const vaultPassword = await ctx.passwords.read('vault');
+    const backupPassword = await ctx.passwords.read('backup'); // null: the vault's (Enter at the prompt)
     // The vault first: a wrong vault password is reported as such, not as the backup's.
     const vault = await unlockVault(vaultOptions(ctx), vaultPassword);
     try {
-      const backup = await readBackupBytes(bytes, backupPw.password, { kdf: ctx.kdf() }).catch((e: unknown) => {
-        throw backupFailure(e, file, backupPw.sameAsVault);
-      });
+      const backup = await readBackupBytes(bytes, backupPassword ?? vaultPassword, { kdf: ctx.kdf() }).catch(
+        (e: unknown) => {
+          throw backupFailure(e, file, backupPassword === null);
+        },
+      );
       try {
         await restore(ctx, args, vault, backup, path.basename(file));
       } finally {
@@ -107,35 +108,6 @@ function checkIsBackup(bytes: Uint8Array, file: string): void {
   } catch (error) {
     throw backupFailure(error, file, false);
   }
-}
-
-/** The backup's password: --backup-password-file, else stdin line 2, else a prompt (Enter: the vault's). */
-async function backupPassword(
-  ctx: CommandContext,
-  args: CommandArgs,
-  vaultPassword: string,
-): Promise<{ password: string; sameAsVault: boolean }> {
-  const file = stringOption(args, 'backup-password-file');
-  if (file !== undefined) {
-    return { password: await readPasswordLine(ctx, path.resolve(ctx.io.cwd, file)), sameAsVault: false };
-  }
-  if (flag(args, 'password-stdin')) {
-    try {
-      return { password: await ctx.passwords.fresh('passwd'), sameAsVault: false }; // the next line of stdin
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      throw new UsageError(
-        "--password-stdin: expected the backup's password on line 2 of standard input (repeat the vault's if it is the same).",
-      );
-    }
-  }
-  if (ctx.io.isTTY) {
-    const typed = await promptHidden(ctx.io, 'Backup password (Enter for the vault password): ');
-    return typed === '' ? { password: vaultPassword, sameAsVault: true } : { password: typed, sameAsVault: false };
-  }
-  throw new UsageError(
-    "Give the backup's password with --backup-password-file F (the same file as --password-file if it is the same).",
-  );
 }
 
 interface BackupFailure {
@@ -188,19 +160,6 @@ function backupFailure(error: unknown, file: string, sameAsVault: boolean): unkn
   return new CliError(failure.exit, failure.message(printable(path.basename(file))) + hint, { cause: error });
 }
 
-/** Everything the report needs, taken before the vault changes (entries from it are views into its buffer). */
-interface Review {
-  readonly mode: RestoreMode;
-  readonly fileName: string;
-  /** The backup's accounts in order: table rows before the status, and why one is not added. */
-  readonly rows: readonly { readonly cells: readonly string[]; readonly status: 'add' | 'in-vault' | 'repeated' }[];
-  readonly add: readonly ImportedEntryJson[];
-  readonly remove: readonly (ImportedEntryJson & { readonly id: string })[];
-  readonly duplicates: number;
-  /** Labels of the current accounts that the backup does not hold (`replace` removes them for good). */
-  readonly lost: readonly string[];
-}
-
 /** Plans, confirms, applies and reports. Nothing is printed on stdout unless it succeeded. */
 async function restore(
   ctx: CommandContext,
@@ -231,51 +190,6 @@ async function restore(
   } else {
     ctx.io.stdout.write(textReport(review, dryRun ? 'dry-run' : 'done'));
   }
-}
-
-function reviewOf(
-  plan: RestorePlan,
-  backup: readonly ImportedEntry[],
-  current: readonly VaultEntry[],
-  mode: RestoreMode,
-  fileName: string,
-  showSecret: boolean,
-): Review {
-  const removing = new Set(plan.remove);
-  const rows = backup.map((e, i) => {
-    const dup = plan.duplicates[i] ?? null;
-    const status = dup === null ? 'add' : dup.of === 'vault' ? 'in-vault' : 'repeated';
-    return { cells: [e.type, printable(e.issuer) || '-', printable(e.account) || '-'], status } as const;
-  });
-  return {
-    mode,
-    fileName,
-    rows,
-    add: plan.add.map((e) => importedEntryJson(e, { showSecret })),
-    remove: current
-      .filter((e) => removing.has(e.id))
-      .map((e) => ({ id: e.id, ...importedEntryJson(otpFields(e), { showSecret }) })),
-    duplicates: plan.duplicates.filter((d) => d !== null).length,
-    lost: mode === 'replace' ? notInBackup(current, backup).map(entryLabel) : [],
-  };
-}
-
-/** A vault entry's OTP fields and names, as `findDuplicates` and the JSON shape take them (no copy). */
-function otpFields(e: VaultEntry): ImportedEntry {
-  const { type, issuer, account, algorithm, digits, period, counter, secret } = e;
-  return { type, issuer, account, algorithm, digits, period, counter, secret };
-}
-
-/**
- * The current accounts whose codes the backup does not hold, by the `findDuplicates` rule: one pass
- * over the backup followed by the vault; a current entry is in the backup when its first occurrence is.
- */
-function notInBackup(current: readonly VaultEntry[], backup: readonly ImportedEntry[]): VaultEntry[] {
-  const marks = findDuplicates([...backup, ...current.map(otpFields)], []);
-  return current.filter((_, i) => {
-    const mark = marks[backup.length + i] ?? null;
-    return !(mark?.of === 'import' && mark.index < backup.length);
-  });
 }
 
 /** `--replace` losing accounts: --yes, else a question on a terminal, else a refusal. */
@@ -315,49 +229,4 @@ async function apply(vault: UnlockedVault, plan: RestorePlan): Promise<void> {
       { cause: error },
     );
   }
-}
-
-const accounts = (n: number): string => `${n} account${n === 1 ? '' : 's'}`;
-
-function writeLost(out: CliOutput, review: Review, what: string): void {
-  if (review.lost.length === 0) return;
-  out.write(`Not in the backup (${what}):\n`);
-  for (const label of review.lost) out.write(`  ${label}\n`);
-}
-
-const STATUS = {
-  'in-vault': () => 'already in the vault',
-  repeated: () => 'repeated in the backup',
-  add: (phase: Phase) => (phase === 'done' ? 'added' : 'new'),
-} as const;
-
-type Phase = 'dry-run' | 'done' | 'failed';
-
-/** The human review: the backup's accounts with their status, the accounts lost, one summary line. */
-function textReport(review: Review, phase: Phase): string {
-  const lines: string[] = [];
-  const out: CliOutput = { write: (s: string) => lines.push(s) };
-  out.write(`${accounts(review.rows.length)} in ${printable(review.fileName)} (Tessera backup):\n`);
-  const rows = review.rows.map((r) => [...r.cells, STATUS[r.status](phase)]);
-  out.write(formatTable([['TYPE', 'ISSUER', 'ACCOUNT', 'STATUS'], ...rows]));
-  writeLost(out, review, phase === 'done' ? 'removed' : 'would be removed');
-  if (phase !== 'failed') out.write(`${summary(review, phase)}\n`);
-  if (phase === 'dry-run') out.write('Dry run: nothing was changed.\n');
-  return lines.join('');
-}
-
-function summary(review: Review, phase: 'dry-run' | 'done'): string {
-  const added = review.add.length;
-  if (review.mode === 'replace') {
-    const verb = phase === 'done' ? 'Replaced' : 'Would replace';
-    return `${verb} ${accounts(review.remove.length)} with ${added} from the backup.`;
-  }
-  const inVault = review.rows.filter((r) => r.status === 'in-vault').length;
-  const repeated = review.rows.filter((r) => r.status === 'repeated').length;
-  const notes = [
-    ...(inVault > 0 ? [`${inVault} already in the vault`] : []),
-    ...(repeated > 0 ? [`${repeated} repeated in the backup`] : []),
-  ];
-  const verb = phase === 'done' ? 'Restored' : 'Would restore';
-  return `${verb} ${accounts(added)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}.`;
 }

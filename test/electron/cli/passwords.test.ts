@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Password sources (stdin, file, terminal), init and passwd, in-process. */
+/** Password sources (stdin, file, terminal), init and passwd, and each purpose's own words, in-process. */
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -188,5 +188,46 @@ describe('passwd', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('--new-password-file');
     expect((await runCli(['list', '--vault', vault, '--password-stdin'], { stdin: PASSWORD })).code).toBe(0);
+  });
+});
+
+describe('each purpose keeps its own words (password.ts)', () => {
+  const exportArgs = (vault: string): string[] => ['--vault', vault, 'export', '--format', 'aegis', '--out'];
+
+  it('passwd: an empty line 2 is an empty new password', async () => {
+    const vault = await copyVault(fixture.template, fixture.dir);
+    const r = await runCli(['passwd', '--vault', vault, '--password-stdin'], { stdin: `${PASSWORD}\n\nmore\n` });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Empty password: the new password on line 2 of standard input is empty.');
+  });
+
+  it('export: an empty line 2 reads as a missing one; no source names the export option', async () => {
+    const vault = await copyVault(fixture.template, fixture.dir);
+    const out = path.join(fixture.dir, 'purpose-export.json');
+    const empty = await runCli([...exportArgs(vault), out, '--password-stdin'], { stdin: `${PASSWORD}\n\nmore\n` });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('--password-stdin: expected the export password on line 2 of standard input.');
+    const none = await runCli([...exportArgs(vault), out, '--password-file', await passwordFile(PASSWORD)]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Give the export password with --export-password-file FILE.');
+  });
+
+  it('export: an empty answer at the prompt is refused in its own words', async () => {
+    const vault = await copyVault(fixture.template, fixture.dir);
+    const out = path.join(fixture.dir, 'purpose-tty.json');
+    const r = await runCli([...exportArgs(vault), out], { tty: [`${PASSWORD}\r`, '\r'] });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      "Vault password: \nExport password: \ntessera: Empty export password.\nRun 'tessera --help' for usage.\n",
+    );
+  });
+
+  it("a command's own password file is found from the working folder and named in full", async () => {
+    const vault = await copyVault(fixture.template, fixture.dir);
+    const out = path.join(fixture.dir, 'purpose-rel.json');
+    const argv = [...exportArgs(vault), out, '--password-file', await passwordFile(PASSWORD)];
+    const r = await runCli([...argv, '--export-password-file', 'no-such-pw'], { cwd: fixture.dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Cannot read the password file ${path.join(fixture.dir, 'no-such-pw')} (ENOENT).`);
   });
 });
