@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Aegis vault JSON, plain and encrypted (FORMATS.md §1), so Android users can take their accounts
+ * Aegis vault JSON, plain and encrypted (docs/formats.md §1), so Android users can take their accounts
  * to Aegis. Content is db version 3 (§1.3) with entries as in §1.4; the encrypted form follows
  * "Writing an encrypted vault" (§1.2): a random 32-byte master key encrypts the content with
  * AES-256-GCM (tag stored apart in `header.params`), and one password slot wraps the master key
  * under scrypt(N = 2^15, r = 8, p = 1) with AES-256-GCM.
  *
- * @see ../../../shared/corpus/FORMATS.md §1
+ * @see docs/formats.md §1
  */
 import { createCipheriv, randomBytes as nodeRandomBytes, scrypt } from 'node:crypto';
 import { ENTRY_LIMITS } from '../domain';
 import { base32Encode } from '../otp';
 import type { ExportEntry } from './types';
 
-/** Aegis's default password-slot parameters (FORMATS.md §1.2). */
+/** Aegis's default password-slot parameters (docs/formats.md §1.2). */
 export const AEGIS_SCRYPT = Object.freeze({ n: 2 ** 15, r: 8, p: 1 });
 
 export interface AegisExportOptions {
@@ -55,7 +55,7 @@ function entryInfo(e: ExportEntry): Record<string, string | number> {
 }
 
 /**
- * The Aegis content object (db version 3, FORMATS.md §1.3–1.4): one group object per distinct
+ * The Aegis content object (db version 3, docs/formats.md §1.3–1.4): one group object per distinct
  * group name, one entry per account with a fresh uuid. Holds every secret (base32).
  */
 export function aegisContent(
@@ -103,7 +103,7 @@ function scryptKey(password: string, salt: Uint8Array, n: number): Promise<Buffe
 }
 
 /**
- * An encrypted Aegis vault file with one password slot (FORMATS.md §1.2). Aegis opens it with
+ * An encrypted Aegis vault file with one password slot (docs/formats.md §1.2). Aegis opens it with
  * `password`; the file reveals nothing but the entry count's order of magnitude.
  * @throws TypeError for an empty password.
  */

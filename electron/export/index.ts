@@ -4,7 +4,7 @@
  * takes entries (`UnlockedVault.entries()` fits) and returns bytes or links; nothing here asks for
  * passwords or touches the vault file except `backups.ts`, which copies it.
  *
- * @see ../../../shared/corpus/FORMATS.md §1 (Aegis), §2 (Google transfer codes), §7 (otpauth links)
+ * @see docs/formats.md §1 (Aegis), §2 (Google transfer codes), §7 (otpauth links)
  */
 export * from './types';
 export { AEGIS_SCRYPT, aegisContent, exportAegisEncrypted, exportAegisPlain, type AegisExportOptions } from './aegis';

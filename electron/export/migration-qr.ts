@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Google Authenticator transfer codes (FORMATS.md §2): `otpauth-migration://offline?data=…` links
+ * Google Authenticator transfer codes (docs/formats.md §2): `otpauth-migration://offline?data=…` links
  * of at most 10 accounts each, sharing one random batch id, with batch index and size set, as the
  * app writes them. The payload has no period and only 6 or 8 digits (§2.2), so TOTP entries with
  * another period, Steam entries and other digit counts cannot travel this way: they are left out
  * and listed as warnings (export them as per-entry `otpauth://` QR codes instead).
  *
- * @see ../../../shared/corpus/FORMATS.md §2
+ * @see docs/formats.md §2
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { toMigrationUri, type MigrationOtpParameters } from '../otp';
@@ -32,7 +32,7 @@ export interface MigrationExport {
   readonly warnings: ExportWarning[];
 }
 
-/** Why an entry cannot be carried by a transfer code, or null when it can (FORMATS.md §2.2). */
+/** Why an entry cannot be carried by a transfer code, or null when it can (docs/formats.md §2.2). */
 export function migrationProblem(e: ExportEntry): string | null {
   if (e.type === 'steam') return 'Steam Guard codes cannot be carried by a Google Authenticator transfer code';
   if (DIGITS_ENUM[e.digits] === undefined) {

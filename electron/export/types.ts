@@ -4,7 +4,7 @@
  * times). `UnlockedVault.entries()` items fit it as they are; so do imported entries in tests.
  * Exporters only read the secret bytes and never keep them.
  *
- * @see ../../../shared/corpus/FORMATS.md
+ * @see docs/formats.md
  */
 import type { OtpParameters } from '../vault/entry';
 

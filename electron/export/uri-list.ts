@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Plain `otpauth://` list: one Key URI per line (FORMATS.md §7), readable by nearly every
+ * Plain `otpauth://` list: one Key URI per line (docs/formats.md §7), readable by nearly every
  * authenticator (and by Tessera's `otpauth-uri-list` importer). It is not encrypted.
  *
- * @see ../../../shared/corpus/FORMATS.md §7
+ * @see docs/formats.md §7
  */
 import { toOtpauthUri } from '../otp';
 import type { ExportEntry } from './types';

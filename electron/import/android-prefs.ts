@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Android `shared_prefs` XML (`<map><string name="k">v</string><int name="k" value="1"/>...</map>`),
- * the container of the Authy, FreeOTP v1 and Battle.net files (FORMATS.md §8), read with
+ * the container of the Authy, FreeOTP v1 and Battle.net files (docs/formats.md §8), read with
  * fast-xml-parser. Strict: the root must be `<map>`; a DOCTYPE (never written by Android, and the
  * door to entity-expansion tricks) is refused. The text is measured before it is parsed (elements,
  * attributes, references: prescan.ts) and charged to the import's budget.

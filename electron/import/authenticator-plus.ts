@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Authenticator Plus exports (FORMATS.md §8): a ZIP, encrypted with traditional PKWARE ZipCrypto,
+ * Authenticator Plus exports (docs/formats.md §8): a ZIP, encrypted with traditional PKWARE ZipCrypto,
  * holding `Accounts.txt`, a list of `otpauth://` links. Read with @zip.js/zip.js (pure JavaScript,
  * no workers, CRC checked); the link list is read as every other link list. The central directory
  * is checked against the budget before zip.js lists a single entry, and inflating stops at the

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Authy's Android token store (FORMATS.md §8): a shared_prefs XML whose string
+ * Authy's Android token store (docs/formats.md §8): a shared_prefs XML whose string
  * `com.authy.storage.tokens.authenticator.key` holds a JSON array of tokens. Tokens carry either a
  * `decryptedSecret` (base32) or an `encryptedSecret` + `salt`: PBKDF2-HMAC-SHA1(password, UTF-8
  * salt, 1000) → AES-256-CBC with a zero IV → base32 text. Authy stores no algorithm or period:

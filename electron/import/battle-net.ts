@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The Battle.net authenticator's shared_prefs file (FORMATS.md §8): serial and device secret are
+ * The Battle.net authenticator's shared_prefs file (docs/formats.md §8): serial and device secret are
  * hex strings XOR-masked with a fixed 56-byte key; the unmasked secret is itself hex. Codes are
  * TOTP SHA1, 8 digits, 30 s; the serial names the account.
  */

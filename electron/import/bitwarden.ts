@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Bitwarden unencrypted exports, JSON and CSV (FORMATS.md §5). Only login items with a TOTP field
+ * Bitwarden unencrypted exports, JSON and CSV (docs/formats.md §5). Only login items with a TOTP field
  * become entries; the field holds an `otpauth://` link, `steam://<base32>` or a bare base32 secret
  * (TOTP SHA1/6/30). The item's name and username name entries whose link has no label.
  * Password-protected exports are refused with a hint.

@@ -59,7 +59,7 @@ export function sha256Key(password: string, charge: KdfCharge): Buffer {
   return createHash('sha256').update(password, 'utf8').digest();
 }
 
-/** UTF-8 bytes of a password (what every format in FORMATS.md derives from). */
+/** UTF-8 bytes of a password (what every format in docs/formats.md derives from). */
 export function passwordBytes(password: string): Buffer {
   return Buffer.from(password, 'utf8');
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Duo Mobile's `accounts.json` (FORMATS.md §8): an array of `{name, otpGenerator: {otpSecret,
+ * Duo Mobile's `accounts.json` (docs/formats.md §8): an array of `{name, otpGenerator: {otpSecret,
  * counter?}}`. A counter makes the account HOTP; otherwise TOTP SHA1/6/30. Duo stores no issuer.
  */
 import { WorkBudget } from './budget';

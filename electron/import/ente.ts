@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Ente Auth exports (FORMATS.md §6). Plain: one `otpauth://` link per line with an extra
+ * Ente Auth exports (docs/formats.md §6). Plain: one `otpauth://` link per line with an extra
  * `codeDisplay` parameter (percent-encoded JSON: pinned, trashed, note, tags); trashed codes are
  * listed as skipped, pinned become favourites, the note and first tag are kept. Encrypted: JSON
- * with Argon2id parameters and a libsodium secretstream (FORMATS.md §6, ✘ there: implemented from
+ * with Argon2id parameters and a libsodium secretstream (docs/formats.md §6, ✘ there: implemented from
  * the description and tested against libsodium's own encryption). The file chooses its own
  * Argon2id cost: it is charged to the budget (Ente's ceiling in budget-limits.ts) before the
  * password is asked for, and refused by name above it.

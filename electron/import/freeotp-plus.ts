@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * FreeOTP+ JSON exports `{tokenOrder: [...], tokens: [...]}` (FORMATS.md §8): the FreeOTP token
+ * FreeOTP+ JSON exports `{tokenOrder: [...], tokens: [...]}` (docs/formats.md §8): the FreeOTP token
  * format with the secret as signed bytes. Its XML export is FreeOTP v1's and is read by freeotp.ts.
  */
 import { WorkBudget } from './budget';

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Google Authenticator's app database (FORMATS.md §8; SQLite, table `accounts`): `email` is the
+ * Google Authenticator's app database (docs/formats.md §8; SQLite, table `accounts`): `email` is the
  * label as scanned ("Issuer:account"), `issuer` the issuer, `type` 0 TOTP / 1 HOTP with `counter`.
  * No algorithm, digits or period are stored: SHA1, 6, 30. Names are split as for transfer codes
- * (FORMATS.md §2.3).
+ * (docs/formats.md §2.3).
  */
 import { splitMigrationName } from '../otp';
 import { WorkBudget } from './budget';

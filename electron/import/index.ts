@@ -6,7 +6,7 @@
  * {@link findDuplicates}, lets the user choose, and adds the chosen entries in one all-or-nothing
  * `UnlockedVault.add` via {@link toNewVaultEntry}.
  *
- * @see ../../../shared/corpus/FORMATS.md for every format.
+ * @see docs/formats.md for every format.
  */
 import type { EntryId } from '../domain';
 import type { NewVaultEntry, OtpParameters, VaultEntry } from '../vault/entry';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Turning one link into entries, shared by every format that stores links: `otpauth://` (Key URI,
- * FORMATS.md §7, parsed by electron/otp), `otpauth-migration://` (§2, several accounts per link)
+ * docs/formats.md §7, parsed by electron/otp), `otpauth-migration://` (§2, several accounts per link)
  * and Bitwarden's `steam://<secret>` (§5). Link problems skip that link's entries, with the reason.
  */
 import {

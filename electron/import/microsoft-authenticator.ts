@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Microsoft Authenticator's app database (FORMATS.md §8; SQLite `PhoneFactor`, table `accounts`):
+ * Microsoft Authenticator's app database (docs/formats.md §8; SQLite `PhoneFactor`, table `accounts`):
  * `account_type` 0 is a TOTP account (base32 secret, 6 digits), 1 a Microsoft personal account
  * (base64 secret, 8 digits); both SHA1, 30 s. Other types (work accounts signing in by push) hold
  * no OTP secret and are listed as skipped. `name` is the issuer, `username` the account.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Proton Authenticator exports (FORMATS.md §8): `{version: 1, entries: [{id, content: {uri,
+ * Proton Authenticator exports (docs/formats.md §8): `{version: 1, entries: [{id, content: {uri,
  * entry_type, name}, note}]}`; each `uri` is an `otpauth://` (or `steam://`) link, `note` is kept.
  */
 import { WorkBudget } from './budget';

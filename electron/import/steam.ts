@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Steam mobile authenticator files (FORMATS.md §8): the Steamguard layout `{accounts: {id: {...}}}`
+ * Steam mobile authenticator files (docs/formats.md §8): the Steamguard layout `{accounts: {id: {...}}}`
  * or the older flat object (steamguard-cli `.maFile`). `shared_secret` is base64 of the key; the
  * entry is a Steam Guard code, issuer "Steam", named by `account_name`.
  */

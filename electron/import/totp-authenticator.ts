@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * TOTP Authenticator (BinaryBoot) backups (FORMATS.md §8): base64 text of AES-256-CBC with key
+ * TOTP Authenticator (BinaryBoot) backups (docs/formats.md §8): base64 text of AES-256-CBC with key
  * SHA-256(password) and a zero IV, over a JSON object whose first key is itself a JSON array of
  * JSON strings, one per entry `{base: 16|32|64, key, name, issuer}`. Every entry is TOTP SHA1/6/30.
  */

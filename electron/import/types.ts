@@ -4,12 +4,12 @@
  * entries that could not be imported, with the reason), the one error type for file-level failures,
  * and the row each format contributes to the registry.
  *
- * @see ../../../shared/corpus/FORMATS.md for the formats themselves.
+ * @see docs/formats.md for the formats themselves.
  */
 import type { ImportFormatId, OtpAlgorithm, OtpType } from '../domain';
 import type { WorkBudget } from './budget';
 
-/** The batch a Google Authenticator transfer QR code belongs to (FORMATS.md §2.2). */
+/** The batch a Google Authenticator transfer QR code belongs to (docs/formats.md §2.2). */
 export interface ImportBatch {
   /** Random id shared by every QR code of one export (often negative). */
   readonly id: number;

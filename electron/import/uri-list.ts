@@ -4,7 +4,7 @@
  * these) and `otpauth-migration://` (Google Authenticator transfer codes, as a QR scanner prints
  * them) alike. Lines that are not links are listed as skipped, never dropped silently.
  *
- * @see ../../../shared/corpus/FORMATS.md §2, §7
+ * @see docs/formats.md §2, §7
  */
 import { WorkBudget } from './budget';
 import { IMPORT_LIMITS } from './budget-limits';

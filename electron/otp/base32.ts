@@ -10,7 +10,7 @@
  * - any length is accepted: every complete group of 8 bits becomes a byte and the bits left over at
  *   the end (fewer than 8) are dropped, whatever their value. So lengths that strict RFC 4648 rejects
  *   (L mod 8 ∈ {1, 3, 6}) and non-zero trailing bits both decode: `ABCB` → `00 44`, like `ABCA`.
- *   Secrets must therefore be compared as bytes, never as strings (see FORMATS.md §7.3);
+ *   Secrets must therefore be compared as bytes, never as strings (see docs/formats.md §7.3);
  * - strict on everything else: a character outside `A–Z`/`2–7` (for example `0`, `1`, `8`, `+`)
  *   is an error, because guessing what it meant would give wrong codes.
  *

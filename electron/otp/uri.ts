@@ -4,7 +4,7 @@
  * one back. Lenient where real QR codes deviate from the spec and the meaning is still clear;
  * strict where guessing would give wrong codes. Every error names the field.
  *
- * Accepted deviations (FORMATS.md §7): any case in the scheme, type, parameter names and algorithm;
+ * Accepted deviations (docs/formats.md §7): any case in the scheme, type, parameter names and algorithm;
  * lower-case / spaced / hyphenated / padded base32 and lengths strict RFC 4648 rejects (see
  * base32.ts); `+` or `%20` for spaces in the query, percent-encoding in the label, a literal or
  * encoded `:` between issuer and account; the issuer in the label, in the parameter, in both

@@ -2,7 +2,7 @@
 /**
  * The auto-lock policy as a pure function of (settings, event, state): no timers, no Electron, so it
  * is tested with plain numbers. electron/platform feeds it `powerMonitor` events, renderer activity
- * and periodic ticks, and locks the vault when it answers with a reason (electron-security.md §2.6).
+ * and periodic ticks, and locks the vault when it answers with a reason.
  */
 import type { LockReason } from '../domain';
 

@@ -2,7 +2,7 @@
 /**
  * The few libsodium primitives the vault uses, behind typed helpers: XChaCha20-Poly1305 IETF for
  * the payload and the key slots, random bytes, and `memzero`. `libsodium-wrappers-sumo` (not the
- * plain build) because only sumo ships `crypto_pwhash` at run time (TOOLCHAIN.md).
+ * plain build) because only sumo ships `crypto_pwhash` at run time.
  */
 import sodium from 'libsodium-wrappers-sumo';
 
@@ -67,7 +67,7 @@ export async function aeadOpen(
 
 /**
  * Overwrites bytes with zeros. Best effort (JavaScript gives no guarantee against GC copies), but it
- * shortens the life of keys and secrets (electron-security.md §2.3).
+ * shortens the life of keys and secrets.
  */
 export function wipe(...buffers: (Uint8Array | null | undefined)[]): void {
   // sodium.memzero is plain JavaScript in libsodium.js: usable before `ready`.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The vault's error taxonomy (electron-security.md §2.9 rule 4). Expected failures of opening or
+ * The vault's error taxonomy. Expected failures of opening or
  * saving a vault are `VaultError`s with a stable `kind` the services map 1:1 onto IPC error codes;
  * bad entry values are `EntryValidationError`s naming the field. Anything else thrown is a bug.
  * Using a wiped session after `lock()` throws the domain's `VaultLockedError`.

@@ -3,7 +3,8 @@
  * Argon2id parameters as policy data (default, floor, ceiling), the `Kdf` port, the same-thread
  * implementation, and first-run calibration. The worker-thread implementation is in kdf-worker.ts.
  *
- * @see electron-security.md §2.8 for where the numbers come from (libsodium MODERATE / INTERACTIVE).
+ * The numbers start from libsodium's MODERATE (default) and INTERACTIVE (floor) presets;
+ * docs/vault-format.md gives the bounds a file may ask for.
  */
 import { getSodium, KEY_BYTES, SALT_BYTES } from './crypto';
 

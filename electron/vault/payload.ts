@@ -5,7 +5,7 @@
  *   u32le metaLen ‖ meta (UTF-8 JSON, no secrets) ‖ secret table (raw secret bytes)
  *
  * Secrets never become JavaScript strings: each entry's `secret` is a `subarray` view into the one
- * plaintext buffer, which `lock()` wipes as a whole (electron-security.md §2.3, §2.9 rule 6).
+ * plaintext buffer, which `lock()` wipes as a whole.
  */
 import { ENTRY_LIMITS, OTP_ALGORITHMS, OTP_TYPES, type OtpAlgorithm, type OtpType } from '../domain';
 import type { VaultEntry } from './entry';

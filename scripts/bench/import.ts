@@ -30,7 +30,7 @@ function gcm(key: Uint8Array, plain: Uint8Array): { nonce: Buffer; ct: Buffer; t
   return { nonce, ct, tag: c.getAuthTag() };
 }
 
-/** A small Aegis writer (FORMATS.md §1.2): one password slot, content db version 3; plain when no password. */
+/** A small Aegis writer (docs/formats.md §1.2): one password slot, content db version 3; plain when no password. */
 function aegisVault(secrets: readonly Uint8Array[], encrypted = true): Uint8Array {
   const entries = secrets.map((secret, i) => ({
     type: 'totp',

@@ -3,8 +3,8 @@
  * QR decoding benchmark, figures printed only (never asserted), per decoder considered:
  * zxing-wasm (ZXing-C++, the one Tessera uses) and jsqr (pure JavaScript, one code per image).
  *
- * - hit rate and decode time (median, p95; wall and CPU) over ../shared/corpus/qr/ (or
- *   $TESSERA_CORPUS/qr): the synthetic screenshots and ZXing-C++'s sample photos;
+ * - hit rate and decode time (median, p95; wall and CPU) over the corpus's qr/ folder
+ *   (test/helpers/corpus-path.ts): the synthetic screenshots and ZXing-C++'s sample photos;
  * - the same for synthetic 1080p and 4K screenshots made here (dark, scaled ×1.5, JPEG, two codes
  *   per screen, 2–6 px per module), decode only, pixels already in memory;
  * - the app's path for a 4K screen: decode through the worker thread (copy + message included);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Decrypts our encrypted Aegis export with an implementation written here from FORMATS.md §1.2
+ * Decrypts our encrypted Aegis export with an implementation written here from docs/formats.md §1.2
  * (node:crypto only, no code from electron/), at Aegis's real parameters (scrypt N = 2^15).
  */
 import { createDecipheriv, scryptSync } from 'node:crypto';
@@ -37,7 +37,7 @@ interface AegisFile {
   db: string;
 }
 
-/** FORMATS.md §1.2 "Unlocking with a password", steps 1–3. */
+/** docs/formats.md §1.2 "Unlocking with a password", steps 1–3. */
 function decryptAegis(text: string, password: string): { version: number; entries: Record<string, unknown>[] } {
   const file = JSON.parse(text) as AegisFile;
   for (const slot of file.header.slots.filter((s) => s.type === 1)) {
@@ -86,7 +86,7 @@ const entries: ExportEntry[] = [
 ];
 
 describe('encrypted Aegis export, checked independently', () => {
-  it('has Aegis default slot parameters and decrypts to the entries (FORMATS.md §1.2, §1.4)', async () => {
+  it('has Aegis default slot parameters and decrypts to the entries (docs/formats.md §1.2, §1.4)', async () => {
     const bytes = await exportAegisEncrypted(entries, 'pässword');
     const text = new TextDecoder().decode(bytes);
     const file = JSON.parse(text) as AegisFile;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Google transfer codes: batches of ≤ 10 with batch info (FORMATS.md §2.2), warnings, and QR images. */
+/** Google transfer codes: batches of ≤ 10 with batch info (docs/formats.md §2.2), warnings, and QR images. */
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';

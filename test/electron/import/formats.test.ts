@@ -105,7 +105,7 @@ describe('lenient where real files deviate, by the bytes', () => {
     const list = [
       'otpauth://totp/A:a?secret=jbsw%20y3dp-ehpk3pxp',
       'otpauth://totp/B:b?secret=JBSWY3DPEHPK3PXP%3D%3D%3D%3D',
-      'otpauth://totp/C:c?secret=ABCB', // FORMATS.md §7.3: decodes to 00 44 like ABCA
+      'otpauth://totp/C:c?secret=ABCB', // docs/formats.md §7.3: decodes to 00 44 like ABCA
       'otpauth://totp/D:d?secret=ABCDEFGHI', // L mod 8 = 1: lenient decoders drop the leftover bits
       'otpauth://totp/Example%3Aalice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=A%20%26%20B&algorithm=sha256&period=null',
     ].join('\r\n');

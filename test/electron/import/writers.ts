@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Test-only writers of encrypted export formats, written from FORMATS.md (not from the importers):
+ * Test-only writers of encrypted export formats, written from docs/formats.md (not from the importers):
  * they let tests build files with cheap KDF parameters (fuzzing after decryption) and formats the
  * corpus has no sample of (Ente encrypted, Authy encrypted, Authenticator Pro legacy).
  */
@@ -14,7 +14,7 @@ function gcm(key: Uint8Array, nonce: Uint8Array, plain: Uint8Array, aad?: Uint8A
   return { ct, tag: c.getAuthTag() };
 }
 
-/** An encrypted Aegis vault (FORMATS.md §1.2) around `content` (the db JSON), one password slot. */
+/** An encrypted Aegis vault (docs/formats.md §1.2) around `content` (the db JSON), one password slot. */
 export function aegisEncrypted(content: Uint8Array, password: string, n = 16): Uint8Array {
   const masterKey = randomBytes(32);
   const salt = randomBytes(32);
@@ -46,7 +46,7 @@ export function aegisEncrypted(content: Uint8Array, password: string, n = 16): U
   return new TextEncoder().encode(JSON.stringify(file));
 }
 
-/** An andOTP backup in the current encrypted format (FORMATS.md §4). */
+/** An andOTP backup in the current encrypted format (docs/formats.md §4). */
 export function andOtpEncrypted(plain: Uint8Array, password: string, iterations = 1): Uint8Array {
   const salt = randomBytes(12);
   const nonce = randomBytes(12);
@@ -92,7 +92,7 @@ const signed = (b: Uint8Array): number[] => Array.from(b, (x) => (x > 127 ? x - 
 const gcmParams = (nonce: Uint8Array): number[] =>
   signed(Uint8Array.from([0x30, 0x11, 0x04, 0x0c, ...nonce, 0x02, 0x01, 0x10]));
 
-/** A FreeOTP 2.x backup (FORMATS.md §8) of `tokens` (FreeOTP token JSON objects without `secret`). */
+/** A FreeOTP 2.x backup (docs/formats.md §8) of `tokens` (FreeOTP token JSON objects without `secret`). */
 export function freeOtpV2(
   tokens: readonly { readonly token: Record<string, unknown>; readonly secret: Uint8Array }[],
   password: string,
@@ -134,7 +134,7 @@ export function freeOtpV2(
   return javaStringMap(entries);
 }
 
-/** An encrypted Ente Auth export (FORMATS.md §6) of `text`, with libsodium's own secretstream. */
+/** An encrypted Ente Auth export (docs/formats.md §6) of `text`, with libsodium's own secretstream. */
 export async function enteEncrypted(text: string, password: string): Promise<Uint8Array> {
   await sodium.ready;
   const salt = sodium.randombytes_buf(sodium.crypto_pwhash_SALTBYTES);
@@ -158,7 +158,7 @@ export async function enteEncrypted(text: string, password: string): Promise<Uin
   return new TextEncoder().encode(JSON.stringify(file));
 }
 
-/** An Authy token with an encrypted secret (FORMATS.md §8): PBKDF2-SHA1(1000) → AES-256-CBC, zero IV. */
+/** An Authy token with an encrypted secret (docs/formats.md §8): PBKDF2-SHA1(1000) → AES-256-CBC, zero IV. */
 export function authyEncryptedToken(base32: string, password: string, salt: string): string {
   const key = pbkdf2Sync(password, Buffer.from(salt, 'utf8'), 1000, 32, 'sha1');
   const c = createCipheriv('aes-256-cbc', key, Buffer.alloc(16));

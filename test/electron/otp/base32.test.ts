@@ -36,7 +36,7 @@ describe('base32', () => {
     expect(hex(base32Decode(text))).toBe('48656c6c6f21deadbeef');
   });
 
-  describe('invalid-length tails: leftover bits are dropped (FORMATS.md §7.3)', () => {
+  describe('invalid-length tails: leftover bits are dropped (docs/formats.md §7.3)', () => {
     it.each([
       // L mod 8 = 1, 3, 6 are not valid strict RFC 4648 lengths; they decode to floor(5L/8) bytes.
       ['A', ''],

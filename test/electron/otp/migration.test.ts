@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Google Authenticator transfer codes (FORMATS.md §2): every sample of EXPECTED.json
+ * Google Authenticator transfer codes (docs/formats.md §2): every sample of EXPECTED.json
  * `google-migration` decodes to its payload fields and entries (names verbatim, the §2.3 split,
  * enums resolved, batch info); random payloads survive encode → decode and link → parse (fast-check);
  * malformed payloads fail with a MigrationError that says which layer is wrong.
@@ -123,7 +123,7 @@ describe('migration payload round trips (fast-check)', () => {
   });
 });
 
-describe('migration names and enums (FORMATS.md §2.2, §2.3)', () => {
+describe('migration names and enums (docs/formats.md §2.2, §2.3)', () => {
   it('splits names as §2.3 says', () => {
     expect(splitMigrationName('Example:alice@google.com', 'Example')).toEqual({
       issuer: 'Example',

@@ -288,7 +288,7 @@ describe.skipIf(!onLinux)('electron-builder --dir (Linux; other platforms skip: 
       onlyLoadAppFromAsar: state(FuseV1Options.OnlyLoadAppFromAsar),
       enableCookieEncryption: state(FuseV1Options.EnableCookieEncryption),
       grantFileProtocolExtraPrivileges: state(FuseV1Options.GrantFileProtocolExtraPrivileges),
-      // Left at Electron's defaults on purpose (electron-security.md §1.5).
+      // Left at Electron's defaults on purpose.
       loadBrowserProcessSpecificV8Snapshot: state(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot),
       wasmTrapHandlers: state(FuseV1Options.WasmTrapHandlers),
     }).toEqual({

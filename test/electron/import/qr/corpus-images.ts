@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The QR images of the shared corpus (../shared/corpus/qr/, see its README) with their expected
+ * The QR images of the shared corpus (its qr/ folder, found by test/helpers/corpus-path.ts) with their expected
  * texts, read through test/helpers/corpus.ts. Shared by the decoder tests and the benchmark.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
