@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    // Deny by default: a layer imports only what the table in eslint/boundaries.mjs allows it.
+    // Deny by default: a layer imports only what the table in eslint/layers.mjs allows it.
     files: ['electron/**/*.{ts,tsx,mts,cts,js,mjs,cjs}', 'renderer/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
     plugins: { tessera },
     rules: { 'tessera/boundaries': 'error' },

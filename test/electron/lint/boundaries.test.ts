@@ -193,7 +193,7 @@ const BAD: readonly BadCase[] = [
     fixture: 'stray-file.ts',
     as: 'electron/newthing/x.ts',
     errors: 1,
-    says: 'electron/newthing is not a known layer; add it to eslint/boundaries.mjs and docs/dev/architecture.md',
+    says: 'electron/newthing is not a known layer; add it to eslint/layers.mjs and docs/dev/architecture.md',
   },
   { fixture: 'stray-file.ts', as: 'electron/probe.ts', errors: 1, says: 'electron/probe.ts is not in a layer folder' },
 ];
