@@ -6,23 +6,13 @@
  * so a field added to entries (a secret, notes) never leaks into the output; the base32 secret
  * appears only when the user asked for it.
  */
-import type { OtpAlgorithm, OtpType } from '../domain';
+import { accountFields, type AccountFields } from '../domain';
 import type { ImportedEntry } from '../import';
 import { base32Encode } from '../otp';
 import type { VaultEntry } from '../vault/entry';
 
 /** An account's names and code parameters, the first fields of every entry JSON shape. */
-export interface OtpJson {
-  readonly type: OtpType;
-  readonly issuer: string;
-  readonly account: string;
-  readonly algorithm: OtpAlgorithm;
-  readonly digits: number;
-  /** Null for HOTP. */
-  readonly period: number | null;
-  /** The next HOTP counter value; null for TOTP and Steam. */
-  readonly counter: number | null;
-}
+export type OtpJson = AccountFields;
 
 /** What `findDuplicates` compares and `OtpJson` is made from: the names, the code parameters, the secret. */
 export type OtpFields = OtpJson & { readonly secret: Uint8Array };
@@ -44,18 +34,8 @@ export interface ImportedEntryJson extends OtpJson {
   readonly batch?: { readonly id: number; readonly index: number; readonly size: number };
 }
 
-/** The names and code parameters in the documented order: the one field-by-field copy. */
-function otpJson(e: OtpJson): OtpJson {
-  return {
-    type: e.type,
-    issuer: e.issuer,
-    account: e.account,
-    algorithm: e.algorithm,
-    digits: e.digits,
-    period: e.period,
-    counter: e.counter,
-  };
-}
+/** The names and code parameters in the documented order (the domain's field-by-field copy). */
+const otpJson = (e: OtpJson): OtpJson => accountFields(e);
 
 /** A vault or new entry as `findDuplicates` takes it: its `otpJson` fields and the secret (not copied). */
 export function otpFields(e: OtpFields): ImportedEntry {

@@ -30,24 +30,53 @@ export function isOtpAlgorithm(value: unknown): value is OtpAlgorithm {
   return isMemberOf(OTP_ALGORITHM_SET, value);
 }
 
-/** Everything about an entry except its secret. */
-export interface EntrySummary {
-  readonly id: EntryId;
+/** How an account's codes are made, without its secret. */
+export interface OtpSettings {
   readonly type: OtpType;
-  readonly issuer: string;
-  readonly account: string;
   readonly algorithm: OtpAlgorithm;
+  /** 5–10 digits for TOTP/HOTP; always 5 characters for Steam. */
   readonly digits: number;
   /** Seconds per code for TOTP and Steam; null for HOTP. */
   readonly period: number | null;
-  /** The next counter value for HOTP; null otherwise. */
+  /** The next counter value for HOTP; null for TOTP and Steam. */
   readonly counter: number | null;
+}
+
+/** An account's names and code settings: what every view of an account starts with. Never the secret. */
+export interface AccountFields extends OtpSettings {
+  readonly issuer: string;
+  readonly account: string;
+}
+
+/**
+ * Copies exactly the names and code settings of an account, field by field: an allowlist, so that
+ * whatever else `e` carries (its secret above all) is left behind.
+ */
+export function accountFields(e: AccountFields): AccountFields {
+  return {
+    type: e.type,
+    issuer: e.issuer,
+    account: e.account,
+    algorithm: e.algorithm,
+    digits: e.digits,
+    period: e.period,
+    counter: e.counter,
+  };
+}
+
+/** What the vault keeps about an entry beside its names and code settings. */
+export interface EntryRecord {
   readonly group: string | null;
   readonly favourite: boolean;
   readonly notes: string;
   readonly sortOrder: number;
   readonly createdAt: number;
   readonly updatedAt: number;
+}
+
+/** Everything about an entry except its secret. */
+export interface EntrySummary extends AccountFields, EntryRecord {
+  readonly id: EntryId;
 }
 
 /** What the user types or pastes to add an entry. The secret is base32 text, sent to main once. */

@@ -4,7 +4,7 @@
  * used and why, and how the chosen accounts are applied. The main process keeps the staged accounts
  * with their secrets; these shapes carry names, parameters and preview codes only.
  */
-import type { EntryId, OtpAlgorithm, OtpType } from './entry';
+import type { AccountFields, EntryId } from './entry';
 import { isMemberOf, membersOf, type MemberSet } from './enumerations';
 
 /** What the review is for: accounts to add, or a Tessera backup to restore (merge or replace). */
@@ -29,16 +29,9 @@ export type ImportDuplicate =
   | { readonly of: 'import'; readonly key: string };
 
 /** One account found, as the review lists it. */
-export interface ImportCandidate {
+export interface ImportCandidate extends AccountFields {
   /** Identifies the candidate within its review (used to tick it and to commit). */
   readonly key: string;
-  readonly type: OtpType;
-  readonly issuer: string;
-  readonly account: string;
-  readonly algorithm: OtpAlgorithm;
-  readonly digits: number;
-  readonly period: number | null;
-  readonly counter: number | null;
   readonly group: string | null;
   /** Where it was found: a file name, "Screen 1", "Clipboard", "Pasted link". */
   readonly source: string;

@@ -6,6 +6,7 @@
  * atomic write and read-back verification; built in a private temp folder next to the target and
  * renamed into place, so a half-written backup never appears under the target name.
  */
+import { accountFields } from '../domain';
 import { mkdtemp, rename, rm, stat, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { toNewVaultEntry } from '../import';
@@ -71,13 +72,7 @@ export async function writeTesseraBackup(
 /** A backup's entry as the restore review takes it (a copy; the vault's bookkeeping dropped). */
 function toImported(e: VaultEntry): ImportedEntry {
   return {
-    type: e.type,
-    issuer: e.issuer,
-    account: e.account,
-    algorithm: e.algorithm,
-    digits: e.digits,
-    period: e.period,
-    counter: e.counter,
+    ...accountFields(e),
     secret: e.secret,
     ...(e.group !== null ? { group: e.group } : {}),
     notes: e.notes,

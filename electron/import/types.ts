@@ -6,7 +6,7 @@
  *
  * @see docs/formats.md for the formats themselves.
  */
-import type { ImportFormatId, OtpAlgorithm, OtpType } from '../domain';
+import type { AccountFields, ImportFormatId } from '../domain';
 import type { WorkBudget } from './budget';
 
 /** The batch a Google Authenticator transfer QR code belongs to (docs/formats.md §2.2). */
@@ -24,16 +24,8 @@ export interface ImportBatch {
  * validateEntryInput), ready for review. The secret is fresh bytes owned by the caller: wipe it once
  * it is stored or the review is closed.
  */
-export interface ImportedEntry {
-  readonly type: OtpType;
-  readonly issuer: string;
-  readonly account: string;
-  readonly algorithm: OtpAlgorithm;
-  readonly digits: number;
-  /** Seconds per code for TOTP and Steam; null for HOTP. */
-  readonly period: number | null;
-  /** Next HOTP counter value as the source app stored it; null for TOTP and Steam. */
-  readonly counter: number | null;
+export interface ImportedEntry extends AccountFields {
+  /** The counter is the next HOTP value as the source app stored it. */
   readonly secret: Uint8Array;
   readonly group?: string;
   readonly notes?: string;

@@ -6,7 +6,7 @@
  * (pending-removals.ts), so a lock or a quit meanwhile keeps it. Every write first brings the vault
  * up to date with its file, so a change saved by the CLI is never lost.
  */
-import type { Clock, EntrySummary, NewEntryInput } from '../domain';
+import { accountFields, type Clock, type EntrySummary, type NewEntryInput } from '../domain';
 import { parseOtpauthUri, validateEntryInput } from '../otp';
 import type { NewVaultEntry, UnlockedVault } from '../vault';
 import type { VaultEntry } from '../vault/entry';
@@ -21,13 +21,7 @@ export type EntryPatch = Parameters<UnlockedVault['update']>[1];
 export function toSummary(entry: VaultEntry): EntrySummary {
   return {
     id: entry.id,
-    type: entry.type,
-    issuer: entry.issuer,
-    account: entry.account,
-    algorithm: entry.algorithm,
-    digits: entry.digits,
-    period: entry.period,
-    counter: entry.counter,
+    ...accountFields(entry),
     group: entry.group,
     favourite: entry.favourite,
     notes: entry.notes,

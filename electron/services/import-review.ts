@@ -6,14 +6,15 @@
  * vault or a decoder. No secret is copied into the view: a candidate carries names and OTP
  * parameters only.
  */
-import type {
-  ImportBatchView,
-  ImportCandidate,
-  ImportCode,
-  ImportDuplicate,
-  ImportProblem,
-  ImportReview,
-  ImportReviewKind,
+import {
+  accountFields,
+  type ImportBatchView,
+  type ImportCandidate,
+  type ImportCode,
+  type ImportDuplicate,
+  type ImportProblem,
+  type ImportReview,
+  type ImportReviewKind,
 } from '../domain';
 import { findDuplicates, type Duplicate, type ImportedEntry, type SkippedEntry } from '../import';
 import { EMPTY_BATCH_STATE, type BatchState, type QrCollection } from '../import/qr';
@@ -174,13 +175,7 @@ function toCandidate(c: StagedCandidate, duplicate: ImportDuplicate | null): Imp
   const parts = e.batch ? Math.max(1, e.batch.size) : 1;
   return {
     key: c.key,
-    type: e.type,
-    issuer: e.issuer,
-    account: e.account,
-    algorithm: e.algorithm,
-    digits: e.digits,
-    period: e.period,
-    counter: e.counter,
+    ...accountFields(e),
     group: e.group ?? null,
     source: c.source,
     duplicate,

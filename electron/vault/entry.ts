@@ -3,32 +3,18 @@
  * The entry model shared by the vault, the OTP engine, importers, exporters and the CLI.
  * Secrets are bytes (never JS strings) so that locking can wipe them.
  */
-import type { EntryId, OtpAlgorithm, OtpType } from '../domain';
+import type { EntryId, EntryRecord, OtpSettings } from '../domain';
 
-/** Everything needed to compute a code. */
-export interface OtpParameters {
-  readonly type: OtpType;
-  readonly algorithm: OtpAlgorithm;
-  /** 5–10 digits for TOTP/HOTP; always 5 characters for Steam. */
-  readonly digits: number;
-  /** Seconds per code for TOTP and Steam; null for HOTP. */
-  readonly period: number | null;
-  /** Next counter value for HOTP; null otherwise. */
-  readonly counter: number | null;
+/** Everything needed to compute a code: the settings and the secret. */
+export interface OtpParameters extends OtpSettings {
   readonly secret: Uint8Array;
 }
 
-/** One account in the vault. */
-export interface VaultEntry extends OtpParameters {
+/** One account in the vault: the summary the window may see, plus the secret. */
+export interface VaultEntry extends OtpParameters, EntryRecord {
   readonly id: EntryId;
   readonly issuer: string;
   readonly account: string;
-  readonly group: string | null;
-  readonly favourite: boolean;
-  readonly notes: string;
-  readonly sortOrder: number;
-  readonly createdAt: number;
-  readonly updatedAt: number;
 }
 
 /**
