@@ -19,14 +19,15 @@ import {
   writeTesseraBackup,
   type ExportEntry,
 } from '../../export';
-import { missingCaseError } from '../../domain';
+import { EXPORT_FILE_FORMATS, missingCaseError, type ExportFileFormat } from '../../domain';
 import { flag, NO_POSITIONALS, stringOption, type Command, type CommandArgs } from '../command';
 import { vaultOptions, withVault, type CommandContext } from '../context';
 import { CliError, EXIT, UsageError } from '../errors';
 import { printable } from '../io';
 
-const FORMATS = ['tessera', 'aegis', 'aegis-plain', 'uri-list', 'migration-qr'] as const;
-type ExportFormat = (typeof FORMATS)[number];
+/** The app's file formats, and Google Authenticator transfer codes written as PNG files. */
+type ExportFormat = ExportFileFormat | 'migration-qr';
+const FORMATS: readonly ExportFormat[] = [...EXPORT_FILE_FORMATS, 'migration-qr'];
 
 const ENCRYPTED: ReadonlySet<ExportFormat> = new Set(['tessera', 'aegis']);
 
