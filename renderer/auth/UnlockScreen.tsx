@@ -3,11 +3,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { IpcError, LockReason } from '../../electron/ipc/contract';
 import { api } from '../api';
-import { BusyNote } from '../shared/BusyNote';
-import { Field } from '../shared/Field';
 import { LockIcon } from '../shared/Icons';
+import { MasterPasswordField } from '../shared/MasterPasswordField';
 import { useVaultStore } from '../shared/vault-store';
 import { AuthLayout } from './AuthLayout';
+import { AuthSubmit } from './AuthSubmit';
 import { VaultPath } from './FirstRunScreen';
 import { lockReasonText } from './lock-reason';
 
@@ -82,22 +82,14 @@ export function UnlockScreen({ path, lastLockReason, cancelledDeletions = 0 }: U
       footer={<VaultPath path={path} />}
     >
       <form className="auth-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
-        <Field id="unlock-password" label="Master password" error={error}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              ref={passwordRef}
-              type="password"
-              autoComplete="current-password"
-              autoFocus
-              readOnly={busy}
-            />
-          )}
-        </Field>
-        {busy ? <BusyNote label="Unlocking…" /> : null}
-        <button type="submit" className="button button-primary button-block" disabled={busy}>
-          {busy ? 'Unlocking…' : 'Unlock'}
-        </button>
+        <MasterPasswordField
+          id="unlock-password"
+          label="Master password"
+          error={error}
+          inputRef={passwordRef}
+          busy={busy}
+        />
+        <AuthSubmit busy={busy} label="Unlock" busyLabel="Unlocking…" busyNote="Unlocking…" />
       </form>
     </AuthLayout>
   );

@@ -5,7 +5,7 @@
  * (main keeps the damaged file aside, so nothing is lost either way).
  */
 import { useState } from 'react';
-import type { VaultStatus } from '../../electron/ipc/contract';
+import type { Result, VaultStatus } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { FormAlert } from '../shared/FormAlert';
 import { AlertIcon } from '../shared/Icons';
@@ -25,17 +25,10 @@ export function UnreadableScreen({ status }: { status: Unreadable }) {
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
 
-  async function openPrevious(): Promise<void> {
+  /** Asks main to open the previous generation or to look again; its answer is the new status. */
+  async function ask(request: () => Promise<Result<VaultStatus>>): Promise<void> {
     setChecking(true);
-    const result = await api().vault.usePrevious();
-    setChecking(false);
-    if (result.ok) useVaultStore.getState().setStatus(result.value);
-    else setCheckError(result.error.message);
-  }
-
-  async function checkAgain(): Promise<void> {
-    setChecking(true);
-    const result = await api().vault.status();
+    const result = await request();
     setChecking(false);
     if (result.ok) useVaultStore.getState().setStatus(result.value);
     else setCheckError(result.error.message);
@@ -68,13 +61,18 @@ export function UnreadableScreen({ status }: { status: Unreadable }) {
           <button
             type="button"
             className="button button-primary"
-            onClick={() => void openPrevious()}
+            onClick={() => void ask(() => api().vault.usePrevious())}
             disabled={checking}
           >
             Open the previous version
           </button>
         ) : null}
-        <button type="button" className="button button-secondary" onClick={() => void checkAgain()} disabled={checking}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void ask(() => api().vault.status())}
+          disabled={checking}
+        >
           {checking ? 'Checking…' : 'Check again'}
         </button>
       </div>

@@ -5,7 +5,7 @@
  * the corrected time is in use, a note saying so with the way back. Plain words first; the server,
  * the exact difference and the round trip are behind "Details".
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ClockMeasurement, ClockStatus, Result } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { FormAlert } from '../shared/FormAlert';
@@ -23,12 +23,14 @@ export function measurementFacts(m: ClockMeasurement): string {
   return `Measured against ${m.server} on ${measuredAtText(m.at)}: difference ${signedMs(m.offsetMs)}, round trip ${m.roundTripMs} ms.`;
 }
 
-/** Runs a clock request; a refusal is shown, the answer goes to the store (main pushes it too). */
-function useClockAction(): {
+interface ClockAction {
   readonly error: string | null;
   readonly busy: boolean;
   run(request: () => Promise<Result<ClockStatus>>): Promise<void>;
-} {
+}
+
+/** Runs a clock request; a refusal is shown, the answer goes to the store (main pushes it too). */
+function useClockAction(): ClockAction {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return {
@@ -54,31 +56,18 @@ export function ClockNotice() {
   if (correction) {
     return (
       <div className="callout clock-notice" role="status" data-testid="clock-notice">
-        <div className="clock-notice-body">
-          <p>
-            <strong>Codes use the corrected time.</strong> {clockSentence(correction.offsetMs)}
-          </p>
-          <FormAlert message={action.error} />
-          <div className="clock-notice-actions">
-            <button
-              type="button"
-              className="button button-secondary"
-              aria-disabled={action.busy}
-              onClick={() => void action.run(() => api().clock.useSystem())}
-            >
-              Use the computer’s clock
-            </button>
-            <details className="clock-details">
-              <summary>Details</summary>
-              <p>{measurementFacts(correction)}</p>
-              <p>
-                Tessera computes codes with this difference, on this computer only. It measures again after each unlock
-                and when the computer wakes up (while “Check the clock” is on in Settings), and follows the clock. Once
-                the computer’s clock is set right, choose “Use the computer’s clock”.
-              </p>
-            </details>
-          </div>
-        </div>
+        <ClockNoticeBody
+          sentence={
+            <>
+              <strong>Codes use the corrected time.</strong> {clockSentence(correction.offsetMs)}
+            </>
+          }
+          action={action}
+          button={{ className: 'button button-secondary', label: 'Use the computer’s clock' }}
+          request={() => api().clock.useSystem()}
+          measurement={correction}
+          explanation="Tessera computes codes with this difference, on this computer only. It measures again after each unlock and when the computer wakes up (while “Check the clock” is on in Settings), and follows the clock. Once the computer’s clock is set right, choose “Use the computer’s clock”."
+        />
       </div>
     );
   }
@@ -87,30 +76,53 @@ export function ClockNotice() {
   return (
     <div className="callout callout-warning clock-notice" role="alert" data-testid="clock-notice">
       <AlertIcon />
-      <div className="clock-notice-body">
-        <p>
-          <strong>{clockSentence(measured.offsetMs)}</strong> Codes may be refused.
-        </p>
-        <FormAlert message={action.error} />
-        <div className="clock-notice-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            aria-disabled={action.busy}
-            onClick={() => void action.run(() => api().clock.useCorrected())}
-          >
-            Use the corrected time
-          </button>
-          <details className="clock-details">
-            <summary>Details</summary>
-            <p>{measurementFacts(measured)}</p>
-            <p>
-              Best: set the computer’s clock right (turn on automatic date and time in the system settings); this
-              warning goes at the next check. Until then, “Use the corrected time” makes Tessera compute codes with the
-              measured difference, on this computer only.
-            </p>
-          </details>
-        </div>
+      <ClockNoticeBody
+        sentence={
+          <>
+            <strong>{clockSentence(measured.offsetMs)}</strong> Codes may be refused.
+          </>
+        }
+        action={action}
+        button={{ className: 'button button-primary', label: 'Use the corrected time' }}
+        request={() => api().clock.useCorrected()}
+        measurement={measured}
+        explanation="Best: set the computer’s clock right (turn on automatic date and time in the system settings); this warning goes at the next check. Until then, “Use the corrected time” makes Tessera compute codes with the measured difference, on this computer only."
+      />
+    </div>
+  );
+}
+
+interface ClockNoticeBodyProps {
+  readonly sentence: ReactNode;
+  readonly action: ClockAction;
+  /** The way out (or back), which runs `request`. */
+  readonly button: { readonly className: string; readonly label: string };
+  readonly request: () => Promise<Result<ClockStatus>>;
+  /** The measurement behind "Details", with what to do about it. */
+  readonly measurement: ClockMeasurement;
+  readonly explanation: string;
+}
+
+/** What a notice says, its one action and, behind "Details", the measurement and what to do. */
+function ClockNoticeBody({ sentence, action, button, request, measurement, explanation }: ClockNoticeBodyProps) {
+  return (
+    <div className="clock-notice-body">
+      <p>{sentence}</p>
+      <FormAlert message={action.error} />
+      <div className="clock-notice-actions">
+        <button
+          type="button"
+          className={button.className}
+          aria-disabled={action.busy}
+          onClick={() => void action.run(request)}
+        >
+          {button.label}
+        </button>
+        <details className="clock-details">
+          <summary>Details</summary>
+          <p>{measurementFacts(measurement)}</p>
+          <p>{explanation}</p>
+        </details>
       </div>
     </div>
   );

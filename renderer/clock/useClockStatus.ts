@@ -1,30 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Asks main for the clock status once and follows `clock:changed`; runs for the app's whole life,
- * so the codes' time (renderer/clock/app-clock.ts) is right before the first code arrives.
+ * so the codes' time (renderer/clock/app-clock.ts) is right before the first code arrives. A failure
+ * leaves the computer's clock.
  */
 import { useEffect } from 'react';
 import { api } from '../api';
+import { followMain } from '../shared/follow-main';
 import { useClockStore } from './clock-store';
 
 export function useClockStatus(): void {
-  useEffect(() => {
-    let pushed = false;
-    let live = true;
-    const { setStatus } = useClockStore.getState();
-    const unsubscribe = api().clock.onChanged((status) => {
-      pushed = true;
-      setStatus(status);
-    });
-    void api()
-      .clock.status()
-      .then((result) => {
-        // A push that arrived meanwhile is newer than this answer; a failure leaves the computer's clock.
-        if (live && !pushed && result.ok) setStatus(result.value);
-      });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, []);
+  useEffect(
+    () =>
+      followMain({
+        subscribe: (listener) => api().clock.onChanged(listener),
+        ask: () => api().clock.status(),
+        onValue: useClockStore.getState().setStatus,
+      }),
+    [],
+  );
 }

@@ -6,11 +6,12 @@
  * and typing goes to the search field. The grip drags a row. Long lists render only the rows near
  * the viewport.
  */
-import { useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
 import { CodeRow, rowButtonId } from './CodeRow';
 import { keyboardMove, type DropPosition } from './reorder';
 import { SelectedTimeLeft } from './SelectedTimeLeft';
+import { rowOf, useRowDrag } from './useRowDrag';
 import { useVirtualRows, ROW_STRIDE } from './useVirtualRows';
 
 export interface CodeListProps {
@@ -28,18 +29,12 @@ export interface CodeListProps {
   readonly revealIndex?: { readonly index: number; readonly seq: number } | null;
 }
 
-type DropTarget = { readonly id: EntryId; readonly position: DropPosition } | null;
-
 const NAVIGATION: Readonly<Record<string, (index: number, last: number) => number>> = {
   ArrowDown: (i, last) => Math.min(last, i + 1),
   ArrowUp: (i) => Math.max(0, i - 1),
   Home: () => 0,
   End: (_i, last) => last,
 };
-
-function rowOf(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>('li[data-id]') : null;
-}
 
 /** The row's buttons in order: copy, next code (HOTP), edit, delete. */
 function rowButtons(row: HTMLElement): HTMLButtonElement[] {
@@ -50,121 +45,16 @@ function rowButtons(row: HTMLElement): HTMLButtonElement[] {
 const isTyping = (event: KeyboardEvent): boolean =>
   event.key.length === 1 && event.key !== ' ' && !event.altKey && !event.ctrlKey && !event.metaKey;
 
-export function CodeList({
-  id,
-  entries,
-  selectedId,
-  onSelect,
-  onEdit,
-  onDelete,
-  onMove,
-  onType,
-  revealIndex,
-}: CodeListProps) {
+export function CodeList(props: CodeListProps) {
+  const { id, entries, selectedId, onSelect, onEdit, onDelete, onMove, revealIndex } = props;
   const listRef = useRef<HTMLUListElement>(null);
   const range = useVirtualRows(entries.length, listRef);
-  const [dragging, setDragging] = useState<EntryId | null>(null);
-  const [dropTarget, setDropTarget] = useState<DropTarget>(null);
-  /** A row to focus once it is rendered (after scrolling a virtual list, or after a move). */
-  const pendingFocus = useRef<EntryId | null>(null);
-
-  useLayoutEffect(() => {
-    const wanted = pendingFocus.current;
-    if (wanted === null) return;
-    const button = document.getElementById(rowButtonId(wanted));
-    if (button) {
-      pendingFocus.current = null;
-      button.focus();
-    }
-  });
-
   const { ensureVisible } = range;
+  const { focusRow, focusLater } = useRowFocus(entries, ensureVisible);
+  const drag = useRowDrag(onMove, focusLater);
   useLayoutEffect(() => {
     if (revealIndex) ensureVisible(revealIndex.index);
   }, [revealIndex, ensureVisible]);
-
-  function focusRow(index: number): void {
-    const entry = entries[index];
-    if (!entry) return;
-    const button = document.getElementById(rowButtonId(entry.id));
-    if (button) return button.focus();
-    pendingFocus.current = entry.id;
-    ensureVisible(index);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
-    const target = event.target as HTMLElement;
-    const row = rowOf(target);
-    const index = entries.findIndex((e) => e.id === row?.dataset['id']);
-    const entry = entries[index];
-    if (!row || !entry) return;
-    if (isTyping(event)) {
-      event.preventDefault();
-      return onType(event.key);
-    }
-    if (event.key === 'Delete' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-      event.preventDefault();
-      return onDelete(entry);
-    }
-    if (event.key === 'F2') {
-      event.preventDefault();
-      return onEdit(entry);
-    }
-    if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
-      const buttons = rowButtons(row);
-      const at = buttons.indexOf(target as HTMLButtonElement);
-      const to = buttons[at + (event.key === 'ArrowRight' ? 1 : -1)];
-      if (at < 0 || !to) return;
-      event.preventDefault();
-      return to.focus();
-    }
-    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-      if (!target.classList.contains('row-main')) return;
-      event.preventDefault();
-      const move = keyboardMove(entries, entry.id, event.key === 'ArrowUp' ? -1 : 1);
-      if (!move) return;
-      pendingFocus.current = entry.id;
-      onMove(entry.id, move.targetId, move.position);
-      return;
-    }
-    const to = NAVIGATION[event.key]?.(index, entries.length - 1);
-    if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    focusRow(to);
-  }
-
-  function onDragStart(event: DragEvent<HTMLUListElement>): void {
-    const grip = event.target instanceof Element && event.target.closest('[data-grip]');
-    const row = rowOf(event.target);
-    if (!grip || !row?.dataset['id']) return event.preventDefault();
-    setDragging(row.dataset['id']);
-    event.dataTransfer.effectAllowed = 'move';
-    // Some engines start a drag only with data set; the id is kept in state, not in the transfer.
-    event.dataTransfer.setData('text/plain', '');
-    event.dataTransfer.setDragImage?.(row, 24, 24);
-  }
-
-  function onDragOver(event: DragEvent<HTMLUListElement>): void {
-    const row = rowOf(event.target);
-    const overId = row?.dataset['id'];
-    if (dragging === null || !row || !overId) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'move';
-    const box = row.getBoundingClientRect();
-    const position: DropPosition = event.clientY < box.top + box.height / 2 ? 'before' : 'after';
-    if (overId === dragging) return setDropTarget(null);
-    if (dropTarget?.id !== overId || dropTarget.position !== position) setDropTarget({ id: overId, position });
-  }
-
-  function onDrop(event: DragEvent<HTMLUListElement>): void {
-    event.preventDefault();
-    if (dragging !== null && dropTarget !== null) {
-      pendingFocus.current = dragging;
-      onMove(dragging, dropTarget.id, dropTarget.position);
-    }
-    setDragging(null);
-    setDropTarget(null);
-  }
 
   const shown = entries.slice(range.start, range.end);
   // The one Tab stop: the selected row, or the first row rendered when that one is scrolled away.
@@ -177,18 +67,15 @@ export function CodeList({
       <ul
         ref={listRef}
         id={id}
-        className={dragging ? 'code-list code-list-dragging' : 'code-list'}
+        className={drag.dragging ? 'code-list code-list-dragging' : 'code-list'}
         aria-label="Accounts"
         aria-describedby="code-list-help"
         style={spacers}
-        onKeyDown={onKeyDown}
-        onDragStart={onDragStart}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        onDragEnd={() => {
-          setDragging(null);
-          setDropTarget(null);
-        }}
+        onKeyDown={(event) => onListKey(event, { ...props, focusRow, focusLater })}
+        onDragStart={drag.onDragStart}
+        onDragOver={drag.onDragOver}
+        onDrop={drag.onDrop}
+        onDragEnd={drag.onDragEnd}
       >
         {shown.map((entry, i) => (
           <CodeRow
@@ -197,7 +84,7 @@ export function CodeList({
             selected={entry.id === selectedId}
             tabStop={entry.id === tabStopId}
             {...(range.virtual ? { position: range.start + i + 1, setSize: entries.length } : {})}
-            dropPosition={dropTarget?.id === entry.id ? dropTarget.position : null}
+            dropPosition={drag.dropTarget?.id === entry.id ? drag.dropTarget.position : null}
             onSelect={onSelect}
             onEdit={onEdit}
             onDelete={onDelete}
@@ -211,4 +98,80 @@ export function CodeList({
       <SelectedTimeLeft entryId={selectedId} />
     </>
   );
+}
+
+interface RowFocus {
+  /** Focuses row `index`, scrolling a virtual list to render it first. */
+  readonly focusRow: (index: number) => void;
+  /** Focuses the account's row once it is rendered again (after a move). */
+  readonly focusLater: (id: EntryId) => void;
+}
+
+function useRowFocus(entries: readonly EntrySummary[], ensureVisible: (index: number) => void): RowFocus {
+  /** A row to focus once it is rendered (after scrolling a virtual list, or after a move). */
+  const pendingFocus = useRef<EntryId | null>(null);
+  useLayoutEffect(() => {
+    const wanted = pendingFocus.current;
+    if (wanted === null) return;
+    const button = document.getElementById(rowButtonId(wanted));
+    if (button) {
+      pendingFocus.current = null;
+      button.focus();
+    }
+  });
+  const focusLater = (entryId: EntryId): void => {
+    pendingFocus.current = entryId;
+  };
+  function focusRow(index: number): void {
+    const entry = entries[index];
+    if (!entry) return;
+    const button = document.getElementById(rowButtonId(entry.id));
+    if (button) return button.focus();
+    focusLater(entry.id);
+    ensureVisible(index);
+  }
+  return { focusRow, focusLater };
+}
+
+/** The list's keys, handled on the list for every row: see the module comment. */
+function onListKey(event: KeyboardEvent<HTMLUListElement>, list: CodeListProps & RowFocus): void {
+  const { entries } = list;
+  const target = event.target as HTMLElement;
+  const row = rowOf(target);
+  const index = entries.findIndex((e) => e.id === row?.dataset['id']);
+  const entry = entries[index];
+  if (!row || !entry) return;
+  if (isTyping(event)) {
+    event.preventDefault();
+    return list.onType(event.key);
+  }
+  if (event.key === 'Delete' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+    event.preventDefault();
+    return list.onDelete(entry);
+  }
+  if (event.key === 'F2') {
+    event.preventDefault();
+    return list.onEdit(entry);
+  }
+  if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+    const buttons = rowButtons(row);
+    const at = buttons.indexOf(target as HTMLButtonElement);
+    const to = buttons[at + (event.key === 'ArrowRight' ? 1 : -1)];
+    if (at < 0 || !to) return;
+    event.preventDefault();
+    return to.focus();
+  }
+  if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+    if (!target.classList.contains('row-main')) return;
+    event.preventDefault();
+    const move = keyboardMove(entries, entry.id, event.key === 'ArrowUp' ? -1 : 1);
+    if (!move) return;
+    list.focusLater(entry.id);
+    list.onMove(entry.id, move.targetId, move.position);
+    return;
+  }
+  const to = NAVIGATION[event.key]?.(index, entries.length - 1);
+  if (to === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+  event.preventDefault();
+  list.focusRow(to);
 }

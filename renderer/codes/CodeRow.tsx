@@ -227,39 +227,54 @@ export const CodeRow = memo(function CodeRow({
       <CodeButton entry={entry} selected={selected} tabStop={tabStop} identity={identity} onSelect={onSelect} />
       {entry.type === 'hotp' ? (
         // Sits where time-based rows show their ring (CSS places it over that empty column).
-        <button
-          type="button"
-          className="icon-button row-next-button"
-          aria-label={`Next code for ${label}`}
+        <RowIconButton
+          className="row-next-button"
+          name={`Next code for ${label}`}
           title="Next code"
-          tabIndex={-1}
           onClick={onNextCode}
         >
           <NextIcon />
-        </button>
+        </RowIconButton>
       ) : null}
       <div className="row-actions">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Edit ${label}`}
-          title="Edit (F2)"
-          tabIndex={-1}
-          onClick={() => onEdit(entry)}
-        >
+        <RowIconButton name={`Edit ${label}`} title="Edit (F2)" onClick={() => onEdit(entry)}>
           <EditIcon />
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button-danger"
-          aria-label={`Delete ${label}`}
+        </RowIconButton>
+        <RowIconButton
+          className="icon-button-danger"
+          name={`Delete ${label}`}
           title="Delete (Delete key)"
-          tabIndex={-1}
           onClick={() => onDelete(entry)}
         >
           <TrashIcon />
-        </button>
+        </RowIconButton>
       </div>
     </li>
   );
 });
+
+interface RowIconButtonProps {
+  /** Added to `icon-button`. */
+  readonly className?: string;
+  /** The accessible name, e.g. "Edit GitHub". */
+  readonly name: string;
+  readonly title: string;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}
+
+/** A row's icon button: out of the Tab order, as the list's arrow keys reach it. */
+function RowIconButton({ className, name, title, onClick, children }: RowIconButtonProps) {
+  return (
+    <button
+      type="button"
+      className={className ? `icon-button ${className}` : 'icon-button'}
+      aria-label={name}
+      title={title}
+      tabIndex={-1}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}

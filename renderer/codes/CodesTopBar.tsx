@@ -4,7 +4,7 @@
  * Import and Export stand side by side where people look for them; in narrow windows their words are
  * hidden visually (codes.css) but stay the buttons' names.
  */
-import type { KeyboardEvent, RefObject } from 'react';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportIcon, ImportIcon, LockIcon, PlusIcon, SettingsIcon } from '../shared/Icons';
 import { shortcutLabel } from '../shared/shortcut-label';
@@ -47,26 +47,18 @@ export function CodesTopBar(props: CodesTopBarProps) {
         <PlusIcon />
         <span>Add account</span>
       </button>
-      <button
-        type="button"
-        className="button button-secondary topbar-io"
-        aria-label="Import"
+      <IoButton
+        label="Import"
         title="Import from QR codes, another app or a backup"
+        icon={<ImportIcon />}
         onClick={props.onImport}
-      >
-        <ImportIcon />
-        <span>Import</span>
-      </button>
-      <button
-        type="button"
-        className="button button-secondary topbar-io"
-        aria-label="Export"
+      />
+      <IoButton
+        label="Export"
         title="Export to a file, QR codes or an encrypted backup"
+        icon={<ExportIcon />}
         onClick={props.onExport}
-      >
-        <ExportIcon />
-        <span>Export</span>
-      </button>
+      />
       <button
         type="button"
         className="icon-button icon-button-bordered"
@@ -88,5 +80,28 @@ export function CodesTopBar(props: CodesTopBarProps) {
         <span>Lock</span>
       </button>
     </header>
+  );
+}
+
+interface IoButtonProps {
+  readonly label: string;
+  readonly title: string;
+  readonly icon: ReactNode;
+  readonly onClick: () => void;
+}
+
+/** Import or Export: in narrow windows the word is hidden, so it is the button's name too (aria-label). */
+function IoButton({ label, title, icon, onClick }: IoButtonProps) {
+  return (
+    <button
+      type="button"
+      className="button button-secondary topbar-io"
+      aria-label={label}
+      title={title}
+      onClick={onClick}
+    >
+      {icon}
+      <span>{label}</span>
+    </button>
   );
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The current code of each entry with its validity window, as main pushed it (ARCHITECTURE.md §4).
- * Codes are short-lived and not secrets of the vault, but they are still dropped on lock.
+ * The current code of each entry with its validity window, as main pushed it: main computes the
+ * codes (the secrets never leave it) and the window only shows them and their time left. Codes are
+ * short-lived and not secrets of the vault, but they are still dropped on lock.
  */
 import { create } from 'zustand';
 import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';

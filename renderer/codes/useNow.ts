@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * One shared clock for every countdown in the window (ARCHITECTURE.md §4): a single timer, however
- * many rows are shown, that fires just after each whole second so displayed seconds change in step
+ * One shared clock for every countdown in the window, so no row runs a timer of its own: a single
+ * timer, however many rows are shown, that fires just after each whole second so displayed seconds change in step
  * with the code periods. It runs only while someone listens and the document is visible.
  */
 import { useSyncExternalStore } from 'react';

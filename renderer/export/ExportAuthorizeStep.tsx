@@ -7,8 +7,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { BusyNote } from '../shared/BusyNote';
-import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { FormAlert } from '../shared/FormAlert';
+import { MasterPasswordField } from '../shared/MasterPasswordField';
 
 export interface ExportAuthorizeStepProps {
   /** Why the password is asked again (the authorisation ran out), or null the first time. */
@@ -59,21 +60,16 @@ export function ExportAuthorizeStep({ note, onAuthorized, onBack }: ExportAuthor
         </div>
       ) : null}
       <p className="modal-text">Enter your master password to export.</p>
-      <Field id="export-master" label="Master password" error={problems.password ?? null}>
-        {(a11y) => (
-          <input {...a11y} ref={inputRef} type="password" autoComplete="current-password" autoFocus readOnly={busy} />
-        )}
-      </Field>
+      <MasterPasswordField
+        id="export-master"
+        label="Master password"
+        error={problems.password ?? null}
+        inputRef={inputRef}
+        busy={busy}
+      />
       <FormAlert message={problems.form ?? null} />
       {busy ? <BusyNote label="Checking the password…" /> : null}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
-          Back
-        </button>
-        <button type="submit" className="button button-primary" aria-disabled={busy}>
-          Continue
-        </button>
-      </div>
+      <FormActions busy={busy} leave={{ label: 'Back', onClick: onBack }} submit="Continue" />
     </form>
   );
 }

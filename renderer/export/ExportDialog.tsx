@@ -36,6 +36,59 @@ function saveProblem(error: IpcError, passwordShown: boolean): SaveProblem {
 }
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { choice, step, choose, authorized, save, passwordRequired, backToChoice } = useExportSteps();
+  return (
+    <Modal title="Export accounts" onClose={onClose}>
+      <div className="export-dialog">
+        {step.step === 'choose' ? (
+          <ExportFormatChoice initial={choice} onChoose={choose} onCancel={onClose} />
+        ) : step.step === 'authorize' ? (
+          <ExportAuthorizeStep note={step.note} onAuthorized={authorized} onBack={backToChoice} />
+        ) : step.step === 'finish' ? (
+          <>
+            <h3 className="export-step-title">{exportOption(choice).label}</h3>
+            <FinishStep
+              choice={choice}
+              save={save}
+              onPasswordRequired={passwordRequired}
+              onBack={backToChoice}
+              onDone={onClose}
+            />
+          </>
+        ) : (
+          <ExportSavedStep
+            path={step.path}
+            count={step.count}
+            warnings={step.warnings}
+            onAgain={backToChoice}
+            onDone={onClose}
+          />
+        )}
+      </div>
+    </Modal>
+  );
+}
+
+/**
+ * Saves the chosen file. `exportPassword`: a new password, null for the master password, or
+ * undefined for a plain format. Answers a problem to show on the current step, or null.
+ */
+type Save = (exportPassword: string | null | undefined) => Promise<SaveProblem | null>;
+
+interface ExportSteps {
+  readonly choice: ExportChoice;
+  readonly step: Step;
+  readonly choose: (next: ExportChoice) => void;
+  /** Main accepted the master password. */
+  readonly authorized: (password: string) => void;
+  readonly save: Save;
+  /** Main's authorisation ran out: ask for the password again. */
+  readonly passwordRequired: () => void;
+  readonly backToChoice: () => void;
+}
+
+/** The dialog's steps, and the master password while main's authorisation is believed to hold. */
+function useExportSteps(): ExportSteps {
   const [choice, setChoice] = useState<ExportChoice>('tessera');
   const [step, setStep] = useState<Step>({ step: 'choose' });
   /** The master password while main's authorisation is believed to hold; null otherwise. */
@@ -65,10 +118,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setStep({ step: 'finish' });
   }
 
-  /**
-   * Saves the chosen file. `exportPassword`: a new password, null for the master password, or
-   * undefined for a plain format. Answers a problem to show on the current step, or null.
-   */
   async function save(exportPassword: string | null | undefined): Promise<SaveProblem | null> {
     if (isQrKind(choice)) return null;
     const format: ExportFileFormat = choice;
@@ -91,57 +140,39 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     return saveProblem(result.error, typeof exportPassword === 'string');
   }
 
-  function finishStep() {
-    const protection = exportOption(choice).protection;
-    switch (protection) {
-      case 'tessera':
-      case 'encrypted':
-        return <ExportPasswordStep key={choice} kind={protection} onSave={save} onBack={backToChoice} />;
-      case 'plain':
-        return (
-          <ExportPlainStep
-            key={choice}
-            onSave={async () => (await save(undefined))?.message ?? null}
-            onBack={backToChoice}
-          />
-        );
-      case 'qr':
-        return isQrKind(choice) ? (
-          <ExportQrViewer
-            key={choice}
-            kind={choice}
-            onPasswordRequired={passwordRequired}
-            onBack={backToChoice}
-            onDone={onClose}
-          />
-        ) : null;
-      default:
-        throw new Error(`Unknown export protection '${String(protection satisfies never)}'`);
-    }
-  }
+  return { choice, step, choose, authorized, save, passwordRequired, backToChoice };
+}
 
-  return (
-    <Modal title="Export accounts" onClose={onClose}>
-      <div className="export-dialog">
-        {step.step === 'choose' ? (
-          <ExportFormatChoice initial={choice} onChoose={choose} onCancel={onClose} />
-        ) : step.step === 'authorize' ? (
-          <ExportAuthorizeStep note={step.note} onAuthorized={authorized} onBack={backToChoice} />
-        ) : step.step === 'finish' ? (
-          <>
-            <h3 className="export-step-title">{exportOption(choice).label}</h3>
-            {finishStep()}
-          </>
-        ) : (
-          <ExportSavedStep
-            path={step.path}
-            count={step.count}
-            warnings={step.warnings}
-            onAgain={backToChoice}
-            onDone={onClose}
-          />
-        )}
-      </div>
-    </Modal>
-  );
+interface FinishStepProps {
+  readonly choice: ExportChoice;
+  readonly save: Save;
+  readonly onPasswordRequired: () => void;
+  readonly onBack: () => void;
+  readonly onDone: () => void;
+}
+
+/** The step the chosen format needs after the master password: protect, confirm or show codes. */
+function FinishStep({ choice, save, onPasswordRequired, onBack, onDone }: FinishStepProps) {
+  const protection = exportOption(choice).protection;
+  switch (protection) {
+    case 'tessera':
+    case 'encrypted':
+      return <ExportPasswordStep key={choice} kind={protection} onSave={save} onBack={onBack} />;
+    case 'plain':
+      return (
+        <ExportPlainStep key={choice} onSave={async () => (await save(undefined))?.message ?? null} onBack={onBack} />
+      );
+    case 'qr':
+      return isQrKind(choice) ? (
+        <ExportQrViewer
+          key={choice}
+          kind={choice}
+          onPasswordRequired={onPasswordRequired}
+          onBack={onBack}
+          onDone={onDone}
+        />
+      ) : null;
+    default:
+      throw new Error(`Unknown export protection '${String(protection satisfies never)}'`);
+  }
 }

@@ -5,13 +5,11 @@
  * A new password is typed twice, rated like a master password (the file meets offline guessing
  * the same way the vault does), and the fields are emptied as soon as it is handed over.
  */
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useState, type FormEvent } from 'react';
 import { BusyNote } from '../shared/BusyNote';
-import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { FormAlert } from '../shared/FormAlert';
-import { checkNewPassword, MIN_PASSWORD_LENGTH } from '../shared/password-rules';
-import { describedBy, PasswordStrength } from '../shared/PasswordStrength';
-import { usePasswordStrength, type PasswordStrength as StrengthFeedback } from '../shared/usePasswordStrength';
+import { NewPasswordFields, useNewPassword } from '../shared/NewPasswordFields';
 
 /** A problem to show after a save attempt: on the password field, or for the whole form. */
 export interface SaveProblem {
@@ -31,29 +29,20 @@ type Problems = { password?: string; confirm?: string; form?: string };
 
 export function ExportPasswordStep({ kind, onSave, onBack }: ExportPasswordStepProps) {
   const [useMaster, setUseMaster] = useState(kind === 'tessera');
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const confirmRef = useRef<HTMLInputElement>(null);
+  const newPassword = useNewPassword();
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
-  const strength = usePasswordStrength();
 
   /** The export password to send (null = the master password), or undefined after showing a problem. */
   async function chosenPassword(): Promise<string | null | undefined> {
     if (useMaster) return null;
-    const [password, confirm] = [passwordRef.current, confirmRef.current];
-    if (!password || !confirm) return undefined;
-    const assessment = password.value === '' ? null : await strength.assess(password.value);
-    const found = checkNewPassword(password.value, confirm.value, assessment);
-    if (found) {
-      setProblems(found);
-      (found.password ? password : confirm).focus();
+    const taken = await newPassword.take();
+    if (!taken) return undefined;
+    if ('problems' in taken) {
+      setProblems(taken.problems);
       return undefined;
     }
-    const chosen = password.value;
-    password.value = '';
-    confirm.value = '';
-    strength.clear();
-    return chosen;
+    return taken.password;
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -72,23 +61,7 @@ export function ExportPasswordStep({ kind, onSave, onBack }: ExportPasswordStepP
   return (
     <form className="entry-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
       {kind === 'tessera' ? (
-        <fieldset className="radio-group radio-group-stacked">
-          <legend>Protect the backup with</legend>
-          <label className="radio">
-            <input
-              type="radio"
-              name="export-protect"
-              checked={useMaster}
-              autoFocus
-              onChange={() => setUseMaster(true)}
-            />
-            <span>Use my master password</span>
-          </label>
-          <label className="radio">
-            <input type="radio" name="export-protect" checked={!useMaster} onChange={() => setUseMaster(false)} />
-            <span>Use a different password</span>
-          </label>
-        </fieldset>
+        <MasterPasswordChoice useMaster={useMaster} onChange={setUseMaster} />
       ) : (
         <p className="modal-text">Choose the password that will protect the file. You will type it when importing.</p>
       )}
@@ -96,64 +69,37 @@ export function ExportPasswordStep({ kind, onSave, onBack }: ExportPasswordStepP
         <p className="field-hint">You will need your current master password to restore this backup.</p>
       ) : (
         <NewPasswordFields
-          passwordRef={passwordRef}
-          confirmRef={confirmRef}
+          newPassword={newPassword}
+          id="export-password"
+          label="Export password"
+          confirmId="export-confirm"
+          confirmLabel="Confirm export password"
+          advice="It cannot be recovered: keep it somewhere safe."
           problems={problems}
           busy={busy}
-          strength={strength}
           autoFocus={kind === 'encrypted'}
         />
       )}
       <FormAlert message={problems.form ?? null} />
       {busy ? <BusyNote label="Saving the export…" /> : null}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onBack} disabled={busy}>
-          Back
-        </button>
-        <button type="submit" className="button button-primary" aria-disabled={busy}>
-          Save…
-        </button>
-      </div>
+      <FormActions busy={busy} leave={{ label: 'Back', onClick: onBack }} submit="Save…" />
     </form>
   );
 }
 
-interface NewPasswordFieldsProps {
-  readonly passwordRef: RefObject<HTMLInputElement | null>;
-  readonly confirmRef: RefObject<HTMLInputElement | null>;
-  readonly problems: Problems;
-  readonly busy: boolean;
-  readonly strength: StrengthFeedback;
-  readonly autoFocus: boolean;
-}
-
-/** The export password twice, with the strength meter under the first. */
-function NewPasswordFields({ passwordRef, confirmRef, problems, busy, strength, autoFocus }: NewPasswordFieldsProps) {
+/** A Tessera backup: the master password (the default), or a password of its own. */
+function MasterPasswordChoice({ useMaster, onChange }: { useMaster: boolean; onChange: (useMaster: boolean) => void }) {
   return (
-    <>
-      <Field
-        id="export-password"
-        label="Export password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters, rated strong. It cannot be recovered: keep it somewhere safe.`}
-        error={problems.password ?? null}
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            aria-describedby={describedBy(a11y['aria-describedby'], 'export-password-strength')}
-            ref={passwordRef}
-            type="password"
-            autoComplete="new-password"
-            autoFocus={autoFocus}
-            readOnly={busy}
-            onInput={strength.onInput}
-          />
-        )}
-      </Field>
-      <PasswordStrength id="export-password-strength" assessment={strength.assessment} />
-      <Field id="export-confirm" label="Confirm export password" error={problems.confirm ?? null}>
-        {(a11y) => <input {...a11y} ref={confirmRef} type="password" autoComplete="new-password" readOnly={busy} />}
-      </Field>
-    </>
+    <fieldset className="radio-group radio-group-stacked">
+      <legend>Protect the backup with</legend>
+      <label className="radio">
+        <input type="radio" name="export-protect" checked={useMaster} autoFocus onChange={() => onChange(true)} />
+        <span>Use my master password</span>
+      </label>
+      <label className="radio">
+        <input type="radio" name="export-protect" checked={!useMaster} onChange={() => onChange(false)} />
+        <span>Use a different password</span>
+      </label>
+    </fieldset>
   );
 }

@@ -24,8 +24,51 @@ function usesArrows(target: EventTarget | null): boolean {
 }
 
 export function ExportQrViewer({ kind, onPasswordRequired, onBack, onDone }: ExportQrViewerProps) {
-  const [view, setView] = useState<ExportQrView | null>(null);
+  const { view, pending, error, go } = useQrCodes(kind, onPasswordRequired);
+  useArrowKeys(go);
+  return (
+    <div className="export-qr" aria-busy={pending !== null}>
+      {view && view.warnings.length > 0 ? (
+        <div className="callout callout-warning" role="note">
+          <p>Not everything can travel in these codes:</p>
+          <ul className="export-list">
+            {view.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="export-qr-caution">
+        Anyone who sees this code can copy these accounts. Close it when your phone has scanned it.
+      </p>
+      <FormAlert message={error} />
+      {view ? <QrCode view={view} /> : error ? null : <p className="loading">Preparing the code…</p>}
+      <QrNav view={view} go={go} />
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          Back
+        </button>
+        <button type="button" className="button button-primary" onClick={onDone}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface QrCodes {
+  /** The code on screen, null until the first arrives. */
+  readonly view: ExportQrView | null;
   /** The index being fetched, or null when the one on screen is current. */
+  readonly pending: number | null;
+  readonly error: string | null;
+  /** Asks for the code `delta` places away, if there is one and no request is under way. */
+  readonly go: (delta: number) => void;
+}
+
+/** The code on screen, asked of main one at a time, from the first. */
+function useQrCodes(kind: ExportQrKind, onPasswordRequired: () => void): QrCodes {
+  const [view, setView] = useState<ExportQrView | null>(null);
   const [pending, setPending] = useState<number | null>(0);
   const [error, setError] = useState<string | null>(null);
   /** Bumped by each request and on unmount, so a late answer never replaces a newer one. */
@@ -76,7 +119,11 @@ export function ExportQrViewer({ kind, onPasswordRequired, onBack, onDone }: Exp
     },
     [view, pending, fetchCode, show],
   );
+  return { view, pending, error, go };
+}
 
+/** ← and → anywhere in the window page through the codes, except in a control that uses them itself. */
+function useArrowKeys(go: (delta: number) => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || usesArrows(event.target)) return;
@@ -87,55 +134,33 @@ export function ExportQrViewer({ kind, onPasswordRequired, onBack, onDone }: Exp
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [go]);
+}
 
+/** Previous, the position and Next. */
+function QrNav({ view, go }: { view: ExportQrView | null; go: (delta: number) => void }) {
   return (
-    <div className="export-qr" aria-busy={pending !== null}>
-      {view && view.warnings.length > 0 ? (
-        <div className="callout callout-warning" role="note">
-          <p>Not everything can travel in these codes:</p>
-          <ul className="export-list">
-            {view.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <p className="export-qr-caution">
-        Anyone who sees this code can copy these accounts. Close it when your phone has scanned it.
+    // aria-disabled, not disabled: the focused button must keep the focus at the first and last code.
+    <div className="export-qr-nav">
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-disabled={!view || view.index === 0}
+        onClick={() => go(-1)}
+      >
+        Previous
+      </button>
+      <p className="export-qr-position" role="status">
+        {view ? `${view.index + 1} of ${view.count}` : ''}
       </p>
-      <FormAlert message={error} />
-      {view ? <QrCode view={view} /> : error ? null : <p className="loading">Preparing the code…</p>}
-      {/* aria-disabled, not disabled: the focused button must keep the focus at the first and last code. */}
-      <div className="export-qr-nav">
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-disabled={!view || view.index === 0}
-          onClick={() => go(-1)}
-        >
-          Previous
-        </button>
-        <p className="export-qr-position" role="status">
-          {view ? `${view.index + 1} of ${view.count}` : ''}
-        </p>
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-disabled={!view || view.index >= view.count - 1}
-          autoFocus
-          onClick={() => go(1)}
-        >
-          Next
-        </button>
-      </div>
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onBack}>
-          Back
-        </button>
-        <button type="button" className="button button-primary" onClick={onDone}>
-          Done
-        </button>
-      </div>
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-disabled={!view || view.index >= view.count - 1}
+        autoFocus
+        onClick={() => go(1)}
+      >
+        Next
+      </button>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type {
   OtpType,
   RestoreMode,
 } from '../../electron/ipc/contract';
+import { ENTRY_LIMITS } from '../../electron/domain';
 import { entryLabel } from '../codes/entry-query';
 import { groupCode } from '../shared/format-code';
 
@@ -28,7 +29,7 @@ export function typeLabel(type: OtpType): string {
 }
 
 /**
- * The parameters that differ from the usual SHA1 / 6 digits / 30 s, e.g. "SHA256 · 8 digits · 60 s"
+ * The parameters that differ from the defaults (SHA1 / 6 digits / 30 s), e.g. "SHA256 · 8 digits · 60 s"
  * ('' when all are usual). Steam's are fixed by Steam, so none are shown.
  */
 export function paramsText(
@@ -36,9 +37,9 @@ export function paramsText(
 ): string {
   if (candidate.type === 'steam') return '';
   const parts: string[] = [];
-  if (candidate.algorithm !== 'SHA1') parts.push(candidate.algorithm);
-  if (candidate.digits !== 6) parts.push(`${candidate.digits} digits`);
-  if (candidate.period !== null && candidate.period !== 30) parts.push(`${candidate.period} s`);
+  if (candidate.algorithm !== ENTRY_LIMITS.defaultAlgorithm) parts.push(candidate.algorithm);
+  if (candidate.digits !== ENTRY_LIMITS.defaultDigits) parts.push(`${candidate.digits} digits`);
+  if (candidate.period !== null && candidate.period !== ENTRY_LIMITS.defaultPeriod) parts.push(`${candidate.period} s`);
   if (candidate.type === 'hotp' && candidate.counter !== null && candidate.counter !== 0) {
     parts.push(`counter ${candidate.counter}`);
   }

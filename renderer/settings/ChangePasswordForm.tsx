@@ -6,117 +6,80 @@
  * message about a field goes at the first key press in it: it was about what was typed before.
  */
 import { useRef, useState, type FormEvent } from 'react';
+import type { IpcError } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { BusyNote } from '../shared/BusyNote';
-import { Field } from '../shared/Field';
+import { FormActions } from '../shared/FormActions';
 import { FormAlert } from '../shared/FormAlert';
-import { checkNewPassword, MIN_PASSWORD_LENGTH } from '../shared/password-rules';
-import { describedBy, PasswordStrength } from '../shared/PasswordStrength';
+import { MasterPasswordField } from '../shared/MasterPasswordField';
+import { NewPasswordFields, useNewPassword } from '../shared/NewPasswordFields';
 import { showToast } from '../shared/toast-store';
-import { usePasswordStrength } from '../shared/usePasswordStrength';
+import { useFieldProblems } from '../shared/useFieldProblems';
 
 type Problems = { current?: string; password?: string; confirm?: string; form?: string };
 
+/** Where main's refusal goes: on the current password, on the new one, or above the buttons. */
+function refusalProblems(error: IpcError): Problems {
+  if (error.code === 'wrong-password-or-tampered') {
+    return { current: 'That is not your current master password. Nothing was changed.' };
+  }
+  return error.field === 'password' ? { password: error.message } : { form: error.message };
+}
+
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const currentRef = useRef<HTMLInputElement>(null);
-  const nextRef = useRef<HTMLInputElement>(null);
-  const confirmRef = useRef<HTMLInputElement>(null);
-  const [problems, setProblems] = useState<Problems>({});
+  const newPassword = useNewPassword();
+  const [problems, setProblems, changed] = useFieldProblems<Problems>();
   const [busy, setBusy] = useState(false);
-  const strength = usePasswordStrength();
-  const changed = (field: keyof Problems): void =>
-    setProblems((p) => {
-      if (p[field] === undefined) return p;
-      const { [field]: _gone, ...rest } = p;
-      return rest;
-    });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const [current, next, confirm] = [currentRef.current, nextRef.current, confirmRef.current];
-    if (busy || !current || !next || !confirm) return;
+    const current = currentRef.current;
+    if (busy || !current) return;
     if (current.value === '') {
       setProblems({ current: 'Type your current master password.' });
       return current.focus();
     }
-    const assessment = next.value === '' ? null : await strength.assess(next.value);
-    const found = checkNewPassword(next.value, confirm.value, assessment);
-    if (found) {
-      setProblems(found);
-      return (found.password ? next : confirm).focus();
-    }
-    const pair = [current.value, next.value] as const;
-    for (const input of [current, next, confirm]) input.value = '';
-    strength.clear();
+    const taken = await newPassword.take();
+    if (!taken) return;
+    if ('problems' in taken) return setProblems(taken.problems);
+    const currentPassword = current.value;
+    current.value = '';
     setProblems({});
     setBusy(true);
-    const result = await api().vault.changePassword(...pair);
+    const result = await api().vault.changePassword(currentPassword, taken.password);
     setBusy(false);
     if (result.ok) {
       showToast('Master password changed. Use the new one from now on.');
       onDone();
       return;
     }
-    if (result.error.code === 'wrong-password-or-tampered') {
-      setProblems({ current: 'That is not your current master password. Nothing was changed.' });
-      current.focus();
-    } else if (result.error.field === 'password') {
-      setProblems({ password: result.error.message });
-      next.focus();
-    } else {
-      setProblems({ form: result.error.message });
-    }
+    const refused = refusalProblems(result.error);
+    setProblems(refused);
+    if (refused.current !== undefined) current.focus();
+    else if (refused.password !== undefined) newPassword.passwordRef.current?.focus();
   }
 
   return (
     <form className="entry-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
-      <Field id="change-current" label="Current master password" error={problems.current ?? null}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            ref={currentRef}
-            type="password"
-            autoComplete="current-password"
-            autoFocus
-            readOnly={busy}
-            onInput={() => changed('current')}
-          />
-        )}
-      </Field>
-      <Field
+      <MasterPasswordField
+        id="change-current"
+        label="Current master password"
+        error={problems.current ?? null}
+        inputRef={currentRef}
+        busy={busy}
+        onInput={() => changed('current')}
+      />
+      <NewPasswordFields
+        newPassword={newPassword}
         id="change-new"
         label="New master password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters, rated strong.`}
-        error={problems.password ?? null}
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            aria-describedby={describedBy(a11y['aria-describedby'], 'change-new-strength')}
-            ref={nextRef}
-            type="password"
-            autoComplete="new-password"
-            readOnly={busy}
-            onInput={(event) => {
-              strength.onInput(event);
-              changed('password');
-            }}
-          />
-        )}
-      </Field>
-      <PasswordStrength id="change-new-strength" assessment={strength.assessment} />
-      <Field id="change-confirm" label="Confirm new master password" error={problems.confirm ?? null}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            ref={confirmRef}
-            type="password"
-            autoComplete="new-password"
-            readOnly={busy}
-            onInput={() => changed('confirm')}
-          />
-        )}
-      </Field>
+        confirmId="change-confirm"
+        confirmLabel="Confirm new master password"
+        problems={problems}
+        busy={busy}
+        onEdit={changed}
+      />
       <p className="field-hint">The new password cannot be recovered either: keep it somewhere safe.</p>
       <p className="field-hint">
         Tessera also changes the key that encrypts your accounts, so an old copy of the vault and the old password
@@ -125,14 +88,11 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       </p>
       <FormAlert message={problems.form ?? null} />
       {busy ? <BusyNote label="Changing the master password…" /> : null}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={onDone} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" aria-disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        leave={{ label: 'Cancel', onClick: onDone }}
+        submit={busy ? 'Changing…' : 'Change password'}
+      />
     </form>
   );
 }

@@ -5,15 +5,15 @@
  * and the way into "Export accounts" (also in the top bar). Main pushes `backups:changed`, so the
  * section stays current.
  */
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { BackupStatus } from '../../electron/ipc/contract';
-import { Field } from '../shared/Field';
 import { FormAlert } from '../shared/FormAlert';
 import { backupTimeText } from './backup-words';
 import { BackupFolder } from './BackupFolder';
 import { BackupRunNow } from './BackupRunNow';
-import { SettingsCheckbox } from './SettingsCheckbox';
+import { SettingToggle } from './SettingsCheckbox';
 import type { SectionProps } from './SettingsDialog';
+import { SettingsDraftField, type DraftReading } from './SettingsDraftField';
 import { SettingsSection } from './SettingsSection';
 import { useBackupRun } from './useBackupRun';
 import { useBackupStatus } from './useBackupStatus';
@@ -28,7 +28,7 @@ export interface SettingsBackupsProps extends SectionProps {
   readonly exportButton?: RefObject<HTMLButtonElement | null>;
 }
 
-export function SettingsBackups({ settings, errors, update, onExport, exportButton }: SettingsBackupsProps) {
+export function SettingsBackups({ onExport, exportButton, ...section }: SettingsBackupsProps) {
   const { status, loadError, apply } = useBackupStatus();
   const { run, start } = useBackupRun(apply);
   // A failed "Back up now" is said beside its button, with its detail; main's status repeats it.
@@ -36,18 +36,23 @@ export function SettingsBackups({ settings, errors, update, onExport, exportButt
 
   return (
     <SettingsSection section="backups">
-      <SettingsCheckbox
+      <SettingToggle
+        section={section}
+        setting="autoBackup"
         id="set-auto-backup"
         label="Back up automatically after each change"
         hint="Each backup is encrypted with your master password and opened again to check it."
-        checked={settings.autoBackup}
-        error={errors.autoBackup}
-        onChange={(autoBackup) => void update({ autoBackup })}
       />
-      <BackupKeepField
-        value={settings.backupKeep}
-        error={errors.backupKeep ?? null}
-        onCommit={(backupKeep) => void update({ backupKeep })}
+      <SettingsDraftField
+        id="set-backup-keep"
+        label="Number of backups to keep"
+        hint="When there are more, the oldest are deleted after a new backup is verified."
+        className="backup-keep"
+        value={section.settings.backupKeep}
+        error={section.errors.backupKeep ?? null}
+        read={readBackupKeep}
+        onCommit={(backupKeep) => void section.update({ backupKeep })}
+        input={{ type: 'number', inputMode: 'numeric', min: BACKUP_KEEP_MIN, max: BACKUP_KEEP_MAX, step: 1 }}
       />
       <BackupFolder status={status} onStatus={apply} />
       <LastBackup status={status} loadError={loadError} shownBelow={shownBelow} />
@@ -95,57 +100,11 @@ function LastBackup({ status, loadError, shownBelow }: LastBackupProps) {
   );
 }
 
-interface BackupKeepFieldProps {
-  readonly value: number;
-  readonly error: string | null;
-  readonly onCommit: (keep: number) => void;
-}
-
-/** How many backups to keep: typed freely, saved on Enter or when the field is left, if 1–100. */
-function BackupKeepField({ value, error, onCommit }: BackupKeepFieldProps) {
-  /** What is being typed; null shows the saved value. */
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  function commit(): void {
-    if (draft === null) return;
-    const keep = Number(draft.trim());
-    if (draft.trim() === '' || !Number.isInteger(keep) || keep < BACKUP_KEEP_MIN || keep > BACKUP_KEEP_MAX) {
-      setProblem(`Choose a whole number from ${BACKUP_KEEP_MIN} to ${BACKUP_KEEP_MAX}.`);
-      return;
-    }
-    setProblem(null);
-    setDraft(null);
-    if (keep !== value) onCommit(keep);
+/** How many backups to keep: a whole number from 1 to 100. */
+function readBackupKeep(draft: string): DraftReading<number> {
+  const keep = Number(draft.trim());
+  if (draft.trim() === '' || !Number.isInteger(keep) || keep < BACKUP_KEEP_MIN || keep > BACKUP_KEEP_MAX) {
+    return { problem: `Choose a whole number from ${BACKUP_KEEP_MIN} to ${BACKUP_KEEP_MAX}.` };
   }
-
-  return (
-    <Field
-      id="set-backup-keep"
-      label="Number of backups to keep"
-      hint="When there are more, the oldest are deleted after a new backup is verified."
-      error={problem ?? error}
-      className="backup-keep"
-    >
-      {(a11y) => (
-        <input
-          {...a11y}
-          type="number"
-          inputMode="numeric"
-          min={BACKUP_KEEP_MIN}
-          max={BACKUP_KEEP_MAX}
-          step={1}
-          value={draft ?? String(value)}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              commit();
-            }
-          }}
-        />
-      )}
-    </Field>
-  );
+  return { value: keep };
 }

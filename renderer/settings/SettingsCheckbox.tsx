@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** A labelled on/off setting with an optional hint and error, wired for screen readers. */
+/**
+ * A labelled on/off setting with an optional hint and error, wired for screen readers, and
+ * SettingToggle, the same checkbox bound to one of the settings.
+ */
+import type { Settings, SettingsPatch } from '../../electron/ipc/contract';
+import type { SectionProps } from './SettingsDialog';
 
 export interface SettingsCheckboxProps {
   readonly id: string;
@@ -36,5 +41,27 @@ export function SettingsCheckbox({ id, label, hint, checked, error, onChange }: 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The settings that are on or off. */
+type ToggleSetting = { [K in keyof Settings]: Settings[K] extends boolean ? K : never }[keyof Settings];
+
+export interface SettingToggleProps extends Omit<SettingsCheckboxProps, 'checked' | 'error' | 'onChange'> {
+  /** The section's settings, their refusals and the way to change them. */
+  readonly section: SectionProps;
+  readonly setting: ToggleSetting;
+}
+
+/** A checkbox for one on/off setting: ticked as saved, a change sent to main, main's refusal beside it. */
+export function SettingToggle({ section, setting, ...shown }: SettingToggleProps) {
+  return (
+    <SettingsCheckbox
+      {...shown}
+      checked={section.settings[setting]}
+      error={section.errors[setting]}
+      // A computed key widens to every setting; `setting` is one whose value is a boolean.
+      onChange={(on) => void section.update({ [setting]: on } as SettingsPatch)}
+    />
   );
 }

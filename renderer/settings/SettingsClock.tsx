@@ -11,13 +11,14 @@ import { useClockStore } from '../clock/clock-store';
 import { clockSentence } from '../clock/clock-words';
 import { measuredAtText } from '../clock/ClockNotice';
 import { BusyNote } from '../shared/BusyNote';
-import { Field } from '../shared/Field';
 import { FormAlert } from '../shared/FormAlert';
-import { SettingsCheckbox } from './SettingsCheckbox';
+import { SettingToggle } from './SettingsCheckbox';
 import type { SectionProps } from './SettingsDialog';
+import { SettingsDraftField, type DraftReading } from './SettingsDraftField';
 import { SettingsSection } from './SettingsSection';
 
-export function SettingsClock({ settings, errors, update }: SectionProps) {
+export function SettingsClock(section: SectionProps) {
+  const { settings } = section;
   const status = useClockStore((s) => s.status);
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
@@ -39,18 +40,22 @@ export function SettingsClock({ settings, errors, update }: SectionProps) {
 
   return (
     <SettingsSection section="clock">
-      <SettingsCheckbox
+      <SettingToggle
+        section={section}
+        setting="clockCheck"
         id="set-clock-check"
         label="Check the clock"
         hint="Codes are only right when this computer’s clock is. After each unlock and when the computer wakes up, Tessera asks a time server once. Off: Tessera uses no network at all."
-        checked={settings.clockCheck}
-        error={errors.clockCheck}
-        onChange={(clockCheck) => void update({ clockCheck })}
       />
-      <ServerField
+      <SettingsDraftField
+        id="set-clock-server"
+        label="Time server"
+        hint="A name such as pool.ntp.org, or an address; add :port when it is not 123 ([…]:port for IPv6)."
         value={settings.clockServer}
-        error={errors.clockServer ?? null}
-        onCommit={(clockServer) => void update({ clockServer })}
+        error={section.errors.clockServer ?? null}
+        read={readServer}
+        onCommit={(clockServer) => void section.update({ clockServer })}
+        input={{ type: 'text', spellCheck: false, autoComplete: 'off' }}
       />
       <LastCheck status={status} on={settings.clockCheck} />
       <FormAlert message={error} />
@@ -110,54 +115,8 @@ function LastCheck({ status, on }: { status: ClockStatus | null; on: boolean }) 
   );
 }
 
-interface ServerFieldProps {
-  readonly value: string;
-  readonly error: string | null;
-  readonly onCommit: (server: string) => void;
-}
-
-/** The time server: typed freely, saved on Enter or when the field is left; main checks it. */
-function ServerField({ value, error, onCommit }: ServerFieldProps) {
-  /** What is being typed; null shows the saved value. */
-  const [draft, setDraft] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  function commit(): void {
-    if (draft === null) return;
-    const server = draft.trim();
-    if (server === '') {
-      setProblem('Enter a time server, for example pool.ntp.org.');
-      return;
-    }
-    setProblem(null);
-    setDraft(null);
-    if (server !== value) onCommit(server);
-  }
-
-  return (
-    <Field
-      id="set-clock-server"
-      label="Time server"
-      hint="A name such as pool.ntp.org, or an address; add :port when it is not 123 ([…]:port for IPv6)."
-      error={problem ?? error}
-    >
-      {(a11y) => (
-        <input
-          {...a11y}
-          type="text"
-          spellCheck={false}
-          autoComplete="off"
-          value={draft ?? value}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              commit();
-            }
-          }}
-        />
-      )}
-    </Field>
-  );
+/** The time server: any name or address (main checks it); only an empty one is refused here. */
+function readServer(draft: string): DraftReading<string> {
+  const server = draft.trim();
+  return server === '' ? { problem: 'Enter a time server, for example pool.ntp.org.' } : { value: server };
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Settings, appearance and desktop part: theme, close to tray, start minimised, global shortcut. */
 import type { SettingsNote, ThemePreference } from '../../electron/ipc/contract';
-import { SettingsCheckbox } from './SettingsCheckbox';
+import { SettingToggle } from './SettingsCheckbox';
 import type { SectionProps } from './SettingsDialog';
 import { SettingsSection } from './SettingsSection';
 import { ShortcutField } from './ShortcutField';
@@ -12,12 +12,8 @@ const THEMES: ReadonlyArray<readonly [ThemePreference, string]> = [
   ['dark', 'Dark'],
 ];
 
-export function SettingsDesktop({
-  settings,
-  errors,
-  update,
-  notes,
-}: SectionProps & { notes: readonly SettingsNote[] }) {
+export function SettingsDesktop({ notes, ...section }: SectionProps & { notes: readonly SettingsNote[] }) {
+  const { settings, errors, update } = section;
   const shortcutNote = notes.find((n) => n.setting === 'globalShortcut')?.message ?? null;
   return (
     <>
@@ -39,21 +35,19 @@ export function SettingsDesktop({
         </fieldset>
       </SettingsSection>
       <SettingsSection section="desktop">
-        <SettingsCheckbox
+        <SettingToggle
+          section={section}
+          setting="closeToTray"
           id="set-close-tray"
           label="Keep running in the tray when the window is closed"
           hint="Quit from the tray icon's menu. Where the desktop has no tray, closing quits."
-          checked={settings.closeToTray}
-          error={errors.closeToTray}
-          onChange={(closeToTray) => void update({ closeToTray })}
         />
-        <SettingsCheckbox
+        <SettingToggle
+          section={section}
+          setting="startMinimised"
           id="set-start-minimised"
           label="Start minimised"
           hint="Tessera starts in the tray (or minimised where there is none)."
-          checked={settings.startMinimised}
-          error={errors.startMinimised}
-          onChange={(startMinimised) => void update({ startMinimised })}
         />
         <ShortcutField
           value={settings.globalShortcut}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Settings, security part: auto-lock, lock on sleep and screen lock, clipboard, privacy mode. */
 import { Field } from '../shared/Field';
-import { SettingsCheckbox } from './SettingsCheckbox';
+import { SettingToggle } from './SettingsCheckbox';
 import type { SectionProps } from './SettingsDialog';
 import { SettingsSection } from './SettingsSection';
 
@@ -13,64 +13,78 @@ function choices(presets: readonly number[], current: number): number[] {
   return presets.includes(current) ? [...presets] : [...presets, current].sort((a, b) => a - b);
 }
 
-export function SettingsSecurity({ settings, errors, update }: SectionProps) {
+export function SettingsSecurity(section: SectionProps) {
+  const { settings, errors, update } = section;
   return (
     <SettingsSection section="security">
       <div className="field-row">
-        <Field id="set-autolock" label="Lock after inactivity" error={errors.autoLockMinutes ?? null}>
-          {(a11y) => (
-            <select
-              {...a11y}
-              value={settings.autoLockMinutes}
-              onChange={(e) => void update({ autoLockMinutes: Number(e.target.value) })}
-            >
-              {choices(AUTO_LOCK_MINUTES, settings.autoLockMinutes).map((m) => (
-                <option key={m} value={m}>
-                  {m === 0 ? 'Never' : m === 1 ? '1 minute' : `${m} minutes`}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="set-clipboard" label="Clear copied codes after" error={errors.clipboardClearSeconds ?? null}>
-          {(a11y) => (
-            <select
-              {...a11y}
-              value={settings.clipboardClearSeconds}
-              onChange={(e) => void update({ clipboardClearSeconds: Number(e.target.value) })}
-            >
-              {choices(CLIPBOARD_SECONDS, settings.clipboardClearSeconds).map((s) => (
-                <option key={s} value={s}>
-                  {s === 0 ? 'Never' : `${s} seconds`}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PresetSelect
+          id="set-autolock"
+          label="Lock after inactivity"
+          error={errors.autoLockMinutes ?? null}
+          presets={AUTO_LOCK_MINUTES}
+          value={settings.autoLockMinutes}
+          text={(m) => (m === 0 ? 'Never' : m === 1 ? '1 minute' : `${m} minutes`)}
+          onChange={(autoLockMinutes) => void update({ autoLockMinutes })}
+        />
+        <PresetSelect
+          id="set-clipboard"
+          label="Clear copied codes after"
+          error={errors.clipboardClearSeconds ?? null}
+          presets={CLIPBOARD_SECONDS}
+          value={settings.clipboardClearSeconds}
+          text={(s) => (s === 0 ? 'Never' : `${s} seconds`)}
+          onChange={(clipboardClearSeconds) => void update({ clipboardClearSeconds })}
+        />
       </div>
-      <SettingsCheckbox
+      <SettingToggle
+        section={section}
+        setting="lockOnSuspend"
         id="set-lock-suspend"
         label="Lock when the computer goes to sleep"
-        checked={settings.lockOnSuspend}
-        error={errors.lockOnSuspend}
-        onChange={(lockOnSuspend) => void update({ lockOnSuspend })}
       />
-      <SettingsCheckbox
+      <SettingToggle
+        section={section}
+        setting="lockOnScreenLock"
         id="set-lock-screen"
         label="Lock when the screen locks"
         hint="Windows and macOS report this; most Linux desktops do not."
-        checked={settings.lockOnScreenLock}
-        error={errors.lockOnScreenLock}
-        onChange={(lockOnScreenLock) => void update({ lockOnScreenLock })}
       />
-      <SettingsCheckbox
+      <SettingToggle
+        section={section}
+        setting="hideCodes"
         id="set-hide-codes"
         label="Hide codes until revealed"
         hint="Codes show as dots; click one (or press Enter on it) to see it until it changes."
-        checked={settings.hideCodes}
-        error={errors.hideCodes}
-        onChange={(hideCodes) => void update({ hideCodes })}
       />
     </SettingsSection>
+  );
+}
+
+interface PresetSelectProps {
+  readonly id: string;
+  readonly label: string;
+  readonly error: string | null;
+  readonly presets: readonly number[];
+  readonly value: number;
+  /** How an option reads, e.g. "5 minutes". */
+  readonly text: (value: number) => string;
+  readonly onChange: (value: number) => void;
+}
+
+/** A number chosen from presets (and the current value when the settings file holds another). */
+function PresetSelect({ id, label, error, presets, value, text, onChange }: PresetSelectProps) {
+  return (
+    <Field id={id} label={label} error={error}>
+      {(a11y) => (
+        <select {...a11y} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+          {choices(presets, value).map((n) => (
+            <option key={n} value={n}>
+              {text(n)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupStatus } from '../../electron/ipc/contract';
 import { api } from '../api';
+import { followMain } from '../shared/follow-main';
 
 export interface BackupStatusState {
   /** null until main answers. */
@@ -20,26 +21,16 @@ export function useBackupStatus(): BackupStatusState {
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let pushed = false;
-    let live = true;
-    const unsubscribe = api().backups.onChanged((next) => {
-      pushed = true;
-      setStatus(next);
-    });
-    void api()
-      .backups.status()
-      .then((result) => {
-        // A push that arrived meanwhile is newer than this answer.
-        if (!live || pushed) return;
-        if (result.ok) setStatus(result.value);
-        else setLoadError(result.error.message);
-      });
-    return () => {
-      live = false;
-      unsubscribe();
-    };
-  }, []);
+  useEffect(
+    () =>
+      followMain({
+        subscribe: (listener) => api().backups.onChanged(listener),
+        ask: () => api().backups.status(),
+        onValue: setStatus,
+        onError: (error) => setLoadError(error.message),
+      }),
+    [],
+  );
 
   const apply = useCallback((next: BackupStatus) => {
     setStatus(next);

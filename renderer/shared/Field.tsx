@@ -20,7 +20,7 @@ export interface FieldProps {
   readonly error?: string | null;
   /** The technical detail of the error, behind "Details". */
   readonly details?: string | null | undefined;
-  readonly className?: string;
+  readonly className?: string | undefined;
   readonly children: (a11y: FieldA11y) => ReactNode;
 }
 

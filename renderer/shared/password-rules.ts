@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The master-password rules checked before anything is sent to main: at least 10 characters (main
- * enforces the same length, MIN_PASSWORD_LENGTH in electron/services/vault-service.ts) and a
- * zxcvbn-ts score of 3 or more. The score is the renderer's to give: it is advice to the person at
- * the keyboard, who is the only one who could choose a weak password anyway.
+ * The master-password rules checked before anything is sent to main: at least 10 characters (the
+ * domain's MIN_PASSWORD_LENGTH, the length main enforces) and a zxcvbn-ts score of 3 or more. The
+ * score is the renderer's to give: it is advice to the person at the keyboard, who is the only one
+ * who could choose a weak password anyway.
  */
+import { MIN_PASSWORD_LENGTH } from '../../electron/domain';
 import { MIN_STRENGTH_SCORE, type StrengthAssessment } from './password-strength';
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 export interface NewPasswordProblems {
   readonly password?: string;

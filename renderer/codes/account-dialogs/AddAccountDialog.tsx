@@ -3,7 +3,7 @@
  * The "Add account" dialog: type the details, or paste an otpauth:// link. QR codes and
  * Google Authenticator transfer links go to the import dialog, which reviews them first.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { EntrySummary } from '../../../electron/ipc/contract';
 import { openImport, readLinks } from '../../import/import-actions';
 import { QrIcon } from '../../shared/Icons';
@@ -86,26 +86,12 @@ export function AddAccountDialog({ onClose, onImport }: AddAccountDialogProps) {
         the size of the larger one when the tab changes, and what was typed in a tab is still there.
       */}
       <div className="tab-panels">
-        <div
-          role="tabpanel"
-          id="add-panel-manual"
-          aria-labelledby="add-tab-manual"
-          className="tab-panel"
-          inert={tab !== 'manual'}
-          aria-hidden={tab !== 'manual'}
-        >
+        <TabPanel id="manual" shown={tab === 'manual'}>
           <ManualEntryForm onAdded={onAdded} />
-        </div>
-        <div
-          role="tabpanel"
-          id="add-panel-link"
-          aria-labelledby="add-tab-link"
-          className="tab-panel"
-          inert={tab !== 'link'}
-          aria-hidden={tab !== 'link'}
-        >
+        </TabPanel>
+        <TabPanel id="link" shown={tab === 'link'}>
           <LinkEntryForm onAdded={onAdded} {...(onImport ? { onMigrationLink } : {})} />
-        </div>
+        </TabPanel>
       </div>
       {onImport ? (
         <p className="add-import">
@@ -117,5 +103,21 @@ export function AddAccountDialog({ onClose, onImport }: AddAccountDialogProps) {
         </p>
       ) : null}
     </Modal>
+  );
+}
+
+/** A tab's panel: the other one stays mounted, inert and hidden from screen readers. */
+function TabPanel({ id, shown, children }: { id: Tab; shown: boolean; children: ReactNode }) {
+  return (
+    <div
+      role="tabpanel"
+      id={`add-panel-${id}`}
+      aria-labelledby={`add-tab-${id}`}
+      className="tab-panel"
+      inert={!shown}
+      aria-hidden={!shown}
+    >
+      {children}
+    </div>
   );
 }

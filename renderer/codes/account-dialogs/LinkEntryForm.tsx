@@ -9,6 +9,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { EntrySummary } from '../../../electron/ipc/contract';
 import { api } from '../../api';
 import { Field } from '../../shared/Field';
+import { FormActions } from '../../shared/FormActions';
 
 export interface LinkEntryFormProps {
   readonly onAdded: (entry: EntrySummary) => void;
@@ -74,11 +75,7 @@ export function LinkEntryForm({ onAdded, onMigrationLink }: LinkEntryFormProps) 
           />
         )}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy}>
-          {busy ? 'Adding…' : 'Add account'}
-        </button>
-      </div>
+      <FormActions busy={busy} submit={busy ? 'Adding…' : 'Add account'} />
     </form>
   );
 }

@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Turns the manual form's text into a `NewEntryInput`, and checks it the way main will
- * (electron/otp/validate.ts, whose rules and sentences `checkNewEntry` repeats), so the form shows
- * every field's problem at once without a round trip. Main checks again and has the last word.
+ * (electron/otp/validate.ts, whose sentences `checkNewEntry` repeats), so the form shows every
+ * field's problem at once without a round trip. The bounds and defaults are the domain's
+ * (ENTRY_LIMITS), the very numbers main checks against. Main checks again and has the last word.
  */
-import type { CodePreviewInput, NewEntryInput, OtpAlgorithm, OtpType } from '../../../electron/ipc/contract';
+import {
+  ENTRY_LIMITS,
+  type CodePreviewInput,
+  type NewEntryInput,
+  type OtpAlgorithm,
+  type OtpType,
+} from '../../../electron/domain';
 import type { FormError } from './field-error';
 
 export interface ManualFields {
@@ -21,9 +28,9 @@ export const MANUAL_DEFAULTS: ManualFields = Object.freeze({
   type: 'totp',
   issuer: '',
   account: '',
-  algorithm: 'SHA1',
-  digits: '6',
-  period: '30',
+  algorithm: ENTRY_LIMITS.defaultAlgorithm,
+  digits: String(ENTRY_LIMITS.defaultDigits),
+  period: String(ENTRY_LIMITS.defaultPeriod),
   counter: '0',
 });
 
@@ -62,19 +69,17 @@ export function isFormError(value: NewEntryInput | FormError): value is FormErro
   return 'message' in value;
 }
 
-/** main's bounds (OTP_LIMITS in electron/otp/limits.ts). */
-const LIMITS = Object.freeze({ digitsMin: 5, digitsMax: 10, periodMin: 1, periodMax: 3600, name: 256, secret: 1024 });
-
 /** main's sentences for the same problems (electron/otp/validate.ts). */
 export const ENTRY_MESSAGES = Object.freeze({
   names: 'Enter the service’s name or your account name (or both).',
-  issuerLong: `The issuer is too long: use at most ${LIMITS.name} characters.`,
-  accountLong: `The account name is too long: use at most ${LIMITS.name} characters.`,
-  digits: `Codes must have ${LIMITS.digitsMin} to ${LIMITS.digitsMax} digits (most sites use 6).`,
-  period: `The period must be ${LIMITS.periodMin} to ${LIMITS.periodMax} seconds (most sites use 30).`,
+  issuerLong: `The issuer is too long: use at most ${ENTRY_LIMITS.nameMaxLength} characters.`,
+  accountLong: `The account name is too long: use at most ${ENTRY_LIMITS.nameMaxLength} characters.`,
+  digits: `Codes must have ${ENTRY_LIMITS.digitsMin} to ${ENTRY_LIMITS.digitsMax} digits (most sites use 6).`,
+  period: `The period must be ${ENTRY_LIMITS.periodMin} to ${ENTRY_LIMITS.periodMax} seconds (most sites use 30).`,
   counter: 'The counter must be a whole number, 0 or more (a new account starts at 0).',
   secretEmpty: 'Enter the secret key the site shows (letters A to Z and the digits 2 to 7).',
-  secretLong: `The secret key is too long (over ${LIMITS.secret} characters): copy only the key.`,
+  secretLong: `The secret key is too long (over ${ENTRY_LIMITS.secretTextMaxLength} characters): copy only the key.`,
+  secretBytes: 'The secret key is too long: copy only the key.',
   secretShort: 'The secret key is too short: copy the whole key again.',
   secretPadding: 'The secret key has “=” before its end: copy the key again.',
   secretCharacter: (position: number): string =>
@@ -86,12 +91,14 @@ export function checkNewEntry(fields: ManualFields, secret: string): Record<stri
   const problems: Record<string, string> = {};
   const issuer = fields.issuer.trim();
   const account = fields.account.trim();
-  if (issuer.length > LIMITS.name) problems['issuer'] = ENTRY_MESSAGES.issuerLong;
-  if (account.length > LIMITS.name) problems['account'] = ENTRY_MESSAGES.accountLong;
+  if (issuer.length > ENTRY_LIMITS.nameMaxLength) problems['issuer'] = ENTRY_MESSAGES.issuerLong;
+  if (account.length > ENTRY_LIMITS.nameMaxLength) problems['account'] = ENTRY_MESSAGES.accountLong;
   if (issuer === '' && account === '') problems['account'] = ENTRY_MESSAGES.names;
   if (fields.type !== 'steam') {
-    if (!inRange(fields.digits, LIMITS.digitsMin, LIMITS.digitsMax)) problems['digits'] = ENTRY_MESSAGES.digits;
-    if (fields.type === 'totp' && !inRange(fields.period, LIMITS.periodMin, LIMITS.periodMax)) {
+    if (!inRange(fields.digits, ENTRY_LIMITS.digitsMin, ENTRY_LIMITS.digitsMax)) {
+      problems['digits'] = ENTRY_MESSAGES.digits;
+    }
+    if (fields.type === 'totp' && !inRange(fields.period, ENTRY_LIMITS.periodMin, ENTRY_LIMITS.periodMax)) {
       problems['period'] = ENTRY_MESSAGES.period;
     }
     if (fields.type === 'hotp' && !inRange(fields.counter, 0, Number.MAX_SAFE_INTEGER)) {
@@ -108,14 +115,17 @@ function inRange(text: string, min: number, max: number): boolean {
   return value !== null && Number.isSafeInteger(value) && value >= min && value <= max;
 }
 
-/** The secret as main's lenient base32 reads it: separators ignored, `=` only at the end. */
+/** The secret as main's lenient base32 reads it: separators ignored, `=` only at the end, within the byte bounds. */
 function checkSecret(secret: string): string | null {
-  if (secret.length > LIMITS.secret) return ENTRY_MESSAGES.secretLong;
+  if (secret.length > ENTRY_LIMITS.secretTextMaxLength) return ENTRY_MESSAGES.secretLong;
   const compact = secret.replace(/[\s-]/g, '');
   const body = compact.replace(/=+$/, '');
   if (body === '') return ENTRY_MESSAGES.secretEmpty;
   const bad = body.search(/[^A-Za-z2-7]/);
   if (bad >= 0)
     return body.charAt(bad) === '=' ? ENTRY_MESSAGES.secretPadding : ENTRY_MESSAGES.secretCharacter(bad + 1);
-  return (body.length * 5) / 8 < 1 ? ENTRY_MESSAGES.secretShort : null;
+  // Every 8 bits of the 5-bit letters make a byte; the bits left over are dropped.
+  const bytes = Math.floor((body.length * 5) / 8);
+  if (bytes > ENTRY_LIMITS.secretMaxBytes) return ENTRY_MESSAGES.secretBytes;
+  return bytes < ENTRY_LIMITS.secretMinBytes ? ENTRY_MESSAGES.secretShort : null;
 }

@@ -3,7 +3,7 @@
  * The time left for a code as a ring and a number: the track, and over it the period's shared
  * animated image (ring-images.ts), which the compositor steps once a second in phase
  * with the clock. No timer, no re-render, no main-thread work per second, whatever the number of
- * rows (ARCHITECTURE.md §4). Decorative for screen readers: the row carries the time left.
+ * rows, so a long list costs no more each second than a short one. Decorative for screen readers: the row carries the time left.
  * It depends on the period alone, so a new code does not render it again (the phase check that
  * each new code calls for is one for the whole list: useRingImage.ts `useRingPhaseCheck`).
  * While no image in phase is ready, the ring shows the number as it is when drawn, for a second.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * One animated image per period for every countdown ring (ARCHITECTURE.md §4: one shared clock,
- * no per-row timers). The browser plays an animated image on the compositor and produces a frame
+ * One animated image per period for every countdown ring (one shared clock, no per-row timers, so
+ * the cost each second does not grow with the list). The browser plays an animated image on the compositor and produces a frame
  * only when the image's frame changes — once a second — with no script, style or layout on the
  * main thread. (CSS or Web Animations of the same rings make the compositor produce 60 frames a
  * second: about 2 s of CPU per 30 s across processes; a script tick once a second costs ~2 ms of

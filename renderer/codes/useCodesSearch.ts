@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The codes screen's search, group filter and selection: what is typed, the group chosen, the rows
+ * they leave visible and the one selected. While the search field has focus, ↑/↓ move the selection
+ * and Enter copies its code; text typed on a row lands in the search field with the caret after it;
+ * Esc anywhere on the screen clears the search and goes back to it.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import type { EntrySummary } from '../../electron/ipc/contract';
+import { copyCode } from './actions';
+import { rowButtonId } from './CodeRow';
+import { visibleEntries } from './entry-query';
+import { groupsInUse } from './groups';
+
+/** A row to bring into view; `seq` makes the same index a new request. */
+export type RevealRequest = { readonly index: number; readonly seq: number };
+
+export interface CodesSearch {
+  readonly searchRef: RefObject<HTMLInputElement | null>;
+  readonly query: string;
+  /** The groups in use, and the one shown (null: all). */
+  readonly groups: readonly string[];
+  readonly group: string | null;
+  readonly setGroup: (group: string | null) => void;
+  /** The rows the search and the group leave, in order. */
+  readonly visible: readonly EntrySummary[];
+  readonly selected: EntrySummary | null;
+  readonly select: (id: string) => void;
+  readonly revealIndex: RevealRequest | null;
+  readonly onQuery: (value: string) => void;
+  readonly onSearchKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  /** Esc on the screen: clears the search and focuses it. */
+  readonly onScreenKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  readonly clearSearch: () => void;
+  /** Focuses the search field with its text selected. */
+  readonly focusSearch: () => void;
+  /** Text typed on a row: it belongs in the search field. */
+  readonly typeIntoSearch: (text: string) => void;
+}
+
+export function useCodesSearch(entries: readonly EntrySummary[]): CodesSearch {
+  const [query, setQuery] = useState('');
+  const [chosenGroup, setGroup] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [revealIndex, setRevealIndex] = useState<RevealRequest | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  /** Text typed on a row went to the search field: put the caret after it once rendered. */
+  const caretToEnd = useRef(false);
+  useLayoutEffect(() => {
+    const input = searchRef.current;
+    if (!caretToEnd.current || !input) return;
+    caretToEnd.current = false;
+    input.setSelectionRange(input.value.length, input.value.length);
+  });
+
+  const groups = useMemo(() => groupsInUse(entries), [entries]);
+  const group = chosenGroup !== null && groups.includes(chosenGroup) ? chosenGroup : null;
+  const visible = useMemo(() => visibleEntries(entries, query, group), [entries, query, group]);
+  const selected = visible.find((e) => e.id === selectedId) ?? visible[0] ?? null;
+
+  const focusSearch = useCallback((): void => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, []);
+  const onQuery = (value: string): void => {
+    setQuery(value);
+    setSelectedId(null);
+  };
+  const clearSearch = (): void => onQuery('');
+  const typeIntoSearch = useCallback((text: string) => {
+    setQuery((q) => q + text);
+    setSelectedId(null);
+    caretToEnd.current = true;
+    searchRef.current?.focus();
+  }, []);
+
+  function moveSelection(delta: number): void {
+    const index = selected ? visible.indexOf(selected) : -1;
+    const to = Math.min(visible.length - 1, Math.max(0, index + delta));
+    const next = visible[to];
+    if (!next) return;
+    setSelectedId(next.id);
+    setRevealIndex((r) => ({ index: to, seq: (r?.seq ?? 0) + 1 }));
+    document.getElementById(rowButtonId(next.id))?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      moveSelection(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (selected) void copyCode(selected);
+    }
+  }
+
+  function onScreenKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    clearSearch();
+    searchRef.current?.focus();
+  }
+
+  return {
+    searchRef,
+    query,
+    groups,
+    group,
+    setGroup,
+    visible,
+    selected,
+    select: setSelectedId,
+    revealIndex,
+    onQuery,
+    onSearchKeyDown,
+    onScreenKeyDown,
+    clearSearch,
+    focusSearch,
+    typeIntoSearch,
+  };
+}
