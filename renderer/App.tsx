@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Picks the screen from the vault status main reports; nothing else lives here. */
-import type { VaultStatus } from '../electron/ipc/contract';
+import type { VaultStatus } from '../electron/domain';
 import { FirstRunScreen } from './auth/FirstRunScreen';
 import { StartupScreen } from './auth/StartupScreen';
 import { UnlockScreen } from './auth/UnlockScreen';

@@ -2,56 +2,14 @@
 /**
  * The IPC contract between the main process and the renderer: channel names, each channel's
  * request and response, the `Result` every answer comes in, and the `window.tessera` API shape.
- * The payloads are the domain's shapes (electron/domain); the contract adds only the wire
- * (contract/channels.ts) and the API the preload exposes (contract/api.ts). This file is the one
- * module the preload, the renderer and main import it through.
+ * The payloads are the domain's shapes, imported from electron/domain where they are used; the
+ * contract adds only the wire (contract/channels.ts) and the API the preload exposes
+ * (contract/api.ts). This file is the one module the preload, the renderer and main import it through.
  *
  * It imports the domain alone, so the preload, the renderer (type-only) and the main process can all
  * include it. Nothing in here may ever carry an OTP secret or a key: the renderer sees entry
  * metadata, codes and validity windows only.
  */
-// The domain's shapes the renderer names through this file.
-export type {
-  BackupStatus,
-  ClockMeasurement,
-  ClockStatus,
-  CodePreview,
-  CodePreviewInput,
-  CodeSnapshot,
-  EntryId,
-  EntryPatch,
-  EntrySummary,
-  ExportFileFormat,
-  ExportQrKind,
-  ExportQrView,
-  ExportSaveResult,
-  ImportBatchView,
-  ImportCandidate,
-  ImportCode,
-  ImportDuplicate,
-  ImportFormatId,
-  ImportFormatInfo,
-  ImportOutcome,
-  ImportProblem,
-  ImportReview,
-  ImportReviewKind,
-  ImportStep,
-  IpcError,
-  IpcErrorCode,
-  KdfInfo,
-  LockReason,
-  NewEntryInput,
-  OtpAlgorithm,
-  OtpType,
-  RestoreMode,
-  Settings,
-  SettingsNote,
-  SettingsPatch,
-  SettingsView,
-  ThemePreference,
-  VaultStatus,
-} from '../domain';
-
 export {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,

@@ -6,7 +6,7 @@
  * electron/services/shortcut-controller.ts); this file only connects them to Electron.
  */
 import { app, nativeTheme, type BrowserWindow } from 'electron';
-import type { Settings, VaultStatus } from '../ipc/contract';
+import type { Settings, VaultStatus } from '../domain';
 import { electronShortcutPort } from '../platform/global-shortcut';
 import { createShortcutController } from '../services/shortcut-controller';
 import { installTray } from '../platform/tray';

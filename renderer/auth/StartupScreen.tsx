@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Shown until main reports the vault status, or when it could not. */
-import type { IpcError } from '../../electron/ipc/contract';
+import type { IpcError } from '../../electron/domain';
 import { BusyNote } from '../shared/BusyNote';
 import { FormAlert } from '../shared/FormAlert';
 import { AuthLayout } from './AuthLayout';

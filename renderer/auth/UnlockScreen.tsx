@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Unlock: the password goes to main once, the field is emptied at once and refocused on failure. */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { IpcError, LockReason } from '../../electron/ipc/contract';
+import type { IpcError, LockReason } from '../../electron/domain';
 import { api } from '../api';
 import { LockIcon } from '../shared/Icons';
 import { MasterPasswordField } from '../shared/MasterPasswordField';

@@ -5,7 +5,8 @@
  * (main keeps the damaged file aside, so nothing is lost either way).
  */
 import { useState } from 'react';
-import type { Result, VaultStatus } from '../../electron/ipc/contract';
+import type { VaultStatus } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { FormAlert } from '../shared/FormAlert';
 import { AlertIcon } from '../shared/Icons';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Why the vault was last locked, as the unlock screen says it. */
-import type { LockReason } from '../../electron/ipc/contract';
+import type { LockReason } from '../../electron/domain';
 
 const LOCK_REASON_TEXT: Readonly<Record<LockReason, string>> = {
   manual: 'You locked Tessera.',

@@ -6,7 +6,8 @@
  * the exact difference and the round trip are behind "Details".
  */
 import { useState, type ReactNode } from 'react';
-import type { ClockMeasurement, ClockStatus, Result } from '../../electron/ipc/contract';
+import type { ClockMeasurement, ClockStatus } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { FormAlert } from '../shared/FormAlert';
 import { AlertIcon } from '../shared/Icons';

@@ -4,7 +4,7 @@
  * correction in use). Loaded at start and kept across locks, like the settings: nothing in it is secret.
  */
 import { create } from 'zustand';
-import type { ClockStatus } from '../../electron/ipc/contract';
+import type { ClockStatus } from '../../electron/domain';
 import { setAppClockCorrection } from './app-clock';
 
 export interface ClockState {

@@ -5,7 +5,7 @@
  * mode it says that a code changed, never the code.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { EntryId, EntrySummary } from '../../electron/domain';
 import { useSettingsStore } from '../settings/settings-store';
 import { spokenCode } from '../shared/format-code';
 import { useCodesStore } from './codes-store';

@@ -7,7 +7,7 @@
  * the viewport.
  */
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { EntryId, EntrySummary } from '../../electron/domain';
 import { CodeRow, rowButtonId } from './CodeRow';
 import { keyboardMove, type DropPosition } from './reorder';
 import { SelectedTimeLeft } from './SelectedTimeLeft';

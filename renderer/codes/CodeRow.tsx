@@ -10,7 +10,7 @@
  * runs on the compositor.
  */
 import { memo, useMemo, type ReactNode } from 'react';
-import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/domain';
 import { useSetting } from '../settings/settings-store';
 import { groupCode, spokenCode } from '../shared/format-code';
 import { EditIcon, GripIcon, NextIcon, StarIcon, TrashIcon } from '../shared/Icons';

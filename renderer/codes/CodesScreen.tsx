@@ -6,7 +6,7 @@
  * selection are useCodesSearch's.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { EntryId, EntrySummary } from '../../electron/domain';
 import { api } from '../api';
 import { ClockNotice } from '../clock/ClockNotice';
 import { ExportDialog } from '../export/ExportDialog';

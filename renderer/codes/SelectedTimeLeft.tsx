@@ -7,7 +7,7 @@
  * when asked, never every second. One element, whatever the number of rows.
  */
 import { useEffect, useState } from 'react';
-import type { EntryId } from '../../electron/ipc/contract';
+import type { EntryId } from '../../electron/domain';
 import { appNow } from '../clock/app-clock';
 import { SELECTED_TIME_LEFT_ID } from './CodeRow';
 import { useCodeUntil } from './codes-store';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** User actions that call main and report back through the stores and the toast. */
-import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { EntryId, EntrySummary } from '../../electron/domain';
 import { api } from '../api';
 import { showToast, useToastStore } from '../shared/toast-store';
 import { isVaultUnlocked, useVaultStore } from '../shared/vault-store';

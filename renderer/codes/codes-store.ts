@@ -5,7 +5,7 @@
  * short-lived and not secrets of the vault, but they are still dropped on lock.
  */
 import { create } from 'zustand';
-import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
+import type { CodeSnapshot, EntryId } from '../../electron/domain';
 import { currentCode, timingRepresentatives } from './rollover';
 
 export interface CodesState {

@@ -4,7 +4,7 @@
  * looking, as well as the toast. One timer, started by a copy, none at rest.
  */
 import { create } from 'zustand';
-import type { EntryId } from '../../electron/ipc/contract';
+import type { EntryId } from '../../electron/domain';
 
 /** How long a row says "Copied". */
 export const COPIED_MS = 1_600;

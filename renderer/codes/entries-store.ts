@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Entry metadata of the open vault (never a secret): what the codes list shows and filters. */
 import { create } from 'zustand';
-import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { EntryId, EntrySummary } from '../../electron/domain';
 
 export interface EntriesState {
   readonly entries: readonly EntrySummary[];

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Ordering and search of the codes list; pure, so the list and its tests share one definition. */
-import type { EntrySummary } from '../../electron/ipc/contract';
+import type { EntrySummary } from '../../electron/domain';
 
 /** Favourites first, then the user's order, then issuer and account for a stable result. */
 export function compareEntries(a: EntrySummary, b: EntrySummary): number {

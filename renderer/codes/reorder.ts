@@ -4,7 +4,7 @@
  * user's order, so a move stays within its part: a favourite cannot be dragged among the others.
  * The result is the new order of every entry, as `vault.reorder(ids)` wants it.
  */
-import type { EntryId, EntrySummary } from '../../electron/ipc/contract';
+import type { EntryId, EntrySummary } from '../../electron/domain';
 import { compareEntries } from './entry-query';
 
 export type DropPosition = 'before' | 'after';

@@ -4,7 +4,7 @@
  * code): the key is the code's `validFrom`, so the next code is masked again. Dropped on lock.
  */
 import { create } from 'zustand';
-import type { CodeSnapshot, EntryId } from '../../electron/ipc/contract';
+import type { CodeSnapshot, EntryId } from '../../electron/domain';
 
 export interface RevealState {
   /** Entry id → `validFrom` of the revealed code. */

@@ -7,7 +7,7 @@
  * number instead of copying every code (1,000 objects once per period, run cold by the engine).
  * Pure, so the arithmetic is tested on its own.
  */
-import type { CodeSnapshot } from '../../electron/ipc/contract';
+import type { CodeSnapshot } from '../../electron/domain';
 
 /** Promoted codes, made once per pushed code: selectors get the same object each time. */
 const promoted = new WeakMap<CodeSnapshot, CodeSnapshot>();

@@ -6,7 +6,7 @@
  * Esc anywhere on the screen clears the search and goes back to it.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import type { EntrySummary } from '../../electron/ipc/contract';
+import type { EntrySummary } from '../../electron/domain';
 import { copyCode } from './actions';
 import { rowButtonId } from './CodeRow';
 import { visibleEntries } from './entry-query';

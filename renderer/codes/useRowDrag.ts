@@ -5,7 +5,7 @@
  * The handlers go on the list itself, so a row needs none of its own.
  */
 import { useState, type DragEvent } from 'react';
-import type { EntryId } from '../../electron/ipc/contract';
+import type { EntryId } from '../../electron/domain';
 import type { DropPosition } from './reorder';
 
 export type DropTarget = { readonly id: EntryId; readonly position: DropPosition } | null;

@@ -4,7 +4,7 @@
  * that arrive after the vault locked, or after a newer push, are dropped.
  */
 import { useEffect, useState } from 'react';
-import type { IpcError } from '../../electron/ipc/contract';
+import type { IpcError } from '../../electron/domain';
 import { api } from '../api';
 import { isVaultUnlocked } from '../shared/vault-store';
 import { useCodesStore } from './codes-store';

@@ -7,7 +7,7 @@
  * closing the dialog ends the authorisation in main and forgets it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportFileFormat, IpcError } from '../../electron/ipc/contract';
+import type { ExportFileFormat, IpcError } from '../../electron/domain';
 import { api } from '../api';
 import { Modal } from '../shared/Modal';
 import { exportOption, isQrKind, type ExportChoice } from './export-options';

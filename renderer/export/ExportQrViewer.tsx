@@ -5,7 +5,8 @@
  * the neighbouring one. Main answers `password-required` once the authorisation has run out.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportQrKind, ExportQrView, Result } from '../../electron/ipc/contract';
+import type { ExportQrKind, ExportQrView } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { FormAlert } from '../shared/FormAlert';
 

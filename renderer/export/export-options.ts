@@ -3,7 +3,7 @@
  * What the export dialog offers, as one table: each choice's label, a line about it and how it is
  * protected. The dialog's steps are read from `protection`, so a new format is one row here.
  */
-import type { ExportFileFormat, ExportQrKind } from '../../electron/ipc/contract';
+import type { ExportFileFormat, ExportQrKind } from '../../electron/domain';
 
 /** One thing the user can export to: a file format or a kind of QR code. */
 export type ExportChoice = ExportFileFormat | ExportQrKind;

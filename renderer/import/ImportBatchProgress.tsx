@@ -3,7 +3,7 @@
  * Progress of Google Authenticator transfers, which split accounts over several QR codes: what was
  * scanned and which codes are still missing. Announced with the review, not on its own.
  */
-import type { ImportBatchView } from '../../electron/ipc/contract';
+import type { ImportBatchView } from '../../electron/domain';
 import { CheckIcon, QrIcon } from '../shared/Icons';
 
 export function ImportBatchProgress({ batches }: { batches: readonly ImportBatchView[] }) {

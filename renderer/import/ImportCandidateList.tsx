@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** The review's accounts with their ticks, "Select all / none" and a live code for each. */
 import { useCallback } from 'react';
-import type { ImportReview } from '../../electron/ipc/contract';
+import type { ImportReview } from '../../electron/domain';
 import { useImportStore } from './import-store';
 import { ImportCandidateRow } from './ImportCandidateRow';
 import { useImportCodes } from './useImportCodes';

@@ -4,7 +4,7 @@
  * its current code (from main) and, for a duplicate, why it starts unticked.
  */
 import { memo } from 'react';
-import type { ImportCandidate, ImportCode, RestoreMode } from '../../electron/ipc/contract';
+import type { ImportCandidate, ImportCode, RestoreMode } from '../../electron/domain';
 import { entryLabel } from '../codes/entry-query';
 import { IssuerTile } from '../shared/IssuerTile';
 import { candidateName, duplicateText, paramsText, shownCode, typeLabel } from './import-text';

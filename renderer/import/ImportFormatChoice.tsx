@@ -6,7 +6,7 @@
  * chosen app's export.
  */
 import { useEffect, useRef } from 'react';
-import type { ImportFormatInfo } from '../../electron/ipc/contract';
+import type { ImportFormatInfo } from '../../electron/domain';
 import { Field } from '../shared/Field';
 import { retryAsFormat } from './import-actions';
 import { useImportStore } from './import-store';

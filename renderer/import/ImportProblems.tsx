@@ -5,7 +5,7 @@
  * Each reason is in plain words; its technical detail, if any, is behind "Details".
  */
 import { useId } from 'react';
-import type { ImportProblem, ImportReview } from '../../electron/ipc/contract';
+import type { ImportProblem, ImportReview } from '../../electron/domain';
 import { Details } from '../shared/Details';
 import { AlertIcon } from '../shared/Icons';
 

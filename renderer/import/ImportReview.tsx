@@ -5,7 +5,7 @@
  * many. A backup review chooses merge or replace, and replace asks once more before committing.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ImportReview as Review } from '../../electron/ipc/contract';
+import type { ImportReview as Review } from '../../electron/domain';
 import { commitImport } from './import-actions';
 import { tickedKeys } from './import-selection';
 import { useImportStore } from './import-store';

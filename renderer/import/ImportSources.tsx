@@ -4,7 +4,7 @@
  * choice adds the format export files are read as, the apps Tessera reads, and a field for a pasted
  * link; the compact one (under a review) scans more into it.
  */
-import type { ImportFormatInfo } from '../../electron/ipc/contract';
+import type { ImportFormatInfo } from '../../electron/domain';
 import { ClipboardIcon, FileIcon, ScreenIcon } from '../shared/Icons';
 import { shortcutLabel } from '../shared/shortcut-label';
 import { openFiles, pasteImage, scanScreen } from './import-actions';

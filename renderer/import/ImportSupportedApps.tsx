@@ -4,7 +4,7 @@
  * kept by hand here), so the person knows before choosing a file whether it can be read.
  */
 import { useId } from 'react';
-import type { ImportFormatInfo } from '../../electron/ipc/contract';
+import type { ImportFormatInfo } from '../../electron/domain';
 
 export function ImportSupportedApps({ formats }: { readonly formats: readonly ImportFormatInfo[] }) {
   const headingId = useId();

@@ -3,7 +3,7 @@
  * How a Tessera backup is restored: merge (add what the vault lacks; the default) or replace (the
  * vault holds exactly the backup's accounts), with a warning saying how many accounts replace removes.
  */
-import type { RestoreMode } from '../../electron/ipc/contract';
+import type { RestoreMode } from '../../electron/domain';
 import { AlertIcon } from '../shared/Icons';
 import { replaceWarning } from './import-text';
 

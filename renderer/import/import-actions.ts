@@ -5,7 +5,8 @@
  * closed (telling main to wipe whatever it staged for them). Reading and password checks can be
  * stopped (Cancel); adding cannot.
  */
-import type { ImportFormatId, ImportStep, Result } from '../../electron/ipc/contract';
+import type { ImportFormatId, ImportStep } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { useCodesStore } from '../codes/codes-store';
 import { useEntriesStore } from '../codes/entries-store';

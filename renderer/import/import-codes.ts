@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** When the review's code preview asks main again: once, just after the earliest code expires. */
-import type { ImportCode } from '../../electron/ipc/contract';
+import type { ImportCode } from '../../electron/domain';
 
 /** Ask a hair after the boundary, so the new period has begun in main too. */
 export const REFRESH_SLACK_MS = 50;

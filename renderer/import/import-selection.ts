@@ -4,7 +4,7 @@
  * review keeps the user's earlier choices; a replace restore ticks the backup's accounts that the
  * vault also holds, since the vault's copies go.
  */
-import type { ImportCandidate, ImportReview, RestoreMode } from '../../electron/ipc/contract';
+import type { ImportCandidate, ImportReview, RestoreMode } from '../../electron/domain';
 
 /** Ticked unless it duplicates something (in a replace, only a twice-listed account does). */
 export function tickedByDefault(candidate: ImportCandidate, mode: RestoreMode): boolean {

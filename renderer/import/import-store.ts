@@ -6,7 +6,7 @@
  * accounts and answers with names, parameters and codes. Dropped when the vault locks.
  */
 import { create } from 'zustand';
-import type { ImportFormatId, ImportReview, ImportStep, IpcError, RestoreMode } from '../../electron/ipc/contract';
+import type { ImportFormatId, ImportReview, ImportStep, IpcError, RestoreMode } from '../../electron/domain';
 import { useVaultStore } from '../shared/vault-store';
 import { continues, defaultTicks, nextTicks } from './import-selection';
 import { reviewAnnouncement } from './import-text';

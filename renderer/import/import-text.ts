@@ -11,7 +11,7 @@ import type {
   ImportReviewKind,
   OtpType,
   RestoreMode,
-} from '../../electron/ipc/contract';
+} from '../../electron/domain';
 import { ENTRY_LIMITS } from '../../electron/domain';
 import { entryLabel } from '../codes/entry-query';
 import { groupCode } from '../shared/format-code';

@@ -4,7 +4,7 @@
  * the earliest one expires. One timer for the whole list, never one per row or per second.
  */
 import { useEffect, useState } from 'react';
-import type { ImportCode, ImportReview } from '../../electron/ipc/contract';
+import type { ImportCode, ImportReview } from '../../electron/domain';
 import { api } from '../api';
 import { appNow } from '../clock/app-clock';
 import { nextRefreshDelay } from './import-codes';

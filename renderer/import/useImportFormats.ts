@@ -5,7 +5,7 @@
  * a copy kept by hand in the renderer. Empty until main answers (or if it cannot).
  */
 import { useEffect, useState } from 'react';
-import type { ImportFormatInfo } from '../../electron/ipc/contract';
+import type { ImportFormatInfo } from '../../electron/domain';
 import { api } from '../api';
 
 export function useImportFormats(): readonly ImportFormatInfo[] {

@@ -6,7 +6,8 @@
  * screen reader reads them together. A refusal (a folder Tessera cannot write to) shows below it.
  */
 import { useRef, useState } from 'react';
-import type { BackupStatus, IpcError, Result } from '../../electron/ipc/contract';
+import type { BackupStatus, IpcError } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { FormAlert } from '../shared/FormAlert';
 import { FolderIcon } from '../shared/Icons';

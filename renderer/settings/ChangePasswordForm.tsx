@@ -6,7 +6,7 @@
  * message about a field goes at the first key press in it: it was about what was typed before.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import type { IpcError } from '../../electron/ipc/contract';
+import type { IpcError } from '../../electron/domain';
 import { api } from '../api';
 import { BusyNote } from '../shared/BusyNote';
 import { FormActions } from '../shared/FormActions';

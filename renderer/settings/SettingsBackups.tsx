@@ -6,7 +6,7 @@
  * section stays current.
  */
 import type { RefObject } from 'react';
-import type { BackupStatus } from '../../electron/ipc/contract';
+import type { BackupStatus } from '../../electron/domain';
 import { FormAlert } from '../shared/FormAlert';
 import { backupTimeText } from './backup-words';
 import { BackupFolder } from './BackupFolder';

@@ -3,7 +3,7 @@
  * A labelled on/off setting with an optional hint and error, wired for screen readers, and
  * SettingToggle, the same checkbox bound to one of the settings.
  */
-import type { Settings, SettingsPatch } from '../../electron/ipc/contract';
+import type { Settings, SettingsPatch } from '../../electron/domain';
 import type { SectionProps } from './SettingsDialog';
 
 export interface SettingsCheckboxProps {

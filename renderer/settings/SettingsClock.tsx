@@ -5,7 +5,8 @@
  * the last result, "Check now", and the way back from the corrected time.
  */
 import { useState } from 'react';
-import type { ClockStatus, Result } from '../../electron/ipc/contract';
+import type { ClockStatus } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { api } from '../api';
 import { useClockStore } from '../clock/clock-store';
 import { clockSentence } from '../clock/clock-words';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Settings, appearance and desktop part: theme, close to tray, start minimised, global shortcut. */
-import type { SettingsNote, ThemePreference } from '../../electron/ipc/contract';
+import type { SettingsNote, ThemePreference } from '../../electron/domain';
 import { SettingToggle } from './SettingsCheckbox';
 import type { SectionProps } from './SettingsDialog';
 import { SettingsSection } from './SettingsSection';

@@ -6,7 +6,7 @@
  * One dialog, with a list of its sections at the top (beside them in wide windows) to jump to.
  */
 import { useRef, useState } from 'react';
-import type { Settings } from '../../electron/ipc/contract';
+import type { Settings } from '../../electron/domain';
 import { ExportDialog } from '../export/ExportDialog';
 import { Modal } from '../shared/Modal';
 import { ChangePasswordForm } from './ChangePasswordForm';

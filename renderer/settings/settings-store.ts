@@ -4,7 +4,7 @@
  * applies to every screen; kept across locks.
  */
 import { create } from 'zustand';
-import type { Settings, SettingsView } from '../../electron/ipc/contract';
+import type { Settings, SettingsView } from '../../electron/domain';
 
 export interface SettingsState {
   /** null until main answers. */

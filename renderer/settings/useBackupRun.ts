@@ -5,7 +5,7 @@
  * newest verified backup is the one just made: that file and time are the confirmation.
  */
 import { useRef, useState } from 'react';
-import type { BackupStatus, IpcError } from '../../electron/ipc/contract';
+import type { BackupStatus, IpcError } from '../../electron/domain';
 import { api } from '../api';
 
 export type BackupRun =

@@ -5,7 +5,7 @@
  * own requests (choose a folder, back up now) are applied with `apply`.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupStatus } from '../../electron/ipc/contract';
+import type { BackupStatus } from '../../electron/domain';
 import { api } from '../api';
 import { followMain } from '../shared/follow-main';
 

@@ -4,7 +4,7 @@
  * there; a refusal puts the old value back and is kept per setting, next to its control.
  */
 import { useCallback, useState } from 'react';
-import type { Settings, SettingsPatch } from '../../electron/ipc/contract';
+import type { Settings, SettingsPatch } from '../../electron/domain';
 import { api } from '../api';
 import { useSettingsStore } from './settings-store';
 

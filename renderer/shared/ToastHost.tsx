@@ -5,7 +5,7 @@
  * or at the top when the row it talks about is down there: it never covers that row.
  */
 import { useEffect } from 'react';
-import type { EntryId } from '../../electron/ipc/contract';
+import type { EntryId } from '../../electron/domain';
 import { CloseIcon } from './Icons';
 import { useToastStore } from './toast-store';
 

@@ -5,7 +5,8 @@
  * arrives before the answer is newer than it, so the answer is then dropped; so is one that arrives
  * after the caller stopped following.
  */
-import type { IpcError, Result } from '../../electron/ipc/contract';
+import type { IpcError } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 
 export interface MainState<T> {
   /** Listens for main's pushes; answers the function that stops listening. */

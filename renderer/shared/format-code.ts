@@ -4,7 +4,7 @@
  * Rule: lengths divisible by 3 go in threes, else lengths divisible by 4 in fours, else two halves
  * with the shorter first (5 → `12 345`, 7 → `123 4567`). Steam Guard codes are letters and stay whole.
  */
-import type { OtpType } from '../../electron/ipc/contract';
+import type { OtpType } from '../../electron/domain';
 
 export function groupCode(code: string, type: OtpType): string {
   if (type === 'steam' || code.length < 5) return code;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** The one short message at the bottom of the window ("Copied — clipboard clears in 20 s"). */
 import { create } from 'zustand';
-import type { EntryId } from '../../electron/ipc/contract';
+import type { EntryId } from '../../electron/domain';
 
 export type ToastTone = 'info' | 'error';
 

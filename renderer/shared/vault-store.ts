@@ -4,7 +4,7 @@
  * than 'unlocked' wipes the session stores, so nothing of a locked vault stays in the renderer.
  */
 import { create } from 'zustand';
-import type { IpcError, VaultStatus } from '../../electron/ipc/contract';
+import type { IpcError, VaultStatus } from '../../electron/domain';
 import { resetSessionStores } from './reset';
 
 export interface VaultState {

@@ -11,7 +11,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { OtpAlgorithm } from '../../electron/ipc/contract';
+import type { OtpAlgorithm } from '../../electron/domain';
 import { codesForEntries, type CodeSource } from '../../electron/otp';
 import { nextPushAt } from '../../electron/services/push-schedule';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
-import type { ClockMeasurement } from '../../electron/ipc/contract';
+import type { ClockMeasurement } from '../../electron/domain';
 import type { TimeCheck } from '../../electron/time/time-check';
 import { expect, test, type TestApp } from './fixtures';
 import { addAccount, createVault, PASSWORD, row, SECRET } from './steps';

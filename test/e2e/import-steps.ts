@@ -9,7 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import sharp, { type OverlayOptions } from 'sharp';
-import type { EntrySummary } from '../../electron/ipc/contract';
+import type { EntrySummary } from '../../electron/domain';
 import { qrPng } from '../../electron/export';
 import { swapRedBlue, type PixelOrder } from '../../electron/import/qr';
 import type { ImportedEntry } from '../../electron/import/types';

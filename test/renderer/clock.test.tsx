@@ -7,7 +7,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClockMeasurement, ClockStatus } from '../../electron/ipc/contract';
+import type { ClockMeasurement, ClockStatus } from '../../electron/domain';
 import { sharedRingImages } from '../../renderer/codes/rings/shared-ring-images';
 import { DEFAULT_CLOCK_STATUS, entry, fail, snapshot } from './fake-api';
 import { flush, renderUnlocked, rowDescriptions, rowNames } from './helpers';

@@ -8,7 +8,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { BackupStatus, Result } from '../../electron/ipc/contract';
+import type { BackupStatus } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { Modal } from '../../renderer/shared/Modal';
 import { DEFAULT_BACKUP_STATUS, entry } from './fake-api';
 import { deferred, flush, renderUnlocked } from './helpers';

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ExportFileFormat } from '../../electron/ipc/contract';
+import type { ExportFileFormat } from '../../electron/domain';
 import { ExportDialog, PASSWORD_AGAIN_NOTE } from '../../renderer/export/ExportDialog';
 import { loadStrengthChecker } from '../../renderer/shared/password-strength';
 import { entry, fail, installFakeApi, ok, unlockedStatus } from './fake-api';

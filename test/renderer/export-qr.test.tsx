@@ -3,7 +3,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ExportQrKind, ExportQrView } from '../../electron/ipc/contract';
+import type { ExportQrKind, ExportQrView } from '../../electron/domain';
 import { ExportDialog, PASSWORD_AGAIN_NOTE } from '../../renderer/export/ExportDialog';
 import { entry, fail, installFakeApi, ok, unlockedStatus } from './fake-api';
 import { flush } from './helpers';

@@ -16,15 +16,13 @@ import type {
   ImportReview,
   ImportStep,
   EntrySummary,
-  EventContract,
   IpcError,
   LockReason,
-  Result,
   Settings,
   SettingsView,
-  TesseraApi,
   VaultStatus,
-} from '../../electron/ipc/contract';
+} from '../../electron/domain';
+import type { EventContract, Result, TesseraApi } from '../../electron/ipc/contract';
 
 export const VAULT_PATH = '/home/alice/.config/Tessera/vault.tessera';
 

@@ -3,7 +3,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadStrengthChecker } from '../../renderer/shared/password-strength';
-import type { Result, VaultStatus } from '../../electron/ipc/contract';
+import type { VaultStatus } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { fail, installFakeApi, unlockedStatus, VAULT_PATH } from './fake-api';
 import { deferred, renderApp } from './helpers';
 

@@ -2,7 +2,7 @@
 /** Shared helpers: render the app, settle promises under fake timers, deferred answers. */
 import { act, render, screen, type RenderResult } from '@testing-library/react';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
-import type { CodeSnapshot, EntrySummary, Settings, SettingsView } from '../../electron/ipc/contract';
+import type { CodeSnapshot, EntrySummary, Settings, SettingsView } from '../../electron/domain';
 import { App } from '../../renderer/App';
 import { DEFAULT_TEST_SETTINGS, installFakeApi, unlockedStatus, type FakeApi, type FakeState } from './fake-api';
 

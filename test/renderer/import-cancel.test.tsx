@@ -9,7 +9,8 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportOutcome, ImportStep, Result } from '../../electron/ipc/contract';
+import type { ImportOutcome, ImportStep } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { cancelName } from '../../renderer/import/ImportBusy';
 import { entry, importCandidate, ok, reviewStep } from './fake-api';
 import { deferred, flush, renderUnlocked } from './helpers';

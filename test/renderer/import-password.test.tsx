@@ -3,7 +3,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportStep, Result } from '../../electron/ipc/contract';
+import type { ImportStep } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { entry, importCandidate, ok, reviewStep, type FakeApi } from './fake-api';
 import { deferred, flush, renderUnlocked } from './helpers';
 

@@ -6,7 +6,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportCandidate, ImportReview } from '../../electron/ipc/contract';
+import type { ImportCandidate, ImportReview } from '../../electron/domain';
 import { entry, fail, importCandidate, ok, reviewStep, type FakeApi } from './fake-api';
 import { flush, renderUnlocked } from './helpers';
 

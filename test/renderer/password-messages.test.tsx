@@ -6,7 +6,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { VaultStatus } from '../../electron/ipc/contract';
+import type { VaultStatus } from '../../electron/domain';
 import { loadStrengthChecker } from '../../renderer/shared/password-strength';
 import { entry, fail, installFakeApi, VAULT_PATH } from './fake-api';
 import { flush, renderApp, renderUnlocked } from './helpers';

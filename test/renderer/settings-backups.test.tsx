@@ -3,7 +3,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { BackupStatus, Result } from '../../electron/ipc/contract';
+import type { BackupStatus } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { backupClockText, backupTimeText } from '../../renderer/settings/backup-words';
 import { DEFAULT_BACKUP_STATUS, entry, fail, ok, type FakeState } from './fake-api';
 import { deferred, flush, renderUnlocked } from './helpers';

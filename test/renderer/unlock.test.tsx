@@ -2,7 +2,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Result, VaultStatus } from '../../electron/ipc/contract';
+import type { VaultStatus } from '../../electron/domain';
+import type { Result } from '../../electron/ipc/contract';
 import { entry, installFakeApi, lockedStatus, snapshot } from './fake-api';
 import { deferred, renderApp } from './helpers';
 

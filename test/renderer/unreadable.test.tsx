@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { VaultStatus } from '../../electron/ipc/contract';
+import type { VaultStatus } from '../../electron/domain';
 import { installFakeApi, VAULT_PATH } from './fake-api';
 import { renderApp } from './helpers';
 

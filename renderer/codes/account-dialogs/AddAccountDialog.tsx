@@ -4,7 +4,7 @@
  * Google Authenticator transfer links go to the import dialog, which reviews them first.
  */
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { EntrySummary } from '../../../electron/ipc/contract';
+import type { EntrySummary } from '../../../electron/domain';
 import { openImport, readLinks } from '../../import/import-actions';
 import { QrIcon } from '../../shared/Icons';
 import { Modal } from '../../shared/Modal';

@@ -4,7 +4,7 @@
  * "Delete", the account can be brought back for a few seconds (Undo in the toast, or Ctrl/Cmd+Z).
  */
 import { useId, useRef, useState } from 'react';
-import type { EntrySummary } from '../../../electron/ipc/contract';
+import type { EntrySummary } from '../../../electron/domain';
 import { FormAlert } from '../../shared/FormAlert';
 import { Modal } from '../../shared/Modal';
 import { removeEntry } from '../actions';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Edit what a user may change after creation: issuer, account, group, notes, favourite. */
 import { useState, type FormEvent } from 'react';
-import type { EntryPatch, EntrySummary } from '../../../electron/ipc/contract';
+import type { EntryPatch, EntrySummary } from '../../../electron/domain';
 import { api } from '../../api';
 import { Field } from '../../shared/Field';
 import { FormAlert } from '../../shared/FormAlert';

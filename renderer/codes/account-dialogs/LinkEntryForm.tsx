@@ -6,7 +6,7 @@
  * accounts) goes to the import review instead.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import type { EntrySummary } from '../../../electron/ipc/contract';
+import type { EntrySummary } from '../../../electron/domain';
 import { api } from '../../api';
 import { Field } from '../../shared/Field';
 import { FormActions } from '../../shared/FormActions';

@@ -8,7 +8,7 @@
  * fields are ManualEntryFields'.
  */
 import { isOtpType, OTP_TYPES, type OtpType } from '../../../electron/domain';
-import type { EntrySummary } from '../../../electron/ipc/contract';
+import type { EntrySummary } from '../../../electron/domain';
 import { Field } from '../../shared/Field';
 import { FormActions } from '../../shared/FormActions';
 import { FormAlert } from '../../shared/FormAlert';

@@ -4,7 +4,7 @@
  * A refusal can name several fields at once (`fields`); each keeps its message until that field
  * changes. The technical detail goes with the field it is about.
  */
-import type { IpcError } from '../../../electron/ipc/contract';
+import type { IpcError } from '../../../electron/domain';
 
 export interface FormError {
   /** The field the message belongs to, or null for a form-level message. */

@@ -7,7 +7,7 @@
  * edits is kept, for the live preview, and it is emptied only once the account is added.
  */
 import { useCallback, useRef, useState, type FormEvent, type RefObject } from 'react';
-import type { EntrySummary } from '../../../electron/ipc/contract';
+import type { EntrySummary } from '../../../electron/domain';
 import { api } from '../../api';
 import { detailsFor, localErrors, NO_FIELD_ERRORS, toFieldErrors, withoutField, type FieldErrors } from './field-error';
 import { buildNewEntry, checkNewEntry, isFormError, MANUAL_DEFAULTS, type ManualFields } from './new-entry';

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ClockMeasurement } from '../../../electron/ipc/contract';
+import type { ClockMeasurement } from '../../../electron/domain';
 import type { TimeCheck } from '../../../electron/time/time-check';
 import { serverReply, startSntpResponder, type Responder } from '../../helpers/sntp-responder';
 import { copyVault, createFixtureVault, HELLO_B32, NOW, PASSWORD, runCli, tempDir } from './harness';

@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../../electron/ipc/contract';
+import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../../electron/domain';
 import { ImportError, importFile, type ImportFormatId, type ImportResult } from '../../../electron/import';
 import { toImportedEntry } from '../../../electron/import/entries';
 import { EntryProblem, int, optStr, str } from '../../../electron/import/fields';

@@ -9,7 +9,7 @@ import dgram from 'node:dgram';
 import dns from 'node:dns/promises';
 import { Secret, TOTP } from 'otpauth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ClockStatus, CodeSnapshot } from '../../../electron/ipc/contract';
+import type { ClockStatus, CodeSnapshot } from '../../../electron/domain';
 import { TIME_CHECK_ENV } from '../../../electron/time/time-check';
 import { serverReply, startSntpResponder, type Responder } from '../../helpers/sntp-responder';
 import { loadMainBundle, type LoadedMain, type LoadOptions } from './load-main-bundle';

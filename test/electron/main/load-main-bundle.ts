@@ -9,7 +9,7 @@ import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
-import type { Settings } from '../../../electron/ipc/contract';
+import type { Settings } from '../../../electron/domain';
 import { createElectronDouble, type DoubleBrowserWindow, type ElectronDouble } from './electron-double';
 
 export const ROOT = path.resolve(__dirname, '../../..');

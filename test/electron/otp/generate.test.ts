@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OtpAlgorithm } from '../../../electron/ipc/contract';
+import type { OtpAlgorithm } from '../../../electron/domain';
 import {
   codeSnapshot,
   codesForEntries,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OtpAlgorithm } from '../../../electron/ipc/contract';
+import type { OtpAlgorithm } from '../../../electron/domain';
 import { base32Encode, generateCode, OtpUriError, parseOtpauthUri, toOtpauthUri } from '../../../electron/otp';
 import type { OtpParameters } from '../../../electron/vault/entry';
 

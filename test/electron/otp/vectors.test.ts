@@ -5,7 +5,7 @@
  * are given both as base32 and hex in the corpus; both must decode to the same bytes.
  */
 import { expect, it } from 'vitest';
-import type { OtpAlgorithm } from '../../../electron/ipc/contract';
+import type { OtpAlgorithm } from '../../../electron/domain';
 import { base32Decode, generateCode } from '../../../electron/otp';
 import type { OtpParameters } from '../../../electron/vault/entry';
 import { corpusJson, describeCorpus } from '../../helpers/corpus';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
-import type { LockReason } from '../../../electron/ipc/contract';
+import type { LockReason } from '../../../electron/domain';
 import { createAutoLocker } from '../../../electron/services/auto-locker';
 import type { AutoLockSettings } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';

@@ -8,7 +8,7 @@ import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeTesseraBackup } from '../../../electron/export';
-import type { ImportReview, ImportStep } from '../../../electron/ipc/contract';
+import type { ImportReview, ImportStep } from '../../../electron/domain';
 import { base32Encode } from '../../../electron/otp';
 import { toIpcError } from '../../../electron/services/error-report';
 import { KDF_FLOOR, VaultError, type NewVaultEntry } from '../../../electron/vault';

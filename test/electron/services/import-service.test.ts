@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportMigration } from '../../../electron/export';
 import { qrPng } from '../../../electron/export/qr';
 import { decodeImage } from '../../../electron/import/qr';
-import type { ImportReview, ImportStep } from '../../../electron/ipc/contract';
+import type { ImportReview, ImportStep } from '../../../electron/domain';
 import { base32Decode, base32Encode, generateCode } from '../../../electron/otp';
 import { CaptureRefusedError, type CapturedScreen } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/error-report';

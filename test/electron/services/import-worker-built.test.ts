@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeTesseraBackup } from '../../../electron/export';
-import type { ImportReview, ImportStep } from '../../../electron/ipc/contract';
+import type { ImportReview, ImportStep } from '../../../electron/domain';
 import { NO_DESKTOP } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/error-report';
 import type { ImportJob } from '../../../electron/services/import-jobs';

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { qrPng, writeTesseraBackup } from '../../../electron/export';
 import { BudgetExceededError, ImportError } from '../../../electron/import';
 import { decodeImage, QrError } from '../../../electron/import/qr';
-import type { ImportReview, ImportStep } from '../../../electron/ipc/contract';
+import type { ImportReview, ImportStep } from '../../../electron/domain';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/error-report';
 import { UnknownFileFormatError } from '../../../electron/services/errors';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CodeSnapshot } from '../../../electron/ipc/contract';
+import type { CodeSnapshot } from '../../../electron/domain';
 import { indexCodes, useCodesStore } from '../../../renderer/codes/codes-store';
 
 const code = (id: string, digits = '111111'): CodeSnapshot => ({ id, code: digits, validFrom: 0, validUntil: 30_000 });

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CodeSnapshot } from '../../../electron/ipc/contract';
+import type { CodeSnapshot } from '../../../electron/domain';
 import { codeShowing, useCodesStore } from '../../../renderer/codes/codes-store';
 import { codesTextRef, writeAttribute, writeTextContent } from '../../../renderer/codes/codes-text';
 

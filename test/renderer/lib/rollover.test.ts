@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CodeSnapshot } from '../../../electron/ipc/contract';
+import type { CodeSnapshot } from '../../../electron/domain';
 import {
   currentCode,
   nextRollAt,

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import type { NewEntryInput, OtpAlgorithm } from '../../../../electron/ipc/contract';
+import type { NewEntryInput, OtpAlgorithm } from '../../../../electron/domain';
 import { decodeQr } from '../../../../electron/import/qr/decoder';
 import { classifyQrText } from '../../../../electron/import/qr/payload';
 import type { ImportedEntry } from '../../../../electron/import/types';
