@@ -2,7 +2,7 @@
 /**
  * When main pushes `codes:update`: once per period, at the moment the "next code" preview begins
  * (5 s before the boundary). That push carries each code, its `validUntil` and the following code;
- * the renderer switches to the following code itself at `validUntil` (renderer/hooks/
+ * the renderer switches to the following code itself at `validUntil` (renderer/codes/
  * useCodeRollover.ts), so no second push is needed at the boundary.
  */
 import { NEXT_CODE_WINDOW_MS } from '../otp';

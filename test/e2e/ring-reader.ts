@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Reads what a countdown ring shows, from pixels: the ring's arc covers the fraction of the circle
- * that the seconds left are of the period (renderer/lib/ring-frames.ts `drawRingFrame`: clockwise
+ * that the seconds left are of the period (renderer/codes/rings/ring-frames.ts `drawRingFrame`: clockwise
  * from twelve o'clock). The arc is compared with the CSS track it is drawn over, so the reading
  * does not depend on the theme's colours, on the number's font, or on how the ring is drawn (an
  * animated image today). A screenshot is the only way to see an animated image's current frame.
@@ -67,7 +67,7 @@ export async function readRing(ring: Locator, period: number, now: () => Promise
   return { seconds: Math.round((covered / 360) * period), blank: covered === 0, before, after };
 }
 
-/** The seconds a true countdown shows for `validUntil` at `at` (renderer/lib/countdown.ts secondsLeft). */
+/** The seconds a true countdown shows for `validUntil` at `at` (renderer/codes/countdown.ts secondsLeft). */
 export function trueSecondsLeft(validUntil: number, at: number): number {
   return Math.max(0, Math.ceil((validUntil - at) / 1000));
 }

@@ -236,7 +236,7 @@ describe('the corrected time', () => {
 
     const [snapshot] = s.codes.current();
     expect(snapshot?.code).toBe(totpAt(NOW + 42_000));
-    // Validity is on the corrected time, which the renderer's clock follows (renderer/lib/app-clock.ts).
+    // Validity is on the corrected time, which the renderer's clock follows (renderer/clock/app-clock.ts).
     expect(snapshot?.validUntil).toBe((Math.floor((NOW + 42_000) / 30_000) + 1) * 30_000);
     await s.codes.copy(id);
     expect(clipboard.text).toBe(totpAt(NOW + 42_000));
