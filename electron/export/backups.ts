@@ -9,9 +9,9 @@
  * match its digest, or whose header does not parse, is listed as not ok and never counted as good.
  */
 import { createHash, randomBytes as nodeRandomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { inspectVault, type UnlockedVault } from '../vault';
+import { inspectVault, writePrivateFile, type UnlockedVault } from '../vault';
 
 /** The narrowest vault surface a backup needs. */
 export type BackupSource = Pick<UnlockedVault, 'path' | 'generation' | 'reloadIfChangedOnDisk'>;
@@ -97,19 +97,6 @@ function parseName(name: string): { time: number; suffix: number } | null {
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const digestPath = (file: string): string => `${file}.sha256`;
 
-/** Writes `bytes` to `file` via a private temp file + fsync + rename; refuses an existing target name's temp. */
-async function writeAtomic(file: string, bytes: Uint8Array, random: (n: number) => Uint8Array): Promise<void> {
-  const temp = `${file}.tmp-${Buffer.from(random(8)).toString('hex')}`;
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, file);
-}
-
 /** Whether one backup is good: its digest sidecar matches and its header parses. */
 export async function checkBackup(file: string): Promise<boolean> {
   try {
@@ -182,8 +169,8 @@ async function copyAndVerify(
   const generation = opts.vault.generation;
   const bytes = new Uint8Array(await readFile(opts.vault.path));
   const digest = sha256(bytes);
-  await writeAtomic(file, bytes, random);
-  await writeAtomic(digestPath(file), new TextEncoder().encode(`${digest}\n`), random);
+  await writePrivateFile(file, bytes, { randomBytes: random });
+  await writePrivateFile(digestPath(file), `${digest}\n`, { randomBytes: random });
   try {
     // Reads the copy back against the digest of the source bytes (via its sidecar) and parses it.
     if (!(await checkBackup(file))) throw new Error('the copy does not match its digest');

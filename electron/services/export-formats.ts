@@ -15,9 +15,9 @@ import {
   type BackupVaultOptions,
   type ExportEntry,
 } from '../export';
-import { writeFileAtomic } from './atomic-write';
 import type { FileFilter } from './desktop-ports';
 import { ExportPasswordError } from './errors';
+import { writePrivateFile } from '../vault';
 
 /** How each file format is offered in the save dialog and whether it takes a password. */
 export interface FileFormatSpec {
@@ -111,10 +111,10 @@ export function fileWarnings(format: ExportFileFormat, entries: readonly ExportE
   }
 }
 
-/** Writes UTF-8 export bytes through the atomic 0600 writer, then wipes them. */
+/** Writes the export's bytes through the private-file writer (never as a JS string), then wipes them. */
 async function writeText(file: string, bytes: Uint8Array): Promise<void> {
   try {
-    await writeFileAtomic(file, new TextDecoder().decode(bytes));
+    await writePrivateFile(file, bytes, { createFolder: true });
   } finally {
     bytes.fill(0);
   }

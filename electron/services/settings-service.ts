@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SETTINGS_FILE_NAME, type Settings, type SettingsNote, type SettingsPatch, type SettingsView } from '../domain';
-import { writeFileAtomic } from './atomic-write';
 import { parseSettingsFile, serializeSettings, SETTINGS_DEFAULTS, type ParsedSettings } from './settings';
+import { writePrivateFile } from '../vault';
 
 /** The settings file of a vault: `settings.json` in the same folder. */
 export function settingsPathFor(vaultPath: string): string {
@@ -52,7 +52,8 @@ function load(file: string, readText: (file: string) => string): ParsedSettings 
 /** Creates the service; reads the file once, synchronously, so the first window already has its theme. */
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
   const readText = deps.readText ?? ((file: string) => readFileSync(file, 'utf8'));
-  const writeText = deps.writeText ?? writeFileAtomic;
+  const writeText =
+    deps.writeText ?? ((file: string, text: string) => writePrivateFile(file, text, { createFolder: true }));
   const loaded = load(deps.path, readText);
   let settings = loaded.settings;
   /** Notes about the file; a successful write replaces it with a valid one, so they go. */

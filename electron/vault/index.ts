@@ -40,6 +40,7 @@ export {
 export type { VaultOptions, VaultInfo } from './vault';
 export type { UnlockedVault, ChangePasswordOptions } from './session-types';
 export { isFolder } from './storage';
+export { writePrivateFile, type PrivateFileOptions } from './private-file';
 export { assertLinkedFolderExists, previousGenerationPath, resolveVaultFile } from './vault-links';
 export { FORMAT_VERSION } from './format';
 export { MAX_PASSWORD_SLOTS, KDF_WORK_BUDGET } from './kdf-budget';

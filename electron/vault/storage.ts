@@ -20,10 +20,7 @@ import { corrupt, ioError, isErrnoException, VaultError } from './errors';
 import { MAX_FILE_BYTES } from './format';
 import { resolveVaultFile } from './vault-links';
 
-// electron/services/atomic-write.ts follows links the same way, and imports it from here.
-export { resolveLinkChain } from './vault-links';
-
-function tempSuffix(randomBytes: (n: number) => Uint8Array): string {
+export function tempSuffix(randomBytes: (n: number) => Uint8Array): string {
   return `.tmp-${Buffer.from(randomBytes(8)).toString('hex')}`;
 }
 
@@ -88,7 +85,8 @@ export async function restrictFileMode(file: string): Promise<void> {
   }
 }
 
-async function writeAndSync(target: string, bytes: Uint8Array): Promise<void> {
+/** Creates `target` (0600, never over an existing file), writes `bytes` and fsyncs it. */
+export async function writeAndSync(target: string, bytes: Uint8Array): Promise<void> {
   const handle = await open(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
   try {
     await handle.writeFile(bytes);
@@ -108,7 +106,7 @@ async function syncFile(target: string): Promise<void> {
 }
 
 /** POSIX: makes a rename durable. Some file systems refuse fsync on folders; that is not an error. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return;
   let handle;
   try {
@@ -122,7 +120,7 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /** rename with retries for Windows' transient EPERM/EBUSY/EACCES (antivirus, indexers). */
-async function renameWithRetry(from: string, to: string): Promise<void> {
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await rename(from, to);

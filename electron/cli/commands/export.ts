@@ -5,8 +5,7 @@
  * formats then take an export password (--export-password-file, stdin line 2, or a prompt asked
  * twice). Plaintext formats warn on stderr. Files are 0600 and never replace a file without --force.
  */
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   exportAegisEncrypted,
@@ -19,6 +18,7 @@ import {
   writeTesseraBackup,
   type ExportEntry,
 } from '../../export';
+import { writePrivateFile } from '../../vault';
 import { EXPORT_FILE_FORMATS, missingCaseError, type ExportFileFormat } from '../../domain';
 import { flag, NO_POSITIONALS, stringOption, type Command, type CommandArgs } from '../command';
 import { vaultOptions, withVault, type CommandContext } from '../context';
@@ -101,22 +101,12 @@ async function refuseExisting(file: string): Promise<void> {
     throw new CliError(EXIT.usage, `${printable(file)} already exists; choose another --out or add --force.`);
 }
 
-/** Writes `bytes` to `file` with mode 0600 via a temp file and rename. */
+/** Writes `bytes` to `file` as a private (0600) file, crash-safe. */
 async function writePrivate(file: string, bytes: Uint8Array, force: boolean): Promise<void> {
   if (!force) await refuseExisting(file);
-  const temp = `${file}.tmp-${randomBytes(8).toString('hex')}`;
   try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(temp, 0o600);
-    await rename(temp, file);
+    await writePrivateFile(file, bytes);
   } catch (cause) {
-    await rm(temp, { force: true });
     const code = (cause as NodeJS.ErrnoException).code ?? 'error';
     throw new CliError(EXIT.io, `Cannot write ${printable(file)} (${code}).`, { cause });
   }

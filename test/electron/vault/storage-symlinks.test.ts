@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../electron/services/atomic-write';
+import { writePrivateFile } from '../../../electron/vault/private-file';
 import {
   createVault,
   previousGenerationPath,
@@ -183,7 +183,7 @@ describe('creating through a dangling link', () => {
 describe('small files written atomically (settings, exports)', () => {
   it('write through a link into its target and keep the link', async () => {
     writeFileSync(real, 'old');
-    await writeFileAtomic(link, 'new');
+    await writePrivateFile(link, 'new', { createFolder: true });
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(real, 'utf8')).toBe('new');
     expect(names('config')).toEqual(['vault.tessera']);
