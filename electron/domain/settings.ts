@@ -57,6 +57,17 @@ export interface Settings {
   readonly clockCorrection: ClockMeasurement | null;
 }
 
+/** Upper bounds of the numeric and text settings (the settings service checks them; the window's fields
+ * use them too): a day of idle time, ten minutes on the clipboard, a hundred backups. */
+export const SETTINGS_LIMITS = Object.freeze({
+  autoLockMinutesMax: 1440,
+  clipboardClearSecondsMax: 600,
+  backupKeepMax: 100,
+  backupFolderMax: 4096,
+  /** A clock a century off is a dead battery, not a time zone; beyond that the offset is refused. */
+  clockCorrectionMsMax: 100 * 366 * 86_400_000,
+});
+
 /** Some settings to change; the others keep their value. */
 export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] };
 

@@ -9,7 +9,7 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { BackupStatus, Clock, Settings } from '../domain';
+import { SETTINGS_LIMITS, type BackupStatus, type Clock, type Settings } from '../domain';
 import {
   BackupError,
   createAutoBackup,
@@ -21,7 +21,6 @@ import {
 } from '../export';
 import type { UnlockedVault } from '../vault';
 import type { DesktopPorts } from './desktop-ports';
-import { SETTINGS_LIMITS } from './settings';
 import type { SettingsService } from './settings-service';
 
 export interface BackupServiceDeps {

@@ -6,6 +6,7 @@
  */
 import {
   isThemePreference,
+  SETTINGS_LIMITS,
   type ClockMeasurement,
   type Settings,
   type SettingsNote,
@@ -32,16 +33,6 @@ export const SETTINGS_DEFAULTS: Settings = Object.freeze({
   clockCheck: true,
   clockServer: DEFAULT_TIME_SERVER,
   clockCorrection: null,
-});
-
-/** Upper bounds: a day of idle time, ten minutes on the clipboard. */
-export const SETTINGS_LIMITS = Object.freeze({
-  autoLockMinutesMax: 1440,
-  clipboardClearSecondsMax: 600,
-  backupKeepMax: 100,
-  backupFolderMax: 4096,
-  /** A clock a century off is a dead battery, not a time zone; beyond that the offset is refused. */
-  clockCorrectionMsMax: 100 * 366 * 86_400_000,
 });
 
 /** A checked value (possibly normalised, e.g. the accelerator's spelling) or what is wrong with it. */

@@ -6,7 +6,7 @@
  * section stays current.
  */
 import type { RefObject } from 'react';
-import type { BackupStatus } from '../../electron/domain';
+import { SETTINGS_LIMITS, type BackupStatus } from '../../electron/domain';
 import { FormAlert } from '../shared/FormAlert';
 import { backupTimeText } from './backup-words';
 import { BackupFolder } from './BackupFolder';
@@ -19,7 +19,7 @@ import { useBackupRun } from './useBackupRun';
 import { useBackupStatus } from './useBackupStatus';
 
 export const BACKUP_KEEP_MIN = 1;
-export const BACKUP_KEEP_MAX = 100;
+export const BACKUP_KEEP_MAX = SETTINGS_LIMITS.backupKeepMax;
 
 export interface SettingsBackupsProps extends SectionProps {
   /** Opens the export dialog. */

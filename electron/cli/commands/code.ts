@@ -6,7 +6,7 @@
  */
 import type { OtpType } from '../../domain';
 import { codeSnapshot } from '../../otp';
-import { SETTINGS_LIMITS } from '../../services/settings';
+import { SETTINGS_LIMITS } from '../../domain';
 import { clockInWords } from '../../time/offset-words';
 import { readAppSettings } from '../app-settings';
 import type { UnlockedVault } from '../../vault';
