@@ -4,8 +4,7 @@
  * server (one SNTP query) and prints the difference. Needs no vault. The server is `--server`, else
  * the desktop app's setting; with the app's check turned off, only an explicit `--server` queries.
  */
-import type { ClockMeasurement } from '../../domain';
-import { clockInWords } from '../../time/offset-words';
+import { clockInWords, type ClockMeasurement } from '../../domain';
 import { TimeCheckError } from '../../time/sntp-client';
 import { CLOCK_WARNING_MS, createSntpTimeCheck } from '../../time/time-check';
 import { readAppSettings } from '../app-settings';

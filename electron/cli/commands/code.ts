@@ -4,10 +4,8 @@
  * matching entries. "Current" is this computer's clock plus the correction chosen in the desktop
  * app (read from its settings on this computer), or plus `--offset`; nothing is asked of the network.
  */
-import type { OtpType } from '../../domain';
 import { codeSnapshot } from '../../otp';
-import { SETTINGS_LIMITS } from '../../domain';
-import { clockInWords } from '../../time/offset-words';
+import { clockInWords, SETTINGS_LIMITS, type OtpType } from '../../domain';
 import { readAppSettings } from '../app-settings';
 import type { UnlockedVault } from '../../vault';
 import type { VaultEntry } from '../../vault/entry';
