@@ -6,16 +6,10 @@
  *
  * @see docs/formats.md
  */
-import type { OtpParameters } from '../vault/entry';
+import type { NewVaultEntry } from '../vault/entry';
 
-/** One account to export. */
-export interface ExportEntry extends OtpParameters {
-  readonly issuer: string;
-  readonly account: string;
-  readonly group?: string | null | undefined;
-  readonly notes?: string | undefined;
-  readonly favourite?: boolean | undefined;
-}
+/** One account to export: the fields an account is added with (names, settings, secret, metadata). */
+export type ExportEntry = NewVaultEntry;
 
 /** An entry an export format cannot carry faithfully, with the reason (never a secret). */
 export interface ExportWarning {

@@ -31,16 +31,13 @@ export interface StagedCandidate {
 }
 
 /** Everything a review holds, as main keeps it. */
-export interface StagedReview {
-  readonly kind: ImportReviewKind;
+export interface StagedReview extends Pick<
+  ImportReview,
+  'kind' | 'title' | 'summary' | 'skipped' | 'invalid' | 'notAccounts'
+> {
   /** QR reviews take more scans; file and backup reviews are one file each. */
   readonly qr: boolean;
-  readonly title: string;
-  readonly summary: string;
   readonly candidates: readonly StagedCandidate[];
-  readonly skipped: readonly ImportProblem[];
-  readonly invalid: readonly ImportProblem[];
-  readonly notAccounts: readonly ImportProblem[];
   readonly batches: BatchState;
 }
 
