@@ -95,10 +95,6 @@ export const ALLOW = Object.freeze({
 /** Per-file exceptions, keyed by the path from the repository root; they replace the row's entry. */
 export const FILE_ALLOW = Object.freeze({
   'electron/ipc/register.ts': { electron: ANY },
-  // Turning every layer's errors into the IpcError an answer carries is the IPC boundary's job, and
-  // it needs core's error classes (instanceof) and reports; the handlers still reach core through
-  // the services.
-  'electron/ipc/errors.ts': { core: ANY },
   // The pure parts of main, unit-tested under Node: Electron types only.
   'electron/main/csp.ts': { electron: TYPES },
   'electron/main/window-options.ts': { electron: TYPES },

@@ -205,7 +205,6 @@ const GOOD: readonly { fixture: string; as: string }[] = [
   { fixture: 'ok-platform.ts', as: 'electron/platform/probe.ts' },
   { fixture: 'ok-ipc-register.ts', as: 'electron/ipc/register.ts' },
   // The one IPC module that maps core's errors to IpcError may import core.
-  { fixture: 'ipc-imports-core.ts', as: 'electron/ipc/errors.ts' },
   { fixture: 'ok-ipc-type-import-electron.ts', as: 'electron/ipc/dispatch.ts' },
   { fixture: 'ok-ipc-type-import-electron.ts', as: 'electron/main/window-options.ts' },
   { fixture: 'ok-preload.ts', as: 'electron/preload/probe.ts' },
