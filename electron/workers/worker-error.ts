@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * How a worker pool's job (worker-pool.ts) can fail, in a module of its own so that callers that
- * only word failures for people (import-service.ts, import-runner.ts) and the pool share one type.
+ * only word failures for people (services/import-requests.ts, import-runner.ts) and the pool share one type.
  */
 
 /** How a job failed without a value; see worker-pool.ts's module comment. */
