@@ -8,12 +8,11 @@
  * app, and whatever it says is clamped by the floor, so it can never weaken a vault below
  * ops 2 / 64 MiB. Out-of-bounds or malformed content is ignored (the defaults apply).
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { calibrateKdfParams, kdfParamsInBounds, type Kdf, type KdfParams } from './kdf';
 import { sharedWorkerKdf } from './kdf-worker';
+import { writePrivateFile } from './private-file';
 
 export const KDF_CONFIG_FILE_NAME = 'kdf-params.json';
 
@@ -37,24 +36,10 @@ export function readMachineKdfParams(vaultPath: string): KdfParams | null {
   return kdfParamsInBounds(params) ? params : null;
 }
 
-/** Writes the parameters atomically (temp file, fsync, rename), readable by the user only. */
+/** Writes the parameters as a private file (crash-safe, readable by the user only). */
 export async function writeMachineKdfParams(vaultPath: string, params: KdfParams): Promise<void> {
-  const target = kdfConfigPath(vaultPath);
-  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify({ opslimit: params.opslimit, memlimit: params.memlimit })}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  const text = `${JSON.stringify({ opslimit: params.opslimit, memlimit: params.memlimit })}\n`;
+  await writePrivateFile(kdfConfigPath(vaultPath), text, { createFolder: true });
 }
 
 /**
