@@ -169,6 +169,7 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
   const longest = timeoutMs > 0 ? Math.max(timeoutMs, staleMs) : 0;
   let waited = 0; // the sum of the waits asked for: ends the loop even if the clock stands still
   let quick = 0; // retries in a row without a wait
+  let firstLook: number | null = null; // when this call first saw a lock: the total wait counts from here
   for (let attempt = 0; ; attempt++) {
     let created: boolean;
     try {
@@ -191,6 +192,7 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
     // Decisions use the time of this look: a lock that was not stale then is looked at once more
     // before giving up, so a wait that ends just as the lock turns stale still breaks it.
     const t = clock();
+    firstLook ??= t;
     let giveUpAt = deadline;
     let holder: LockContent | null = null;
     let breakError: unknown = null;
@@ -207,8 +209,9 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
           if (quick++ < MAX_QUICK_RETRIES) continue;
         }
       } else if (timeoutMs > 0 && isUncheckable(found, now())) {
-        // Wait until it has sat unchanged for the stale interval, but never beyond `longest` in all.
-        giveUpAt = Math.min(start + longest, Math.max(deadline, t - watched + watchLimit(found, staleMs)));
+        // Wait until it has sat unchanged for the stale interval, but never beyond `longest` in all,
+        // counted from our first look (a slow start must not cut the watch short).
+        giveUpAt = Math.min(firstLook + longest, Math.max(deadline, t - watched + watchLimit(found, staleMs)));
       }
     }
     quick = 0;

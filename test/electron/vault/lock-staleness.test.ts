@@ -71,6 +71,28 @@ function token(): string {
 }
 
 describe('staleness by our own observation', () => {
+  it('a slow first look (a busy machine) does not cut the watch short', async () => {
+    const future = Date.now() + DAY;
+    writeLock({ pid: 4242, host: 'laptop-in-the-future', token: token(), at: future }, future);
+    const h = harness({ timeoutMs: 10 });
+    // The clock moves 300 ms between the call's start and its first look at the lock, as when
+    // creating the lock file is slow; the lock must still be watched for the whole stale interval.
+    let first = true;
+    const held = await acquireLock(file, {
+      ...h.options,
+      monotonicNow: () => {
+        const now = h.elapsed();
+        if (first) {
+          first = false;
+          h.advance(300);
+        }
+        return now;
+      },
+    });
+    expect(h.elapsed()).toBeGreaterThanOrEqual(300 + STALE);
+    await held.release();
+  });
+
   it('a lock from another computer dated a day ahead is broken after staleMs of watching it', async () => {
     const future = Date.now() + DAY;
     writeLock({ pid: 4242, host: 'laptop-in-the-future', token: token(), at: future }, future);
