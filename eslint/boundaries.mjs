@@ -8,7 +8,7 @@
  * an error too, so a new folder or a new way of importing cannot slip past the rules.
  *
  * Layers, innermost first (dependencies point inward):
- *   domain    electron/domain          plain types and logic shared by every process, renderer included
+ *   domain    electron/domain          plain types and logic shared by every process (the renderer: types)
  *   core      electron/{otp,vault,import,export,time,workers}   plain Node: vitest and the CLI run it
  *   services  electron/services        the app's use cases, over core, with ports for the desktop
  *   cli       electron/cli             the command-line front end

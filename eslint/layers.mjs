@@ -58,7 +58,7 @@ export const TYPES = 'types';
  * function (target) => ANY | TYPES | null for an allowance narrower than a whole class.
  */
 export const ALLOW = Object.freeze({
-  // Shared by every process, the renderer included: no Node, no packages, no Electron.
+  // Shared by every process (the renderer takes its types): no Node, no packages, no Electron.
   domain: { domain: ANY },
   core: { domain: ANY, core: ANY, node: ANY, package: ANY },
   services: { domain: ANY, core: ANY, services: ANY, node: ANY, package: ANY },
@@ -84,9 +84,11 @@ export const ALLOW = Object.freeze({
   },
   // The sandboxed preload can load only Electron's renderer modules (contextBridge, ipcRenderer).
   preload: { electron: ANY, contract: ANY, domain: ANY, preload: ANY },
+  // The window runs no main-process code: types from electron/ only. The domain's values it checks
+  // with reach it as a generated module (renderer/shared/domain-values.ts, `npm run gen:domain`).
   renderer: {
     renderer: ANY,
-    domain: ANY,
+    domain: TYPES,
     contract: TYPES,
     package: (target) => (rendererPackageAllowed(target.specifier) ? ANY : null),
   },
@@ -107,7 +109,7 @@ export const FILE_ALLOW = Object.freeze({
 /** What to do instead, by `<file layer>><target class>`, then `*><class>`, then `<layer>>*`. */
 export const ADVICE = Object.freeze({
   'domain>*': 'domain is the innermost layer, shared by every process: it imports only electron/domain',
-  'domain>node': 'domain runs in every process, the renderer included: move Node code to core or services',
+  'domain>node': 'domain runs in every process: move Node code to core or services',
   'domain>package': 'domain takes no dependencies: move the code that needs the package to core',
   'core>electron': 'core runs under plain Node (vitest, the CLI): inject a port implemented in electron/platform',
   'services>electron':
@@ -139,6 +141,8 @@ export const ADVICE = Object.freeze({
   'renderer>electron': 'the renderer never touches Electron: call main through renderer/api.ts',
   'renderer>node': 'the renderer has no Node.js: ask main through renderer/api.ts',
   'renderer>contract': 'import the contract with `import type`; values reach the renderer only through renderer/api.ts',
+  'renderer>domain':
+    'import the domain with `import type`; its values reach the renderer as renderer/shared/domain-values.ts (npm run gen:domain)',
   'renderer>package':
     'the renderer may use only the packages in RENDERER_PACKAGES (eslint/layers.mjs): add it there if it belongs in the renderer bundle',
   'renderer>*':

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * A clock offset in words ("42 seconds behind"), rounded the way a person would say it; the exact
- * milliseconds are shown apart (the CLI's `--json`, the window's "Details"). One wording for
- * `tessera clock` and for the window, which builds its sentences on it (renderer/clock/clock-words.ts).
+ * milliseconds are shown apart (the CLI's `--json`, the window's "Details"). The wording of
+ * `tessera clock`; the window writes the same words in renderer/clock/clock-words.ts (it imports no
+ * runtime code from electron/), and a test holds the two equal.
  * Offsets are server − this computer, in ms.
  */
 

@@ -12,7 +12,7 @@ import type {
   OtpType,
   RestoreMode,
 } from '../../electron/domain';
-import { ENTRY_LIMITS } from '../../electron/domain';
+import { ENTRY_LIMITS } from '../shared/domain-values';
 import { entryLabel } from '../codes/entry-query';
 import { groupCode } from '../shared/format-code';
 

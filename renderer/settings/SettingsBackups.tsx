@@ -6,7 +6,8 @@
  * section stays current.
  */
 import type { RefObject } from 'react';
-import { SETTINGS_LIMITS, type BackupStatus } from '../../electron/domain';
+import type { BackupStatus } from '../../electron/domain';
+import { SETTINGS_LIMITS } from '../shared/domain-values';
 import { FormAlert } from '../shared/FormAlert';
 import { backupTimeText } from './backup-words';
 import { BackupFolder } from './BackupFolder';

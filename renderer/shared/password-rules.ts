@@ -5,7 +5,7 @@
  * score is the renderer's to give: it is advice to the person at the keyboard, who is the only one
  * who could choose a weak password anyway.
  */
-import { MIN_PASSWORD_LENGTH } from '../../electron/domain';
+import { MIN_PASSWORD_LENGTH } from './domain-values';
 import { MIN_STRENGTH_SCORE, type StrengthAssessment } from './password-strength';
 
 export { MIN_PASSWORD_LENGTH };

@@ -5,7 +5,7 @@
  * domain's (OTP_ALGORITHMS, ENTRY_LIMITS).
  */
 import { useState } from 'react';
-import { ENTRY_LIMITS, isOtpAlgorithm, OTP_ALGORITHMS } from '../../../electron/domain';
+import { ENTRY_LIMITS, isOtpAlgorithm, OTP_ALGORITHMS } from '../../shared/domain-values';
 import { Field } from '../../shared/Field';
 import type { ManualFields } from './new-entry';
 import type { ManualEntryState } from './useManualEntryForm';

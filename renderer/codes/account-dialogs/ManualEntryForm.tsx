@@ -7,7 +7,8 @@
  * added. A live preview shows the code the parameters give. The state is useManualEntryForm's; the
  * fields are ManualEntryFields'.
  */
-import { isOtpType, OTP_TYPES, type OtpType } from '../../../electron/domain';
+import type { OtpType } from '../../../electron/domain';
+import { isOtpType, OTP_TYPES } from '../../shared/domain-values';
 import type { EntrySummary } from '../../../electron/domain';
 import { Field } from '../../shared/Field';
 import { FormActions } from '../../shared/FormActions';

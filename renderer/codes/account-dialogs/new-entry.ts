@@ -5,13 +5,8 @@
  * field's problem at once without a round trip. The bounds and defaults are the domain's
  * (ENTRY_LIMITS), the very numbers main checks against. Main checks again and has the last word.
  */
-import {
-  ENTRY_LIMITS,
-  type CodePreviewInput,
-  type NewEntryInput,
-  type OtpAlgorithm,
-  type OtpType,
-} from '../../../electron/domain';
+import type { CodePreviewInput, NewEntryInput, OtpAlgorithm, OtpType } from '../../../electron/domain';
+import { ENTRY_LIMITS } from '../../shared/domain-values';
 import type { FormError } from './field-error';
 
 export interface ManualFields {

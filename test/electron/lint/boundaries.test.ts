@@ -187,6 +187,12 @@ const BAD: readonly BadCase[] = [
     errors: 1,
     says: 'renderer may import contract only with `import type`',
   },
+  {
+    fixture: 'renderer-imports-domain-value.ts',
+    as: 'renderer/probe.ts',
+    errors: 1,
+    says: 'renderer may import domain only with `import type`',
+  },
   { fixture: 'renderer-imports-unlisted-package.ts', as: 'renderer/probe.ts', errors: 2, says: 'RENDERER_PACKAGES' },
   // Files outside every layer.
   {

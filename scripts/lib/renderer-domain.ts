@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Writes the text of renderer/shared/domain-values.ts: the domain's rules the window checks as you
+ * type (limits, the OTP types and algorithms, the password minimum), as plain data. The renderer
+ * imports no runtime code from electron/ — only types — so these numbers reach it as a generated
+ * module instead; `test/renderer/lib/domain-values.test.ts` fails when it is out of date.
+ */
+import { format, resolveConfig } from 'prettier';
+import { ENTRY_LIMITS, MIN_PASSWORD_LENGTH, OTP_ALGORITHMS, OTP_TYPES, SETTINGS_LIMITS } from '../../electron/domain';
+
+export const RENDERER_DOMAIN_FILE = 'renderer/shared/domain-values.ts';
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/** The module's text, formatted as the repository formats TypeScript. */
+export async function renderDomainValues(root: string): Promise<string> {
+  const text = `// SPDX-License-Identifier: GPL-3.0-or-later
+// Generated from electron/domain by \`npm run gen:domain\` (scripts/lib/renderer-domain.ts); do not edit.
+// The window checks what main checks, without importing main-process code.
+import type { OtpAlgorithm, OtpType } from '../../electron/domain';
+
+export const MIN_PASSWORD_LENGTH = ${json(MIN_PASSWORD_LENGTH)};
+export const ENTRY_LIMITS = Object.freeze(${json(ENTRY_LIMITS)} as const);
+export const SETTINGS_LIMITS = Object.freeze(${json(SETTINGS_LIMITS)} as const);
+export const OTP_TYPES: readonly OtpType[] = Object.freeze(${json(OTP_TYPES)});
+export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = Object.freeze(${json(OTP_ALGORITHMS)});
+
+export function isOtpType(value: unknown): value is OtpType {
+  return (OTP_TYPES as readonly unknown[]).includes(value);
+}
+
+export function isOtpAlgorithm(value: unknown): value is OtpAlgorithm {
+  return (OTP_ALGORITHMS as readonly unknown[]).includes(value);
+}
+`;
+  const file = `${root}/${RENDERER_DOMAIN_FILE}`;
+  return format(text, { ...(await resolveConfig(file)), filepath: file });
+}
