@@ -5,16 +5,16 @@
  * ranges that overlap or leave bytes unused (refused), `memlimit` in whole KiB, the unwrapped data
  * key's length (32), the slot AAD's version and raw-salt encoding, and the order of the checks.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVault, inspectVault, unlockVault, VaultError, type VaultOptions } from '../../../electron/vault';
+import { inspectVault, unlockVault, VaultError, type VaultOptions } from '../../../electron/vault';
 import { aeadSeal, passwordBytes } from '../../../electron/vault/crypto';
 import { isPasswordSlot, parseContainer, type PasswordSlot } from '../../../electron/vault/format';
 import { decodePayload, encodePayload } from '../../../electron/vault/payload';
 import { passwordSlotAad, unwrapWithPassword } from '../../../electron/vault/slots';
 import type { VaultEntry } from '../../../electron/vault/entry';
 import { rewriteHeader } from './helpers/container';
-import { createFakeKdf, fastOptions, makeTempDir, spyKdf, totpEntry } from './helpers/fakes';
+import { createFakeKdf, makeTempDir, oneEntryVault, spyKdf, totpEntry } from './helpers/fakes';
 
 const PASSWORD = 'spec test password';
 let tmp: ReturnType<typeof makeTempDir>;
@@ -22,12 +22,7 @@ let opts: VaultOptions;
 let original: Uint8Array;
 
 beforeAll(async () => {
-  tmp = makeTempDir();
-  opts = fastOptions(tmp.dir);
-  const v = await createVault(opts, PASSWORD);
-  await v.add([totpEntry()]);
-  v.lock();
-  original = new Uint8Array(readFileSync(opts.path));
+  ({ tmp, opts, original } = await oneEntryVault(PASSWORD));
 });
 afterAll(() => tmp.cleanup());
 

@@ -24,7 +24,15 @@ import { passwordBytes } from '../../../electron/vault/crypto';
 import { parseContainer, type VaultHeader } from '../../../electron/vault/format';
 import { openPayload, sealVault } from '../../../electron/vault/sealing';
 import { unwrapWithPassword } from '../../../electron/vault/slots';
-import { createFakeKdf, fastOptions, makeTempDir, seededRandom, spyKdf, totpEntry } from './helpers/fakes';
+import {
+  createFakeKdf,
+  fastOptions,
+  makeTempDir,
+  oneEntryVault,
+  seededRandom,
+  spyKdf,
+  totpEntry,
+} from './helpers/fakes';
 import { headerJson, passwordSlotJson, runCliWith, withHeader } from './helpers/hostile';
 
 const PASSWORD = 'budget test password';
@@ -35,12 +43,7 @@ let opts: VaultOptions;
 let original: Uint8Array;
 
 beforeAll(async () => {
-  tmp = makeTempDir();
-  opts = fastOptions(tmp.dir);
-  const v = await createVault(opts, PASSWORD);
-  await v.add([totpEntry()]);
-  v.lock();
-  original = new Uint8Array(readFileSync(opts.path));
+  ({ tmp, opts, original } = await oneEntryVault(PASSWORD));
 });
 afterAll(() => tmp.cleanup());
 

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../../electron/vault';
 import { acquireLock, lockFilePath, type LockFileOptions } from '../../../electron/vault/lock-file';
-import { makeTempDir, seededRandom } from './helpers/fakes';
+import { makeTempDir } from './helpers/fakes';
+import { lockClock } from './helpers/lock-clock';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -23,27 +24,9 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-/** A fake clock that only moves when the lock loop sleeps, plus counters of attempts and sleeps. */
+/** The lock loop on a fake clock (helpers/lock-clock.ts). */
 function harness(extra: Partial<LockFileOptions> = {}) {
-  const wall0 = Date.now();
-  let t = 0;
-  let attempts = 0;
-  const sleeps: number[] = [];
-  const random = seededRandom('lock-bounds');
-  const options: LockFileOptions = {
-    now: () => wall0 + t,
-    monotonicNow: () => t,
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-      t += ms;
-    },
-    randomBytes: (n: number) => {
-      if (n === 8 && ++attempts > 1000) throw new Error('runaway lock loop: 1000 attempts');
-      return random(n);
-    },
-    ...extra,
-  };
-  return { options, sleeps, elapsed: () => t, attempts: () => attempts };
+  return lockClock('lock-bounds', 1000, extra);
 }
 
 function leftovers(): string[] {

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createVault, unlockVault, VaultError } from '../../../electron/vault';
 import { acquireLock, lockFilePath, type LockFileOptions } from '../../../electron/vault/lock-file';
-import { fastOptions, makeTempDir, seededRandom, totpEntry } from './helpers/fakes';
+import { fastOptions, makeTempDir, totpEntry } from './helpers/fakes';
+import { lockClock } from './helpers/lock-clock';
 
 const STALE = 1000;
 const DAY = 86_400_000;
@@ -27,32 +28,9 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-/** A fake clock that moves only when the lock loop sleeps (or the test advances it). */
+/** The lock loop on a fake clock (helpers/lock-clock.ts), watching for `STALE` ms. */
 function harness(extra: Partial<LockFileOptions> = {}) {
-  const wall0 = Date.now();
-  let t = 0;
-  let attempts = 0;
-  const random = seededRandom(`lock-stale-${Math.random()}`);
-  const options: LockFileOptions = {
-    staleMs: STALE,
-    now: () => wall0 + t,
-    monotonicNow: () => t,
-    sleep: async (ms: number) => {
-      t += ms;
-    },
-    randomBytes: (n: number) => {
-      if (n === 8 && ++attempts > 5000) throw new Error('runaway lock loop: 5000 attempts');
-      return random(n);
-    },
-    ...extra,
-  };
-  return {
-    options,
-    elapsed: () => t,
-    advance: (ms: number) => {
-      t += ms;
-    },
-  };
+  return lockClock(`lock-stale-${Math.random()}`, 5000, { staleMs: STALE, ...extra });
 }
 
 function writeLock(content: { pid: number; host: string; token: string; at: number }, mtime?: number): void {

@@ -3,11 +3,11 @@
  * Test doubles for the vault: a fast fake KDF, a spy that records KDF calls, deterministic randomness, temporary folders, and sample entries.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kdf, KdfParams, NewVaultEntry, VaultOptions } from '../../../../electron/vault';
-import { KDF_FLOOR } from '../../../../electron/vault';
+import { createVault, KDF_FLOOR } from '../../../../electron/vault';
 
 function u64le(n: number): Uint8Array {
   const b = new Uint8Array(8);
@@ -112,4 +112,19 @@ export function hotpEntry(overrides: Partial<NewVaultEntry> = {}): NewVaultEntry
 /** A valid Steam entry; override any field. */
 export function steamEntry(overrides: Partial<NewVaultEntry> = {}): NewVaultEntry {
   return totpEntry({ type: 'steam', digits: 5, issuer: 'Steam', account: 'gamer', ...overrides });
+}
+
+/**
+ * A fresh vault with one TOTP entry, locked, in its own temp folder: its options and the file's
+ * bytes as written, for tests that edit the file and open it again. Call `tmp.cleanup()` after.
+ */
+export async function oneEntryVault(
+  password: string,
+): Promise<{ tmp: ReturnType<typeof makeTempDir>; opts: VaultOptions; original: Uint8Array }> {
+  const tmp = makeTempDir();
+  const opts = fastOptions(tmp.dir);
+  const v = await createVault(opts, password);
+  await v.add([totpEntry()]);
+  v.lock();
+  return { tmp, opts, original: new Uint8Array(readFileSync(opts.path)) };
 }
