@@ -26,11 +26,11 @@ async function bundle(entry, name, sodiumLite = false) {
   const b = await rolldown({
     input: path.join(root, entry),
     platform: 'node',
-    external: [/^node:/, ...builtinModules, ...(sodiumLite ? [] : ['libsodium-wrappers-sumo'])],
+    external: [/^node:/, /^@node-rs\//, ...builtinModules, ...(sodiumLite ? [] : ['libsodium-wrappers-sumo'])],
     ...(sodiumLite ? { resolve: { alias: { 'libsodium-wrappers-sumo': lite } } } : {}),
     logLevel: 'warn',
   });
-  await b.write({ file, format: 'cjs' });
+  await b.write({ file, format: 'cjs', codeSplitting: false });
   await b.close();
   return file;
 }

@@ -19,10 +19,10 @@ const bundled = path.join(cache, 'test-vector.cjs');
 const bundle = await rolldown({
   input: path.join(root, 'test/electron/vault/helpers/test-vector.ts'),
   platform: 'node',
-  external: [/^node:/, 'libsodium-wrappers-sumo', ...builtinModules],
+  external: [/^node:/, /^@node-rs\//, 'libsodium-wrappers-sumo', ...builtinModules],
   logLevel: 'warn',
 });
-await bundle.write({ file: bundled, format: 'cjs' });
+await bundle.write({ file: bundled, format: 'cjs', codeSplitting: false });
 await bundle.close();
 
 const { buildTestVector } = createRequire(import.meta.url)(bundled);

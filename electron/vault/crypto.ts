@@ -3,8 +3,13 @@
  * The few libsodium primitives the vault uses, behind typed helpers: XChaCha20-Poly1305 IETF for
  * the payload and the key slots, random bytes, and `memzero`. `libsodium-wrappers-sumo` (not the
  * plain build) because only sumo ships `crypto_pwhash` at run time.
+ *
+ * libsodium is loaded on first use, not when this module is: its ~40 ms of loading and WebAssembly
+ * start-up are not paid by `tessera --version`, and an unlock starts it while Argon2id runs
+ * (`warmUpCrypto`), so the two overlap.
  */
-import sodium from 'libsodium-wrappers-sumo';
+import { timingSafeEqual } from 'node:crypto';
+import type Sodium from 'libsodium-wrappers-sumo';
 
 /** Length of the data key and of every key-encryption key. */
 export const KEY_BYTES = 32;
@@ -15,10 +20,21 @@ export const TAG_BYTES = 16;
 /** Argon2id salt length (`crypto_pwhash_SALTBYTES`). */
 export const SALT_BYTES = 16;
 
-/** The ready libsodium instance; every crypto call goes through this so WASM is initialised once. */
-export async function getSodium(): Promise<typeof sodium> {
-  await sodium.ready;
-  return sodium;
+let loading: Promise<typeof Sodium> | null = null;
+
+/** The ready libsodium instance; every crypto call goes through this so WASM is loaded and initialised once. */
+export function getSodium(): Promise<typeof Sodium> {
+  loading ??= import('libsodium-wrappers-sumo').then(async (module) => {
+    const sodium = module.default;
+    await sodium.ready;
+    return sodium;
+  });
+  return loading;
+}
+
+/** Starts loading libsodium without waiting for it (a failure surfaces at the first real use). */
+export function warmUpCrypto(): void {
+  getSodium().catch(() => undefined);
 }
 
 /** Random bytes from the OS CSPRNG (Web Crypto `getRandomValues`). The production `randomBytes`. */
@@ -70,13 +86,13 @@ export async function aeadOpen(
  * shortens the life of keys and secrets.
  */
 export function wipe(...buffers: (Uint8Array | null | undefined)[]): void {
-  // sodium.memzero is plain JavaScript in libsodium.js: usable before `ready`.
-  for (const b of buffers) if (b && b.byteLength > 0) sodium.memzero(b);
+  // What libsodium.js's memzero does too: a JavaScript fill (its memory is not the WASM heap).
+  for (const b of buffers) if (b && b.byteLength > 0) b.fill(0);
 }
 
-/** Constant-time comparison of two byte strings of any length (libsodium.js `memcmp`, plain JavaScript). */
+/** Constant-time comparison of two byte strings of any length (the lengths are not secret). */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && sodium.memcmp(a, b);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** UTF-8 bytes of a password, Unicode-normalised (NFC) so the same password typed on any OS matches. */

@@ -25,12 +25,12 @@ export async function bundleCjs(entry: string, name: string, options: { sodiumLi
   const bundle = await rolldown({
     input: path.join(ROOT, entry),
     platform: 'node',
-    external: [/^node:/, ...builtinModules, ...(options.sodiumLite ? [] : ['libsodium-wrappers-sumo'])],
+    external: [/^node:/, /^@node-rs\//, ...builtinModules, ...(options.sodiumLite ? [] : ['libsodium-wrappers-sumo'])],
     ...(options.sodiumLite ? { resolve: { alias: { 'libsodium-wrappers-sumo': SODIUM_LITE } } } : {}),
     logLevel: 'warn',
   });
   try {
-    await bundle.write({ file: outFile, format: 'cjs' });
+    await bundle.write({ file: outFile, format: 'cjs', codeSplitting: false });
   } finally {
     await bundle.close();
   }
