@@ -2,6 +2,8 @@
 /**
  * The shape of a CLI command: its options (for `util.parseArgs`), how many positionals it takes,
  * its help text, and `run`. The table of commands in commands/index.ts is the only list of them.
+ * A command's spec (commands/<name>.ts) stays cheap to load; its body (commands/run/<name>.ts) is
+ * loaded by `lazyRun` only when it runs, so `--version` and `--help` load no vault, OTP or importer.
  */
 import type { CommandContext } from './context';
 import { UsageError } from './errors';
@@ -30,6 +32,17 @@ export interface Command {
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly positionals: { readonly min: number; readonly max: number; readonly name: string };
   run(ctx: CommandContext, args: CommandArgs): Promise<void>;
+}
+
+/** What a command does, in commands/run/<name>.ts. */
+export type CommandBody = Command['run'];
+
+/**
+ * `run` for a spec: loads the body with `load` (a dynamic `import()` of commands/run/<name>.ts)
+ * when the command runs, never when the command line is parsed or help is printed.
+ */
+export function lazyRun(load: () => Promise<{ readonly run: CommandBody }>): CommandBody {
+  return async (ctx, args) => (await load()).run(ctx, args);
 }
 
 /** `positionals` of a command that takes no arguments. */

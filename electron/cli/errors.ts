@@ -4,8 +4,10 @@
  * code and a message for stderr. Scripts rely on the codes, so they are stable and documented in
  * docs/cli.md.
  */
-import { OtpUriError } from '../otp';
-import { EntryValidationError, VaultError } from '../vault';
+// The leaf modules, not the barrels: every run loads this file, and the barrels bring in otpauth,
+// the whole vault and the rest, which `--version` and `--help` never need.
+import { OtpUriError } from '../otp/uri';
+import { EntryValidationError, VaultError } from '../vault/errors';
 
 export const EXIT = Object.freeze({
   ok: 0,

@@ -1,21 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/**
- * `tessera add URI` or `tessera add --secret B32 ...`: adds one entry. An exact duplicate — an
- * account with the same name that gives the same codes (the rule `import` and `scan --add` skip
- * duplicates with) — is not added again unless `--allow-duplicate` says so: the command says so and
- * fails. The same codes under another name are added (it may be on purpose), with a warning.
- */
-import { findDuplicates } from '../../import';
-import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../domain';
-import { parseOtpauthUri, validateEntryInput, type ValidationWarning } from '../../otp';
-import type { NewVaultEntry, VaultEntry } from '../../vault';
-import { flag, integerOption, stringOption, type Command, type CommandArgs } from '../command';
-import { withVault } from '../context';
-import { otpFields } from '../entry-json';
-import { CliError, EXIT, UsageError } from '../errors';
-import { entryLabel } from '../io';
-
-const ENTRY_FLAGS = ['issuer', 'account', 'secret', 'type', 'algorithm', 'digits', 'period', 'counter'] as const;
+/** The spec of `tessera add`, for parsing and help; its body, run/add.ts, is imported only when it runs. */
+import { lazyRun, type Command } from '../command';
 
 export const addCommand: Command = {
   name: 'add',
@@ -43,76 +28,5 @@ export const addCommand: Command = {
     'allow-duplicate': { type: 'boolean', help: 'add it even when the vault already holds the same account' },
   },
   positionals: { min: 0, max: 1, name: 'URI' },
-  async run(ctx, args) {
-    const { entry, warnings } = entryFromArgs(args);
-    for (const w of warnings) ctx.io.stderr.write(`Warning: ${w.message}\n`);
-    try {
-      await withVault(ctx, async (vault) => {
-        const existing = duplicateOf(entry, vault.entries());
-        const exact = existing !== null && existing.issuer === entry.issuer && existing.account === entry.account;
-        if (exact && !flag(args, 'allow-duplicate')) {
-          throw new CliError(
-            EXIT.notFound,
-            `Nothing was added: ${entryLabel(entry) || 'this account'} is already in the vault, with the same codes. ` +
-              'To add a second copy anyway, use --allow-duplicate.',
-          );
-        }
-        if (existing !== null && !exact) {
-          const other = entryLabel(existing) || 'an unnamed account';
-          ctx.io.stderr.write(`Warning: ${other}, already in the vault, gives the same codes as this account.\n`);
-        }
-        await vault.add([entry]);
-      });
-    } finally {
-      entry.secret.fill(0);
-    }
-    const p = entry;
-    const shape = p.type === 'hotp' ? `counter ${p.counter}` : `${p.period} s`;
-    const kind =
-      p.type === 'steam' ? 'Steam Guard' : `${p.type.toUpperCase()} ${p.algorithm}, ${p.digits} digits, ${shape}`;
-    ctx.io.stdout.write(`Added ${entryLabel(entry)} (${kind}).\n`);
-  },
+  run: lazyRun(() => import('./run/add')),
 };
-
-/** The vault's entry that gives the same codes as `entry` (findDuplicates' rule), or null. */
-function duplicateOf(entry: NewVaultEntry, existing: readonly VaultEntry[]): VaultEntry | null {
-  const found = findDuplicates([otpFields(entry)], existing)[0];
-  return found?.of === 'vault' ? (existing.find((e) => e.id === found.id) ?? null) : null;
-}
-
-/** Checks the whole entry before any password is asked, so a typo costs no unlock. */
-function entryFromArgs(args: CommandArgs): { entry: NewVaultEntry; warnings: readonly ValidationWarning[] } {
-  const uri = args.positionals[0];
-  const given = ENTRY_FLAGS.filter((name) => args.values[name] !== undefined);
-  if (uri !== undefined) {
-    if (given.length > 0) throw new UsageError(`Give either a URI or --${given[0]} and the other parts, not both.`);
-    const parsed = parseOtpauthUri(uri);
-    return { entry: { ...parsed.params, issuer: parsed.issuer, account: parsed.account }, warnings: [] };
-  }
-  const secret = stringOption(args, 'secret');
-  if (secret === undefined) throw new UsageError("'add' needs an otpauth:// URI or --secret.");
-  const digits = integerOption(args, 'digits');
-  const period = integerOption(args, 'period');
-  const counter = integerOption(args, 'counter');
-  const algorithm = stringOption(args, 'algorithm');
-  const input: NewEntryInput = {
-    type: (stringOption(args, 'type') ?? 'totp').toLowerCase() as OtpType,
-    issuer: stringOption(args, 'issuer') ?? '',
-    account: stringOption(args, 'account') ?? '',
-    secret,
-    ...(algorithm !== undefined ? { algorithm: algorithm.toUpperCase().replace('-', '') as OtpAlgorithm } : {}),
-    ...(digits !== undefined ? { digits } : {}),
-    ...(period !== undefined ? { period } : {}),
-    ...(counter !== undefined ? { counter } : {}),
-  };
-  const checked = validateEntryInput(input);
-  if (!checked.ok) {
-    // Every problem in plain words, each with its technical detail naming the flag.
-    const lines = checked.problems.map(
-      (p) => `${p.message}\nDetails: ${p.details.replace(`'${p.field}'`, `'--${p.field}'`)}`,
-    );
-    throw new UsageError(lines.join('\n'));
-  }
-  const { params, issuer, account } = checked.value;
-  return { entry: { ...params, issuer, account }, warnings: checked.warnings };
-}

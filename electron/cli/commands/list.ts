@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** `tessera list [--json]`: the entries, never their secrets. */
-import { flag, NO_POSITIONALS, type Command } from '../command';
-import { withVault } from '../context';
-import { toListedEntry } from '../entry-json';
-import { formatTable, printable, toJsonLine } from '../io';
-import { shortId } from '../query';
+/** The spec of `tessera list`, for parsing and help; its body, run/list.ts, is imported only when it runs. */
+import { lazyRun, NO_POSITIONALS, type Command } from '../command';
 
 export const listCommand: Command = {
   name: 'list',
@@ -12,23 +8,5 @@ export const listCommand: Command = {
   usage: ['list [--json]'],
   options: { json: { type: 'boolean', help: 'print {"entries": [...]} (see docs/cli.md)' } },
   positionals: NO_POSITIONALS,
-  async run(ctx, args) {
-    const entries = await withVault(ctx, async (vault) => vault.entries().map(toListedEntry));
-    if (flag(args, 'json')) {
-      ctx.io.stdout.write(toJsonLine({ entries }));
-      return;
-    }
-    if (entries.length === 0) {
-      ctx.io.stderr.write("The vault is empty. Add an account with 'tessera add'.\n");
-      return;
-    }
-    const rows = entries.map((e) => [
-      shortId(e.id),
-      e.type,
-      printable(e.issuer) || '-',
-      printable(e.account) || '-',
-      e.group === null ? '' : printable(e.group),
-    ]);
-    ctx.io.stdout.write(formatTable([['ID', 'TYPE', 'ISSUER', 'ACCOUNT', 'GROUP'], ...rows]));
-  },
+  run: lazyRun(() => import('./run/list')),
 };

@@ -65,7 +65,7 @@ describe('the clock check is forced off in tests', () => {
   it('only the app’s composition root, `tessera clock` and the loopback test helper build the real check', () => {
     const allowed = new Set([
       'electron/main/index.ts',
-      'electron/cli/commands/clock.ts',
+      'electron/cli/commands/run/clock.ts',
       'electron/time/time-check.ts',
       'electron/time/udp.ts',
       'test/helpers/sntp-responder.ts',

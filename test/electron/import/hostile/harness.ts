@@ -25,7 +25,8 @@ export function cliBundle(): Promise<string> {
       input: path.join(__dirname, 'run-cli.ts'),
       platform: 'node',
       external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
-      output: { file, format: 'esm' },
+      // One file: the CLI imports each command's body with a dynamic import() (electron/cli/command.ts).
+      output: { file, format: 'esm', codeSplitting: false },
       logLevel: 'warn',
     });
     return file;

@@ -4,12 +4,12 @@
  * status, what `--replace` removes, the accounts it loses) and its text report, for a dry run, a
  * done restore, or on stderr when nothing could be restored. The `--json` shape is in docs/cli.md.
  */
-import type { RestoreMode } from '../../domain';
-import type { RestorePlan } from '../../export';
-import { findDuplicates, type ImportedEntry } from '../../import';
-import type { VaultEntry } from '../../vault';
-import { importedEntryJson, otpFields, type ImportedEntryJson } from '../entry-json';
-import { entryLabel, formatTable, printable, type CliOutput } from '../io';
+import type { RestoreMode } from '../../../domain';
+import type { RestorePlan } from '../../../export';
+import { findDuplicates, type ImportedEntry } from '../../../import';
+import type { VaultEntry } from '../../../vault';
+import { importedEntryJson, otpFields, type ImportedEntryJson } from '../../entry-json';
+import { entryLabel, formatTable, printable, type CliOutput } from '../../io';
 
 /** Everything the report needs, taken before the vault changes (entries from it are views into its buffer). */
 export interface Review {

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * `tessera import FILE`: reads another authenticator's export (electron/import), flags duplicates
+ * of what the vault holds, and adds the rest in one all-or-nothing save. `--dry-run` only reviews.
+ * Zero entries to add is never reported as success (exit 4).
+ *
+ * The file is read before any password is asked: a file that is not an export, is damaged or goes
+ * over a limit of the import's work budget is refused at once. An encrypted one is read up to the
+ * point where its password is needed (its header and key-derivation cost are checked), then again
+ * with the password.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BudgetExceededError,
+  findDuplicates,
+  IMPORT_FORMATS,
+  ImportError,
+  importFile,
+  importFormat,
+  isImportFormatId,
+  toNewVaultEntry,
+  WorkBudget,
+  type ImportFormatId,
+  type ImportResult,
+} from '../../../import';
+import { unlockVault } from '../../../vault';
+import { checkShowSecrets, flag, stringOption, type CommandArgs } from '../../command';
+import { requireVaultFile, vaultOptions, type CommandContext } from '../../context';
+import { CliError, EXIT, UsageError, type ExitCode } from '../../errors';
+import { importedEntryJson } from '../../entry-json';
+import { formatTable, printable, toJsonLine, type CliOutput } from '../../io';
+
+/** Runs `tessera import` (the spec, options and help are in ../import.ts). */
+export async function run(ctx: CommandContext, args: CommandArgs): Promise<void> {
+  const file = path.resolve(ctx.io.cwd, args.positionals[0] ?? '');
+  const format = formatOption(args);
+  checkShowSecrets(args);
+  try {
+    const bytes = await readImportFile(file);
+    const fileName = path.basename(file);
+    const plain = await readWithout(bytes, format, fileName);
+    try {
+      await requireVaultFile(ctx);
+      const vaultPassword = await ctx.passwords.read('vault');
+      const result =
+        plain ??
+        (await importFile(bytes, { format, password: await ctx.passwords.read('import-file'), fileName }).catch(
+          (e: unknown) => {
+            throw importFailure(e);
+          },
+        ));
+      try {
+        await review(ctx, args, result, vaultPassword, fileName);
+      } finally {
+        for (const e of result.entries) e.secret.fill(0);
+      }
+    } finally {
+      for (const e of plain?.entries ?? []) e.secret.fill(0); // also when the vault or a password is missing
+    }
+  } catch (error) {
+    if (flag(args, 'json')) writeLimitJson(ctx, error);
+    throw error;
+  }
+}
+
+/**
+ * The file read without its password: its accounts, or null when it is encrypted (its password is
+ * needed). Every other failure — not an export, damaged, a limit of the work budget — is thrown
+ * here, before any password is asked.
+ */
+async function readWithout(
+  bytes: Uint8Array,
+  format: ImportFormatId | undefined,
+  fileName: string,
+): Promise<ImportResult | null> {
+  try {
+    return await importFile(bytes, { format, fileName });
+  } catch (error) {
+    if (error instanceof ImportError && error.kind === 'password-required') return null;
+    if (error instanceof ImportError && error.kind === 'unknown-format') {
+      throw importFailure(new ImportError('unknown-format', unknownFormatMessage()));
+    }
+    throw importFailure(error);
+  }
+}
+
+/**
+ * With `--json`, a file refused by a limit of the work budget is also described on standard output
+ * (`{"error": {...}}`, docs/cli.md), so a script can read which limit and its value.
+ */
+function writeLimitJson(ctx: CommandContext, error: unknown): void {
+  const refusal = error instanceof CliError ? error.cause : error;
+  if (!(refusal instanceof BudgetExceededError)) return;
+  ctx.io.stdout.write(
+    toJsonLine({
+      error: {
+        kind: refusal.kind,
+        limit: { name: refusal.limit.name, value: refusal.limit.value },
+        message: refusal.message,
+        details: refusal.details,
+      },
+    }),
+  );
+}
+
+function formatOption(args: CommandArgs): ImportFormatId | undefined {
+  const value = stringOption(args, 'format')?.trim().toLowerCase();
+  if (value === undefined) return undefined;
+  if (!isImportFormatId(value)) {
+    throw new UsageError(
+      `Unknown --format '${value.slice(0, 30)}'. Formats: ${IMPORT_FORMATS.map((f) => f.id).join(', ')}.`,
+    );
+  }
+  return value;
+}
+
+function unknownFormatMessage(): string {
+  return 'Tessera does not recognise this file as an export of a supported app. If you know the app, give --format NAME.';
+}
+
+async function readImportFile(file: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new CliError(EXIT.usage, `${file} is not a file.`);
+    try {
+      new WorkBudget().atMost('file-bytes', info.size); // before a byte is read
+    } catch (error) {
+      throw importFailure(error);
+    }
+    return new Uint8Array(await readFile(file));
+  } catch (cause) {
+    if (cause instanceof CliError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') throw new CliError(EXIT.notFound, `No file at ${file}.`, { cause });
+    throw new CliError(EXIT.io, `Cannot read ${file} (${code}).`, { cause });
+  }
+}
+
+const EXIT_FOR: Readonly<Record<ImportError['kind'], ExitCode>> = {
+  'unknown-format': EXIT.corruptOrUnsupported,
+  corrupt: EXIT.corruptOrUnsupported,
+  unsupported: EXIT.corruptOrUnsupported,
+  'wrong-password': EXIT.wrongPasswordOrTampered,
+  'password-required': EXIT.usage,
+  'too-large': EXIT.usage,
+};
+
+function importFailure(error: unknown): unknown {
+  if (!(error instanceof ImportError)) return error;
+  const hint = error.kind === 'password-required' ? ' Give it with --file-password-file FILE.' : '';
+  const details = error.details ? `\nDetails: ${error.details}` : '';
+  return new CliError(EXIT_FOR[error.kind], `${error.message}${hint}${details}`, { cause: error });
+}
+
+/** Unlocks the vault, flags duplicates, then prints (dry run) or adds the new entries. */
+async function review(
+  ctx: CommandContext,
+  args: CommandArgs,
+  result: ImportResult,
+  vaultPassword: string,
+  fileName: string,
+): Promise<void> {
+  const vault = await unlockVault(vaultOptions(ctx), vaultPassword);
+  let added = 0;
+  let duplicates: boolean[];
+  try {
+    duplicates = findDuplicates(result.entries, vault.entries()).map((d) => d !== null);
+    const fresh = result.entries.filter((_, i) => duplicates[i] !== true);
+    if (!flag(args, 'dry-run') && fresh.length > 0) {
+      const input = fresh.map(toNewVaultEntry);
+      try {
+        await vault.add(input);
+      } finally {
+        for (const e of input) e.secret.fill(0);
+      }
+      added = fresh.length;
+    }
+  } finally {
+    vault.lock();
+  }
+  const dryRun = flag(args, 'dry-run');
+  // A failed command writes nothing to stdout: the review goes to stderr with the reason.
+  const failure =
+    result.entries.length === 0
+      ? `No account could be imported from ${printable(fileName)}${result.skipped.length > 0 ? ' (see above)' : ''}.`
+      : !dryRun && added === 0
+        ? 'Nothing was imported: every account in the file is already in the vault.'
+        : null;
+  if (failure !== null) {
+    printReport(ctx.io.stderr, result, duplicates, 'failed', fileName, 0);
+    throw new CliError(EXIT.notFound, failure);
+  }
+  if (flag(args, 'json')) {
+    const entries = result.entries.map((e, i) =>
+      importedEntryJson(e, { showSecret: flag(args, 'show-secrets'), duplicate: duplicates[i] === true }),
+    );
+    ctx.io.stdout.write(
+      toJsonLine({ format: result.format, ...(dryRun ? {} : { added }), entries, skipped: result.skipped }),
+    );
+  } else {
+    printReport(ctx.io.stdout, result, duplicates, dryRun ? 'dry-run' : 'imported', fileName, added);
+  }
+}
+
+/** Skipped accounts listed one by one; the rest are counted in one line (a damaged file may skip thousands). */
+const SKIPPED_SHOWN = 20;
+
+function printReport(
+  out: CliOutput,
+  result: ImportResult,
+  duplicates: readonly boolean[],
+  mode: 'dry-run' | 'imported' | 'failed',
+  fileName: string,
+  added: number,
+): void {
+  const name = importFormat(result.format).name;
+  if (result.entries.length > 0) {
+    out.write(`${result.entries.length} account(s) in ${printable(fileName)} (${name}):\n`);
+    const rows = result.entries.map((e, i) => [
+      e.type,
+      printable(e.issuer) || '-',
+      printable(e.account) || '-',
+      duplicates[i] === true ? 'already in the vault' : mode === 'imported' ? 'added' : 'new',
+    ]);
+    out.write(formatTable([['TYPE', 'ISSUER', 'ACCOUNT', 'STATUS'], ...rows]));
+  }
+  if (result.skipped.length > 0) {
+    out.write(`Skipped ${result.skipped.length} that cannot be imported:\n`);
+    for (const s of result.skipped.slice(0, SKIPPED_SHOWN)) {
+      out.write(`  ${printable(s.label)}: ${printable(s.reason)}\n`);
+      if (s.details) out.write(`    Details: ${printable(s.details)}\n`);
+    }
+    const more = result.skipped.length - SKIPPED_SHOWN;
+    if (more > 0) out.write(`  …and ${more.toLocaleString('en-US')} more skipped.\n`);
+  }
+  if (mode === 'dry-run') out.write('Dry run: nothing was changed.\n');
+  else if (mode === 'imported') out.write(`Imported ${added} new account(s).\n`);
+}
