@@ -4,6 +4,7 @@
  * one way a command opens the vault (absent → exit 4 before any password is asked).
  */
 import {
+  machineKdfRaiser,
   readMachineKdfParams,
   unlockVault,
   vaultFileState,
@@ -14,23 +15,28 @@ import {
 import { CliError, EXIT } from './errors';
 import type { CliIo } from './io';
 import type { Passwords } from './password';
+import { appDataFolder } from './paths';
 
 export interface CommandContext {
   readonly io: CliIo;
   readonly vaultPath: string;
   readonly passwords: Passwords;
-  /** The KDF for this run (a worker thread unless the caller injected one). */
+  /** The KDF for this run (native Argon2id, else WebAssembly in a worker thread, unless injected). */
   readonly kdf: () => Kdf;
 }
 
 /**
- * Vault options for this run: the file, the KDF and the injected clock. Parameters: the machine's,
- * shared with the desktop app (kdf-params.json beside the vault), else the vault's defaults.
+ * Vault options for this run: the file, the KDF and the injected clock. Parameters: this
+ * computer's, shared with the desktop app (kdf-params.json in its data folder, whatever vault is
+ * opened), raised after an unlock that shows the computer is faster; else the vault's defaults.
+ * Tests inject fixed parameters (`io.kdfParams`), which are never raised.
  */
 export function vaultOptions(ctx: CommandContext): VaultOptions {
   const options: VaultOptions = { path: ctx.vaultPath, kdf: ctx.kdf(), now: ctx.io.now };
-  const params = ctx.io.kdfParams ?? readMachineKdfParams(ctx.vaultPath);
-  return params ? { ...options, kdfParams: params } : options;
+  if (ctx.io.kdfParams) return { ...options, kdfParams: ctx.io.kdfParams };
+  const dataFolder = appDataFolder(ctx.io);
+  const params = readMachineKdfParams(dataFolder);
+  return { ...options, ...(params ? { kdfParams: params } : {}), raiseKdfParams: machineKdfRaiser(dataFolder) };
 }
 
 /** Exit 4 with a hint when there is no vault file yet. */

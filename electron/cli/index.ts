@@ -8,7 +8,7 @@
  * @see docs/cli.md for commands, password input, exit codes and the JSON shapes.
  */
 import { version } from '../../package.json';
-import { createWorkerKdf, type Kdf } from '../vault';
+import { createDefaultKdf, type ClosableKdf } from '../vault';
 import { parseCommandLine } from './args';
 import type { CommandContext } from './context';
 import { describeFailure, EXIT } from './errors';
@@ -25,7 +25,7 @@ export { EXIT } from './errors';
  * (results) and `io.stderr` (prompts, warnings, errors). Never throws: failures become exit codes.
  */
 export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
-  const owned: { worker?: Kdf & { close(): Promise<void> } } = {};
+  const owned: { kdf?: ClosableKdf } = {};
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.kind === 'version') {
@@ -40,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
       io,
       vaultPath: resolveVaultPath(parsed.vault, io, io.cwd),
       passwords: createPasswords(io, parsed.args.values),
-      kdf: () => io.kdf ?? (owned.worker ??= createWorkerKdf()),
+      kdf: () => io.kdf ?? (owned.kdf ??= createDefaultKdf()),
     };
     await parsed.command.run(ctx, parsed.args);
     return EXIT.ok;
@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
     io.stderr.write(`tessera: ${message}\n`);
     return exitCode;
   } finally {
-    await owned.worker?.close();
+    await owned.kdf?.close();
   }
 }
 

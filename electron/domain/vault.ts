@@ -8,11 +8,23 @@ import type { IpcError } from './errors';
 /** Why the vault was last locked; shown on the unlock screen. */
 export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'quit' | 'changed-on-disk';
 
+/** Which Argon2id implementation derives keys on this computer. */
+export interface KdfEngine {
+  /** `native`: @node-rs/argon2; `webassembly`: libsodium's build, the fallback. */
+  readonly name: 'native' | 'webassembly';
+  /** Why the native one is not used, when it is not and should have been; else null. */
+  readonly fallbackReason: string | null;
+}
+
 /** Strength of the key-derivation parameters of the open vault (no secret material). */
 export interface KdfInfo {
   readonly algorithm: 'argon2id13';
   readonly opslimit: number;
   readonly memlimitBytes: number;
+  /** How long deriving the key took on this computer when the vault was opened; null when not measured. */
+  readonly deriveMs: number | null;
+  /** The implementation that derived it; null when unknown (a stand-in KDF in tests). */
+  readonly engine: KdfEngine | null;
 }
 
 export type VaultStatus =

@@ -91,6 +91,7 @@ async function start(): Promise<void> {
 function createServices(): AppServices {
   return createAppServices({
     vaultPath: path.join(app.getPath('userData'), VAULT_FILE_NAME),
+    dataFolder: app.getPath('userData'),
     clipboard: electronClipboard,
     clock: systemClock,
     emit: (channel, payload) => {

@@ -9,7 +9,8 @@
  */
 import type { AppEventName, AppEvents, Clock, LockReason } from '../domain';
 import type { BackupVaultOptions } from '../export';
-import { machineKdfParams, readMachineKdfParams, type Kdf, type KdfParams } from '../vault';
+import path from 'node:path';
+import { machineKdfParams, machineKdfRaiser, readMachineKdfParams, type Kdf, type KdfParams } from '../vault';
 import type { TimeCheck } from '../time/time-check';
 import { appServicesApi, type AppParts } from './app-api';
 import { createAutoLocker } from './auto-locker';
@@ -22,7 +23,7 @@ import { createEntriesService } from './entries-service';
 import { createExportService } from './export-service';
 import { createImportService } from './import-service';
 import { SETTINGS_DEFAULTS, toAutoLockSettings } from './settings';
-import { createSettingsService, settingsPathFor, type SettingsService } from './settings-service';
+import { createSettingsService, settingsPathIn, type SettingsService } from './settings-service';
 import { createVaultService, type VaultServiceDeps } from './vault-service';
 import { createVaultSync, type WatchFile } from './vault-sync';
 
@@ -33,12 +34,17 @@ export const DEFAULT_SETTINGS = SETTINGS_DEFAULTS;
 
 export interface AppServicesDeps {
   readonly vaultPath: string;
+  /**
+   * This computer's app data folder: settings and the KDF calibration, which never travel with a
+   * vault. Default: the vault's folder (the desktop app keeps its vault there).
+   */
+  readonly dataFolder?: string;
   readonly clipboard: ClipboardPort;
   readonly clock: Clock;
   readonly emit: Emit;
   readonly kdf?: Kdf;
   readonly kdfParams?: KdfParams;
-  /** The user's settings; default: settings.json beside the vault. */
+  /** The user's settings; default: settings.json in the data folder. */
   readonly settings?: SettingsService;
   /**
    * Calls `onChange` when the vault file may have changed (e.g. the CLI saved it); returns a stop
@@ -95,7 +101,7 @@ export function createAppServices(deps: AppServicesDeps) {
 
 function createVaultSide(deps: AppServicesDeps, late: LateHooks): VaultSide {
   const { clock, emit } = deps;
-  const settings = deps.settings ?? createSettingsService({ path: settingsPathFor(deps.vaultPath) });
+  const settings = deps.settings ?? createSettingsService({ path: settingsPathIn(dataFolder(deps)) });
   const clockCheck = createClockService({
     settings,
     timeCheck: deps.timeCheck ?? null,
@@ -182,25 +188,29 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
   return { autoLocker, exports, backups, imports };
 }
 
-/** Where the vault is and how its key is derived: the KDF and parameters given, else the machine's. */
+const dataFolder = (deps: AppServicesDeps): string => deps.dataFolder ?? path.dirname(deps.vaultPath);
+
+/**
+ * Where the vault is and how its key is derived: the KDF and parameters given, else this
+ * computer's (calibrated on first create, raised when an unlock shows it is faster).
+ */
 function vaultOptions(deps: AppServicesDeps): Pick<VaultServiceDeps, 'options' | 'kdfParamsFor'> {
+  const folder = dataFolder(deps);
   return {
     options: {
       path: deps.vaultPath,
       now: () => deps.clock.now(),
       ...(deps.kdf ? { kdf: deps.kdf } : {}),
-      ...(deps.kdfParams ? { kdfParams: deps.kdfParams } : {}),
+      ...(deps.kdfParams ? { kdfParams: deps.kdfParams } : { raiseKdfParams: machineKdfRaiser(folder) }),
     },
     kdfParamsFor: async (purpose) =>
-      purpose === 'create'
-        ? machineKdfParams(deps.vaultPath, deps.kdf ? { kdf: deps.kdf } : {})
-        : readMachineKdfParams(deps.vaultPath),
+      purpose === 'create' ? machineKdfParams(folder, deps.kdf ? { kdf: deps.kdf } : {}) : readMachineKdfParams(folder),
   };
 }
 
 /** KDF and parameters for a Tessera backup file: as strong as the vault's own. */
 function backupOptions(deps: AppServicesDeps): BackupVaultOptions {
-  const kdfParams = deps.kdfParams ?? readMachineKdfParams(deps.vaultPath);
+  const kdfParams = deps.kdfParams ?? readMachineKdfParams(dataFolder(deps));
   return { ...(deps.kdf ? { kdf: deps.kdf } : {}), ...(kdfParams ? { kdfParams } : {}), now: () => deps.clock.now() };
 }
 

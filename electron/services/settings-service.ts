@@ -10,9 +10,9 @@ import { SETTINGS_FILE_NAME, type Settings, type SettingsNote, type SettingsPatc
 import { parseSettingsFile, serializeSettings, SETTINGS_DEFAULTS, type ParsedSettings } from './settings';
 import { writePrivateFile } from '../vault';
 
-/** The settings file of a vault: `settings.json` in the same folder. */
-export function settingsPathFor(vaultPath: string): string {
-  return path.join(path.dirname(vaultPath), SETTINGS_FILE_NAME);
+/** The settings file in this computer's app data folder: `settings.json`. */
+export function settingsPathIn(dataFolder: string): string {
+  return path.join(dataFolder, SETTINGS_FILE_NAME);
 }
 
 export type SettingsListener = (view: SettingsView, previous: Settings) => void;

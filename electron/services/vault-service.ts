@@ -9,6 +9,7 @@ import {
   inspectVault,
   previousGenerationPath,
   resolveVaultFile,
+  sharedDefaultKdf,
   unlockVault,
   vaultErrorReport,
   vaultFileState,
@@ -91,15 +92,23 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
   };
 }
 
-const kdfInfo = (vault: UnlockedVault): KdfInfo => ({
-  algorithm: 'argon2id13',
-  opslimit: vault.kdf.opslimit,
-  memlimitBytes: vault.kdf.memlimit,
-});
+/** What protects the open vault, and what it cost this computer to open it (Settings says it in words). */
+async function kdfInfo(v: VaultState, vault: UnlockedVault): Promise<KdfInfo> {
+  const kdf = v.deps.options.kdf ?? sharedDefaultKdf();
+  return {
+    algorithm: 'argon2id13',
+    opslimit: vault.kdf.opslimit,
+    memlimitBytes: vault.kdf.memlimit,
+    deriveMs: Math.round(vault.deriveMs),
+    engine: (await kdf.engine?.()) ?? null,
+  };
+}
 
 async function status(v: VaultState): Promise<VaultStatus> {
   const { path } = v;
-  if (v.vault) return { status: 'unlocked', path, entryCount: v.vault.entries().length, kdf: kdfInfo(v.vault) };
+  if (v.vault) {
+    return { status: 'unlocked', path, entryCount: v.vault.entries().length, kdf: await kdfInfo(v, v.vault) };
+  }
   if ((await vaultFileState(path)) === 'absent') return { status: 'absent', path };
   try {
     await inspectVault(path);

@@ -12,17 +12,27 @@ export {
   KDF_FLOOR,
   KDF_CEILING,
   KDF_CALIBRATION_LADDER,
+  KDF_ENGINE_NATIVE,
+  KDF_ENGINE_WEBASSEMBLY,
+  KDF_STRONGER_HEADROOM,
   createInlineKdf,
   calibrateKdfParams,
   chooseKdfParams,
+  raisedKdfParams,
+  sameKdfParams,
   kdfParamsInBounds,
 } from './kdf';
-export type { Kdf, KdfParams, CalibrationOptions } from './kdf';
+export type { Kdf, KdfParams, KdfMeasurement, CalibrationOptions } from './kdf';
 export { createWorkerKdf } from './kdf-worker';
+export { createDefaultKdf, sharedDefaultKdf } from './kdf-default';
+export type { ClosableKdf, DefaultKdfOptions } from './kdf-default';
+export { createNativeKdf, loadNativeArgon2 } from './kdf-native';
+export type { NativeArgon2 } from './kdf-native';
 export {
   KDF_CONFIG_FILE_NAME,
   kdfConfigPath,
   machineKdfParams,
+  machineKdfRaiser,
   readMachineKdfParams,
   writeMachineKdfParams,
 } from './kdf-config';

@@ -12,7 +12,7 @@
  */
 import { workerScriptPath } from '../workers/locate';
 import { createWorkerPool } from '../workers/worker-pool';
-import { assertDeriveInput, type Kdf, type KdfParams } from './kdf';
+import { assertDeriveInput, KDF_ENGINE_WEBASSEMBLY, type Kdf, type KdfParams } from './kdf';
 
 /** The thread's entry file beside the main bundle (electron.vite.config.ts builds it there). */
 export const KDF_WORKER_FILE = 'kdf-worker.js';
@@ -41,6 +41,7 @@ export function createWorkerKdf(options: WorkerKdfOptions = {}): Kdf & { close()
     idleMs: options.idleMs,
   });
   return {
+    engine: async () => KDF_ENGINE_WEBASSEMBLY,
     async derive(password, salt, params) {
       assertDeriveInput(salt, params);
       // A private copy is moved to the thread, which wipes it: nothing of it stays here.
@@ -53,12 +54,4 @@ export function createWorkerKdf(options: WorkerKdfOptions = {}): Kdf & { close()
     },
     close: () => pool.stop(),
   };
-}
-
-let shared: (Kdf & { close(): Promise<void> }) | null = null;
-
-/** The process-wide worker KDF, used when `VaultOptions.kdf` is not given. */
-export function sharedWorkerKdf(): Kdf {
-  shared ??= createWorkerKdf();
-  return shared;
 }

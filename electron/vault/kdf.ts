@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Argon2id parameters as policy data (default, floor, ceiling), the `Kdf` port, the same-thread
- * implementation, and first-run calibration. The worker-thread implementation is in kdf-worker.ts.
+ * WebAssembly implementation, and calibration. The native implementation is kdf-native.ts, the
+ * worker-thread one kdf-worker.ts, and the choice between them kdf-default.ts.
  *
  * The numbers start from libsodium's MODERATE (default) and INTERACTIVE (floor) presets;
  * docs/vault-format.md gives the bounds a file may ask for.
  */
+import type { KdfEngine } from '../domain';
 import { getSodium, KEY_BYTES, SALT_BYTES } from './crypto';
 
 /** Argon2id cost: `opslimit` passes over `memlimit` bytes (libsodium `crypto_pwhash`, parallelism 1). */
@@ -33,7 +35,14 @@ export const KDF_CEILING: KdfParams = Object.freeze({ opslimit: 10, memlimit: 10
  */
 export interface Kdf {
   derive(password: Uint8Array, salt: Uint8Array, params: KdfParams): Promise<Uint8Array>;
+  /** Which implementation derives (Settings and `tessera info` say it); absent for test fakes. */
+  engine?(): Promise<KdfEngine>;
 }
+
+/** The native Argon2id (kdf-native.ts). */
+export const KDF_ENGINE_NATIVE: KdfEngine = Object.freeze({ name: 'native', fallbackReason: null });
+/** libsodium's WebAssembly Argon2id, chosen on purpose (tests, the fixture script). */
+export const KDF_ENGINE_WEBASSEMBLY: KdfEngine = Object.freeze({ name: 'webassembly', fallbackReason: null });
 
 /** True when both parameters are integers inside [KDF_FLOOR, KDF_CEILING] and memlimit is whole KiB. */
 export function kdfParamsInBounds(params: KdfParams): boolean {
@@ -80,6 +89,7 @@ export function assertDeriveInput(salt: Uint8Array, params: KdfParams): void {
  */
 export function createInlineKdf(): Kdf {
   return {
+    engine: async () => KDF_ENGINE_WEBASSEMBLY,
     async derive(password, salt, params) {
       assertDeriveInput(salt, params);
       const s = await getSodium();
@@ -109,21 +119,61 @@ export const KDF_CALIBRATION_LADDER: readonly KdfParams[] = Object.freeze([
 export const KDF_DEFAULT_TOLERANCE = 1.5;
 
 /**
- * Picks parameters from one timed derivation. Argon2id time is close to linear in
+ * Share of the target a rung above the default must fit in. The default is already strong, the CLI
+ * derives on every call and memory above 256 MiB is felt on small computers, so Tessera goes beyond
+ * the default only where that still costs at most half the target; and the estimates extrapolate
+ * (Argon2id slows more than linearly once its memory outgrows the caches) while Tessera never steps
+ * down by itself.
+ */
+export const KDF_STRONGER_HEADROOM = 0.5;
+
+/** One timed derivation: the parameters and the milliseconds it took. */
+export interface KdfMeasurement {
+  readonly params: KdfParams;
+  readonly ms: number;
+}
+
+/** Milliseconds a derivation at `p` should take, extrapolated from `measured` (work = passes × memory). */
+function estimateMs(measured: KdfMeasurement, p: KdfParams): number {
+  return (measured.ms / (measured.params.opslimit * measured.params.memlimit)) * p.opslimit * p.memlimit;
+}
+
+/**
+ * Picks parameters from a timed derivation. Argon2id time is close to linear in
  * opslimit × memlimit, so each rung's time is extrapolated from the measurement. Keeps the default
  * unless it would take more than 1.5 × the target; then takes the strongest weaker rung that fits
- * (never below the floor). On fast machines takes the strongest rung above the default that fits.
+ * (never below the floor). On fast machines takes the strongest rung above the default that fits in
+ * KDF_STRONGER_HEADROOM × the target.
  */
-export function chooseKdfParams(measured: { params: KdfParams; ms: number }, targetMs: number): KdfParams {
-  const unit = measured.ms / (measured.params.opslimit * measured.params.memlimit);
-  const estimate = (p: KdfParams): number => unit * p.opslimit * p.memlimit;
+export function chooseKdfParams(measured: KdfMeasurement, targetMs: number): KdfParams {
+  const estimate = (p: KdfParams): number => estimateMs(measured, p);
   const defaultIndex = KDF_CALIBRATION_LADDER.indexOf(KDF_DEFAULT);
   if (estimate(KDF_DEFAULT) <= targetMs * KDF_DEFAULT_TOLERANCE) {
-    const stronger = KDF_CALIBRATION_LADDER.slice(defaultIndex + 1).filter((p) => estimate(p) <= targetMs);
+    const stronger = KDF_CALIBRATION_LADDER.slice(defaultIndex + 1).filter(
+      (p) => estimate(p) <= targetMs * KDF_STRONGER_HEADROOM,
+    );
     return stronger.at(-1) ?? KDF_DEFAULT;
   }
   const weaker = KDF_CALIBRATION_LADDER.slice(0, defaultIndex).filter((p) => estimate(p) <= targetMs);
   return weaker.at(-1) ?? KDF_FLOOR;
+}
+
+/**
+ * After an unlock: the parameters one rung above `current` when the unlock's derivation shows this
+ * computer can afford them (as `chooseKdfParams` would pick them), else null. Never lower: a slow
+ * unlock (a busy moment) says nothing about the computer, a fast one does. One rung at a time, so
+ * each step is measured before the next.
+ */
+export function raisedKdfParams(measured: KdfMeasurement, current: KdfParams, targetMs = 1000): KdfParams | null {
+  const next = KDF_CALIBRATION_LADDER.find((p) => kdfParamsAtLeast(p, current) && !sameKdfParams(p, current));
+  if (!next) return null;
+  const affordable = chooseKdfParams(measured, targetMs);
+  return kdfParamsAtLeast(affordable, next) ? next : null;
+}
+
+/** Whether two parameter sets are the same. */
+export function sameKdfParams(a: KdfParams, b: KdfParams): boolean {
+  return a.opslimit === b.opslimit && a.memlimit === b.memlimit;
 }
 
 /** Options of `calibrateKdfParams`; `now` is injectable so tests use a fake clock. */
@@ -132,20 +182,28 @@ export interface CalibrationOptions {
   readonly targetMs?: number;
   /** Monotonic milliseconds. Default `performance.now`. */
   readonly now?: () => number;
+  /** Derivations timed; the fastest counts. Default 3. */
+  readonly samples?: number;
 }
 
 /**
- * Times one derivation at the default parameters with `kdf` (pass the worker KDF, the one unlocks
- * use) and returns the parameters to store for this machine. Run once, on first run.
+ * Times `samples` derivations at the default parameters with `kdf` (pass the KDF that unlocks use)
+ * and returns the parameters to store for this computer, chosen from the fastest: other work on the
+ * computer only ever slows a derivation down, so the fastest is the one closest to what the
+ * computer can do. Run once per computer, when its first vault is created.
  */
 export async function calibrateKdfParams(kdf: Kdf, options: CalibrationOptions = {}): Promise<KdfParams> {
   const now = options.now ?? (() => performance.now());
   const targetMs = options.targetMs ?? 1000;
+  const samples = Math.max(1, options.samples ?? 3);
   const password = new Uint8Array(16);
   const salt = new Uint8Array(SALT_BYTES);
-  const started = now();
-  const key = await kdf.derive(password, salt, KDF_DEFAULT);
-  const ms = now() - started;
-  key.fill(0);
-  return chooseKdfParams({ params: KDF_DEFAULT, ms }, targetMs);
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < samples; i++) {
+    const started = now();
+    const key = await kdf.derive(password, salt, KDF_DEFAULT);
+    fastest = Math.min(fastest, now() - started);
+    key.fill(0);
+  }
+  return chooseKdfParams({ params: KDF_DEFAULT, ms: fastest }, targetMs);
 }

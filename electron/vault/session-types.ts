@@ -14,6 +14,8 @@ export interface UnlockedVault {
   readonly path: string;
   /** KDF parameters of the password slot (what the next save writes). */
   readonly kdf: KdfParams;
+  /** Milliseconds the key derivation took when this session was opened or created (monotonic clock). */
+  readonly deriveMs: number;
   /** Generation of the file last loaded or saved. */
   readonly generation: number;
   /** True after `lock()`. */
@@ -66,6 +68,8 @@ export interface SessionDeps {
   readonly kdf: Kdf;
   readonly kdfParams: KdfParams;
   readonly now: () => number;
+  /** Monotonic milliseconds, for timing derivations. */
+  readonly monotonicNow: () => number;
   readonly randomBytes: (n: number) => Uint8Array;
   readonly lockTimeoutMs: number;
   readonly lockStaleMs: number;
@@ -83,4 +87,7 @@ export interface SessionState {
 }
 
 /** What opening or creating a vault hands to the session. */
-export type SessionInit = SessionState;
+export interface SessionInit extends SessionState {
+  /** How long deriving the key took (`UnlockedVault.deriveMs`). */
+  readonly deriveMs: number;
+}

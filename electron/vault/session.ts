@@ -33,13 +33,15 @@ export class VaultSession implements UnlockedVault {
   #state: SessionState | null;
   #queue: Promise<void> = Promise.resolve();
   #lastKdf: KdfParams;
+  readonly deriveMs: number;
 
   constructor(
     readonly path: string,
     private readonly deps: SessionDeps,
-    init: SessionInit,
+    { deriveMs, ...init }: SessionInit,
   ) {
     this.#state = init;
+    this.deriveMs = deriveMs;
     this.#lastKdf = { opslimit: init.slotToWrite.kdf.opslimit, memlimit: init.slotToWrite.kdf.memlimit };
   }
 

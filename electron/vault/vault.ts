@@ -4,12 +4,19 @@
  * The unlocked state and its saves live in session.ts.
  */
 import path from 'node:path';
-import { defaultRandomBytes, KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
+import { defaultRandomBytes, KEY_BYTES, passwordBytes, uuidV4, warmUpCrypto, wipe } from './crypto';
 import { VaultError } from './errors';
 import { AEAD_ID, isPasswordSlot, MAGIC, parseContainer, type PasswordSlot, type VaultHeader } from './format';
 import type { VaultEntry } from './entry';
-import { assertWritableKdfParams, KDF_DEFAULT, kdfParamsAtLeast, type Kdf, type KdfParams } from './kdf';
-import { sharedWorkerKdf } from './kdf-worker';
+import {
+  assertWritableKdfParams,
+  KDF_DEFAULT,
+  kdfParamsAtLeast,
+  type Kdf,
+  type KdfMeasurement,
+  type KdfParams,
+} from './kdf';
+import { sharedDefaultKdf } from './kdf-default';
 import { acquireLock } from './lock-file';
 import { encodePayload } from './payload';
 import { openPayload, sealVault, verifyWritten } from './sealing';
@@ -32,15 +39,23 @@ import { ensureFolder } from './vault-links';
 export interface VaultOptions {
   /** The vault file. */
   readonly path: string;
-  /** Default: the process-wide worker-thread Argon2id. Tests inject a fast fake. */
+  /** Default: the process-wide Argon2id, native or WebAssembly (kdf-default.ts). Tests inject a fast fake. */
   readonly kdf?: Kdf;
   /**
    * Parameters for every new wrap (create, password change, upgrade on unlock); default
    * KDF_DEFAULT. Must lie in [KDF_FLOOR, KDF_CEILING]: there is no way to write weaker ones.
    */
   readonly kdfParams?: KdfParams;
+  /**
+   * Called after an unlock with the slot's parameters and how long its derivation took. Returns
+   * stronger parameters when this computer proved faster than its calibration (the unlock then
+   * re-wraps the key slot with them; kdf-config.ts stores them first), else null.
+   */
+  readonly raiseKdfParams?: (measured: KdfMeasurement) => Promise<KdfParams | null>;
   /** Wall-clock milliseconds; default Date.now. */
   readonly now?: () => number;
+  /** Monotonic milliseconds, for timing derivations; default performance.now. */
+  readonly monotonicNow?: () => number;
   /** CSPRNG; default Web Crypto. Fixtures inject a deterministic one. */
   readonly randomBytes?: (n: number) => Uint8Array;
   /** How long a save waits for another process's lock; default 10 s. */
@@ -53,9 +68,10 @@ function resolveDeps(opts: VaultOptions): SessionDeps {
   const kdfParams = opts.kdfParams ?? KDF_DEFAULT;
   assertWritableKdfParams(kdfParams);
   return {
-    kdf: opts.kdf ?? sharedWorkerKdf(),
+    kdf: opts.kdf ?? sharedDefaultKdf(),
     kdfParams,
     now: opts.now ?? Date.now,
+    monotonicNow: opts.monotonicNow ?? (() => performance.now()),
     randomBytes: opts.randomBytes ?? defaultRandomBytes,
     lockTimeoutMs: opts.lockTimeoutMs ?? 10_000,
     lockStaleMs: opts.lockStaleMs ?? 30_000,
@@ -110,7 +126,9 @@ export async function createVault(opts: VaultOptions, password: string): Promise
 
   const pw = passwordBytes(password);
   const dataKey = deps.randomBytes(KEY_BYTES);
+  warmUpCrypto();
   let slot: PasswordSlot;
+  const started = deps.monotonicNow();
   try {
     slot = await createPasswordSlot(deps, uuidV4(deps.randomBytes), pw, dataKey, deps.kdfParams);
   } catch (error) {
@@ -119,6 +137,7 @@ export async function createVault(opts: VaultOptions, password: string): Promise
   } finally {
     wipe(pw);
   }
+  const deriveMs = deps.monotonicNow() - started;
   const at = deps.now();
   const header: VaultHeader = {
     vaultId: uuidV4(deps.randomBytes),
@@ -150,6 +169,7 @@ export async function createVault(opts: VaultOptions, password: string): Promise
       diskDigest: fileDigest(bytes),
       diskSlot: slot,
       slotToWrite: slot,
+      deriveMs,
     });
   } catch (error) {
     wipe(dataKey, payload.buffer);
@@ -161,7 +181,8 @@ export async function createVault(opts: VaultOptions, password: string): Promise
  * Opens the vault with `password`. KDF bounds are checked before deriving; a wrong password or an
  * edited slot is `wrong-password-or-tampered`, an edited header or payload `payload-tampered`.
  * Never writes, except to re-wrap the data key when the file's KDF parameters are weaker than
- * `opts.kdfParams` (then it saves once; if that save fails, the next one carries the new wrap).
+ * `opts.kdfParams`, or than what `opts.raiseKdfParams` answers (then it saves once; if that save
+ * fails, the next one carries the new wrap).
  */
 export async function unlockVault(opts: VaultOptions, password: string): Promise<UnlockedVault> {
   assertPassword(password);
@@ -171,7 +192,11 @@ export async function unlockVault(opts: VaultOptions, password: string): Promise
   await cleanUpStaleTemps(opts.path, deps);
   const pw = passwordBytes(password);
   try {
-    const { dataKey, slot } = await unwrapWithPassword(deps.kdf, parsed.header.slots, pw);
+    const started = deps.monotonicNow();
+    const unwrapping = unwrapWithPassword(deps.kdf, parsed.header.slots, pw);
+    warmUpCryptoOnceDeriving(deps.kdf);
+    const { dataKey, slot } = await unwrapping;
+    const deriveMs = deps.monotonicNow() - started;
     let payload;
     try {
       payload = await openPayload(parsed, dataKey);
@@ -179,16 +204,16 @@ export async function unlockVault(opts: VaultOptions, password: string): Promise
       wipe(dataKey);
       throw error;
     }
-    await restrictFileMode(opts.path);
-    const upgrade = !kdfParamsAtLeast(slot.kdf, deps.kdfParams);
     let slotToWrite = slot;
-    if (upgrade) {
-      try {
-        slotToWrite = await createPasswordSlot(deps, slot.id, pw, dataKey, deps.kdfParams);
-      } catch (error) {
-        wipe(dataKey, payload.buffer);
-        throw error;
+    try {
+      await restrictFileMode(opts.path);
+      const target = await wrapTarget(opts, deps, { params: slot.kdf, ms: deriveMs });
+      if (!kdfParamsAtLeast(slot.kdf, target)) {
+        slotToWrite = await createPasswordSlot(deps, slot.id, pw, dataKey, target);
       }
+    } catch (error) {
+      wipe(dataKey, payload.buffer);
+      throw error;
     }
     const session = new VaultSession(opts.path, deps, {
       dataKey,
@@ -197,12 +222,33 @@ export async function unlockVault(opts: VaultOptions, password: string): Promise
       diskDigest: fileDigest(bytes),
       diskSlot: slot,
       slotToWrite,
+      deriveMs,
     });
-    if (upgrade) await session.flush().catch(() => undefined); // retried by the next save
+    if (slotToWrite !== slot) await session.flush().catch(() => undefined); // retried by the next save
     return session;
   } finally {
     wipe(pw);
   }
+}
+
+/**
+ * Starts loading libsodium (the payload's cipher, ~40 ms) while Argon2id runs on another thread,
+ * but only once `kdf` has chosen its implementation: the derivation asked for just before waits on
+ * that same choice and is handed to its thread first, so the loading cannot delay its start.
+ */
+function warmUpCryptoOnceDeriving(kdf: Kdf): void {
+  void Promise.resolve(kdf.engine?.()).then(warmUpCrypto, warmUpCrypto);
+}
+
+/**
+ * The parameters an unlock's slot must reach: the stronger of `opts.kdfParams` and what
+ * `opts.raiseKdfParams` answers for this unlock's timing (a failing answer changes nothing).
+ */
+async function wrapTarget(opts: VaultOptions, deps: SessionDeps, measured: KdfMeasurement): Promise<KdfParams> {
+  const raised = opts.raiseKdfParams ? await opts.raiseKdfParams(measured).catch(() => null) : null;
+  if (raised === null) return deps.kdfParams;
+  assertWritableKdfParams(raised);
+  return kdfParamsAtLeast(raised, deps.kdfParams) ? raised : deps.kdfParams;
 }
 
 /** What `inspectVault` reports: header facts readable without the password. */
@@ -264,7 +310,7 @@ export async function readVaultEntries(
   const pw = passwordBytes(password);
   let dataKey: Uint8Array;
   try {
-    ({ dataKey } = await unwrapWithPassword(options.kdf ?? sharedWorkerKdf(), parsed.header.slots, pw));
+    ({ dataKey } = await unwrapWithPassword(options.kdf ?? sharedDefaultKdf(), parsed.header.slots, pw));
   } finally {
     wipe(pw);
   }

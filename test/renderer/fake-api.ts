@@ -134,7 +134,13 @@ const unlocked = (entryCount: number): VaultStatus => ({
   status: 'unlocked',
   path: VAULT_PATH,
   entryCount,
-  kdf: { algorithm: 'argon2id13', opslimit: 3, memlimitBytes: 256 * 1024 * 1024 },
+  kdf: {
+    algorithm: 'argon2id13',
+    opslimit: 3,
+    memlimitBytes: 256 * 1024 * 1024,
+    deriveMs: 480,
+    engine: { name: 'native', fallbackReason: null },
+  },
 });
 
 export const lockedStatus = (lastLockReason: LockReason | null = null): VaultStatus => ({

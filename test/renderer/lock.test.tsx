@@ -57,7 +57,7 @@ describe('lock', () => {
       status: 'unlocked',
       path: '/v',
       entryCount: 1,
-      kdf: { algorithm: 'argon2id13', opslimit: 3, memlimitBytes: 1 },
+      kdf: { algorithm: 'argon2id13', opslimit: 3, memlimitBytes: 1, deriveMs: 1, engine: null },
     });
     fake.emitStatus(lockedStatus('idle'));
     release();

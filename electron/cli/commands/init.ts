@@ -7,9 +7,10 @@ export const initCommand: Command = {
   summary: 'Create an empty vault.',
   usage: ['init [--vault FILE] [--password-file FILE | --password-stdin]'],
   details:
-    'Key derivation: Argon2id, calibrated once on this machine to take about a second (never below 2 passes,\n' +
-    '64 MiB; 3 passes, 256 MiB on most computers). The choice is kept in kdf-params.json beside the vault and\n' +
-    'shared with the desktop app.\n' +
+    'Key derivation: Argon2id, calibrated once on this computer (the fastest of three timed runs) to take\n' +
+    'about a second: 3 passes, 256 MiB wherever that takes at most 1.5 s, never below 2 passes, 64 MiB. The\n' +
+    'choice is kept in kdf-params.json in the desktop app’s data folder on this computer (never beside the\n' +
+    'vault, which may be synced to another computer) and shared with the app.\n' +
     'An existing vault is never overwritten. When FILE is a symbolic link, the vault is created where it\n' +
     'points and the link is kept.',
   options: {},

@@ -96,15 +96,23 @@ describe('bin/tessera.js (built bundle)', () => {
     expect(JSON.parse(list.stdout).entries.map((e: { issuer: string }) => e.issuer)).toEqual(['GitHub']);
 
     const info = tessera(['info', '--json', '--password-stdin'], { input: pw });
-    // init calibrated Argon2id for this machine and stored the choice beside the vault; the vault
-    // is wrapped with exactly those parameters, never below the floor.
-    const calibrated = JSON.parse(readFileSync(path.join(dir, 'kdf-params.json'), 'utf8'));
+    // init calibrated Argon2id for this computer and stored the choice in its app data folder (not
+    // beside the vault, which may be synced); the vault is wrapped with at least those parameters
+    // (an unlock since may have raised them), never below the floor; the native Argon2id ran.
+    const calibrated = JSON.parse(readFileSync(path.join(dir, '.config', 'Tessera', 'kdf-params.json'), 'utf8'));
+    expect(existsSync(path.join(dir, 'kdf-params.json'))).toBe(false);
     expect(calibrated.opslimit).toBeGreaterThanOrEqual(2);
     expect(calibrated.memlimit).toBeGreaterThanOrEqual(64 * 1024 * 1024);
     expect(JSON.parse(info.stdout)).toMatchObject({
       path: path.join(dir, 'vault.tessera'),
       formatVersion: 1,
-      kdf: { algorithm: 'argon2id13', opslimit: calibrated.opslimit, memlimitBytes: calibrated.memlimit },
+      kdf: {
+        algorithm: 'argon2id13',
+        opslimit: calibrated.opslimit,
+        memlimitBytes: calibrated.memlimit,
+        engine: 'native',
+        fallbackReason: null,
+      },
       entryCount: 1,
     });
   });

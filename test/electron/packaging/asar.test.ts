@@ -12,7 +12,7 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { promisify } from 'node:util';
 import { extractFile, listPackage, statFile } from '@electron/asar';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNativeArgon2, type NativeArgon2 } from '../../../electron/vault';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -268,6 +269,18 @@ describe.skipIf(!onLinux)('electron-builder --dir (Linux; other platforms skip: 
         !existsSync(path.join(appDir, 'resources', 'app.asar.unpacked', p)),
     );
     expect(packed).toEqual([]);
+  });
+
+  it('ships the native Argon2id for this platform unpacked, and that binary passes its self-test', async () => {
+    expect(has('node_modules/@node-rs/argon2/index.js')).toBe(true);
+    const binaryPackage = `node_modules/@node-rs/argon2-${process.platform}-${process.arch}-gnu`;
+    const binary = `${binaryPackage}/argon2.${process.platform}-${process.arch}-gnu.node`;
+    expect(has(binary), binary).toBe(true);
+    const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked', binary);
+    expect(existsSync(unpacked)).toBe(true);
+    // The file the packaged app would load, loaded here: same key as libsodium for the known answer.
+    const require = createRequire(import.meta.url);
+    await expect(loadNativeArgon2(async () => require(unpacked) as NativeArgon2)).resolves.toBeTruthy();
   });
 
   it('places the tray icons beside the asar, not inside it', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_DEFAULTS } from '../../../electron/services/settings';
-import { createSettingsService, settingsPathFor } from '../../../electron/services/settings-service';
+import { createSettingsService, settingsPathIn } from '../../../electron/services/settings-service';
 
 let dir: string;
 let file: string;
@@ -16,10 +16,8 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('settings service', () => {
-  it('lives beside the vault', () => {
-    expect(settingsPathFor('/home/a/.config/Tessera/vault.tessera')).toBe(
-      path.join('/home/a/.config/Tessera', 'settings.json'),
-    );
+  it('lives in the app data folder', () => {
+    expect(settingsPathIn('/home/a/.config/Tessera')).toBe(path.join('/home/a/.config/Tessera', 'settings.json'));
   });
 
   it('starts from the defaults without a file, and writes one on the first change', async () => {

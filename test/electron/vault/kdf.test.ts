@@ -14,6 +14,7 @@ import {
   KDF_DEFAULT,
   KDF_FLOOR,
   kdfParamsInBounds,
+  raisedKdfParams,
   type Kdf,
   type KdfParams,
 } from '../../../electron/vault';
@@ -67,9 +68,11 @@ describe('chooseKdfParams (pure)', () => {
     expect(at(3500)).toEqual(KDF_FLOOR); // est. 583 ms
     expect(at(60_000)).toEqual(KDF_FLOOR); // even when the floor is over target
   });
-  it('steps up on fast machines within the ladder', () => {
-    expect(at(480)).toEqual({ opslimit: 3, memlimit: 512 * MiB }); // est. 960 ms
-    expect(at(300)).toEqual({ opslimit: 4, memlimit: 512 * MiB }); // est. 800 ms
+  it('steps up on fast machines within the ladder, only with headroom (≤ 0.5 × target)', () => {
+    expect(at(480)).toEqual(KDF_DEFAULT); // 3 / 512 MiB est. 960 ms: within the target, not within the headroom
+    expect(at(300)).toEqual(KDF_DEFAULT); // est. 600 ms
+    expect(at(250)).toEqual({ opslimit: 3, memlimit: 512 * MiB }); // est. 500 ms
+    expect(at(180)).toEqual({ opslimit: 4, memlimit: 512 * MiB }); // est. 480 ms
     expect(at(1)).toEqual(KDF_CALIBRATION_LADDER.at(-1));
   });
   it('honours another target', () => {
@@ -78,32 +81,71 @@ describe('chooseKdfParams (pure)', () => {
 });
 
 describe('calibrateKdfParams (fake clock)', () => {
-  function timedKdf(clock: { t: number }, ms: number): Kdf & { seen: KdfParams[] } {
+  /** A stand-in KDF whose derivations take the given milliseconds, in turn, on `clock`. */
+  function timedKdf(clock: { t: number }, ...ms: number[]): Kdf & { seen: KdfParams[] } {
     const seen: KdfParams[] = [];
     return {
       seen,
       async derive(_p, _s, params) {
+        clock.t += ms[seen.length % ms.length] ?? 0;
         seen.push(params);
-        clock.t += ms;
         return new Uint8Array(32);
       },
     };
   }
-  it('times one derivation at the default parameters and picks from it', async () => {
+  it('times three derivations at the default parameters and picks from the fastest', async () => {
     for (const [ms, expected] of [
       [600, KDF_DEFAULT],
       [2000, { opslimit: 3, memlimit: 128 * MiB }],
-      [250, { opslimit: 4, memlimit: 512 * MiB }],
+      [180, { opslimit: 4, memlimit: 512 * MiB }],
     ] as const) {
       const clock = { t: 5000 };
       const kdf = timedKdf(clock, ms);
       expect(await calibrateKdfParams(kdf, { now: () => clock.t })).toEqual(expected);
-      expect(kdf.seen).toEqual([KDF_DEFAULT]);
+      expect(kdf.seen).toEqual([KDF_DEFAULT, KDF_DEFAULT, KDF_DEFAULT]);
     }
   });
-  it('passes the target through', async () => {
+  it('a busy moment cannot weaken it: one fast derivation among slow ones decides', async () => {
+    // Two derivations slowed down by other work (2.4 s, 1.9 s) and one undisturbed (700 ms).
     const clock = { t: 0 };
-    expect(await calibrateKdfParams(timedKdf(clock, 900), { now: () => clock.t, targetMs: 250 })).toEqual(KDF_FLOOR);
+    expect(await calibrateKdfParams(timedKdf(clock, 2400, 1900, 700), { now: () => clock.t })).toEqual(KDF_DEFAULT);
+    // Had the first one decided, the vault would have been made at 3 passes over 128 MiB.
+    expect(chooseKdfParams({ params: KDF_DEFAULT, ms: 2400 }, 1000)).toEqual({ opslimit: 2, memlimit: 128 * MiB });
+  });
+  it('keeps the default up to 1.5 s, and applies the floor on a truly slow computer', async () => {
+    const clock = { t: 0 };
+    expect(await calibrateKdfParams(timedKdf(clock, 1500), { now: () => clock.t })).toEqual(KDF_DEFAULT);
+    expect(await calibrateKdfParams(timedKdf(clock, 9000, 8000, 8500), { now: () => clock.t })).toEqual(KDF_FLOOR);
+  });
+  it('passes the target and the number of samples through', async () => {
+    const clock = { t: 0 };
+    const kdf = timedKdf(clock, 900);
+    expect(await calibrateKdfParams(kdf, { now: () => clock.t, targetMs: 250, samples: 1 })).toEqual(KDF_FLOOR);
+    expect(kdf.seen).toHaveLength(1);
+  });
+});
+
+describe('raisedKdfParams (after an unlock)', () => {
+  it('steps one rung up when the unlock shows the computer can afford it with headroom', () => {
+    // 3 passes / 256 MiB in 200 ms: 3 / 512 MiB would take ~400 ms.
+    expect(raisedKdfParams({ params: KDF_DEFAULT, ms: 200 }, KDF_DEFAULT)).toEqual({
+      opslimit: 3,
+      memlimit: 512 * MiB,
+    });
+    // Even faster: still one rung at a time, so every step is measured before the next.
+    expect(raisedKdfParams({ params: KDF_DEFAULT, ms: 100 }, KDF_DEFAULT)).toEqual({
+      opslimit: 3,
+      memlimit: 512 * MiB,
+    });
+  });
+  it('raises a calibration that a busy first run left low', () => {
+    const low = { opslimit: 2, memlimit: 128 * MiB };
+    expect(raisedKdfParams({ params: low, ms: 200 }, low)).toEqual({ opslimit: 3, memlimit: 128 * MiB });
+  });
+  it('never lowers, and stays when the next rung would not fit', () => {
+    expect(raisedKdfParams({ params: KDF_DEFAULT, ms: 5000 }, KDF_DEFAULT)).toBeNull();
+    expect(raisedKdfParams({ params: KDF_DEFAULT, ms: 380 }, KDF_DEFAULT)).toBeNull(); // 3 / 512 est. 760 ms
+    expect(raisedKdfParams({ params: KDF_DEFAULT, ms: 1 }, KDF_CALIBRATION_LADDER.at(-1) as KdfParams)).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** `tessera info [--json]`: format version, KDF parameters, entry count and file path. */
+import type { KdfEngine } from '../../../domain';
 import { inspectVault } from '../../../vault';
 import { flag, type CommandArgs } from '../../command';
 import { withVault, type CommandContext } from '../../context';
@@ -10,7 +11,16 @@ export interface VaultInfo {
   readonly path: string;
   readonly formatVersion: number;
   readonly generation: number;
-  readonly kdf: { readonly algorithm: 'argon2id13'; readonly opslimit: number; readonly memlimitBytes: number };
+  readonly kdf: {
+    readonly algorithm: 'argon2id13';
+    readonly opslimit: number;
+    readonly memlimitBytes: number;
+    /** The implementation that derived the key in this run; null for an injected stand-in. */
+    readonly engine: KdfEngine['name'] | null;
+    readonly fallbackReason: string | null;
+    /** How long deriving the key took on this computer, in milliseconds. */
+    readonly deriveMs: number;
+  };
   readonly entryCount: number;
 }
 
@@ -18,11 +28,19 @@ export interface VaultInfo {
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<void> {
   const info = await withVault(ctx, async (vault): Promise<VaultInfo> => {
     const header = await inspectVault(ctx.vaultPath);
+    const engine = (await ctx.kdf().engine?.()) ?? null;
     return {
       path: vault.path,
       formatVersion: header.formatVersion,
       generation: vault.generation,
-      kdf: { algorithm: 'argon2id13', opslimit: vault.kdf.opslimit, memlimitBytes: vault.kdf.memlimit },
+      kdf: {
+        algorithm: 'argon2id13',
+        opslimit: vault.kdf.opslimit,
+        memlimitBytes: vault.kdf.memlimit,
+        engine: engine?.name ?? null,
+        fallbackReason: engine?.fallbackReason ?? null,
+        deriveMs: Math.round(vault.deriveMs),
+      },
       entryCount: vault.entries().length,
     };
   });
@@ -36,7 +54,18 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
       ['Format version:', String(info.formatVersion)],
       ['Generation:', String(info.generation)],
       ['Key derivation:', `Argon2id, ${info.kdf.opslimit} passes, ${info.kdf.memlimitBytes / 1024 / 1024} MiB`],
+      ['Computed by:', engineText(info.kdf)],
       ['Entries:', String(info.entryCount)],
     ]),
   );
+}
+
+/** "native Argon2id, 486 ms on this computer", or the fallback and why. */
+function engineText(kdf: VaultInfo['kdf']): string {
+  const took = `${kdf.deriveMs} ms on this computer`;
+  if (kdf.engine === 'native') return `native Argon2id, ${took}`;
+  if (kdf.engine === 'webassembly') {
+    return `libsodium's WebAssembly Argon2id${kdf.fallbackReason ? ` (${kdf.fallbackReason})` : ''}, ${took}`;
+  }
+  return took;
 }

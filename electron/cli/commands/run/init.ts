@@ -9,6 +9,7 @@ import path from 'node:path';
 import { assertLinkedFolderExists, createVault, isFolder, machineKdfParams, vaultFileState } from '../../../vault';
 import { vaultOptions, type CommandContext } from '../../context';
 import { CliError, EXIT } from '../../errors';
+import { appDataFolder } from '../../paths';
 import { checkNewPassword } from '../new-password';
 
 /** Runs `tessera init` (the spec, options and help are in ../init.ts). */
@@ -25,7 +26,8 @@ export async function run(ctx: CommandContext): Promise<void> {
   }
   await assertLinkedFolderExists(ctx.vaultPath);
   const password = checkNewPassword(await ctx.passwords.read('new-vault'));
-  const kdfParams = ctx.io.kdfParams ?? (await machineKdfParams(ctx.vaultPath, { kdf: ctx.kdf() }));
+  // This computer's parameters, calibrated now if it has none yet (docs/cli.md, key derivation).
+  const kdfParams = ctx.io.kdfParams ?? (await machineKdfParams(appDataFolder(ctx.io), { kdf: ctx.kdf() }));
   const vault = await createVault({ ...vaultOptions(ctx), kdfParams }, password);
   const { opslimit, memlimit } = vault.kdf;
   vault.lock();
