@@ -2,7 +2,9 @@
 /**
  * The codes window with a 1,000-entry vault, in headless Chromium against the built renderer and
  * the real services (the Chromium test tier's harness, test/e2e/harness.ts). Prints:
- *   - unlock → first painted list (from the unlock answer, and from the click including Argon2id),
+ *   - unlock → first painted list, the vault at the default KDF (Argon2id 3 passes / 256 MiB, the
+ *     vault users really have): from the unlock answer, and from Enter in the password field
+ *     (which submits the unlock form) including Argon2id (goal ≤ 0.9 s),
  *   - typed query → filtered list (DOM updated, and painted),
  *   - IPC messages while idle, by channel (goal: one codes:update push per 30 s period),
  *   - renderer main-thread time while idle, from the DevTools protocol's Performance.getMetrics in
@@ -26,7 +28,7 @@
  *   (or: npm run bench renderer)
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import type { NewVaultEntry } from '../../electron/vault';
+import { inspectVault, KDF_DEFAULT, type NewVaultEntry } from '../../electron/vault';
 import { attachBridge, startServer, type Bridge } from '../../test/e2e/harness';
 
 const ENTRIES = Number(process.argv[2] ?? 1000);
@@ -67,11 +69,18 @@ interface Trace {
   readonly t: number;
 }
 
-/** One lock → unlock cycle: click → list painted, and unlock answer → list painted (page clock, ms). */
+/**
+ * One lock → unlock cycle: Enter in the password field → list painted, and unlock answer → list
+ * painted (page clock, ms). Enter is timed from its keydown event's time stamp.
+ */
 async function unlockOnce(page: Page): Promise<{ total: number; afterAnswer: number }> {
-  await page.getByLabel('Master password').fill(PASSWORD);
-  return page.evaluate(async () => {
-    const w = window as unknown as { __tesseraTrace: Trace[] };
+  const field = page.getByLabel('Master password');
+  await field.fill(PASSWORD);
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __tesseraTrace: Trace[];
+      __benchUnlock?: Promise<{ total: number; afterAnswer: number }>;
+    };
     w.__tesseraTrace.length = 0;
     const ready = (): boolean => document.querySelector('.code-list .row-code:not(.row-code-empty)') !== null;
     // The first frame produced after the rows with codes are in the DOM.
@@ -96,13 +105,26 @@ async function unlockOnce(page: Page): Promise<{ total: number; afterAnswer: num
       if (pumping) requestAnimationFrame(pump);
     };
     requestAnimationFrame(pump);
-    const clicked = performance.now();
-    document.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-    const paintedAt = await painted;
-    pumping = false;
-    const answer = w.__tesseraTrace.find((t) => t.channel === 'vault:unlock')?.t ?? Number.NaN;
-    return { total: paintedAt - clicked, afterAnswer: paintedAt - answer };
+    const entered = new Promise<number>((resolve) => {
+      const onKey = (event: KeyboardEvent): void => {
+        if (event.key !== 'Enter') return;
+        window.removeEventListener('keydown', onKey, true);
+        resolve(event.timeStamp);
+      };
+      window.addEventListener('keydown', onKey, true);
+    });
+    w.__benchUnlock = (async () => {
+      const enteredAt = await entered;
+      const paintedAt = await painted;
+      pumping = false;
+      const answer = w.__tesseraTrace.find((t) => t.channel === 'vault:unlock')?.t ?? Number.NaN;
+      return { total: paintedAt - enteredAt, afterAnswer: paintedAt - answer };
+    })();
   });
+  await field.press('Enter');
+  return page.evaluate(
+    () => (window as unknown as { __benchUnlock: Promise<{ total: number; afterAnswer: number }> }).__benchUnlock,
+  );
 }
 
 /** Types `query` one character at a time; per key press, time to the DOM update and to the painted frame. */
@@ -269,7 +291,8 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-  const bridge = await attachBridge(page, { origin: server.origin });
+  // The default KDF, not the harness's floor: the unlock the user really waits for.
+  const bridge = await attachBridge(page, { origin: server.origin, kdfParams: KDF_DEFAULT });
   try {
     await prepareVault(bridge);
     await page.addInitScript({ content: 'window.__tesseraTrace = [];' });
@@ -283,6 +306,8 @@ async function main(): Promise<void> {
       await page.getByLabel('Master password').waitFor();
     }
     unlocks.push(await unlockOnce(page));
+    // The parameters the unlocks derived with, as the vault file states them.
+    const { kdf } = await inspectVault(bridge.vaultPath);
     const rendered = await page.locator('.code-list li').count();
 
     await page.locator('#search-input').focus();
@@ -322,7 +347,11 @@ async function main(): Promise<void> {
         `${ms(median(unlocks.map((u) => u.afterAnswer)))} median, ${ms(max(unlocks.map((u) => u.afterAnswer)))} max`,
         '≤ 300 ms',
       ],
-      ['unlock click → first painted list (incl. Argon2id)', `${ms(median(unlocks.map((u) => u.total)))} median`, ''],
+      [
+        `Enter → first painted list, Argon2id ${kdf.opslimit} × ${kdf.memlimit / 2 ** 20} MiB`,
+        `${ms(median(unlocks.map((u) => u.total)))} median, ${ms(max(unlocks.map((u) => u.total)))} max`,
+        '≤ 0.9 s (Enter → first painted list)',
+      ],
       [`rows in the DOM for ${ENTRIES} entries`, String(rendered), ''],
       [
         `filter "${QUERY}", per key press → DOM`,
