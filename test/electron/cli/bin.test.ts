@@ -7,29 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ensureCliBuilt } from './built-cli';
 import { secretForms, tempDir } from './harness';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const BIN = path.join(ROOT, 'bin', 'tessera.js');
-const BUNDLE = path.join(ROOT, 'out', 'main', 'cli.js');
-const SOURCES = ['electron/cli', 'electron/otp', 'electron/vault', 'electron/services', 'electron/ipc', 'package.json'];
 const PASSWORD = 'bin test password';
 const HELLO = 'JBSWY3DPEHPK3PXP';
-
-function newestMtime(p: string): number {
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
-}
-
-function ensureBuilt(): void {
-  const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newest) return;
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -57,7 +40,7 @@ function tessera(
 }
 
 beforeAll(async () => {
-  ensureBuilt();
+  ensureCliBuilt();
   ({ dir, cleanup } = await tempDir());
 }, 300_000);
 

@@ -7,17 +7,14 @@
  * machine. Builds the bundle first when it is missing or older than the sources.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, CLI_BUNDLE, ensureCliBuilt } from './built-cli';
 import { tempDir } from './harness';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const BIN = path.join(ROOT, 'bin', 'tessera.js');
-const BUNDLE = path.join(ROOT, 'out', 'main', 'cli.js');
 const RECORDER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'record-modules.cjs');
-const SOURCES = ['electron', 'package.json'];
 
 /** The packages that cost start-up time (WebAssembly, big parsers); only command bodies need them. */
 const HEAVY = [
@@ -34,24 +31,11 @@ const HEAVY = [
   'sharp',
 ];
 
-function newestMtime(p: string): number {
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((name) => newestMtime(path.join(p, name))));
-}
-
-function ensureBuilt(): void {
-  const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newest) return;
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-}
-
 let dir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ensureBuilt();
+  ensureCliBuilt();
   ({ dir, cleanup } = await tempDir());
 }, 300_000);
 
@@ -78,7 +62,7 @@ function tessera(argv: readonly string[]): { code: number | null; stdout: string
     env: { PATH: process.env.PATH ?? '', HOME: dir, TESSERA_RECORD_MODULES: record },
   });
   const loaded = readFileSync(record, 'utf8').split('\n').filter(Boolean);
-  expect(loaded, 'the recorder saw the bundle').toContain(BUNDLE);
+  expect(loaded, 'the recorder saw the bundle').toContain(CLI_BUNDLE);
   const packages = [...new Set(loaded.map(packageOf).filter((p): p is string => p !== null))].sort();
   return { code: r.status, stdout: r.stdout, packages };
 }
