@@ -161,10 +161,12 @@ export function chooseKdfParams(measured: KdfMeasurement, targetMs: number): Kdf
 /**
  * After an unlock: the parameters one rung above `current` when the unlock's derivation shows this
  * computer can afford them (as `chooseKdfParams` would pick them), else null. Never lower: a slow
- * unlock (a busy moment) says nothing about the computer, a fast one does. One rung at a time, so
- * each step is measured before the next.
+ * unlock (a busy moment) says nothing about the computer, a fast one does. Only from a derivation
+ * at least as costly as `current` (a weaker slot is first brought up to `current`, and the next
+ * unlock measures that), and one rung at a time, so each step is measured before the next.
  */
 export function raisedKdfParams(measured: KdfMeasurement, current: KdfParams, targetMs = 1000): KdfParams | null {
+  if (!kdfParamsAtLeast(measured.params, current)) return null;
   const next = KDF_CALIBRATION_LADDER.find((p) => kdfParamsAtLeast(p, current) && !sameKdfParams(p, current));
   if (!next) return null;
   const affordable = chooseKdfParams(measured, targetMs);
