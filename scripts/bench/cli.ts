@@ -263,6 +263,174 @@ interface Measured {
   readonly runs: Run[];
 }
 
+interface BenchCommand {
+  readonly label: string;
+  readonly command: string;
+  readonly args: string[];
+  readonly input?: string;
+  /** What the output must contain (a code), so a failing run is never timed as a fast one. */
+  readonly check?: RegExp;
+}
+
+/** The vault of (a) and its password file, in `dir`; returns them with the accounts' secrets. */
+async function makeVault(dir: string): Promise<{ vault: string; passwordFile: string; secrets: Uint8Array[] }> {
+  const vault = path.join(dir, 'vault', 'vault.tessera');
+  mkdirSync(path.dirname(vault));
+  const passwordFile = path.join(dir, 'password');
+  writePrivate(passwordFile, `${PASSWORD}\n`);
+  const secrets = makeSecrets();
+  const created = await createVault({ path: vault, kdf: createInlineKdf(), kdfParams: KDF_DEFAULT }, PASSWORD);
+  await created.add(makeEntries(secrets));
+  created.lock();
+  return { vault, passwordFile, secrets };
+}
+
+/** (f)'s database, made by keepassxc-cli itself; null when keepassxc-cli is not on PATH. */
+async function makeKeepassDb(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  secrets: readonly Uint8Array[],
+): Promise<{ keepassxc: string; db: string; kdf: string } | null> {
+  const keepassxc = onPath('keepassxc-cli');
+  if (!keepassxc) return null;
+  const xmlFile = path.join(dir, 'keepass.xml');
+  writeFileSync(xmlFile, keepassXml(secrets));
+  const db = path.join(dir, 'keepass.kdbx');
+  await run(dir, keepassxc, ['import', '-q', '-p', '-t', String(KEEPASSXC_DECRYPTION_MS), xmlFile, db], {
+    env,
+    input: `${PASSWORD}\n${PASSWORD}\n`,
+  });
+  const info = await run(dir, keepassxc, ['db-info', '-q', db], { env, input: `${PASSWORD}\n` });
+  return { keepassxc, db, kdf: /^KDF: (.*)$/m.exec(info.stdout)?.[1] ?? '?' };
+}
+
+/** Commands a–f. */
+function benchCommands(
+  vault: string,
+  passwordFile: string,
+  keepass: { keepassxc: string; db: string } | null,
+): BenchCommand[] {
+  const { opslimit, memlimit } = KDF_DEFAULT;
+  const nativeScript =
+    `const password = require('node:fs').readFileSync(process.argv[1], 'utf8').split('\\n')[0];` +
+    `require('@node-rs/argon2').hashRaw(password, { algorithm: 2, version: 1, timeCost: ${opslimit}, ` +
+    `memoryCost: ${memlimit / 1024}, parallelism: 1, outputLen: 32, salt: require('node:crypto').randomBytes(16) })` +
+    `.then((key) => { if (key.length !== 32) process.exit(1); });`;
+  const commands: BenchCommand[] = [
+    {
+      label: `a. tessera code ${TARGET}`,
+      command: node,
+      args: [bin, 'code', TARGET, '--vault', vault, '--password-file', passwordFile],
+      check: /\b\d{6}\b/,
+    },
+    { label: 'b. node, native Argon2id only', command: node, args: ['-e', nativeScript, passwordFile] },
+    { label: 'c. tessera --version', command: node, args: [bin, '--version'] },
+    { label: 'd. tessera --help', command: node, args: [bin, '--help'] },
+    { label: 'e. node -e 0', command: node, args: ['-e', '0'] },
+  ];
+  if (keepass)
+    commands.push({
+      label: `f. keepassxc-cli show -t ${TARGET}`,
+      command: keepass.keepassxc,
+      args: ['show', '-q', '-t', keepass.db, TARGET],
+      input: `${PASSWORD}\n`,
+      check: /^\d{6}$/m,
+    });
+  return commands;
+}
+
+/**
+ * A warm-up round, then ROUNDS interleaved rounds of `commands`. After each run of (a) the vault
+ * is checked: a re-wrap or save would make later runs incomparable, so it is reported.
+ */
+async function measureRounds(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  vault: string,
+  commands: readonly BenchCommand[],
+): Promise<{ measured: Measured[]; changed: string | null }> {
+  const measured: Measured[] = commands.map((c) => ({ label: c.label, runs: [] }));
+  const original = await inspectVault(vault);
+  let changed: string | null = null;
+  for (let round = -1; round < ROUNDS; round++) {
+    for (const [i, c] of commands.entries()) {
+      const r = await run(dir, c.command, c.args, { env, rss: true, ...(c.input ? { input: c.input } : {}) });
+      if (c.check && !c.check.test(r.stdout))
+        throw new Error(`${c.label}: no code in its output: ${JSON.stringify(r.stdout)}`);
+      if (round >= 0) measured[i]?.runs.push(r); // round -1 warms the page cache
+      if (i === 0 && changed === null) {
+        const now = await inspectVault(vault);
+        if (now.generation !== original.generation || passes(now.kdf) !== passes(original.kdf))
+          changed =
+            `${round < 0 ? 'the warm-up run' : `run ${round + 1}`} of (a) saved the vault: generation ` +
+            `${original.generation} → ${now.generation}, Argon2id ${passes(original.kdf)} → ${passes(now.kdf)}`;
+      }
+    }
+  }
+  return { measured, changed };
+}
+
+/** Each command's median, range and peak RSS, then the ratios and their goals. */
+function printTimings(measured: readonly Measured[], keepassKdf: string | null, changed: string | null): void {
+  const wall = (label: string): number =>
+    median(measured.find((m) => m.label.startsWith(label))?.runs.map((r) => r.ms) ?? []);
+  console.log(
+    `whole processes, spawn → exit, median of ${ROUNDS} interleaved rounds after a warm-up round` +
+      (timeAvailable ? `; peak RSS from ${TIME_BIN}` : `; no ${TIME_BIN}, so no peak RSS`),
+  );
+  console.log(
+    `vault: ${ACCOUNTS} TOTP accounts, Argon2id ${passes(KDF_DEFAULT)}; CLI KDF: as built in out/main (see docs/cli.md)`,
+  );
+  for (const m of measured) {
+    const times = m.runs.map((r) => r.ms);
+    const rss = m.runs.map((r) => r.rssKiB).filter((x): x is number => x !== null);
+    const range = `(${ms(Math.min(...times))}–${ms(Math.max(...times))})`;
+    console.log(
+      `  ${m.label.padEnd(40)} ${ms(median(times)).padStart(8)} ${range.padEnd(18)}` +
+        (rss.length ? `peak RSS ${(median(rss) / 1024).toFixed(0)} MiB` : ''),
+    );
+  }
+  if (keepassKdf === null) console.log('  keepassxc-cli: skipped — not installed (Debian: apt-get install keepassxc)');
+  else
+    console.log(
+      `     (KeePassXC database: ${ACCOUNTS} entries, each with a TOTP; made by keepassxc-cli import -t ` +
+        `${KEEPASSXC_DECRYPTION_MS}; KDF: ${keepassKdf})`,
+    );
+  if (changed) console.log(`  NOTE: ${changed}; later runs of (a) derive with these parameters.`);
+  const [a, b, c, d, e] = ['a.', 'b.', 'c.', 'd.', 'e.'].map(wall) as [number, number, number, number, number];
+  console.log('ratios of medians');
+  const line = (name: string, value: string, goal: string): void =>
+    console.log(`  ${name.padEnd(52)} ${value.padEnd(8)} ${goal}`);
+  line('a / b   tessera code / native Argon2id alone', ratio(a, b), 'goal ≤ 1.25×');
+  line('c / e   tessera --version / node -e 0', ratio(c, e), 'goal ≤ 1.5×');
+  line('d / e   tessera --help / node -e 0', ratio(d, e), 'goal ≤ 1.5×');
+  if (keepassKdf !== null) line('f / a   keepassxc-cli show -t / tessera code', ratio(wall('f.'), a), '');
+}
+
+/** (g): what `tessera init` calibrates, idle and under two CPU busy loops. */
+async function printCalibrations(dir: string, cores: number): Promise<void> {
+  const [one, five, fifteen] = os.loadavg().map((x) => x.toFixed(2));
+  console.log(
+    `calibration by tessera init (fresh HOME, no kdf-params.json), then info --json; ` +
+      `load average before: ${one} ${five} ${fifteen}`,
+  );
+  for (const [label, load] of [
+    ['idle machine', false],
+    [`2 CPU busy loops on ${cores} cores`, true],
+  ] as const) {
+    try {
+      const result = await calibrate(dir, load ? 'calibrate-load' : 'calibrate-idle', load);
+      console.log(
+        `  ${label.padEnd(40)} Argon2id ${passes(result.params).padEnd(22)} init ${ms(result.initMs).padStart(8)}   ` +
+          'goal: ≥ 3 passes / 256 MiB',
+      );
+    } catch (error) {
+      console.log(`  ${label.padEnd(40)} failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(root, 'out', 'main', 'cli.js'))) {
     console.log('cli: out/main/cli.js is missing: run `npm run build` first.');
@@ -270,139 +438,14 @@ async function main(): Promise<void> {
   }
   const cpus = os.cpus();
   console.log(`cli benchmarks (node ${process.version}, ${cpus.length} cores, ${cpus[0]?.model ?? '?'})`);
-
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-cli-'));
   try {
     const env = envFor(path.join(dir, 'home'));
-    const vault = path.join(dir, 'vault', 'vault.tessera');
-    mkdirSync(path.dirname(vault));
-    const passwordFile = path.join(dir, 'password');
-    writePrivate(passwordFile, `${PASSWORD}\n`);
-    const secrets = makeSecrets();
-    const created = await createVault({ path: vault, kdf: createInlineKdf(), kdfParams: KDF_DEFAULT }, PASSWORD);
-    await created.add(makeEntries(secrets));
-    created.lock();
-
-    const keepassxc = onPath('keepassxc-cli');
-    let keepassDb: string | null = null;
-    let keepassKdf = '';
-    if (keepassxc) {
-      const xmlFile = path.join(dir, 'keepass.xml');
-      writeFileSync(xmlFile, keepassXml(secrets));
-      keepassDb = path.join(dir, 'keepass.kdbx');
-      await run(dir, keepassxc, ['import', '-q', '-p', '-t', String(KEEPASSXC_DECRYPTION_MS), xmlFile, keepassDb], {
-        env,
-        input: `${PASSWORD}\n${PASSWORD}\n`,
-      });
-      const info = await run(dir, keepassxc, ['db-info', '-q', keepassDb], { env, input: `${PASSWORD}\n` });
-      keepassKdf = /^KDF: (.*)$/m.exec(info.stdout)?.[1] ?? '?';
-    }
-
-    const { opslimit, memlimit } = KDF_DEFAULT;
-    const nativeScript =
-      `const password = require('node:fs').readFileSync(process.argv[1], 'utf8').split('\\n')[0];` +
-      `require('@node-rs/argon2').hashRaw(password, { algorithm: 2, version: 1, timeCost: ${opslimit}, ` +
-      `memoryCost: ${memlimit / 1024}, parallelism: 1, outputLen: 32, salt: require('node:crypto').randomBytes(16) })` +
-      `.then((key) => { if (key.length !== 32) process.exit(1); });`;
-    const commands: { label: string; command: string; args: string[]; input?: string; check?: RegExp }[] = [
-      {
-        label: `a. tessera code ${TARGET}`,
-        command: node,
-        args: [bin, 'code', TARGET, '--vault', vault, '--password-file', passwordFile],
-        check: /\b\d{6}\b/,
-      },
-      {
-        label: 'b. node, native Argon2id only',
-        command: node,
-        args: ['-e', nativeScript, passwordFile],
-      },
-      { label: 'c. tessera --version', command: node, args: [bin, '--version'] },
-      { label: 'd. tessera --help', command: node, args: [bin, '--help'] },
-      { label: 'e. node -e 0', command: node, args: ['-e', '0'] },
-    ];
-    if (keepassxc && keepassDb)
-      commands.push({
-        label: `f. keepassxc-cli show -t ${TARGET}`,
-        command: keepassxc,
-        args: ['show', '-q', '-t', keepassDb, TARGET],
-        input: `${PASSWORD}\n`,
-        check: /^\d{6}$/m,
-      });
-
-    const measured: Measured[] = commands.map((c) => ({ label: c.label, runs: [] }));
-    const original = await inspectVault(vault);
-    let changed: string | null = null;
-    for (let round = -1; round < ROUNDS; round++) {
-      for (const [i, c] of commands.entries()) {
-        const r = await run(dir, c.command, c.args, { env, rss: true, ...(c.input ? { input: c.input } : {}) });
-        if (c.check && !c.check.test(r.stdout))
-          throw new Error(`${c.label}: no code in its output: ${JSON.stringify(r.stdout)}`);
-        if (round >= 0) measured[i]?.runs.push(r); // round -1 warms the page cache
-        if (i === 0 && changed === null) {
-          const now = await inspectVault(vault);
-          if (now.generation !== original.generation || passes(now.kdf) !== passes(original.kdf))
-            changed =
-              `${round < 0 ? 'the warm-up run' : `run ${round + 1}`} of (a) saved the vault: generation ` +
-              `${original.generation} → ${now.generation}, Argon2id ${passes(original.kdf)} → ${passes(now.kdf)}`;
-        }
-      }
-    }
-
-    const wall = (label: string): number =>
-      median(measured.find((m) => m.label.startsWith(label))?.runs.map((r) => r.ms) ?? []);
-    console.log(
-      `whole processes, spawn → exit, median of ${ROUNDS} interleaved rounds after a warm-up round` +
-        (timeAvailable ? `; peak RSS from ${TIME_BIN}` : `; no ${TIME_BIN}, so no peak RSS`),
-    );
-    console.log(
-      `vault: ${ACCOUNTS} TOTP accounts, Argon2id ${passes(KDF_DEFAULT)}; CLI KDF: as built in out/main (see docs/cli.md)`,
-    );
-    for (const m of measured) {
-      const times = m.runs.map((r) => r.ms);
-      const rss = m.runs.map((r) => r.rssKiB).filter((x): x is number => x !== null);
-      const range = `(${ms(Math.min(...times))}–${ms(Math.max(...times))})`;
-      console.log(
-        `  ${m.label.padEnd(40)} ${ms(median(times)).padStart(8)} ${range.padEnd(18)}` +
-          (rss.length ? `peak RSS ${(median(rss) / 1024).toFixed(0)} MiB` : ''),
-      );
-    }
-    if (!keepassxc) console.log('  keepassxc-cli: skipped — not installed (Debian: apt-get install keepassxc)');
-    else
-      console.log(
-        `     (KeePassXC database: ${ACCOUNTS} entries, each with a TOTP; made by keepassxc-cli import -t ` +
-          `${KEEPASSXC_DECRYPTION_MS}; KDF: ${keepassKdf})`,
-      );
-
-    if (changed) console.log(`  NOTE: ${changed}; later runs of (a) derive with these parameters.`);
-    const [a, b, c, d, e] = ['a.', 'b.', 'c.', 'd.', 'e.'].map(wall) as [number, number, number, number, number];
-    console.log('ratios of medians');
-    const line = (name: string, value: string, goal: string): void =>
-      console.log(`  ${name.padEnd(52)} ${value.padEnd(8)} ${goal}`);
-    line('a / b   tessera code / native Argon2id alone', ratio(a, b), 'goal ≤ 1.25×');
-    line('c / e   tessera --version / node -e 0', ratio(c, e), 'goal ≤ 1.5×');
-    line('d / e   tessera --help / node -e 0', ratio(d, e), 'goal ≤ 1.5×');
-    if (keepassxc) line('f / a   keepassxc-cli show -t / tessera code', ratio(wall('f.'), a), '');
-
-    const [one, five, fifteen] = os.loadavg().map((x) => x.toFixed(2));
-    console.log(
-      `calibration by tessera init (fresh HOME, no kdf-params.json), then info --json; ` +
-        `load average before: ${one} ${five} ${fifteen}`,
-    );
-    for (const [label, load] of [
-      ['idle machine', false],
-      [`2 CPU busy loops on ${cpus.length} cores`, true],
-    ] as const) {
-      try {
-        const result = await calibrate(dir, load ? 'calibrate-load' : 'calibrate-idle', load);
-        console.log(
-          `  ${label.padEnd(40)} Argon2id ${passes(result.params).padEnd(22)} init ${ms(result.initMs).padStart(8)}   ` +
-            'goal: ≥ 3 passes / 256 MiB',
-        );
-      } catch (error) {
-        console.log(`  ${label.padEnd(40)} failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exitCode = 1;
-      }
-    }
+    const { vault, passwordFile, secrets } = await makeVault(dir);
+    const keepass = await makeKeepassDb(dir, env, secrets);
+    const { measured, changed } = await measureRounds(dir, env, vault, benchCommands(vault, passwordFile, keepass));
+    printTimings(measured, keepass?.kdf ?? null, changed);
+    await printCalibrations(dir, cpus.length);
   } finally {
     stopBusyLoops();
     rmSync(dir, { recursive: true, force: true });
