@@ -46,7 +46,9 @@ export {
   checkVaultBytes,
   readVaultEntries,
   readVaultFileEntries,
+  recoverVault,
 } from './vault';
+export { formatRecoveryKey, parseRecoveryKey, recoveryKeyPair, RecoveryKeyFormatError } from './recovery';
 export type { VaultOptions, VaultInfo } from './vault';
 export type { UnlockedVault, ChangePasswordOptions } from './session-types';
 export { isFolder } from './storage';

@@ -6,7 +6,7 @@
  *
  * Every slot kind must be renewable with no secret but the new password the user is typing:
  * - `password`: wrapped again under Argon2id(new password) by the caller (slots.ts);
- * - `recovery` (reserved; Tessera does not create one yet): `crypto_box_seal` of the data key to
+ * - `recovery` (recovery.ts): `crypto_box_seal` of the data key to
  *   the slot's stored X25519 public key, so it is re-sealed to that same key without the recovery
  *   secret. The public key is trusted because the header it sits in is authenticated by the
  *   payload tag before any save;
@@ -19,7 +19,7 @@ import { VaultError } from './errors';
 import { isPasswordSlot, type OpaqueSlot, type PasswordSlot, type Slot } from './format';
 import { readBase64, toBase64 } from './json-fields';
 
-/** The reserved recovery slot's type and its exact fields. */
+/** The recovery slot's type (recovery.ts) and its exact fields. */
 export const RECOVERY_SLOT_TYPE = 'recovery';
 const RECOVERY_FIELDS = ['id', 'type', 'publicKey', 'sealedKey'] as const;
 /** X25519 public key. */

@@ -16,6 +16,8 @@ export interface UnlockedVault {
   readonly kdf: KdfParams;
   /** Milliseconds the key derivation took when this session was opened or created (monotonic clock). */
   readonly deriveMs: number;
+  /** Whether the vault has a recovery key (a `recovery` slot). */
+  readonly hasRecoveryKey: boolean;
   /** Generation of the file last loaded or saved. */
   readonly generation: number;
   /** True after `lock()`. */
@@ -38,6 +40,14 @@ export interface UnlockedVault {
    *   slot this build cannot renew; nothing changed), or a save failure (the old file stays).
    */
   changePassword(current: string, next: string, options?: ChangePasswordOptions): Promise<void>;
+  /**
+   * Makes a new recovery key and saves the vault with its slot, replacing any earlier one (which
+   * stops working). Returns the key as a person writes it down (`XXXX-XXXX-…`); it is stored
+   * nowhere, so this is the one time it can be shown. The caller asks for the master password first.
+   */
+  createRecoveryKey(): Promise<string>;
+  /** Removes the recovery key's slot and saves (nothing happens when there is none). */
+  removeRecoveryKey(): Promise<void>;
   /**
    * Checks `password` against the vault's password slot (a full KDF run), e.g. before an export.
    * @throws VaultError `wrong-password-or-tampered` when it is not the password.

@@ -15,11 +15,18 @@ import { KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
 import type { NewVaultEntry, VaultEntry } from './entry';
 import { addEntries, removeEntries, removeEntry, reorderEntries, setEntryCounter, updateEntry } from './entries';
 import { EntryValidationError, VaultError } from './errors';
-import { parseContainer, type PasswordSlot } from './format';
+import { parseContainer, type PasswordSlot, type Slot } from './format';
 import type { KdfParams } from './kdf';
 import { acquireLock } from './lock-file';
 import { encodePayload, sortEntries } from './payload';
-import { assertRenewable } from './rekey';
+import {
+  createRecoverySlot,
+  findRecoverySlot,
+  formatRecoveryKey,
+  RECOVERY_SECRET_BYTES,
+  recoveryKeyPair,
+} from './recovery';
+import { assertRenewable, RECOVERY_SLOT_TYPE } from './rekey';
 import { openPayload } from './sealing';
 import { changedElsewhere, isSameVaultAndSlot, nextHeader, sealAndWrite } from './session-save';
 import { checkPassword, confirmCurrentPassword } from './session-password';
@@ -33,7 +40,7 @@ export class VaultSession implements UnlockedVault {
   #state: SessionState | null;
   #queue: Promise<void> = Promise.resolve();
   #lastKdf: KdfParams;
-  readonly deriveMs: number;
+  #deriveMs: number;
 
   constructor(
     readonly path: string,
@@ -41,12 +48,20 @@ export class VaultSession implements UnlockedVault {
     { deriveMs, ...init }: SessionInit,
   ) {
     this.#state = init;
-    this.deriveMs = deriveMs;
+    this.#deriveMs = deriveMs;
     this.#lastKdf = { opslimit: init.slotToWrite.kdf.opslimit, memlimit: init.slotToWrite.kdf.memlimit };
   }
 
   get kdf(): KdfParams {
     return this.#lastKdf;
+  }
+
+  get deriveMs(): number {
+    return this.#deriveMs;
+  }
+
+  get hasRecoveryKey(): boolean {
+    return findRecoverySlot(this.#open().diskHeader.slots) !== undefined;
   }
 
   get generation(): number {
@@ -125,6 +140,51 @@ export class VaultSession implements UnlockedVault {
     } finally {
       wipe(currentBytes, nextBytes, key, newKey);
     }
+  }
+
+  /**
+   * Sets the master password without the current one: only for a session opened with the recovery
+   * key (vault.ts, recoverVault), which must set one. Always re-keys, so the recovery key stays
+   * valid (its slot is re-sealed) and every copy from before opens nothing saved after.
+   */
+  async replacePassword(next: string): Promise<void> {
+    if (typeof next !== 'string' || next.length === 0) throw new TypeError('The new password must not be empty.');
+    const st = this.#open();
+    assertRenewable(st.diskHeader.slots, st.diskSlot.id);
+    const nextBytes = passwordBytes(next);
+    const newKey = this.deps.randomBytes(KEY_BYTES).slice();
+    try {
+      const started = this.deps.monotonicNow();
+      const slot = await createPasswordSlot(this.deps, st.slotToWrite.id, nextBytes, newKey, this.deps.kdfParams);
+      this.#deriveMs = this.deps.monotonicNow() - started;
+      await this.#commit((entries) => [...entries], slot, newKey);
+    } finally {
+      wipe(nextBytes, newKey);
+    }
+  }
+
+  async createRecoveryKey(): Promise<string> {
+    const st = this.#open();
+    const secret = this.deps.randomBytes(RECOVERY_SECRET_BYTES).slice();
+    try {
+      const { publicKey, privateKey } = await recoveryKeyPair(secret);
+      privateKey.fill(0);
+      const slot = await createRecoverySlot(uuidV4(this.deps.randomBytes), publicKey, st.dataKey);
+      await this.#commit(
+        (entries) => [...entries],
+        undefined,
+        undefined,
+        (slots) => [...withoutRecovery(slots), slot],
+      );
+      return await formatRecoveryKey(secret);
+    } finally {
+      secret.fill(0);
+    }
+  }
+
+  async removeRecoveryKey(): Promise<void> {
+    if (!this.hasRecoveryKey) return;
+    await this.#commit((entries) => [...entries], undefined, undefined, withoutRecovery);
   }
 
   async verifyPassword(password: string): Promise<void> {
@@ -227,6 +287,7 @@ export class VaultSession implements UnlockedVault {
     change: (entries: readonly VaultEntry[]) => VaultEntry[],
     newSlot?: PasswordSlot,
     newDataKey?: Uint8Array,
+    editSlots?: (slots: readonly Slot[]) => Slot[],
   ): Promise<void> {
     return this.#enqueue(async () => {
       const { now, randomBytes } = this.deps;
@@ -242,7 +303,8 @@ export class VaultSession implements UnlockedVault {
         if (fileDigest(onDisk) !== this.#open().diskDigest) await this.#adopt(onDisk, key);
         const st = this.#open();
         const slot = newSlot ?? st.slotToWrite;
-        const header = await nextHeader(st.diskHeader, st.diskSlot, slot, now(), newDataKey ? sealKey : undefined);
+        const next = await nextHeader(st.diskHeader, st.diskSlot, slot, now(), newDataKey ? sealKey : undefined);
+        const header = editSlots ? { ...next, slots: editSlots(next.slots) } : next;
         const payload = encodePayload(sortEntries(change(st.payload.entries)));
         try {
           const bytes = await sealAndWrite({
@@ -282,4 +344,9 @@ export class VaultSession implements UnlockedVault {
       }
     });
   }
+}
+
+/** The slots without the recovery slot (there is at most one). */
+function withoutRecovery(slots: readonly Slot[]): Slot[] {
+  return slots.filter((s) => s.type !== RECOVERY_SLOT_TYPE);
 }

@@ -19,6 +19,7 @@ import {
 import { sharedDefaultKdf } from './kdf-default';
 import { acquireLock } from './lock-file';
 import { encodePayload } from './payload';
+import { openRecoverySlot, parseRecoveryKey } from './recovery';
 import { openPayload, sealVault, verifyWritten } from './sealing';
 import { VaultSession } from './session';
 import { createPasswordSlot, unwrapWithPassword } from './slots';
@@ -249,6 +250,59 @@ async function wrapTarget(opts: VaultOptions, deps: SessionDeps, measured: KdfMe
   if (raised === null) return deps.kdfParams;
   assertWritableKdfParams(raised);
   return kdfParamsAtLeast(raised, deps.kdfParams) ? raised : deps.kdfParams;
+}
+
+/**
+ * Opens the vault with its recovery key and sets `newPassword` as the master password (a re-key: a
+ * new data key, the password slot re-issued, the recovery slot re-sealed to the same key, so the
+ * recovery key keeps working and the forgotten password opens nothing saved after). Returns the
+ * vault unlocked. `recoveryKey` is the key as typed (parseRecoveryKey's rules).
+ * @throws RecoveryKeyFormatError for a mistyped key; VaultError `wrong-password-or-tampered` when
+ *   the vault has no recovery key or this one does not open it, `payload-tampered`, `corrupt`, and
+ *   the errors of a save.
+ */
+export async function recoverVault(
+  opts: VaultOptions,
+  recoveryKey: string,
+  newPassword: string,
+): Promise<UnlockedVault> {
+  assertPassword(newPassword);
+  const secret = await parseRecoveryKey(recoveryKey);
+  const deps = resolveDeps(opts);
+  const bytes = await readVaultBytes(opts.path);
+  const parsed = parseContainer(bytes);
+  await cleanUpStaleTemps(opts.path, deps);
+  const slot = parsed.header.slots.find(isPasswordSlot);
+  if (!slot) throw new VaultError('corrupt', 'This vault has no password slot, so no new password can be set.');
+  let dataKey: Uint8Array;
+  try {
+    dataKey = await openRecoverySlot(parsed.header.slots, secret);
+  } finally {
+    wipe(secret);
+  }
+  let payload;
+  try {
+    payload = await openPayload(parsed, dataKey);
+  } catch (error) {
+    wipe(dataKey);
+    throw error;
+  }
+  const session = new VaultSession(opts.path, deps, {
+    dataKey,
+    payload,
+    diskHeader: parsed.header,
+    diskDigest: fileDigest(bytes),
+    diskSlot: slot,
+    slotToWrite: slot,
+    deriveMs: 0,
+  });
+  try {
+    await session.replacePassword(newPassword);
+  } catch (error) {
+    session.lock();
+    throw error;
+  }
+  return session;
 }
 
 /** What `inspectVault` reports: header facts readable without the password. */
