@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Regenerates the published test vector: `node scripts/make-vault-fixture.mjs`.
- * Writes test/fixtures/vault/test-vector.tessera and test-vector.json from fixed randomness, a
- * fixed clock and real Argon2id (test/electron/vault/helpers/test-vector.ts, bundled with
+ * Regenerates the published test vectors: `node scripts/make-vault-fixture.mjs`.
+ * Writes test/fixtures/vault/test-vector.{tessera,json} (a password slot) and
+ * test-vector-recovery.{tessera,json} (a password slot and a recovery slot) from fixed randomness,
+ * a fixed clock and real Argon2id (test/electron/vault/helpers/test-vector.ts, bundled with
  * rolldown). The output only changes when the format does; then update docs/vault-format.md too.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,13 +26,18 @@ const bundle = await rolldown({
 await bundle.write({ file: bundled, format: 'cjs', codeSplitting: false });
 await bundle.close();
 
-const { buildTestVector } = createRequire(import.meta.url)(bundled);
-const { file, description } = await buildTestVector();
+const { buildTestVector, buildRecoveryTestVector } = createRequire(import.meta.url)(bundled);
 const out = path.join(root, 'test', 'fixtures', 'vault');
 mkdirSync(out, { recursive: true });
-writeFileSync(path.join(out, 'test-vector.tessera'), file);
-writeFileSync(path.join(out, 'test-vector.json'), `${JSON.stringify(description, null, 2)}\n`);
+for (const [name, build] of [
+  ['test-vector', buildTestVector],
+  ['test-vector-recovery', buildRecoveryTestVector],
+]) {
+  const { file, description } = await build();
+  writeFileSync(path.join(out, `${name}.tessera`), file);
+  writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(description, null, 2)}\n`);
+  console.log(
+    `wrote ${path.relative(root, out)}/${name}.{tessera,json} (${file.length} bytes, sha256 ${description.sha256})`,
+  );
+}
 rmSync(cache, { recursive: true, force: true });
-console.log(
-  `wrote ${path.relative(root, out)}/test-vector.{tessera,json} (${file.length} bytes, sha256 ${description.sha256})`,
-);

@@ -1,20 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The published format: the committed test vector, the reference decryptors in docs/ (which use
+ * The published format: the committed test vectors, the reference decryptors in docs/ (which use
  * no Tessera code), and Tessera itself must all agree.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { hashRaw, type Algorithm, type Version } from '@node-rs/argon2';
+import { blake2b } from 'hash-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInlineKdf, unlockVault } from '../../../electron/vault';
+import { createInlineKdf, formatRecoveryKey, unlockVault } from '../../../electron/vault';
 import { aeadOpen, aeadSeal } from '../../../electron/vault/crypto';
 import { ROOT } from './helpers/bundle';
 import { rewriteHeader } from './helpers/container';
 import { makeTempDir } from './helpers/fakes';
-import { base32, buildTestVector } from './helpers/test-vector';
+import { base32, buildRecoveryTestVector, buildTestVector } from './helpers/test-vector';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/vault/test-vector.tessera');
 const vector = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/vault/test-vector.json'), 'utf8')) as {
@@ -28,6 +29,28 @@ const vector = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/vault/test
   entries: Record<string, unknown>[];
 };
 const expected = { formatVersion: 1, generation: vector.generation, vaultId: vector.vaultId, entries: vector.entries };
+
+const RECOVERY_FIXTURE = path.join(ROOT, 'test/fixtures/vault/test-vector-recovery.tessera');
+const recoveryVector = JSON.parse(
+  readFileSync(path.join(ROOT, 'test/fixtures/vault/test-vector-recovery.json'), 'utf8'),
+) as typeof vector & {
+  recovery: {
+    recoveryKey: string;
+    slotId: string;
+    secretHex: string;
+    checkHashHex: string;
+    seedHex: string;
+    publicKeyHex: string;
+    privateKeyHex: string;
+    sealedKeyHex: string;
+  };
+};
+const expectedRecovery = {
+  formatVersion: 1,
+  generation: recoveryVector.generation,
+  vaultId: recoveryVector.vaultId,
+  entries: recoveryVector.entries,
+};
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeAll(() => {
@@ -135,6 +158,184 @@ describe('reference decryptor (Python, PyNaCl)', () => {
       timeout: 30_000,
     });
     expect(JSON.parse(out)).toEqual(expected);
+  });
+});
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Crockford base32 of `bits` (a string of 0 and 1), 5 bits a character, most significant first. */
+function crockford(bits: string): string {
+  return (bits.match(/.{5}/g) ?? []).map((b) => CROCKFORD[parseInt(b, 2)]).join('');
+}
+const bitString = (hex: string): string =>
+  [...Buffer.from(hex, 'hex')].map((b) => b.toString(2).padStart(8, '0')).join('');
+
+/** `key` with the character at `index` (of the 36, hyphens not counted) replaced by another one of the alphabet. */
+function withTypo(key: string, index: number): string {
+  const chars = key.replace(/-/g, '').split('');
+  const c = chars[index]!;
+  chars[index] = CROCKFORD[(CROCKFORD.indexOf(c) + 1) % CROCKFORD.length]!;
+  return chars.join('').replace(/.{4}(?!$)/g, '$&-');
+}
+
+describe('recovery test vector', () => {
+  it('is the committed file, byte for byte', () => {
+    expect(createHash('sha256').update(readFileSync(RECOVERY_FIXTURE)).digest('hex')).toBe(recoveryVector.sha256);
+  });
+
+  it('rebuilds to the same bytes from its fixed randomness, every time', async () => {
+    const first = await buildRecoveryTestVector();
+    const second = await buildRecoveryTestVector();
+    expect(Buffer.from(first.file).equals(Buffer.from(second.file))).toBe(true);
+    expect(Buffer.from(first.file).equals(readFileSync(RECOVERY_FIXTURE))).toBe(true);
+    expect(first.description).toEqual(recoveryVector);
+  });
+
+  it('holds a password slot and one recovery slot with the documented public key and sealed key', () => {
+    const file = readFileSync(RECOVERY_FIXTURE);
+    const header = JSON.parse(file.subarray(14, 14 + file.readUInt32LE(10)).toString('utf8')) as {
+      slots: Record<string, unknown>[];
+    };
+    expect(header.slots.map((s) => s['type'])).toEqual(['password', 'recovery']);
+    expect(header.slots[1]).toEqual({
+      id: recoveryVector.recovery.slotId,
+      type: 'recovery',
+      publicKey: Buffer.from(recoveryVector.recovery.publicKeyHex, 'hex').toString('base64'),
+      sealedKey: Buffer.from(recoveryVector.recovery.sealedKeyHex, 'hex').toString('base64'),
+    });
+  });
+
+  it('documents a recovery key, check, seed and key pair that unrelated implementations reproduce', async () => {
+    const { recovery } = recoveryVector;
+    const secret = Buffer.from(recovery.secretHex, 'hex');
+    // The text: 160 bits of secret, then the first 20 bits of the keyed BLAKE2b check (hash-wasm).
+    const check = await blake2b('tessera recovery key check v1', 256, secret);
+    expect(check).toBe(recovery.checkHashHex);
+    const text = crockford(bitString(recovery.secretHex)) + crockford(bitString(check).slice(0, 20));
+    expect(text.match(/.{4}/g)?.join('-')).toBe(recovery.recoveryKey);
+    // The seed, and crypto_box_seed_keypair's X25519 pair: secret key = SHA-512(seed)[0:32] (Node's X25519).
+    expect(await blake2b('tessera recovery key v1', 256, secret)).toBe(recovery.seedHex);
+    const sk = createHash('sha512').update(Buffer.from(recovery.seedHex, 'hex')).digest().subarray(0, 32);
+    expect(sk.toString('hex')).toBe(recovery.privateKeyHex);
+    const jwk = createPublicKey(
+      createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: sk.toString('base64url'), x: '' }, format: 'jwk' }),
+    ).export({ format: 'jwk' });
+    expect(Buffer.from(jwk.x!, 'base64url').toString('hex')).toBe(recovery.publicKeyHex);
+  });
+});
+
+/** A correctly formatted recovery key (valid check group) of some other vault. */
+async function otherVaultsKey(): Promise<string> {
+  const key = await formatRecoveryKey(new Uint8Array(randomBytes(20)));
+  expect(key).not.toBe(recoveryVector.recovery.recoveryKey);
+  return key;
+}
+
+describe.each([
+  ['Node, libsodium', 'node'],
+  ['Python, PyNaCl', 'python'],
+] as const)('reference decryptor (%s) with a recovery key', (_name, kind) => {
+  const python = kind === 'python' ? pythonWithNacl() : null;
+  const skip = kind === 'python' && python === null;
+  // The titles say why they skip, because `npm test` lists skipped tests by title.
+  const t = (title: string): string =>
+    skip ? `${title} (skipped: PyNaCl not installed; apt-get install python3-nacl)` : title;
+
+  /** Runs the decryptor with `--recovery-key` (key in TESSERA_RECOVERY_KEY, or on stdin when `key` is null), or with the password. */
+  function run(
+    file: string,
+    secret: { recoveryKey: string } | { recoveryKeyOnStdin: string } | { password: string },
+  ): { status: number | null; stdout: string; stderr: string } {
+    const script = path.join(ROOT, kind === 'node' ? 'docs/decrypt-vault.mjs' : 'docs/decrypt_vault.py');
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env['TESSERA_PASSWORD'];
+    delete env['TESSERA_RECOVERY_KEY'];
+    let args = [script, file];
+    let input = '';
+    if ('password' in secret) env['TESSERA_PASSWORD'] = secret.password;
+    else {
+      args = [script, '--recovery-key', file];
+      if ('recoveryKey' in secret) env['TESSERA_RECOVERY_KEY'] = secret.recoveryKey;
+      else input = `${secret.recoveryKeyOnStdin}\n`;
+    }
+    const r = spawnSync(kind === 'node' ? process.execPath : (python as string), args, {
+      env,
+      input,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  function refused(r: { status: number | null; stdout: string; stderr: string }, message: RegExp): void {
+    expect([r.status, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(message);
+  }
+
+  it.skipIf(skip)(t('opens the recovery test vector with its recovery key to exactly the documented contents'), () => {
+    const r = run(RECOVERY_FIXTURE, { recoveryKey: recoveryVector.recovery.recoveryKey });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(expectedRecovery);
+  });
+
+  it.skipIf(skip)(t('reads the key from standard input, forgiving case, spaces and O/0, I/1, L/1'), () => {
+    const sloppy = ` ${recoveryVector.recovery.recoveryKey.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'I')} `;
+    const r = run(RECOVERY_FIXTURE, { recoveryKeyOnStdin: sloppy });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(expectedRecovery);
+  });
+
+  it.skipIf(skip)(t('opens the recovery test vector with its password too'), () => {
+    const r = run(RECOVERY_FIXTURE, { password: recoveryVector.password });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(expectedRecovery);
+  });
+
+  it.skipIf(skip)(t('still opens the first test vector with its password'), () => {
+    const r = run(FIXTURE, { password: vector.password });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(expected);
+  });
+
+  it.skipIf(skip)(t('refuses a key with one character changed as a typo'), () => {
+    const key = recoveryVector.recovery.recoveryKey;
+    refused(run(RECOVERY_FIXTURE, { recoveryKey: withTypo(key, 0) }), /typo/);
+    refused(run(RECOVERY_FIXTURE, { recoveryKey: withTypo(key, 17) }), /typo/);
+    refused(run(RECOVERY_FIXTURE, { recoveryKey: withTypo(key, 35) }), /typo/); // a check character
+  });
+
+  it.skipIf(skip)(t('refuses a well-formed recovery key of another vault'), async () => {
+    refused(run(RECOVERY_FIXTURE, { recoveryKey: await otherVaultsKey() }), /not the recovery key of this vault/);
+  });
+
+  it.skipIf(skip)(t('refuses characters outside the alphabet and a wrong length'), () => {
+    const key = recoveryVector.recovery.recoveryKey;
+    refused(run(RECOVERY_FIXTURE, { recoveryKey: `U${key.slice(1)}` }), /only the digits 0-9 and the letters/);
+    refused(run(RECOVERY_FIXTURE, { recoveryKey: key.slice(0, -5) }), /36 characters/);
+  });
+
+  it.skipIf(skip)(t('says when a vault has no recovery slot'), () => {
+    refused(run(FIXTURE, { recoveryKey: recoveryVector.recovery.recoveryKey }), /no recovery slot/);
+  });
+
+  it.skipIf(skip)(t('refuses a modified recovery slot or payload'), () => {
+    const key = recoveryVector.recovery.recoveryKey;
+    // A sealed key from elsewhere: the public key matches, the box does not open.
+    const sealed = Buffer.from(recoveryVector.recovery.sealedKeyHex, 'hex');
+    sealed[40]! ^= 1;
+    const slot = path.join(tmp.dir, `recovery-slot-${kind}.tessera`);
+    writeFileSync(
+      slot,
+      rewriteHeader(readFileSync(RECOVERY_FIXTURE), (h) =>
+        h.replace(/"sealedKey":"[^"]*"/, `"sealedKey":"${sealed.toString('base64')}"`),
+      ),
+    );
+    refused(run(slot, { recoveryKey: key }), /does not open with this recovery key/);
+    const bytes = readFileSync(RECOVERY_FIXTURE);
+    bytes[bytes.length - 5]! ^= 1;
+    const payload = path.join(tmp.dir, `recovery-payload-${kind}.tessera`);
+    writeFileSync(payload, bytes);
+    refused(run(payload, { recoveryKey: key }), /recovery key is right but the file was modified/);
   });
 });
 

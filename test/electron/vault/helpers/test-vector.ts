@@ -1,16 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Builds the published test-vector vault (test/fixtures/vault/test-vector.tessera) and its
- * description (test-vector.json) from fixed randomness, a fixed clock and real Argon2id at the
- * floor parameters. scripts/make-vault-fixture.mjs writes them; a test rebuilds them and checks
- * the committed bytes are identical, so any change to the format shows up as a failing test.
+ * Builds the published test vectors from fixed randomness, a fixed clock and real Argon2id at the
+ * floor parameters: test/fixtures/vault/test-vector.tessera (a password slot) and
+ * test-vector-recovery.tessera (a password slot and a recovery slot), each with its description
+ * (.json). scripts/make-vault-fixture.mjs writes them; a test rebuilds them and checks the committed
+ * bytes are identical, so any change to the format shows up as a failing test.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { createInlineKdf, createVault, KDF_FLOOR, type NewVaultEntry } from '../../../../electron/vault';
-import { passwordBytes } from '../../../../electron/vault/crypto';
+import type Sodium from 'libsodium-wrappers-sumo';
+import {
+  createInlineKdf,
+  createVault,
+  KDF_FLOOR,
+  parseRecoveryKey,
+  recoveryKeyPair,
+  type NewVaultEntry,
+  type UnlockedVault,
+  type VaultEntry,
+} from '../../../../electron/vault';
+import { getSodium, passwordBytes } from '../../../../electron/vault/crypto';
 import { isPasswordSlot, parseContainer } from '../../../../electron/vault/format';
 import { passwordSlotAad, unwrapWithPassword } from '../../../../electron/vault/slots';
 import { seededRandom } from './fakes';
@@ -102,22 +113,55 @@ export function base32(bytes: Uint8Array): string {
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
-/** Builds the vault file and its JSON description. Deterministic: same bytes every run. */
-export async function buildTestVector(): Promise<{ file: Uint8Array; description: Record<string, unknown> }> {
+type Description = Record<string, unknown>;
+
+/** The expected entries as the reference decryptors print them (secrets in hex and base32). */
+function describeEntries(entries: readonly VaultEntry[]): Description[] {
+  return entries.map((e) => ({
+    id: e.id,
+    type: e.type,
+    issuer: e.issuer,
+    account: e.account,
+    algorithm: e.algorithm,
+    digits: e.digits,
+    period: e.period,
+    counter: e.counter,
+    group: e.group,
+    favourite: e.favourite,
+    notes: e.notes,
+    sortOrder: e.sortOrder,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    secretHex: hex(TEST_VECTOR_ENTRIES[e.sortOrder]?.secret ?? new Uint8Array()),
+    secretBase32: base32(TEST_VECTOR_ENTRIES[e.sortOrder]?.secret ?? new Uint8Array()),
+  }));
+}
+
+/**
+ * Creates a vault with the test-vector password and entries in a temporary folder from the seed,
+ * lets `extra` change it while unlocked, and returns the file, the entries and the password slot's
+ * documented values (common to both vectors' descriptions).
+ */
+async function buildVault<T>(
+  fileName: string,
+  seed: string,
+  extra: (vault: UnlockedVault) => Promise<T>,
+): Promise<{ file: Uint8Array; entries: VaultEntry[]; extra: T; common: Description; intermediate: Description }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tessera-vector-'));
   try {
-    const vaultPath = path.join(dir, 'test-vector.tessera');
+    const vaultPath = path.join(dir, fileName);
     const vault = await createVault(
       {
         path: vaultPath,
         kdf: createInlineKdf(),
         kdfParams: KDF_FLOOR,
         now: () => TEST_VECTOR_TIME,
-        randomBytes: seededRandom('tessera test vector v1'),
+        randomBytes: seededRandom(seed),
       },
       TEST_VECTOR_PASSWORD,
     );
     const entries = await vault.add(TEST_VECTOR_ENTRIES);
+    const result = await extra(vault);
     vault.lock();
     const file = new Uint8Array(readFileSync(vaultPath));
     const parsed = parseContainer(file);
@@ -129,45 +173,128 @@ export async function buildTestVector(): Promise<{ file: Uint8Array; description
       parsed.header.slots,
       passwordBytes(TEST_VECTOR_PASSWORD),
     );
-    const description = {
-      description:
-        'Tessera vault format 1 test vector. Decrypt test-vector.tessera with the password; the result must equal "entries".',
-      file: 'test-vector.tessera',
-      sha256: createHash('sha256').update(file).digest('hex'),
-      password: TEST_VECTOR_PASSWORD,
-      passwordUtf8Hex: hex(passwordBytes(TEST_VECTOR_PASSWORD)),
-      formatVersion: parsed.formatVersion,
-      headerLength: parsed.aad.length - 14,
-      generation: parsed.header.generation,
-      vaultId: parsed.header.vaultId,
-      kdf: { alg: slot.kdf.alg, opslimit: slot.kdf.opslimit, memlimit: slot.kdf.memlimit, saltHex: hex(slot.kdf.salt) },
+    return {
+      file,
+      entries,
+      extra: result,
+      common: {
+        file: fileName,
+        sha256: createHash('sha256').update(file).digest('hex'),
+        password: TEST_VECTOR_PASSWORD,
+        passwordUtf8Hex: hex(passwordBytes(TEST_VECTOR_PASSWORD)),
+        formatVersion: parsed.formatVersion,
+        headerLength: parsed.aad.length - 14,
+        generation: parsed.header.generation,
+        vaultId: parsed.header.vaultId,
+        kdf: {
+          alg: slot.kdf.alg,
+          opslimit: slot.kdf.opslimit,
+          memlimit: slot.kdf.memlimit,
+          saltHex: hex(slot.kdf.salt),
+        },
+      },
       intermediate: {
         keyEncryptionKeyHex: hex(kek),
         slotAadHex: hex(passwordSlotAad(slot)),
         dataKeyHex: hex(dataKey),
         payloadNonceHex: hex(parsed.nonce),
       },
-      entries: entries.map((e) => ({
-        id: e.id,
-        type: e.type,
-        issuer: e.issuer,
-        account: e.account,
-        algorithm: e.algorithm,
-        digits: e.digits,
-        period: e.period,
-        counter: e.counter,
-        group: e.group,
-        favourite: e.favourite,
-        notes: e.notes,
-        sortOrder: e.sortOrder,
-        createdAt: e.createdAt,
-        updatedAt: e.updatedAt,
-        secretHex: hex(TEST_VECTOR_ENTRIES[e.sortOrder]?.secret ?? new Uint8Array()),
-        secretBase32: base32(TEST_VECTOR_ENTRIES[e.sortOrder]?.secret ?? new Uint8Array()),
-      })),
     };
-    return { file, description };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Builds the vault file and its JSON description. Deterministic: same bytes every run. */
+export async function buildTestVector(): Promise<{ file: Uint8Array; description: Description }> {
+  const { file, entries, common, intermediate } = await buildVault(
+    'test-vector.tessera',
+    'tessera test vector v1',
+    async () => undefined,
+  );
+  const description = {
+    description:
+      'Tessera vault format 1 test vector. Decrypt test-vector.tessera with the password; the result must equal "entries".',
+    ...common,
+    intermediate,
+    entries: describeEntries(entries),
+  };
+  return { file, description };
+}
+
+type SodiumLib = typeof Sodium;
+
+/**
+ * Makes `crypto_box_seal` draw its ephemeral key pair from `random` instead of the OS, so a vault
+ * with a recovery slot comes out byte-identical on every run; returns the undo. It is libsodium's
+ * own construction (ephemeral pk ‖ crypto_box_easy(m, nonce = BLAKE2b-192(ephemeral pk ‖ pk), pk,
+ * ephemeral sk)), so `crypto_box_seal_open` opens the result like any sealed box: only the
+ * ephemeral key's origin differs. Test fixtures only.
+ */
+function sealWithSeededEphemeralKey(sodium: SodiumLib, random: (n: number) => Uint8Array): () => void {
+  const original = Object.getOwnPropertyDescriptor(sodium, 'crypto_box_seal');
+  const seal = (message: Uint8Array, publicKey: Uint8Array): Uint8Array => {
+    const ephemeral = sodium.crypto_box_seed_keypair(random(sodium.crypto_box_SEEDBYTES));
+    const nonceInput = new Uint8Array([...ephemeral.publicKey, ...publicKey]);
+    const nonce = sodium.crypto_generichash(sodium.crypto_box_NONCEBYTES, nonceInput, null);
+    const boxed = sodium.crypto_box_easy(message, nonce, publicKey, ephemeral.privateKey);
+    ephemeral.privateKey.fill(0);
+    return new Uint8Array([...ephemeral.publicKey, ...boxed]);
+  };
+  Object.defineProperty(sodium, 'crypto_box_seal', { value: seal, writable: true, configurable: true });
+  return () => {
+    if (original) Object.defineProperty(sodium, 'crypto_box_seal', original);
+  };
+}
+
+const RECOVERY_SEED_CONTEXT = 'tessera recovery key v1';
+const RECOVERY_CHECK_CONTEXT = 'tessera recovery key check v1';
+
+/**
+ * Builds the second vector, test-vector-recovery.{tessera,json}: the same password and entries,
+ * then `createRecoveryKey()`, so the header holds a password slot and a recovery slot. The recovery
+ * key comes from the seeded randomness like everything else, and so does the sealed box's
+ * ephemeral key (see sealWithSeededEphemeralKey). Deterministic: same bytes every run.
+ */
+export async function buildRecoveryTestVector(): Promise<{ file: Uint8Array; description: Description }> {
+  const sodium = await getSodium();
+  const undo = sealWithSeededEphemeralKey(sodium, seededRandom('tessera recovery test vector v1: sealed box'));
+  let built;
+  try {
+    built = await buildVault('test-vector-recovery.tessera', 'tessera recovery test vector v1', (vault) =>
+      vault.createRecoveryKey(),
+    );
+  } finally {
+    undo();
+  }
+  const { file, entries, common, intermediate, extra: recoveryKey } = built;
+  const slot = parseContainer(file).header.slots.find((s) => s.type === 'recovery');
+  if (!slot || !('json' in slot)) throw new Error('no recovery slot');
+  const secret = await parseRecoveryKey(recoveryKey);
+  const seed = sodium.crypto_generichash(32, new TextEncoder().encode(RECOVERY_SEED_CONTEXT), secret);
+  const check = sodium.crypto_generichash(32, new TextEncoder().encode(RECOVERY_CHECK_CONTEXT), secret);
+  const { publicKey, privateKey } = await recoveryKeyPair(secret);
+  const sealedKey = Buffer.from(slot.json.sealedKey as string, 'base64');
+  if (Buffer.from(slot.json.publicKey as string, 'base64').compare(publicKey) !== 0) {
+    throw new Error('the recovery slot does not hold the recovery key’s public key');
+  }
+  const description = {
+    description:
+      'Tessera vault format 1 test vector with a recovery slot. Decrypt test-vector-recovery.tessera with the ' +
+      'recovery key (or the password); the result must equal "entries".',
+    ...common,
+    recovery: {
+      recoveryKey,
+      slotId: slot.id,
+      secretHex: hex(secret),
+      checkHashHex: hex(check),
+      seedHex: hex(seed),
+      publicKeyHex: hex(publicKey),
+      privateKeyHex: hex(privateKey),
+      sealedKeyHex: hex(sealedKey),
+    },
+    intermediate,
+    entries: describeEntries(entries),
+  };
+  return { file, description };
 }
