@@ -198,6 +198,8 @@ function parseHeader(value: unknown): VaultHeader {
   const slots = readArray(h.slots, 'header.slots', MAX_SLOTS).map((s, i) => parseSlot(s, `slot ${i + 1}`));
   if (slots.length === 0) throw corrupt('no key slots');
   if (new Set(slots.map((s) => s.id)).size !== slots.length) throw corrupt('duplicate slot ids');
+  // §4: one recovery key at most, so "the vault's recovery key" is never ambiguous.
+  if (slots.filter((s) => s.type === 'recovery').length > 1) throw corrupt('more than one recovery slot');
   const header: VaultHeader = {
     vaultId: readUuid(h.vaultId, 'header.vaultId'),
     generation: readInt(h.generation, 'header.generation', 1, Number.MAX_SAFE_INTEGER),

@@ -187,6 +187,27 @@ describe('slots other than the password slot', () => {
     return key;
   }
 
+  it('a file with two recovery slots is refused as damaged (§4: one at most)', async () => {
+    const s = await getSodium();
+    (await createVault(opts, OLD)).lock();
+    const key = await dataKeyOf(read(), OLD);
+    const recovery = (id: string) => {
+      const pair = s.crypto_box_keypair();
+      const json = {
+        id,
+        type: 'recovery',
+        publicKey: Buffer.from(pair.publicKey).toString('base64'),
+        sealedKey: Buffer.from(s.crypto_box_seal(key, pair.publicKey)).toString('base64'),
+      };
+      return { id, type: 'recovery', json };
+    };
+    await addSlots(OLD, [
+      recovery('5d9c3b1e-7a2f-4c8e-9b6d-1f0e2a3b4c5d'),
+      recovery('6e9c3b1e-7a2f-4c8e-9b6d-1f0e2a3b4c5d'),
+    ]);
+    await expect(unlockVault(opts, OLD)).rejects.toMatchObject({ kind: 'corrupt' });
+  });
+
   it('a recovery slot is re-sealed to its stored public key: its secret key opens the new data key', async () => {
     const s = await getSodium();
     const pair = s.crypto_box_keypair();
