@@ -12,21 +12,22 @@ import { unwrapWithPassword } from './slots';
 
 /**
  * Checks that `current` opens `slot` and that the slot wraps `dataKey`.
- * @throws VaultError `wrong-password-or-tampered` ("The current password is wrong") when it does
- *   not open.
+ * @throws VaultError `wrong-password-or-tampered` (`wrong`, default "The current password is wrong.",
+ *   then "Nothing was changed.") when it does not open.
  */
 export async function confirmCurrentPassword(
   kdf: Kdf,
   slot: PasswordSlot,
   current: Uint8Array,
   dataKey: Uint8Array,
+  wrong = 'The current password is wrong.',
 ): Promise<void> {
   let opened: Uint8Array;
   try {
     ({ dataKey: opened } = await unwrapWithPassword(kdf, [slot], current));
   } catch (error) {
     if (error instanceof VaultError && error.kind === 'wrong-password-or-tampered') {
-      throw new VaultError('wrong-password-or-tampered', 'The current password is wrong. Nothing was changed.');
+      throw new VaultError('wrong-password-or-tampered', `${wrong} Nothing was changed.`);
     }
     throw error;
   }

@@ -41,13 +41,15 @@ export interface UnlockedVault {
    */
   changePassword(current: string, next: string, options?: ChangePasswordOptions): Promise<void>;
   /**
-   * Makes a new recovery key and saves the vault with its slot, replacing any earlier one (which
-   * stops working). Returns the key as a person writes it down (`XXXX-XXXX-…`); it is stored
-   * nowhere, so this is the one time it can be shown. The caller asks for the master password first.
+   * After checking the master `password`: makes a new recovery key and saves the vault with its
+   * slot. Returns the key as a person writes it down (`XXXX-XXXX-…`); it is stored nowhere, so this
+   * is the one time it can be shown. An earlier recovery key is replaced, and the vault re-keyed
+   * (same password), so the earlier key opens nothing saved from now on, even with an older copy.
+   * @throws VaultError `wrong-password-or-tampered` ("The master password is wrong. Nothing was changed.").
    */
-  createRecoveryKey(): Promise<string>;
-  /** Removes the recovery key's slot and saves (nothing happens when there is none). */
-  removeRecoveryKey(): Promise<void>;
+  createRecoveryKey(password: string): Promise<string>;
+  /** The same for removing it (a re-key too); nothing happens when there is none. */
+  removeRecoveryKey(password: string): Promise<void>;
   /**
    * Checks `password` against the vault's password slot (a full KDF run), e.g. before an export.
    * @throws VaultError `wrong-password-or-tampered` when it is not the password.

@@ -163,18 +163,13 @@ export class VaultSession implements UnlockedVault {
     }
   }
 
-  async createRecoveryKey(): Promise<string> {
-    const st = this.#open();
+  async createRecoveryKey(password: string): Promise<string> {
     const secret = this.deps.randomBytes(RECOVERY_SECRET_BYTES).slice();
     try {
       const { publicKey, privateKey } = await recoveryKeyPair(secret);
       privateKey.fill(0);
-      const slot = await createRecoverySlot(uuidV4(this.deps.randomBytes), publicKey, st.dataKey);
-      await this.#commit(
-        (entries) => [...entries],
-        undefined,
-        undefined,
-        (slots) => [...withoutRecovery(slots), slot],
+      await this.#changeRecoverySlot(password, (dataKey) =>
+        createRecoverySlot(uuidV4(this.deps.randomBytes), publicKey, dataKey),
       );
       return await formatRecoveryKey(secret);
     } finally {
@@ -182,9 +177,38 @@ export class VaultSession implements UnlockedVault {
     }
   }
 
-  async removeRecoveryKey(): Promise<void> {
+  async removeRecoveryKey(password: string): Promise<void> {
     if (!this.hasRecoveryKey) return;
-    await this.#commit((entries) => [...entries], undefined, undefined, withoutRecovery);
+    await this.#changeRecoverySlot(password, null);
+  }
+
+  /**
+   * Checks `password`, then replaces the recovery slot with `makeSlot`'s (or removes it, for null).
+   * When a recovery slot was there, the vault is re-keyed as well, under the same password: the
+   * previous recovery key and a copy of the vault from before (a backup, `.prev`) would otherwise
+   * still give the data key that opens every later save.
+   */
+  async #changeRecoverySlot(
+    password: string,
+    makeSlot: ((dataKey: Uint8Array) => Promise<Slot>) | null,
+  ): Promise<void> {
+    const st = this.#open();
+    const rekey = this.hasRecoveryKey;
+    if (rekey) assertRenewable(st.diskHeader.slots, st.diskSlot.id); // before the password work
+    const bytes = passwordBytes(password);
+    const key = st.dataKey.slice();
+    const newKey = rekey ? this.deps.randomBytes(KEY_BYTES).slice() : null;
+    try {
+      await confirmCurrentPassword(this.deps.kdf, st.slotToWrite, bytes, key, 'The master password is wrong.');
+      const slot = newKey
+        ? await createPasswordSlot(this.deps, st.slotToWrite.id, bytes, newKey, this.deps.kdfParams)
+        : undefined;
+      const recovery = makeSlot ? await makeSlot(newKey ?? key) : null;
+      const edit = (slots: readonly Slot[]): Slot[] => [...withoutRecovery(slots), ...(recovery ? [recovery] : [])];
+      await this.#commit((entries) => [...entries], slot, newKey ?? undefined, edit);
+    } finally {
+      wipe(bytes, key, newKey);
+    }
   }
 
   async verifyPassword(password: string): Promise<void> {

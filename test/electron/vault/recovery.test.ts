@@ -16,6 +16,9 @@ import {
   VaultError,
   type VaultOptions,
 } from '../../../electron/vault';
+import { parseContainer } from '../../../electron/vault/format';
+import { openRecoverySlot } from '../../../electron/vault/recovery';
+import { openPayload } from '../../../electron/vault/sealing';
 import { oneEntryVault, type makeTempDir } from './helpers/fakes';
 
 const PASSWORD = 'forgotten password';
@@ -68,7 +71,7 @@ describe('the way back in', () => {
   async function makeKey(hadOne = false): Promise<string> {
     const vault = await unlockVault(opts, PASSWORD);
     expect(vault.hasRecoveryKey).toBe(hadOne);
-    const key = await vault.createRecoveryKey();
+    const key = await vault.createRecoveryKey(PASSWORD);
     expect(vault.hasRecoveryKey).toBe(true);
     vault.lock();
     return key;
@@ -108,10 +111,26 @@ describe('the way back in', () => {
     (await recoverVault(opts, second, NEW_PASSWORD)).lock();
   });
 
+  it('replacing or removing the key re-keys the vault: the old key with an old copy opens nothing saved after', async () => {
+    const first = await makeKey();
+    const oldCopy = readFileSync(opts.path);
+    const oldDataKey = await openRecoverySlot(parseContainer(oldCopy).header.slots, await parseRecoveryKey(first));
+    await makeKey(true);
+    await expect(openPayload(parseContainer(readFileSync(opts.path)), oldDataKey)).rejects.toMatchObject({
+      kind: 'payload-tampered',
+    });
+    const vault = await unlockVault(opts, PASSWORD);
+    await expect(vault.removeRecoveryKey('not the password')).rejects.toMatchObject({
+      message: 'The master password is wrong. Nothing was changed.',
+    });
+    expect(vault.hasRecoveryKey).toBe(true);
+    vault.lock();
+  });
+
   it('a removed recovery key opens nothing, and says the vault has none', async () => {
     const key = await makeKey();
     const vault = await unlockVault(opts, PASSWORD);
-    await vault.removeRecoveryKey();
+    await vault.removeRecoveryKey(PASSWORD);
     expect(vault.hasRecoveryKey).toBe(false);
     vault.lock();
     await expect(recoverVault(opts, key, NEW_PASSWORD)).rejects.toMatchObject({

@@ -252,7 +252,7 @@ const RECOVERY_CHECK_CONTEXT = 'tessera recovery key check v1';
 
 /**
  * Builds the second vector, test-vector-recovery.{tessera,json}: the same password and entries,
- * then `createRecoveryKey()`, so the header holds a password slot and a recovery slot. The recovery
+ * then `createRecoveryKey(password)`, so the header holds a password slot and a recovery slot. The recovery
  * key comes from the seeded randomness like everything else, and so does the sealed box's
  * ephemeral key (see sealWithSeededEphemeralKey). Deterministic: same bytes every run.
  */
@@ -262,7 +262,7 @@ export async function buildRecoveryTestVector(): Promise<{ file: Uint8Array; des
   let built;
   try {
     built = await buildVault('test-vector-recovery.tessera', 'tessera recovery test vector v1', (vault) =>
-      vault.createRecoveryKey(),
+      vault.createRecoveryKey(TEST_VECTOR_PASSWORD),
     );
   } finally {
     undo();
