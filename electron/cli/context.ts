@@ -50,15 +50,19 @@ export async function requireVaultFile(ctx: CommandContext): Promise<void> {
 }
 
 /**
- * Unlocks the vault with the password from the run's source, runs `fn`, then locks it (wiping the
- * data key and secrets) whatever happened.
+ * Unlocks the vault with the password from the run's source, runs `fn` (given the password too, for
+ * a change that must check it again, such as a recovery key's), then locks it (wiping the data key
+ * and secrets) whatever happened.
  */
-export async function withVault<T>(ctx: CommandContext, fn: (vault: UnlockedVault) => Promise<T>): Promise<T> {
+export async function withVault<T>(
+  ctx: CommandContext,
+  fn: (vault: UnlockedVault, password: string) => Promise<T>,
+): Promise<T> {
   await requireVaultFile(ctx);
   const password = await ctx.passwords.read('vault');
   const vault = await unlockVault(vaultOptions(ctx), password);
   try {
-    return await fn(vault);
+    return await fn(vault, password);
   } finally {
     vault.lock();
   }

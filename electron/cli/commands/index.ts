@@ -10,6 +10,7 @@ import { infoCommand } from './info';
 import { initCommand } from './init';
 import { listCommand } from './list';
 import { passwdCommand } from './passwd';
+import { recoveryKeyCommand } from './recovery-key';
 import { removeCommand } from './remove';
 import { restoreCommand } from './restore';
 import { scanCommand } from './scan';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = Object.freeze([
   exportCommand,
   removeCommand,
   passwdCommand,
+  recoveryKeyCommand,
   infoCommand,
 ]);
 

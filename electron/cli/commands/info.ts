@@ -4,7 +4,7 @@ import { lazyRun, NO_POSITIONALS, type Command } from '../command';
 
 export const infoCommand: Command = {
   name: 'info',
-  summary: 'Show the vault file, format version, key-derivation parameters and entry count.',
+  summary: 'Show the vault file, format version, key-derivation parameters, entry count and recovery key.',
   usage: ['info [--json]'],
   options: { json: { type: 'boolean', help: 'print the information as one JSON object (see docs/cli.md)' } },
   positionals: NO_POSITIONALS,

@@ -100,6 +100,26 @@ describe('bin/tessera.js (built bundle)', () => {
     });
   });
 
+  it('recovery-key --out → passwd --recovery-key-file: the key sets a new password, never printed', () => {
+    const out = path.join(dir, 'recovery-key.txt');
+    const made = tessera(['recovery-key', '--out', out, '--password-stdin'], { input: `${PASSWORD}\n` });
+    expect(made.code, made.stderr).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const key = /^ {4}(\S{4}(?:-\S{4}){8})$/m.exec(readFileSync(out, 'utf8'))?.[1] ?? '';
+    expect(key).toMatch(/^[0-9A-Z-]{44}$/);
+    const next = 'bin test recovered password';
+    const recovered = tessera(['passwd', '--recovery-key-file', out, '--password-stdin'], { input: `${next}\n` });
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(recovered.stdout).toContain('The recovery key still works');
+    expect(tessera(['list', '--password-stdin'], { input: `${PASSWORD}\n` }).code).toBe(2);
+    const info = tessera(['info', '--json', '--password-stdin'], { input: `${next}\n` });
+    expect(JSON.parse(info.stdout)).toMatchObject({ entryCount: 1, recoveryKey: true });
+    // Back to the first password, for the tests below.
+    const back = tessera(['passwd', '--recovery-key-file', out, '--password-stdin'], { input: `${PASSWORD}\n` });
+    expect(back.code, back.stderr).toBe(0);
+    for (const text of outputs) expect(text).not.toContain(key);
+  });
+
   it('exit codes from the real process: 2 wrong password, 3 corrupt, 4 not found, 1 usage', () => {
     expect(tessera(['list', '--password-stdin'], { input: 'wrong password\n' }).code).toBe(2);
     const junk = path.join(dir, 'junk.tessera');

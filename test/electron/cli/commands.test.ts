@@ -255,17 +255,18 @@ describe('remove', () => {
 });
 
 describe('info', () => {
-  it('--json: path, format version, generation, KDF, entry count', async () => {
+  it('--json: path, format version, generation, KDF, entry count, recovery key', async () => {
     const vault = await copyVault(template, dir);
     const r = await tessera(vault, 'info', '--json');
     expect(r.code).toBe(0);
     const info = JSON.parse(r.stdout);
-    expect(Object.keys(info)).toEqual(['path', 'formatVersion', 'generation', 'kdf', 'entryCount']);
+    expect(Object.keys(info)).toEqual(['path', 'formatVersion', 'generation', 'kdf', 'entryCount', 'recoveryKey']);
     expect(info).toMatchObject({
       path: vault,
       formatVersion: 1,
       kdf: { algorithm: 'argon2id13', opslimit: 2, memlimitBytes: 64 * 1024 * 1024 },
       entryCount: 6,
+      recoveryKey: false,
     });
     expect(info.generation).toBeGreaterThanOrEqual(2);
   });
@@ -275,6 +276,7 @@ describe('info', () => {
     const r = await tessera(vault, 'info');
     expect(r.stdout).toContain('Key derivation:  Argon2id, 2 passes, 64 MiB');
     expect(r.stdout).toContain('Entries:         6');
+    expect(r.stdout).toContain('Recovery key:    no');
   });
 });
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** `tessera info [--json]`: format version, KDF parameters, entry count and file path. */
+/** `tessera info [--json]`: format version, KDF parameters, entry count, recovery key and file path. */
 import type { KdfEngine } from '../../../domain';
 import { inspectVault } from '../../../vault';
 import { flag, type CommandArgs } from '../../command';
@@ -22,6 +22,8 @@ export interface VaultInfo {
     readonly deriveMs: number;
   };
   readonly entryCount: number;
+  /** Whether the vault has a recovery key (`tessera recovery-key`). */
+  readonly recoveryKey: boolean;
 }
 
 /** Runs `tessera info` (the spec, options and help are in ../info.ts). */
@@ -42,6 +44,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
         deriveMs: Math.round(vault.deriveMs),
       },
       entryCount: vault.entries().length,
+      recoveryKey: vault.hasRecoveryKey,
     };
   });
   if (flag(args, 'json')) {
@@ -56,6 +59,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
       ['Key derivation:', `Argon2id, ${info.kdf.opslimit} passes, ${info.kdf.memlimitBytes / 1024 / 1024} MiB`],
       ['Computed by:', engineText(info.kdf)],
       ['Entries:', String(info.entryCount)],
+      ['Recovery key:', info.recoveryKey ? 'yes' : 'no'],
     ]),
   );
 }
