@@ -40,7 +40,14 @@ export type VaultStatus =
        */
       readonly cancelledDeletions?: number;
     }
-  | { readonly status: 'unlocked'; readonly path: string; readonly entryCount: number; readonly kdf: KdfInfo }
+  | {
+      readonly status: 'unlocked';
+      readonly path: string;
+      readonly entryCount: number;
+      readonly kdf: KdfInfo;
+      /** Whether the vault has a recovery key (a way back in when the master password is forgotten). */
+      readonly recoveryKey: boolean;
+    }
   /** The file exists but cannot be opened (corrupt or a newer format); it is never overwritten. */
   | {
       readonly status: 'unreadable';

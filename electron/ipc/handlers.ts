@@ -30,6 +30,16 @@ export function createHandlers(services: AppServices): Handlers {
         await services.changePassword(current, next);
         return null;
       }),
+    'vault:recover': ({ recoveryKey, newPassword }) => attempt(() => services.recover(recoveryKey, newPassword)),
+    // The one answer that carries the recovery key's text (shown once); no other answer or event does.
+    'vault:create-recovery-key': ({ password }) => attempt(() => services.recoveryKeys.create(password)),
+    'vault:save-recovery-key': () => attempt(() => services.recoveryKeys.save()),
+    'vault:forget-recovery-key': () =>
+      attempt(() => {
+        services.recoveryKeys.forget();
+        return null;
+      }),
+    'vault:remove-recovery-key': ({ password }) => attempt(() => services.recoveryKeys.remove(password)),
     'entries:list': () => attempt(() => services.entries.list()),
     'entries:add': (input) => attempt(() => services.entries.add(input)),
     'entries:add-uri': ({ uri }) => attempt(() => services.entries.addUri(uri)),

@@ -30,6 +30,8 @@ export const LIMITS = Object.freeze({
   pastedText: 64 * 1024,
   /** Review keys ("c17"). */
   key: 16,
+  /** A typed recovery key: 44 characters as written (9 groups of 4), with room for spaces. */
+  recoveryKey: 200,
 });
 
 /** Review keys ("c17"). */

@@ -48,6 +48,18 @@ function settingsPatch(raw: unknown): Validation<SettingsPatch> {
   return valid(checked.value);
 }
 
+/** Both fields are read before any is judged, and neither is quoted back (both are secrets). */
+function recoverPayload(raw: unknown): Validation<{ recoveryKey: string; newPassword: string }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['recoveryKey', 'newPassword']);
+  if (extra) return invalid(extra);
+  const recoveryKey = str(raw, 'recoveryKey', LIMITS.recoveryKey, true);
+  const newPassword = str(raw, 'newPassword', LIMITS.password, true);
+  if (recoveryKey instanceof Error) return invalid(recoveryKey.message);
+  if (newPassword instanceof Error) return invalid(newPassword.message);
+  return valid({ recoveryKey: recoveryKey as string, newPassword: newPassword as string });
+}
+
 export const validators: Validators = {
   'vault:status': noPayload,
   'vault:create': passwordPayload,
@@ -64,6 +76,11 @@ export const validators: Validators = {
     if (next instanceof Error) return invalid(next.message);
     return valid({ current: current as string, next: next as string });
   },
+  'vault:recover': recoverPayload,
+  'vault:create-recovery-key': passwordPayload,
+  'vault:save-recovery-key': noPayload,
+  'vault:forget-recovery-key': noPayload,
+  'vault:remove-recovery-key': passwordPayload,
   'entries:list': noPayload,
   'entries:add': newEntry,
   'entries:add-uri': entryUri,

@@ -49,6 +49,11 @@ function vaultVerbs(call: Call, on: On): TesseraApi['vault'] {
     lock: () => call('vault:lock', null),
     changePassword: (current, next) => call('vault:change-password', { current, next }),
     usePrevious: () => call('vault:use-previous', null),
+    recover: (recoveryKey, newPassword) => call('vault:recover', { recoveryKey, newPassword }),
+    createRecoveryKey: (password) => call('vault:create-recovery-key', { password }),
+    saveRecoveryKey: () => call('vault:save-recovery-key', null),
+    forgetRecoveryKey: () => call('vault:forget-recovery-key', null),
+    removeRecoveryKey: (password) => call('vault:remove-recovery-key', { password }),
     onStatusChanged: on('vault:status-changed'),
   };
 }

@@ -12,6 +12,7 @@ import {
   type LockReason,
   type SettingsPatch,
   type SettingsView,
+  type VaultStatus,
 } from '../domain';
 import type { AutoLocker } from './auto-locker';
 import type { BackupService } from './backup-service';
@@ -22,6 +23,7 @@ import type { EntriesService } from './entries-service';
 import { WeakPasswordError } from './errors';
 import type { ExportService } from './export-service';
 import type { createImportService } from './import-service';
+import type { RecoveryKeyService } from './recovery-key-service';
 import type { SettingsService } from './settings-service';
 import type { VaultService } from './vault-service';
 import type { VaultSync } from './vault-sync';
@@ -39,6 +41,7 @@ export interface AppParts {
   readonly codes: CodesService;
   readonly autoLocker: AutoLocker;
   readonly exports: ExportService;
+  readonly recoveryKeys: RecoveryKeyService;
   readonly backups: BackupService;
   readonly imports: ReturnType<typeof createImportService>;
 }
@@ -62,6 +65,7 @@ export function appServicesApi(p: AppParts) {
     },
     lock: (reason: LockReason) => vault.lock(reason),
     exports: p.exports,
+    recoveryKeys: p.recoveryKeys,
     imports,
     backups: {
       status: () => backups.status(),
@@ -93,6 +97,16 @@ export function appServicesApi(p: AppParts) {
       await vault.open().changePassword(current, next, { keepDataKey: false });
       // Backups written so far open with the old password only; the next one has the new one.
       backups.changed();
+    },
+    /**
+     * Forgotten password: opens the vault with its recovery key and sets a new master password
+     * (vault-service.ts). Backups written so far open with the old password (or the recovery key)
+     * only; the next one has the new one.
+     */
+    async recover(recoveryKey: string, newPassword: string): Promise<VaultStatus> {
+      const status = await vault.recover(recoveryKey, newPassword);
+      backups.changed();
+      return status;
     },
     /** On quit: clear the clipboard if it holds our code and wipe the vault. */
     async shutdown(): Promise<void> {

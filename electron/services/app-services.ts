@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The desktop app's main-process services, composed: the vault and what shows it (entries, codes,
- * the clock check, the clipboard), the features around it (auto-lock, exports, backups, imports),
- * and the steps run on unlock and lock; app-api.ts builds the object the IPC handlers call. Plain
- * Node: the Electron composition root and the Chromium end-to-end tests build the very same
- * object, with different ports. The logic lives in the services composed here; this file only
- * wires them.
+ * the clock check, the clipboard), the features around it (auto-lock, exports, the recovery key,
+ * backups, imports), and the steps run on unlock and lock; app-api.ts builds the object the IPC
+ * handlers call. Plain Node: the Electron composition root and the Chromium end-to-end tests build
+ * the very same object, with different ports. The logic lives in the services composed here;
+ * this file only wires them.
  */
 import type { AppEventName, AppEvents, Clock, LockReason } from '../domain';
 import type { BackupVaultOptions } from '../export';
@@ -22,6 +22,7 @@ import { NO_DESKTOP, type DesktopPorts } from './desktop-ports';
 import { createEntriesService } from './entries-service';
 import { createExportService } from './export-service';
 import { createImportService } from './import-service';
+import { createRecoveryKeyService } from './recovery-key-service';
 import { SETTINGS_DEFAULTS, toAutoLockSettings } from './settings';
 import { createSettingsService, settingsPathIn, type SettingsService } from './settings-service';
 import { createVaultService, type VaultServiceDeps } from './vault-service';
@@ -174,6 +175,14 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
     vault: () => vault.open(),
     emit: (status) => deps.emit('backups:changed', status),
   });
+  const recoveryKeys = createRecoveryKeyService({
+    clock,
+    desktop,
+    vaultPath: deps.vaultPath,
+    vault: () => vault.open(),
+    announce: () => vault.announce(),
+    saved: () => backups.changed(),
+  });
   const imports = createImportService({
     desktop,
     now: () => side.codeClock.now(),
@@ -185,7 +194,7 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
     },
     kdf: deps.kdf,
   });
-  return { autoLocker, exports, backups, imports };
+  return { autoLocker, exports, recoveryKeys, backups, imports };
 }
 
 const dataFolder = (deps: AppServicesDeps): string => deps.dataFolder ?? path.dirname(deps.vaultPath);
@@ -227,6 +236,8 @@ function onUnlocked(p: AppParts): void {
 /** The vault is locking: everything that reads it stops, then what it showed is let go. */
 async function onLocking(p: AppParts, reason: LockReason): Promise<void> {
   p.exports.end();
+  // A recovery key just made and not yet put away goes with the key too.
+  p.recoveryKeys.forget();
   p.autoLocker.stop();
   p.sync.unwatch();
   p.codes.stop();

@@ -11,7 +11,7 @@ import { BackupError } from '../export/backups';
 import { QrError } from '../import/qr/errors';
 import { ImportError } from '../import/types';
 import { OtpUriError } from '../otp';
-import { EntryValidationError, VaultError, vaultErrorReport } from '../vault';
+import { EntryValidationError, RecoveryKeyFormatError, VaultError, vaultErrorReport } from '../vault';
 import { ClockCheckUnavailableError } from './clock-service';
 import { CaptureRefusedError } from './desktop-ports';
 import {
@@ -19,12 +19,15 @@ import {
   FileWriteError,
   ImportClosedError,
   InvalidEntryError,
+  NoPendingRecoveryKeyError,
   NoPreviousGenerationError,
   NotFoundError,
   NothingToExportError,
   PasswordRequiredError,
+  RecoveryKeyInterruptedError,
   UndoExpiredError,
   UnknownFileFormatError,
+  VaultAlreadyOpenError,
   VaultBusyError,
   WeakPasswordError,
 } from './errors';
@@ -53,7 +56,15 @@ export function toIpcError(error: unknown): IpcError {
       ? { code: 'invalid-entry', message: error.message, field: error.field }
       : { code: 'invalid-entry', message: error.message };
   }
-  if (error instanceof VaultLockedError) return { code: 'vault-locked', message: error.message };
+  if (error instanceof VaultLockedError || error instanceof RecoveryKeyInterruptedError) {
+    return { code: 'vault-locked', message: error.message };
+  }
+  // Says what is wrong with the typed key (a missing group, a letter not used, a typo), never the key.
+  if (error instanceof RecoveryKeyFormatError) {
+    return { code: 'invalid-entry', message: error.message, field: 'recoveryKey' };
+  }
+  if (error instanceof VaultAlreadyOpenError) return { code: 'invalid-request', message: error.message };
+  if (error instanceof NoPendingRecoveryKeyError) return { code: 'not-found', message: error.message };
   if (error instanceof VaultBusyError) return { code: 'busy', message: error.message };
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
   if (error instanceof NotFoundError || error instanceof NoPreviousGenerationError) {

@@ -132,3 +132,38 @@ export class WeakPasswordError extends Error {
     this.name = 'WeakPasswordError';
   }
 }
+
+/** A recovery with the vault already open: the master password is changed in Settings instead. */
+export class VaultAlreadyOpenError extends Error {
+  constructor() {
+    super('The vault is already open. Change the master password in Settings instead.');
+    this.name = 'VaultAlreadyOpenError';
+  }
+}
+
+// Recovery keys ----------------------------------------------------------------------------
+
+/**
+ * “Save to a file” with no recovery key held: main keeps a new key only until the window stops
+ * showing it, the vault locks, or a few minutes pass.
+ */
+export class NoPendingRecoveryKeyError extends Error {
+  constructor() {
+    super(
+      'Tessera no longer holds the recovery key it showed (it forgets it when the vault locks or after a few minutes). ' +
+        'Make a new recovery key to save it to a file.',
+    );
+    this.name = 'NoPendingRecoveryKeyError';
+  }
+}
+
+/** The vault locked while a recovery key was being made: the key was dropped unseen. */
+export class RecoveryKeyInterruptedError extends Error {
+  constructor() {
+    super(
+      'The vault locked while the recovery key was being made, so it cannot be shown. Unlock the vault and make a new ' +
+        'recovery key.',
+    );
+    this.name = 'RecoveryKeyInterruptedError';
+  }
+}

@@ -8,6 +8,7 @@ import {
   createVault,
   inspectVault,
   previousGenerationPath,
+  recoverVault,
   resolveVaultFile,
   sharedDefaultKdf,
   unlockVault,
@@ -18,7 +19,7 @@ import {
   type UnlockedVault,
   type VaultOptions,
 } from '../vault';
-import { NoPreviousGenerationError, VaultBusyError, WeakPasswordError } from './errors';
+import { NoPreviousGenerationError, VaultAlreadyOpenError, VaultBusyError, WeakPasswordError } from './errors';
 import { constants, existsSync } from 'node:fs';
 import { copyFile, rename } from 'node:fs/promises';
 
@@ -26,6 +27,13 @@ export interface VaultService {
   status(): Promise<VaultStatus>;
   create(password: string): Promise<VaultStatus>;
   unlock(password: string): Promise<VaultStatus>;
+  /**
+   * Forgotten password: opens the locked vault with its recovery key and sets `newPassword` (a
+   * re-key; the recovery key keeps working). The key text goes to the vault module and nowhere else.
+   * @throws RecoveryKeyFormatError (a mistyped key), VaultError `wrong-password-or-tampered` (no
+   *   recovery key, or not this vault's), WeakPasswordError, VaultAlreadyOpenError.
+   */
+  recover(recoveryKey: string, newPassword: string): Promise<VaultStatus>;
   lock(reason: LockReason): Promise<VaultStatus>;
   /**
    * Only when the vault is unreadable and a previous generation exists: moves the damaged file
@@ -34,6 +42,11 @@ export interface VaultService {
   usePrevious(): Promise<VaultStatus>;
   /** The open vault; throws VaultLockedError when locked. */
   open(): UnlockedVault;
+  /**
+   * Pushes the status again (`onStatus`) after a change made on the open vault rather than by this
+   * service, e.g. a recovery key made or removed; returns it.
+   */
+  announce(): Promise<VaultStatus>;
   isUnlocked(): boolean;
 }
 
@@ -74,6 +87,13 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       return exclusive(v, async () => createVault(await withParams(deps, 'create'), password));
     },
     unlock: (password) => exclusive(v, async () => unlockVault(await withParams(deps, 'unlock'), password)),
+    async recover(recoveryKey, newPassword) {
+      // An open session would be left behind, unwiped, by a second one on the re-keyed file.
+      if (v.vault) throw new VaultAlreadyOpenError();
+      if (newPassword.length < MIN_PASSWORD_LENGTH) throw new WeakPasswordError();
+      // The new password is wrapped like an unlock's upgrade: with this computer's stored parameters.
+      return exclusive(v, async () => recoverVault(await withParams(deps, 'unlock'), recoveryKey, newPassword));
+    },
     async lock(reason) {
       if (v.vault) {
         await deps.onLocking(reason);
@@ -89,6 +109,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       return v.vault;
     },
     isUnlocked: () => v.vault !== null,
+    announce: () => announce(v),
   };
 }
 
@@ -107,7 +128,13 @@ async function kdfInfo(v: VaultState, vault: UnlockedVault): Promise<KdfInfo> {
 async function status(v: VaultState): Promise<VaultStatus> {
   const { path } = v;
   if (v.vault) {
-    return { status: 'unlocked', path, entryCount: v.vault.entries().length, kdf: await kdfInfo(v, v.vault) };
+    return {
+      status: 'unlocked',
+      path,
+      entryCount: v.vault.entries().length,
+      kdf: await kdfInfo(v, v.vault),
+      recoveryKey: v.vault.hasRecoveryKey,
+    };
   }
   if ((await vaultFileState(path)) === 'absent') return { status: 'absent', path };
   try {
@@ -141,7 +168,7 @@ async function withParams(deps: VaultServiceDeps, purpose: 'create' | 'unlock'):
   return params ? { ...deps.options, kdfParams: params } : deps.options;
 }
 
-/** Serialises create/unlock: a second click while Argon2id runs must not derive twice. */
+/** Serialises create/unlock/recover: a second click while Argon2id runs must not derive twice. */
 async function exclusive(v: VaultState, fn: () => Promise<UnlockedVault>): Promise<VaultStatus> {
   if (v.busy) throw new VaultBusyError();
   v.busy = true;

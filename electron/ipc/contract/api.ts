@@ -40,6 +40,15 @@ export interface TesseraApi {
     lock(): Promise<Result<VaultStatus>>;
     usePrevious(): Promise<Result<VaultStatus>>;
     changePassword(current: string, next: string): Promise<Result<null>>;
+    /** Forgotten password: opens the locked vault with the recovery key and sets a new master password. */
+    recover(recoveryKey: string, newPassword: string): Promise<Result<VaultStatus>>;
+    /** After the master password: a new recovery key (the earlier one stops working), shown this once. */
+    createRecoveryKey(password: string): Promise<Result<{ recoveryKey: string }>>;
+    /** Saves the key just made to a file picked in main's save dialog; `savedTo` null when cancelled. */
+    saveRecoveryKey(): Promise<Result<{ savedTo: string | null }>>;
+    /** The key is no longer shown: main forgets it. */
+    forgetRecoveryKey(): Promise<Result<null>>;
+    removeRecoveryKey(password: string): Promise<Result<VaultStatus>>;
     onStatusChanged(listener: (status: VaultStatus) => void): Unsubscribe;
   };
   readonly entries: {
@@ -124,7 +133,20 @@ export const API_NAMESPACES = Object.freeze(Object.keys(API_NAMESPACE_SET).sort(
 
 /** Every verb of every namespace, as data: a verb added to `TesseraApi` without a line here does not compile. */
 const API_VERB_SET: { readonly [N in keyof TesseraApi]: Record<keyof TesseraApi[N], 1> } = {
-  vault: { status: 1, create: 1, unlock: 1, lock: 1, usePrevious: 1, changePassword: 1, onStatusChanged: 1 },
+  vault: {
+    status: 1,
+    create: 1,
+    unlock: 1,
+    lock: 1,
+    usePrevious: 1,
+    changePassword: 1,
+    recover: 1,
+    createRecoveryKey: 1,
+    saveRecoveryKey: 1,
+    forgetRecoveryKey: 1,
+    removeRecoveryKey: 1,
+    onStatusChanged: 1,
+  },
   entries: { list: 1, add: 1, addUri: 1, update: 1, remove: 1, undoRemove: 1, reorder: 1, onChanged: 1 },
   codes: { current: 1, copy: 1, nextHotp: 1, preview: 1, onUpdate: 1 },
   settings: { get: 1, update: 1, onChanged: 1 },

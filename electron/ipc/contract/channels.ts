@@ -48,6 +48,20 @@ export interface InvokeContract {
   'vault:change-password': { req: { current: string; next: string }; res: null };
   /** Unreadable vault only: keeps the damaged file aside and puts the previous generation in its place. */
   'vault:use-previous': { req: null; res: VaultStatus };
+  /** Locked vault, forgotten password: opens it with the recovery key and sets `newPassword` (a re-key). */
+  'vault:recover': { req: { recoveryKey: string; newPassword: string }; res: VaultStatus };
+  /**
+   * After the master password: makes a new recovery key (any earlier one stops working) and returns
+   * it, the one time it is shown. Main keeps it for `vault:save-recovery-key` until the vault locks
+   * or `vault:forget-recovery-key`.
+   */
+  'vault:create-recovery-key': { req: { password: string }; res: { recoveryKey: string } };
+  /** Writes the key just made to a file the user picks in main's save dialog (0600); null if cancelled. */
+  'vault:save-recovery-key': { req: null; res: { savedTo: string | null } };
+  /** The window no longer shows the key: main drops its copy. */
+  'vault:forget-recovery-key': { req: null; res: null };
+  /** After the master password: removes the recovery key (it opens nothing any more). */
+  'vault:remove-recovery-key': { req: { password: string }; res: VaultStatus };
   'entries:list': { req: null; res: readonly EntrySummary[] };
   'entries:add': { req: NewEntryInput; res: EntrySummary };
   'entries:add-uri': { req: { uri: string }; res: EntrySummary };
@@ -129,6 +143,11 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'vault:lock': 1,
   'vault:change-password': 1,
   'vault:use-previous': 1,
+  'vault:recover': 1,
+  'vault:create-recovery-key': 1,
+  'vault:save-recovery-key': 1,
+  'vault:forget-recovery-key': 1,
+  'vault:remove-recovery-key': 1,
   'entries:list': 1,
   'entries:add': 1,
   'entries:add-uri': 1,

@@ -154,6 +154,65 @@ describe('IPC payload validators', () => {
     expect(validators['imports:formats']({ all: true }).ok).toBe(false);
   });
 
+  it('checks the recovery key channels', () => {
+    const key = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789-ABCD';
+    expect(validators['vault:recover']({ recoveryKey: key, newPassword: 'a new password' })).toEqual({
+      ok: true,
+      value: { recoveryKey: key, newPassword: 'a new password' },
+    });
+    // Spaces and lower case are the vault's to read: the wire only bounds the length.
+    expect(validators['vault:recover']({ recoveryKey: ' abcd efgh '.repeat(18), newPassword: 'x' }).ok).toBe(true);
+    expect(validators['vault:create-recovery-key']({ password: 'master' })).toEqual({
+      ok: true,
+      value: { password: 'master' },
+    });
+    expect(validators['vault:remove-recovery-key']({ password: 'master' }).ok).toBe(true);
+    for (const channel of ['vault:save-recovery-key', 'vault:forget-recovery-key'] as const) {
+      expect(validators[channel](null)).toEqual({ ok: true, value: null });
+      expect(validators[channel](undefined)).toEqual({ ok: true, value: null });
+    }
+    for (const [channel, payload] of [
+      ['vault:recover', null],
+      ['vault:recover', key],
+      ['vault:recover', { recoveryKey: key }],
+      ['vault:recover', { newPassword: 'a new password' }],
+      ['vault:recover', { recoveryKey: 1, newPassword: 'a new password' }],
+      ['vault:recover', { recoveryKey: key, newPassword: ['a new password'] }],
+      ['vault:recover', { recoveryKey: 'A'.repeat(LIMITS.recoveryKey + 1), newPassword: 'a new password' }],
+      ['vault:recover', { recoveryKey: key, newPassword: 'x'.repeat(LIMITS.password + 1) }],
+      ['vault:recover', { recoveryKey: key, newPassword: 'a new password', password: 'old' }],
+      ['vault:create-recovery-key', null],
+      ['vault:create-recovery-key', {}],
+      ['vault:create-recovery-key', { password: 7 }],
+      ['vault:create-recovery-key', { password: 'x'.repeat(LIMITS.password + 1) }],
+      ['vault:create-recovery-key', { password: 'master', recoveryKey: key }],
+      ['vault:remove-recovery-key', { password: null }],
+      ['vault:remove-recovery-key', { password: 'master', all: true }],
+      // The file is chosen in main's save dialog, never named by the renderer.
+      ['vault:save-recovery-key', { path: '/tmp/key.txt' }],
+      ['vault:save-recovery-key', '/tmp/key.txt'],
+      ['vault:forget-recovery-key', { recoveryKey: key }],
+    ] as const) {
+      expect(validators[channel](payload as never).ok, `${channel} ${JSON.stringify(payload).slice(0, 60)}`).toBe(
+        false,
+      );
+    }
+    expect(LIMITS.recoveryKey).toBe(200);
+  });
+
+  it('never quotes a refused recovery key or password back', () => {
+    const secret = 'SECRET-KEY-TEXT';
+    for (const result of [
+      validators['vault:recover']({ recoveryKey: secret.repeat(20), newPassword: 'pw' }),
+      validators['vault:recover']({ recoveryKey: 'k', newPassword: secret.repeat(100) }),
+      validators['vault:recover']({ recoveryKey: secret, newPassword: 1 }),
+      validators['vault:create-recovery-key']({ password: secret.repeat(100) }),
+    ]) {
+      expect(result.ok).toBe(false);
+      expect(JSON.stringify(result)).not.toContain('SECRET');
+    }
+  });
+
   it('never throws, whatever the renderer sends', () => {
     fc.assert(
       fc.property(

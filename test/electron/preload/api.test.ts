@@ -43,6 +43,11 @@ describe('createTesseraApi', () => {
     await api.vault.lock();
     await api.vault.changePassword('a', 'b');
     await api.vault.usePrevious();
+    await api.vault.recover('ABCD-EFGH', 'new password');
+    await api.vault.createRecoveryKey('master pw');
+    await api.vault.saveRecoveryKey();
+    await api.vault.forgetRecoveryKey();
+    await api.vault.removeRecoveryKey('master pw 2');
     await api.entries.list();
     await api.entries.add({ type: 'totp', issuer: 'I', account: 'A', secret: 'S' });
     await api.entries.addUri('otpauth://totp/x?secret=A');
@@ -95,6 +100,11 @@ describe('createTesseraApi', () => {
     expect(calls).toContainEqual(['exports:save', { format: 'aegis', exportPassword: 'export pw' }]);
     expect(calls).toContainEqual(['exports:qr', { kind: 'migration', index: 1 }]);
     expect(calls).toContainEqual(['vault:change-password', { current: 'a', next: 'b' }]);
+    expect(calls).toContainEqual(['vault:recover', { recoveryKey: 'ABCD-EFGH', newPassword: 'new password' }]);
+    expect(calls).toContainEqual(['vault:create-recovery-key', { password: 'master pw' }]);
+    expect(calls).toContainEqual(['vault:save-recovery-key', null]);
+    expect(calls).toContainEqual(['vault:forget-recovery-key', null]);
+    expect(calls).toContainEqual(['vault:remove-recovery-key', { password: 'master pw 2' }]);
     expect(calls).toContainEqual(['entries:update', { id: ID, patch: { favourite: true } }]);
     expect(calls).toContainEqual(['entries:reorder', { ids: [ID] }]);
     expect(calls).toContainEqual(['settings:update', { theme: 'dark' }]);

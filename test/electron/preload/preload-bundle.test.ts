@@ -115,6 +115,7 @@ const ARGS: Record<string, unknown[]> = {
   save: ['aegis', 'export password'],
   qr: ['migration', 0],
   changePassword: ['old password', 'new password'],
+  recover: ['recovery key', 'new password'],
   update: ['id', { favourite: true }],
 };
 

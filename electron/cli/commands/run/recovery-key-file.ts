@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The recovery key file (docs/cli.md, "Recovery key"): the page `tessera recovery-key --out FILE`
- * writes — what it is, the key on its own line, what to do with it — and how `tessera passwd
- * --recovery-key-file FILE` finds the key again, in that page or in a file holding only the key.
+ * The recovery key file (docs/cli.md, "Recovery key"): how `tessera passwd --recovery-key-file FILE`
+ * finds the key again, in the page `tessera recovery-key --out FILE` writes (the app's page,
+ * electron/domain/recovery-key.ts) or in a file holding only the key.
  * The key is a secret: no message here ever quotes the file's text.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -14,41 +14,6 @@ const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 /** A line that is a recovery key as written: 9 groups of 4 letters or digits joined by hyphens, any case. */
 const KEY_LINE = /^[0-9a-z]{4}(?:-[0-9a-z]{4}){8}$/i;
-
-/** "2023-11-14 at 22:13 UTC". */
-function utcMinute(unixMs: number): string {
-  const iso = new Date(unixMs).toISOString();
-  return `${iso.slice(0, 10)} at ${iso.slice(11, 16)} UTC`;
-}
-
-/** The text `recovery-key --out FILE` writes: plain text, to be printed. */
-export function recoveryKeyPage(vaultPath: string, madeAt: number, key: string): string {
-  return [
-    'Tessera recovery key',
-    '',
-    'This is the recovery key for the Tessera vault at',
-    `    ${printable(vaultPath)}`,
-    `made on ${utcMinute(madeAt)}.`,
-    '',
-    `    ${key}`,
-    '',
-    'Whoever has this key can open the vault and set a new master password, without',
-    'the old one. Keep it offline: print this page (or copy the key onto paper) and',
-    'keep it somewhere safe, then delete this file from the computer. Do not keep it',
-    'beside the vault or in the same synced folder.',
-    '',
-    'If you forget the master password:',
-    '  - in the app: choose "Forgot your password?" and type the key;',
-    '  - on the command line: tessera passwd --recovery-key-file FILE',
-    '    (FILE: this page, or a file holding only the key; add --vault and the',
-    '    path above if it is not your default vault).',
-    'The recovery key keeps working after you set a new master password.',
-    '',
-    'Making a new recovery key (tessera recovery-key --replace, or in the app)',
-    'makes this one useless, and so does removing it.',
-    '',
-  ].join('\n');
-}
 
 /**
  * The recovery key in a file's text: the one line that looks like a key (a page from

@@ -18,7 +18,7 @@ import { flag, stringOption, type CommandArgs } from '../../command';
 import { withVault, type CommandContext } from '../../context';
 import { CliError, EXIT, UsageError } from '../../errors';
 import { printable } from '../../io';
-import { recoveryKeyPage } from './recovery-key-file';
+import { recoveryKeyPage } from '../../../domain/recovery-key';
 
 /** Runs `tessera recovery-key` (the spec, options and help are in ../recovery-key.ts). */
 export async function run(ctx: CommandContext, args: CommandArgs): Promise<void> {
@@ -60,7 +60,10 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
       throw error;
     }
     try {
-      await writePrivateFile(out, recoveryKeyPage(vault.path, ctx.io.now(), key));
+      await writePrivateFile(
+        out,
+        recoveryKeyPage({ recoveryKey: key, vaultPath: vault.path, createdAt: ctx.io.now() }),
+      );
     } catch (cause) {
       await rm(out, { force: true }).catch(() => undefined);
       const code = (cause as NodeJS.ErrnoException).code ?? 'error';
