@@ -126,7 +126,11 @@ function createVaultSide(deps: AppServicesDeps, late: LateHooks): VaultSide {
     vault,
     vaultPath: deps.vaultPath,
     watchFile: deps.watchFile,
-    changed: () => entries.changed(),
+    changed: () => {
+      entries.changed();
+      // The CLI may have made or removed a recovery key (or added accounts): the status says so.
+      void vault.announce().catch(() => undefined);
+    },
   });
   const entries = createEntriesService({
     clock,
