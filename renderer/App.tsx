@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Picks the screen from the vault status main reports; nothing else lives here. */
 import type { VaultStatus } from '../electron/domain';
+import { useFirstRunStore } from './auth/first-run-store';
 import { FirstRunScreen } from './auth/FirstRunScreen';
 import { StartupScreen } from './auth/StartupScreen';
 import { UnlockScreen } from './auth/UnlockScreen';
@@ -19,11 +20,17 @@ export function App() {
   useTheme();
   const status = useVaultStore((s) => s.status);
   const loadError = useVaultStore((s) => s.loadError);
+  const firstRun = useFirstRunStore((s) => s.offering);
   if (!status) return <StartupScreen error={loadError} />;
-  return <Screen status={status} />;
+  return <Screen status={status} firstRun={firstRun} />;
 }
 
-function Screen({ status }: { status: VaultStatus }) {
+/**
+ * The screen for the status. The first run stays on screen after its vault is open, until its
+ * recovery-key offer is done: the same component at the same place, so its state survives the
+ * status change.
+ */
+function Screen({ status, firstRun }: { status: VaultStatus; firstRun: boolean }) {
   switch (status.status) {
     case 'absent':
       return <FirstRunScreen path={status.path} />;
@@ -38,7 +45,7 @@ function Screen({ status }: { status: VaultStatus }) {
     case 'unreadable':
       return <UnreadableScreen status={status} />;
     case 'unlocked':
-      return <CodesScreen />;
+      return firstRun ? <FirstRunScreen path={status.path} /> : <CodesScreen />;
     default:
       throw missingCase(status);
   }

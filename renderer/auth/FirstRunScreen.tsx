@@ -4,8 +4,10 @@
  * emptied as soon as the password is handed to main; it never enters React state or a store.
  * zxcvbn-ts rates it as it is typed; it must be at least 10 characters and rated "strong". A message
  * about a password goes at the first key press in that field: it was about the one refused.
+ * Then, before the codes, a skippable step offers a recovery key (FirstRunRecovery): the password
+ * just chosen is kept in a ref for that step alone, to make the key without asking for it again.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { FormAlert } from '../shared/FormAlert';
 import { NewPasswordFields, useNewPassword } from '../shared/NewPasswordFields';
@@ -14,8 +16,65 @@ import { useFieldProblems } from '../shared/useFieldProblems';
 import { useVaultStore } from '../shared/vault-store';
 import { AuthLayout } from './AuthLayout';
 import { AuthSubmit } from './AuthSubmit';
+import { useFirstRunStore } from './first-run-store';
+import { FirstRunKey, RecoveryOffer } from './FirstRunRecovery';
+import { VaultPath } from './VaultPath';
+
+type Phase =
+  | { readonly step: 'create' }
+  /** "Keep a way back in": make a recovery key now, or not. */
+  | { readonly step: 'offer' }
+  | { readonly step: 'key'; readonly recoveryKey: string };
 
 export function FirstRunScreen({ path }: { path: string }) {
+  const [phase, setPhase] = useState<Phase>({ step: 'create' });
+  /** The master password just chosen, during the offer only. */
+  const password = useRef<string | null>(null);
+  useEffect(() => {
+    const held = password;
+    return () => {
+      held.current = null;
+    };
+  }, []);
+
+  /** The first run is over: on to the codes. */
+  function done(): void {
+    password.current = null;
+    useFirstRunStore.getState().setOffering(false);
+  }
+
+  switch (phase.step) {
+    case 'create':
+      return (
+        <CreateVault
+          path={path}
+          onCreated={(chosen) => {
+            password.current = chosen;
+            setPhase({ step: 'offer' });
+          }}
+        />
+      );
+    case 'offer':
+      return (
+        <RecoveryOffer
+          path={path}
+          password={password}
+          onMade={(recoveryKey) => {
+            password.current = null;
+            setPhase({ step: 'key', recoveryKey });
+          }}
+          onSkip={done}
+        />
+      );
+    case 'key':
+      return <FirstRunKey path={path} recoveryKey={phase.recoveryKey} onDone={done} />;
+    default:
+      throw new Error(`Unknown first-run step ${JSON.stringify(phase satisfies never)}`);
+  }
+}
+
+/** The master password, typed twice, and "Create vault"; `onCreated` gets the password main accepted. */
+function CreateVault({ path, onCreated }: { path: string; onCreated: (password: string) => void }) {
   const newPassword = useNewPassword();
   const [problems, setProblems, changed] = useFieldProblems<NewPasswordProblems>();
   const [formError, setFormError] = useState<string | null>(null);
@@ -30,12 +89,16 @@ export function FirstRunScreen({ path }: { path: string }) {
     setProblems({});
     setFormError(null);
     setBusy(true);
+    // Main announces the open vault before it answers: the first run must stay on screen.
+    useFirstRunStore.getState().setOffering(true);
     const result = await api().vault.create(taken.password);
     setBusy(false);
     if (result.ok) {
+      onCreated(taken.password);
       useVaultStore.getState().setStatus(result.value);
       return;
     }
+    useFirstRunStore.getState().setOffering(false);
     if (result.error.field === 'password') setProblems({ password: result.error.message });
     else setFormError(result.error.message);
     newPassword.passwordRef.current?.focus();
@@ -66,8 +129,9 @@ export function FirstRunScreen({ path }: { path: string }) {
           onEdit={changed}
         />
         <div className="callout callout-warning" id="no-recovery">
-          <strong>This password cannot be recovered.</strong> Nobody, not even Tessera, can open the vault without it.
-          If you forget it, the codes in this vault are lost: keep it somewhere safe.
+          <strong>This password cannot be recovered.</strong> Nobody, not even Tessera, can open the vault without it or
+          a recovery key, which you can make next. Without either, the codes in this vault are lost: keep the password
+          somewhere safe.
         </div>
         <FormAlert message={formError} />
         <AuthSubmit
@@ -78,13 +142,5 @@ export function FirstRunScreen({ path }: { path: string }) {
         />
       </form>
     </AuthLayout>
-  );
-}
-
-export function VaultPath({ path }: { path: string }) {
-  return (
-    <p className="vault-path">
-      Vault file: <code>{path}</code>
-    </p>
   );
 }

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Unlock: the password goes to main once, the field is emptied at once and refocused on failure. */
+/**
+ * Unlock: the password goes to main once, the field is emptied at once and refocused on failure.
+ * "Forgot your password?" leads to the recovery key (RecoverScreen), and its Back here again.
+ */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { IpcError, LockReason } from '../../electron/domain';
 import { api } from '../api';
@@ -8,8 +11,9 @@ import { MasterPasswordField } from '../shared/MasterPasswordField';
 import { useVaultStore } from '../shared/vault-store';
 import { AuthLayout } from './AuthLayout';
 import { AuthSubmit } from './AuthSubmit';
-import { VaultPath } from './FirstRunScreen';
+import { VaultPath } from './VaultPath';
 import { lockReasonText } from './lock-reason';
+import { RecoverScreen } from './RecoverScreen';
 
 export interface UnlockScreenProps {
   readonly path: string;
@@ -32,7 +36,18 @@ export function unlockErrorText(error: IpcError): string {
   return error.message;
 }
 
-export function UnlockScreen({ path, lastLockReason, cancelledDeletions = 0 }: UnlockScreenProps) {
+export function UnlockScreen(props: UnlockScreenProps) {
+  const [recovering, setRecovering] = useState(false);
+  if (recovering) return <RecoverScreen path={props.path} onBack={() => setRecovering(false)} />;
+  return <PasswordScreen {...props} onForgot={() => setRecovering(true)} />;
+}
+
+function PasswordScreen({
+  path,
+  lastLockReason,
+  cancelledDeletions = 0,
+  onForgot,
+}: UnlockScreenProps & { readonly onForgot: () => void }) {
   const passwordRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -91,6 +106,9 @@ export function UnlockScreen({ path, lastLockReason, cancelledDeletions = 0 }: U
         />
         <AuthSubmit busy={busy} label="Unlock" busyLabel="Unlocking…" busyNote="Unlocking…" />
       </form>
+      <button type="button" className="button button-ghost auth-forgot" onClick={onForgot} disabled={busy}>
+        Forgot your password?
+      </button>
     </AuthLayout>
   );
 }

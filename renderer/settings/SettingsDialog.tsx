@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Settings: security (auto-lock, lock on sleep and screen lock, clipboard, privacy mode),
- * appearance, desktop (tray, start minimised, global shortcut), the clock check, the master password, backups and
- * export, and facts about the vault. Every change is saved by main at once; there is no Save button to forget.
- * One dialog, with a list of its sections at the top (beside them in wide windows) to jump to.
+ * appearance, desktop (tray, start minimised, global shortcut), the clock check, the master password, the recovery
+ * key, backups and export, and facts about the vault. Every change is saved by main at once; there is no Save button
+ * to forget. One dialog, with a list of its sections at the top (beside them in wide windows) to jump to. The export
+ * dialog and a new recovery key take its place while they are open; when they close, the focus returns to the button
+ * that opened them.
  */
-import { useRef, useState } from 'react';
+import { useRef, useState, type RefObject } from 'react';
 import type { Settings } from '../../electron/domain';
 import { ExportDialog } from '../export/ExportDialog';
+import { RecoveryKeyDialog } from '../recovery/RecoveryKeyDialog';
 import { Modal } from '../shared/Modal';
+import { useVaultStore } from '../shared/vault-store';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useSettingsStore } from './settings-store';
 import { SettingsBackups } from './SettingsBackups';
 import { SettingsClock } from './SettingsClock';
 import { SettingsDesktop } from './SettingsDesktop';
 import { SettingsNav } from './SettingsNav';
+import { SettingsRecoveryKey } from './SettingsRecoveryKey';
 import { SettingsSection } from './SettingsSection';
 import { SettingsSecurity } from './SettingsSecurity';
 import { useSettingsUpdate } from './useSettingsUpdate';
@@ -30,19 +35,45 @@ export interface SectionProps {
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const view = useSettingsStore((s) => s.view);
   const { errors, update } = useSettingsUpdate();
+  const vaultPath = useVaultStore((s) => s.status?.path ?? '');
   const [changingPassword, setChangingPassword] = useState(false);
-  // The export dialog takes the settings' place; when it closes, the focus returns to its button.
-  const [exporting, setExporting] = useState<boolean | 'done'>(false);
+  const [exporting, setExporting] = useState(false);
+  /** A recovery key main just made, while it is shown; dropped when its dialog closes. */
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  /** The button to focus when the settings come back from the export or the recovery key. */
+  const [returnTo, setReturnTo] = useState<RefObject<HTMLButtonElement | null> | null>(null);
   const exportButton = useRef<HTMLButtonElement>(null);
+  const recoveryButton = useRef<HTMLButtonElement>(null);
   const fileNote = view?.notes.find((n) => n.setting === null)?.message ?? null;
 
-  if (exporting === true) return <ExportDialog onClose={() => setExporting('done')} />;
+  if (exporting) {
+    return (
+      <ExportDialog
+        onClose={() => {
+          setExporting(false);
+          setReturnTo(exportButton);
+        }}
+      />
+    );
+  }
+  if (recoveryKey !== null) {
+    return (
+      <RecoveryKeyDialog
+        recoveryKey={recoveryKey}
+        vaultPath={vaultPath}
+        onClose={() => {
+          setRecoveryKey(null);
+          setReturnTo(recoveryButton);
+        }}
+      />
+    );
+  }
   return (
     <Modal
       title="Settings"
       className="modal-settings"
       onClose={onClose}
-      {...(exporting === 'done' ? { initialFocus: exportButton } : {})}
+      {...(returnTo ? { initialFocus: returnTo } : {})}
     >
       {view === null ? (
         <p className="loading">Loading settings…</p>
@@ -69,6 +100,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
                 </div>
               )}
             </SettingsSection>
+            <SettingsRecoveryKey onShowKey={setRecoveryKey} makeButton={recoveryButton} />
             <SettingsBackups
               settings={view.settings}
               errors={errors}

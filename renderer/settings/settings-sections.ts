@@ -11,6 +11,7 @@ export const SETTINGS_SECTIONS = {
   desktop: { id: 'settings-desktop', title: 'Desktop' },
   clock: { id: 'settings-clock', title: 'Clock' },
   password: { id: 'settings-password', title: 'Master password' },
+  recovery: { id: 'settings-recovery', title: 'Recovery key' },
   backups: { id: 'settings-backups', title: 'Backups and export' },
   vault: { id: 'settings-vault', title: 'About this vault' },
 } as const;
@@ -24,6 +25,7 @@ export const SETTINGS_SECTION_ORDER: readonly SettingsSectionKey[] = [
   'desktop',
   'clock',
   'password',
+  'recovery',
   'backups',
   'vault',
 ];

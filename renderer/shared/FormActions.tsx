@@ -10,9 +10,11 @@ export interface FormActionsProps {
   readonly leave?: { readonly label: string; readonly onClick: () => void };
   /** The submit button's words (they may change while main works). */
   readonly submit: string;
+  /** `danger` for a submit that takes something away (removing the recovery key). */
+  readonly tone?: 'primary' | 'danger';
 }
 
-export function FormActions({ busy, leave, submit }: FormActionsProps) {
+export function FormActions({ busy, leave, submit, tone = 'primary' }: FormActionsProps) {
   return (
     <div className="form-actions">
       {leave ? (
@@ -20,7 +22,7 @@ export function FormActions({ busy, leave, submit }: FormActionsProps) {
           {leave.label}
         </button>
       ) : null}
-      <button type="submit" className="button button-primary" aria-disabled={busy}>
+      <button type="submit" className={`button button-${tone}`} aria-disabled={busy}>
         {submit}
       </button>
     </div>

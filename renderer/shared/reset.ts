@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** Drops everything the renderer learnt from an open vault; runs whenever the vault is not unlocked. */
+import { useFirstRunStore } from '../auth/first-run-store';
 import { useCodesStore } from '../codes/codes-store';
 import { useCopiedStore } from '../codes/copied-store';
 import { useEntriesStore } from '../codes/entries-store';
@@ -12,4 +13,5 @@ export function resetSessionStores(): void {
   useToastStore.getState().reset();
   useRevealStore.getState().reset();
   useCopiedStore.getState().reset();
+  useFirstRunStore.getState().reset();
 }

@@ -11,8 +11,8 @@ export const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 export const addButton = (app: TestApp): Locator =>
   app.page.getByRole('banner').getByRole('button', { name: 'Add account' });
 
-/** Opens the app, creates the vault and waits for the codes screen. */
-export async function createVault(app: TestApp): Promise<void> {
+/** Opens the app and creates the vault; stops at the first run's recovery-key offer ("Keep a way back in"). */
+export async function createVaultToOffer(app: TestApp): Promise<void> {
   await app.open();
   const page = app.page;
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible();
@@ -20,7 +20,14 @@ export async function createVault(app: TestApp): Promise<void> {
   await page.getByLabel('Confirm master password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create vault' }).click();
   // Argon2id runs in a worker; give it room on a loaded CI machine.
-  await expect(addButton(app)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Keep a way back in' })).toBeVisible({ timeout: 20_000 });
+}
+
+/** Opens the app, creates the vault, skips the recovery-key offer and waits for the codes screen. */
+export async function createVault(app: TestApp): Promise<void> {
+  await createVaultToOffer(app);
+  await app.page.getByRole('button', { name: 'Not now' }).click();
+  await expect(addButton(app)).toBeVisible();
 }
 
 /** Adds a TOTP account through the manual form (optionally in a group). */

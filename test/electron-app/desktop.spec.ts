@@ -51,6 +51,8 @@ test.describe('Electron desktop integration', () => {
     await page.getByLabel('Master password', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Confirm master password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create vault' }).click();
+    // First run offers a recovery key next; these tests do not need one.
+    await page.getByRole('button', { name: 'Not now' }).click({ timeout: 60_000 });
     await expect(page.getByRole('banner').getByRole('button', { name: 'Add account' })).toBeVisible({
       timeout: 60_000,
     });

@@ -111,6 +111,14 @@ export interface FakeState {
   importFormats: ImportFormatInfo[];
   backupStatus: BackupStatus;
   clockStatus: ClockStatus;
+  /** The vault's recovery key as `createRecoveryKey` shows it (XXXX-XXXX-…), or null when it has none. */
+  recoveryKey: string | null;
+  /** The key `createRecoveryKey` makes next. */
+  nextRecoveryKey: string;
+  /** The key main holds for `saveRecoveryKey` (made and not yet forgotten), else null. */
+  shownRecoveryKey: string | null;
+  /** Where main's save dialog writes the key; null: the user cancels it. */
+  recoveryKeySavePath: string | null;
 }
 
 type Listeners = { [C in keyof EventContract]: Set<(payload: EventContract[C]) => void> };
@@ -130,7 +138,7 @@ export interface FakeApi {
   listenerCount(channel: keyof EventContract): number;
 }
 
-const unlocked = (entryCount: number): VaultStatus => ({
+const unlocked = (entryCount: number, recoveryKey = false): VaultStatus => ({
   status: 'unlocked',
   path: VAULT_PATH,
   entryCount,
@@ -141,6 +149,7 @@ const unlocked = (entryCount: number): VaultStatus => ({
     deriveMs: 480,
     engine: { name: 'native', fallbackReason: null },
   },
+  recoveryKey,
 });
 
 export const lockedStatus = (lastLockReason: LockReason | null = null): VaultStatus => ({
@@ -149,13 +158,34 @@ export const lockedStatus = (lastLockReason: LockReason | null = null): VaultSta
   lastLockReason,
 });
 
-export function unlockedStatus(entryCount = 0): VaultStatus {
-  return unlocked(entryCount);
+export function unlockedStatus(entryCount = 0, recoveryKey = false): VaultStatus {
+  return unlocked(entryCount, recoveryKey);
 }
 
 const WRONG_PASSWORD: IpcError = {
   code: 'wrong-password-or-tampered',
   message: 'The password is wrong or the vault was modified.',
+};
+
+/** A recovery key as main shows it: 9 groups of 4 in Crockford's base32 (the last one a check). */
+export const RECOVERY_KEY = '7Q2M-K4XD-9RTB-3HNV-0ZPC-W6YE-5GJA-8S1F-QK3T';
+/** The key main makes after RECOVERY_KEY. */
+export const NEXT_RECOVERY_KEY = 'B2C3-D4E5-F6G7-H8J9-K0M1-N2P3-Q4R5-S6T7-V8W9';
+
+/** A typed recovery key as main reads it: any case, spaces and hyphens ignored, O as 0, I and L as 1. */
+export function normaliseRecoveryKey(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+const NO_RECOVERY_KEY: IpcError = {
+  code: 'wrong-password-or-tampered',
+  message:
+    'This vault has no recovery key, so it can only be opened with its master password (or restored from a backup).',
+};
+const WRONG_RECOVERY_KEY: IpcError = {
+  code: 'wrong-password-or-tampered',
+  message:
+    'This recovery key does not open this vault. Check that it is the one made for this vault (the newest, if you made several), or restore a backup.',
 };
 
 /** Builds the fake and installs it as `window.tessera`. */
@@ -174,8 +204,13 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     importFormats: [...IMPORT_FORMATS],
     backupStatus: DEFAULT_BACKUP_STATUS,
     clockStatus: DEFAULT_CLOCK_STATUS,
+    recoveryKey: null,
+    nextRecoveryKey: RECOVERY_KEY,
+    shownRecoveryKey: null,
+    recoveryKeySavePath: '/home/alice/Documents/Tessera recovery key.txt',
     ...initial,
   };
+  const unlockedNow = (): VaultStatus => unlocked(state.entries.length, state.recoveryKey !== null);
   const listeners: Listeners = {
     'vault:status-changed': new Set(),
     'entries:changed': new Set(),
@@ -205,12 +240,13 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
       status: vi.fn(async () => ok(state.status)),
       create: vi.fn(async (password: string) => {
         state.password = password;
+        state.recoveryKey = null;
         state.status = unlocked(0);
         return ok(state.status);
       }),
       unlock: vi.fn(async (password: string) => {
         if (password !== state.password) return fail(WRONG_PASSWORD);
-        state.status = unlocked(state.entries.length);
+        state.status = unlockedNow();
         return ok(state.status);
       }),
       lock: vi.fn(async () => {
@@ -220,6 +256,39 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
       changePassword: vi.fn(async () => ok(null)),
       usePrevious: vi.fn(async () => {
         state.status = lockedStatus(null);
+        return ok(state.status);
+      }),
+      recover: vi.fn(async (recoveryKey: string, newPassword: string) => {
+        if (state.recoveryKey === null) return fail(NO_RECOVERY_KEY);
+        if (normaliseRecoveryKey(recoveryKey) !== normaliseRecoveryKey(state.recoveryKey)) {
+          return fail(WRONG_RECOVERY_KEY);
+        }
+        state.password = newPassword;
+        state.status = unlockedNow();
+        return ok(state.status);
+      }),
+      createRecoveryKey: vi.fn(async (password: string) => {
+        if (password !== state.password) return fail(WRONG_PASSWORD);
+        const made = state.nextRecoveryKey;
+        state.recoveryKey = made;
+        state.shownRecoveryKey = made;
+        state.nextRecoveryKey = made === NEXT_RECOVERY_KEY ? RECOVERY_KEY : NEXT_RECOVERY_KEY;
+        if (state.status.status === 'unlocked') state.status = unlockedNow();
+        return ok({ recoveryKey: made });
+      }),
+      saveRecoveryKey: vi.fn(async () =>
+        state.shownRecoveryKey === null
+          ? fail({ code: 'not-found', message: 'The recovery key is no longer shown. Make a new one in Settings.' })
+          : ok({ savedTo: state.recoveryKeySavePath }),
+      ),
+      forgetRecoveryKey: vi.fn(async () => {
+        state.shownRecoveryKey = null;
+        return ok(null);
+      }),
+      removeRecoveryKey: vi.fn(async (password: string) => {
+        if (password !== state.password) return fail(WRONG_PASSWORD);
+        state.recoveryKey = null;
+        state.status = unlockedNow();
         return ok(state.status);
       }),
       onStatusChanged: vi.fn(on('vault:status-changed')),

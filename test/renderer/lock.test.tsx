@@ -58,6 +58,7 @@ describe('lock', () => {
       path: '/v',
       entryCount: 1,
       kdf: { algorithm: 'argon2id13', opslimit: 3, memlimitBytes: 1, deriveMs: 1, engine: null },
+      recoveryKey: false,
     });
     fake.emitStatus(lockedStatus('idle'));
     release();

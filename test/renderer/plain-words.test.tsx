@@ -2,17 +2,21 @@
 /**
  * Words for people (issue 13, item 8): the window says what happened and what to do in plain
  * words, and keeps the technical detail one click away, behind "Details". The vault facts, the
- * strength advice, the import dialog's errors and the accounts an import cannot take.
+ * strength advice, the import dialog's errors, the accounts an import cannot take, and the recovery
+ * key (issue 19).
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStrengthChecker } from '../../renderer/shared/password-strength';
-import { entry, fail, importCandidate, reviewStep } from './fake-api';
-import { flush, renderUnlocked } from './helpers';
+import { entry, fail, importCandidate, installFakeApi, lockedStatus, reviewStep } from './fake-api';
+import { flush, renderApp, renderUnlocked } from './helpers';
 
 /** What a person should not have to read outside "Details". */
 const DEVELOPER_WORDS = /'[\w-]+'|base32|base64|wire type|protobuf|argon2|\bMiB\b|page related/i;
+
+/** How the recovery key works inside, which a person need not read to keep and use one. */
+const RECOVERY_JARGON = /X25519|BLAKE2b|Crockford|base32|slot|seal|\bbits\b|key pair|re-?key/i;
 
 /** The text of `root` outside every Details disclosure. */
 function textOutsideDetails(root: HTMLElement): string {
@@ -111,5 +115,41 @@ describe('plain words, details one click away', () => {
         .closest('details')?.textContent,
     ).toContain('not valid base32');
     expect(within(second as HTMLElement).queryByText('Details')).toBeNull();
+  });
+
+  it('the recovery key is explained in plain words: in Settings, when it is shown, and on the unlock screen', async () => {
+    await renderUnlocked([entry()], []);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await flush();
+    const section = within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('region', {
+      name: 'Recovery key',
+    });
+    expect(textOutsideDetails(section)).toContain(
+      'If you forget your master password, a recovery key is the only way back in. Keep it on paper, away from this computer.',
+    );
+    expect(textOutsideDetails(section)).not.toMatch(DEVELOPER_WORDS);
+    expect(textOutsideDetails(section)).not.toMatch(RECOVERY_JARGON);
+
+    await user.click(within(section).getByRole('button', { name: 'Make a recovery key…' }));
+    await user.type(within(section).getByLabelText('Master password'), 'correct horse battery{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Your recovery key' });
+    const shown = textOutsideDetails(dialog);
+    expect(shown).not.toMatch(DEVELOPER_WORDS);
+    expect(shown).not.toMatch(RECOVERY_JARGON);
+    const printed = screen.getByTestId('recovery-print').textContent ?? '';
+    expect(printed).not.toMatch(RECOVERY_JARGON);
+  });
+
+  it('the unlock screen’s recovery form speaks plainly', async () => {
+    installFakeApi({ status: lockedStatus('idle') });
+    renderApp();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Forgot your password?' }));
+    const card = await screen.findByRole('main');
+    const text = textOutsideDetails(card);
+    expect(text).not.toMatch(DEVELOPER_WORDS);
+    expect(text).not.toMatch(RECOVERY_JARGON);
+    expect(text).toContain('Spaces, dashes and capitals do not matter.');
   });
 });

@@ -16,6 +16,7 @@ const SECTIONS = [
   'Desktop',
   'Clock',
   'Master password',
+  'Recovery key',
   'Backups and export',
   'About this vault',
 ];
