@@ -198,13 +198,7 @@ export async function unlockVault(opts: VaultOptions, password: string): Promise
     warmUpCryptoOnceDeriving(deps.kdf);
     const { dataKey, slot } = await unwrapping;
     const deriveMs = deps.monotonicNow() - started;
-    let payload;
-    try {
-      payload = await openPayload(parsed, dataKey);
-    } catch (error) {
-      wipe(dataKey);
-      throw error;
-    }
+    const payload = await openPayloadOrWipeKey(parsed, dataKey);
     let slotToWrite = slot;
     try {
       await restrictFileMode(opts.path);
@@ -229,6 +223,19 @@ export async function unlockVault(opts: VaultOptions, password: string): Promise
     return session;
   } finally {
     wipe(pw);
+  }
+}
+
+/** The payload opened with `dataKey`; when it does not open, the key is wiped before the error goes on. */
+async function openPayloadOrWipeKey(
+  parsed: ReturnType<typeof parseContainer>,
+  dataKey: Uint8Array,
+): Promise<Awaited<ReturnType<typeof openPayload>>> {
+  try {
+    return await openPayload(parsed, dataKey);
+  } catch (error) {
+    wipe(dataKey);
+    throw error;
   }
 }
 
@@ -280,13 +287,7 @@ export async function recoverVault(
   } finally {
     wipe(secret);
   }
-  let payload;
-  try {
-    payload = await openPayload(parsed, dataKey);
-  } catch (error) {
-    wipe(dataKey);
-    throw error;
-  }
+  const payload = await openPayloadOrWipeKey(parsed, dataKey);
   const session = new VaultSession(opts.path, deps, {
     dataKey,
     payload,

@@ -15,13 +15,13 @@ import { classifyQrText, decodeImage, decodeQr } from '../../../electron/import/
 import type { ExportQrView } from '../../../electron/domain';
 import type { EventChannel } from '../../../electron/ipc/contract';
 import { base32Encode } from '../../../electron/otp';
-import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import type { AppServices } from '../../../electron/services/app-services';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/error-report';
-import { KDF_FLOOR, type NewVaultEntry } from '../../../electron/vault';
+import type { NewVaultEntry } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
 import { fakeKdf } from '../export/arbitraries';
-import { MemoryClipboard } from '../../helpers/memory-clipboard';
+import { testServices } from './test-services';
 
 const PASSWORD = 'correct horse battery';
 const EXPORT_PASSWORD = 'another long password';
@@ -49,14 +49,10 @@ function services(): AppServices {
       return nextSave === null ? null : path.join(outDir, nextSave);
     },
   };
-  const s = createAppServices({
+  const s = testServices({
     vaultPath: path.join(dir, 'vault.tessera'),
-    clipboard: new MemoryClipboard(),
     clock,
     emit: (channel, payload) => events.push({ channel, payload }),
-    kdf: fakeKdf,
-    kdfParams: KDF_FLOOR,
-    watchFile: () => () => undefined,
     desktop,
   });
   running.push(s);

@@ -11,19 +11,17 @@ import { expect } from 'vitest';
 import { decodeImage, swapRedBlue, type RgbaImage } from '../../../electron/import/qr';
 import type { EventChannel } from '../../../electron/ipc/contract';
 import { base32Decode } from '../../../electron/otp';
-import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import type { AppServices } from '../../../electron/services/app-services';
 import {
   NO_DESKTOP,
   type CapturedScreen,
   type DesktopImage,
   type DesktopPorts,
 } from '../../../electron/services/desktop-ports';
-import { KDF_FLOOR } from '../../../electron/vault';
 import { corpusFile } from '../../helpers/corpus';
 import { FakeClock } from '../../helpers/fake-clock';
-import { fakeKdf } from '../export/arbitraries';
 import { expectedCorpus } from '../import/expected';
-import { MemoryClipboard } from '../../helpers/memory-clipboard';
+import { testServices } from './test-services';
 
 export const PASSWORD = 'correct horse battery';
 /** 2024-01-31 12:00:10 UTC: 20 s left in the 30 s period. */
@@ -70,14 +68,10 @@ export async function openHarness(): Promise<Harness> {
   const desktop = new FakeDesktop();
   const clock = new FakeClock(T0);
   const events: Harness['events'] = [];
-  const s = createAppServices({
+  const s = testServices({
     vaultPath: path.join(dir, 'vault.tessera'),
-    clipboard: new MemoryClipboard(),
     clock,
     emit: (channel, payload) => events.push({ channel, payload }),
-    kdf: fakeKdf,
-    kdfParams: KDF_FLOOR,
-    watchFile: () => () => undefined,
     desktop,
   });
   await s.vault.create(PASSWORD);

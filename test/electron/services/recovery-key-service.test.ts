@@ -13,17 +13,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findRecoveryKey } from '../../../electron/cli/commands/run/recovery-key-file';
 import { RECOVERY_KEY_FILE_NAME, recoveryKeyPage } from '../../../electron/domain/recovery-key';
 import type { EventChannel } from '../../../electron/ipc/contract';
-import { createAppServices, type AppServices } from '../../../electron/services/app-services';
+import type { AppServices } from '../../../electron/services/app-services';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/error-report';
 import {
   createRecoveryKeyService,
   PENDING_RECOVERY_KEY_SECONDS,
 } from '../../../electron/services/recovery-key-service';
-import { inspectVault, KDF_FLOOR, type UnlockedVault } from '../../../electron/vault';
+import { inspectVault, type UnlockedVault } from '../../../electron/vault';
 import { FakeClock } from '../../helpers/fake-clock';
-import { MemoryClipboard } from '../../helpers/memory-clipboard';
-import { fakeKdf } from '../export/arbitraries';
+import { testServices } from './test-services';
 
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new master password';
@@ -50,14 +49,10 @@ function services(): AppServices {
       return dialogAnswer();
     },
   };
-  const s = createAppServices({
+  const s = testServices({
     vaultPath,
-    clipboard: new MemoryClipboard(),
     clock,
     emit: (channel, payload) => events.push({ channel, payload }),
-    kdf: fakeKdf,
-    kdfParams: KDF_FLOOR,
-    watchFile: () => () => undefined,
     desktop,
   });
   running.push(s);

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * The app's services as the service tests build them: a vault file in a temp folder, a fake clock,
+ * a memory clipboard, the fast fake KDF at the floor, no file watching, and the desktop ports given
+ * (default none).
+ */
+import type { Clock } from '../../../electron/domain';
+import { createAppServices, type AppServices, type Emit } from '../../../electron/services/app-services';
+import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
+import { KDF_FLOOR } from '../../../electron/vault';
+import { MemoryClipboard } from '../../helpers/memory-clipboard';
+import { fakeKdf } from '../export/arbitraries';
+
+export interface TestServicesOptions {
+  readonly vaultPath: string;
+  readonly clock: Clock;
+  readonly emit: Emit;
+  readonly desktop?: DesktopPorts;
+}
+
+export function testServices({ vaultPath, clock, emit, desktop = NO_DESKTOP }: TestServicesOptions): AppServices {
+  return createAppServices({
+    vaultPath,
+    clipboard: new MemoryClipboard(),
+    clock,
+    emit,
+    kdf: fakeKdf,
+    kdfParams: KDF_FLOOR,
+    watchFile: () => () => undefined,
+    desktop,
+  });
+}
