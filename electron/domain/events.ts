@@ -6,6 +6,7 @@
 import type { ClockStatus } from './clock';
 import type { CodeSnapshot } from './codes';
 import type { EntrySummary } from './entry';
+import type { QuickUnlockStatus } from './quick-unlock';
 import type { BackupStatus } from './export';
 import type { SettingsView } from './settings';
 import type { VaultStatus } from './vault';
@@ -22,6 +23,8 @@ export interface AppEvents {
   'backups:changed': BackupStatus;
   /** A clock check started or ended, or the correction in use changed (sent before the codes that use it). */
   'clock:changed': ClockStatus;
+  /** Quick unlock was set up, switched off, or stopped (e.g. after too many wrong PINs). */
+  'quick-unlock:changed': QuickUnlockStatus;
 }
 
 export type AppEventName = keyof AppEvents;

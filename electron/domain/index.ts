@@ -17,5 +17,6 @@ export * from './files';
 export * from './import-formats';
 export * from './import-review';
 export * from './limits';
+export * from './quick-unlock';
 export * from './settings';
 export * from './vault';

@@ -55,6 +55,10 @@ export interface Settings {
    * computer's settings, never in the vault; only main sets it (`clock:use-corrected`).
    */
   readonly clockCorrection: ClockMeasurement | null;
+  /** Quick unlock keeps its material in memory only, so after a restart the master password is asked. */
+  readonly quickUnlockUntilRestart: boolean;
+  /** Quick unlock asks for the master password again after this many days (1 … 90). */
+  readonly quickUnlockEveryDays: number;
 }
 
 /** Upper bounds of the numeric and text settings (the settings service checks them; the window's fields

@@ -40,6 +40,11 @@ export function createHandlers(services: AppServices): Handlers {
         return null;
       }),
     'vault:remove-recovery-key': ({ password }) => attempt(() => services.recoveryKeys.remove(password)),
+    'quick-unlock:status': () => attempt(() => services.quickUnlock.status()),
+    'quick-unlock:enable': ({ method, pin, password }) =>
+      attempt(() => services.quickUnlock.enable(method, pin, password)),
+    'quick-unlock:disable': () => attempt(() => services.quickUnlock.disable()),
+    'quick-unlock:unlock': ({ pin }) => attempt(() => services.quickUnlock.unlock(pin)),
     'entries:list': () => attempt(() => services.entries.list()),
     'entries:add': (input) => attempt(() => services.entries.add(input)),
     'entries:add-uri': ({ uri }) => attempt(() => services.entries.addUri(uri)),

@@ -4,7 +4,7 @@
  * the wire's upper bounds, and readers of one field of a payload from the renderer, which stays
  * `unknown` until it passes. Each reader checks a type and a length, and names the field.
  */
-import { ENTRY_LIMITS } from '../domain';
+import { ENTRY_LIMITS, QUICK_UNLOCK_LIMITS } from '../domain';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -32,6 +32,8 @@ export const LIMITS = Object.freeze({
   key: 16,
   /** A typed recovery key: 44 characters as written (9 groups of 4), with room for spaces. */
   recoveryKey: 200,
+  /** A quick-unlock PIN: only bounded here; its shape is the quick-unlock service's to judge. */
+  pin: QUICK_UNLOCK_LIMITS.pinMaxLength,
 });
 
 /** Review keys ("c17"). */
@@ -82,6 +84,12 @@ export function bool(raw: Record<string, unknown>, key: string): boolean | undef
 
 export function nullableStr(raw: Record<string, unknown>, key: string, max: number): string | null | undefined | Error {
   return raw[key] === null ? null : str(raw, key, max, false);
+}
+
+/** A required field that is text of at most `max` characters, or null; never quoted back. */
+export function requiredNullableStr(raw: Record<string, unknown>, key: string, max: number): string | null | Error {
+  if (!Object.prototype.hasOwnProperty.call(raw, key)) return new Error(`'${key}' is missing`);
+  return raw[key] === null ? null : (str(raw, key, max, true) as string | Error);
 }
 
 export function noPayload(raw: unknown): Validation<null> {

@@ -6,7 +6,7 @@
  * entry-payloads.ts, those of imports and exports import-export-payloads.ts, and the field readers
  * they are built from payload-fields.ts.
  */
-import type { SettingsPatch } from '../domain';
+import type { QuickUnlockMethod, SettingsPatch } from '../domain';
 import { checkSettingsPatch } from '../services/settings';
 import type { InvokeChannel, RequestOf } from './contract';
 import { entryId, entryIds, entryUpdate, entryUri, newEntry, previewInput } from './entry-payloads';
@@ -25,6 +25,7 @@ import {
   noPayload,
   onlyKeys,
   passwordPayload,
+  requiredNullableStr,
   str,
   valid,
   type Validation,
@@ -60,6 +61,40 @@ function recoverPayload(raw: unknown): Validation<{ recoveryKey: string; newPass
   return valid({ recoveryKey: recoveryKey as string, newPassword: newPassword as string });
 }
 
+const QUICK_UNLOCK_METHODS: Readonly<Record<QuickUnlockMethod, true>> = { pin: true, 'touch-id': true };
+
+function isQuickUnlockMethod(value: unknown): value is QuickUnlockMethod {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(QUICK_UNLOCK_METHODS, value);
+}
+
+/**
+ * The method, the PIN (null for Touch ID) and the master password. Only the PIN's size is bounded
+ * here: whether it has a PIN's shape, and whether it goes with the method, is the quick-unlock
+ * service's to say in a sentence. Neither secret is quoted back.
+ */
+function quickUnlockEnable(
+  raw: unknown,
+): Validation<{ method: QuickUnlockMethod; pin: string | null; password: string }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['method', 'pin', 'password']);
+  if (extra) return invalid(extra);
+  if (!isQuickUnlockMethod(raw['method'])) return invalid("'method' must be pin or touch-id");
+  const pin = requiredNullableStr(raw, 'pin', LIMITS.pin);
+  const password = str(raw, 'password', LIMITS.password, true);
+  if (pin instanceof Error) return invalid(pin.message);
+  if (password instanceof Error) return invalid(password.message);
+  return valid({ method: raw['method'], pin, password: password as string });
+}
+
+/** The PIN, or null for Touch ID; bounded in size only, never quoted back. */
+function quickUnlockUnlock(raw: unknown): Validation<{ pin: string | null }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['pin']);
+  if (extra) return invalid(extra);
+  const pin = requiredNullableStr(raw, 'pin', LIMITS.pin);
+  return pin instanceof Error ? invalid(pin.message) : valid({ pin });
+}
+
 export const validators: Validators = {
   'vault:status': noPayload,
   'vault:create': passwordPayload,
@@ -81,6 +116,10 @@ export const validators: Validators = {
   'vault:save-recovery-key': noPayload,
   'vault:forget-recovery-key': noPayload,
   'vault:remove-recovery-key': passwordPayload,
+  'quick-unlock:status': noPayload,
+  'quick-unlock:enable': quickUnlockEnable,
+  'quick-unlock:disable': noPayload,
+  'quick-unlock:unlock': quickUnlockUnlock,
   'entries:list': noPayload,
   'entries:add': newEntry,
   'entries:add-uri': entryUri,

@@ -14,6 +14,7 @@ import { validators } from '../ipc/validators';
 import { electronClipboard } from '../platform/clipboard';
 import { createElectronDesktopAdapters } from '../platform/desktop-adapters';
 import { installPowerLocking, installResumeWatch, systemIdleMs } from '../platform/power';
+import { createElectronQuickUnlockPorts } from '../platform/quick-unlock-adapters';
 import { startAction } from './window-behaviour';
 import { createAppServices, type AppServices } from '../services/app-services';
 import { systemClock } from '../services/clock';
@@ -100,6 +101,8 @@ function createServices(): AppServices {
     },
     systemIdleMs,
     desktop: createElectronDesktopAdapters({ getWindow: () => mainWindow }),
+    // The keyring and Touch ID; built here, after \`ready\` (start runs then): Linux names its keyring only then.
+    quickUnlock: createElectronQuickUnlockPorts(),
     // The one real time check (SNTP); Settings can turn it off, and tests of the built app forbid it.
     ...(timeCheckForbidden(process.env) ? {} : { timeCheck: createSntpTimeCheck() }),
   });

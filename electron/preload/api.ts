@@ -58,6 +58,16 @@ function vaultVerbs(call: Call, on: On): TesseraApi['vault'] {
   };
 }
 
+function quickUnlockVerbs(call: Call, on: On): TesseraApi['quickUnlock'] {
+  return {
+    status: () => call('quick-unlock:status', null),
+    enable: (method, pin, password) => call('quick-unlock:enable', { method, pin, password }),
+    disable: () => call('quick-unlock:disable', null),
+    unlock: (pin) => call('quick-unlock:unlock', { pin }),
+    onChanged: on('quick-unlock:changed'),
+  };
+}
+
 function entriesVerbs(call: Call, on: On): TesseraApi['entries'] {
   return {
     list: () => call('entries:list', null),
@@ -133,6 +143,7 @@ export function createTesseraApi(transport: Transport): TesseraApi {
   const on = subscriber(transport);
   return {
     vault: vaultVerbs(call, on),
+    quickUnlock: quickUnlockVerbs(call, on),
     entries: entriesVerbs(call, on),
     codes: codesVerbs(call, on),
     settings: {

@@ -23,6 +23,7 @@ import type { EntriesService } from './entries-service';
 import { WeakPasswordError } from './errors';
 import type { ExportService } from './export-service';
 import type { createImportService } from './import-service';
+import type { QuickUnlockService } from './quick-unlock-service';
 import type { RecoveryKeyService } from './recovery-key-service';
 import type { SettingsService } from './settings-service';
 import type { VaultService } from './vault-service';
@@ -42,6 +43,7 @@ export interface AppParts {
   readonly autoLocker: AutoLocker;
   readonly exports: ExportService;
   readonly recoveryKeys: RecoveryKeyService;
+  readonly quickUnlock: QuickUnlockService;
   readonly backups: BackupService;
   readonly imports: ReturnType<typeof createImportService>;
 }
@@ -66,6 +68,7 @@ export function appServicesApi(p: AppParts) {
     lock: (reason: LockReason) => vault.lock(reason),
     exports: p.exports,
     recoveryKeys: p.recoveryKeys,
+    quickUnlock: p.quickUnlock,
     imports,
     backups: {
       status: () => backups.status(),
@@ -97,6 +100,8 @@ export function appServicesApi(p: AppParts) {
       await vault.open().changePassword(current, next, { keepDataKey: false });
       // Backups written so far open with the old password only; the next one has the new one.
       backups.changed();
+      // Quick unlock's wrap held the old data key.
+      await p.quickUnlock.rekeyed();
     },
     /**
      * Forgotten password: opens the vault with its recovery key and sets a new master password
@@ -106,6 +111,7 @@ export function appServicesApi(p: AppParts) {
     async recover(recoveryKey: string, newPassword: string): Promise<VaultStatus> {
       const status = await vault.recover(recoveryKey, newPassword);
       backups.changed();
+      await p.quickUnlock.rekeyed();
       return status;
     },
     /** On quit: clear the clipboard if it holds our code and wipe the vault. */

@@ -10,7 +10,14 @@
 import type { AppEventName, AppEvents, Clock, LockReason } from '../domain';
 import type { BackupVaultOptions } from '../export';
 import path from 'node:path';
-import { machineKdfParams, machineKdfRaiser, readMachineKdfParams, type Kdf, type KdfParams } from '../vault';
+import {
+  machineKdfParams,
+  machineKdfRaiser,
+  readMachineKdfParams,
+  sharedDefaultKdf,
+  type Kdf,
+  type KdfParams,
+} from '../vault';
 import type { TimeCheck } from '../time/time-check';
 import { appServicesApi, type AppParts } from './app-api';
 import { createAutoLocker } from './auto-locker';
@@ -22,6 +29,8 @@ import { NO_DESKTOP, type DesktopPorts } from './desktop-ports';
 import { createEntriesService } from './entries-service';
 import { createExportService } from './export-service';
 import { createImportService } from './import-service';
+import { createQuickUnlockService } from './quick-unlock-service';
+import { NO_QUICK_UNLOCK, type QuickUnlockPorts } from './quick-unlock-ports';
 import { createRecoveryKeyService } from './recovery-key-service';
 import { SETTINGS_DEFAULTS, toAutoLockSettings } from './settings';
 import { createSettingsService, settingsPathIn, type SettingsService } from './settings-service';
@@ -54,6 +63,8 @@ export interface AppServicesDeps {
   readonly watchFile?: WatchFile;
   /** Milliseconds since the last input anywhere on the system (Electron's powerMonitor). */
   readonly systemIdleMs?: () => number;
+  /** The OS keyring and Touch ID for quick unlock; default: none (quick unlock says it is unavailable). */
+  readonly quickUnlock?: QuickUnlockPorts;
   /** File dialogs, screen capture and the clipboard's image; default: none (each says so). */
   readonly desktop?: DesktopPorts;
   /**
@@ -185,7 +196,20 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
     vaultPath: deps.vaultPath,
     vault: () => vault.open(),
     announce: () => vault.announce(),
-    saved: () => backups.changed(),
+    saved: ({ rekeyed }) => {
+      backups.changed();
+      if (rekeyed) void quickUnlock.rekeyed().catch(() => undefined);
+    },
+  });
+  const quickUnlock = createQuickUnlockService({
+    ports: deps.quickUnlock ?? NO_QUICK_UNLOCK,
+    dataFolder: dataFolder(deps),
+    vaultPath: deps.vaultPath,
+    vault,
+    kdf: deps.kdf ?? sharedDefaultKdf(),
+    clock,
+    settings: () => settings.current(),
+    emit: (status) => deps.emit('quick-unlock:changed', status),
   });
   const imports = createImportService({
     desktop,
@@ -198,7 +222,7 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
     },
     kdf: deps.kdf,
   });
-  return { autoLocker, exports, recoveryKeys, backups, imports };
+  return { autoLocker, exports, recoveryKeys, quickUnlock, backups, imports };
 }
 
 const dataFolder = (deps: AppServicesDeps): string => deps.dataFolder ?? path.dirname(deps.vaultPath);

@@ -24,6 +24,7 @@ import {
   NotFoundError,
   NothingToExportError,
   PasswordRequiredError,
+  QuickUnlockError,
   RecoveryKeyInterruptedError,
   UndoExpiredError,
   UnknownFileFormatError,
@@ -66,6 +67,7 @@ export function toIpcError(error: unknown): IpcError {
   if (error instanceof VaultAlreadyOpenError) return { code: 'invalid-request', message: error.message };
   if (error instanceof NoPendingRecoveryKeyError) return { code: 'not-found', message: error.message };
   if (error instanceof VaultBusyError) return { code: 'busy', message: error.message };
+  if (error instanceof QuickUnlockError) return quickUnlockReport(error);
   if (error instanceof WeakPasswordError) return { code: 'weak-password', message: error.message, field: 'password' };
   if (error instanceof NotFoundError || error instanceof NoPreviousGenerationError) {
     return { code: 'not-found', message: error.message };
@@ -93,4 +95,20 @@ export function toIpcError(error: unknown): IpcError {
     return { code: error.reason === 'vault-changed' ? 'busy' : 'io', message: error.message };
   }
   throw error;
+}
+
+/** Quick unlock's refusals: a PIN that is wrong or mistyped goes on the PIN field. */
+function quickUnlockReport(error: QuickUnlockError): IpcError {
+  switch (error.kind) {
+    case 'wrong-pin':
+      return { code: 'wrong-password-or-tampered', message: error.message, field: 'pin' };
+    case 'invalid-pin':
+      return { code: 'invalid-entry', message: error.message, field: 'pin' };
+    case 'unavailable':
+    case 'cancelled':
+      return { code: 'unavailable', message: error.message };
+    case 'not-set-up':
+    case 'lapsed':
+      return { code: 'not-found', message: error.message };
+  }
 }

@@ -167,3 +167,17 @@ export class RecoveryKeyInterruptedError extends Error {
     this.name = 'RecoveryKeyInterruptedError';
   }
 }
+
+/** Why quick unlock refused; the message is a plain sentence (quick-unlock-service.ts). */
+export type QuickUnlockErrorKind = 'unavailable' | 'invalid-pin' | 'not-set-up' | 'wrong-pin' | 'lapsed' | 'cancelled';
+
+export class QuickUnlockError extends Error {
+  constructor(
+    readonly kind: QuickUnlockErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'QuickUnlockError';
+  }
+}

@@ -6,6 +6,7 @@
  */
 import {
   isThemePreference,
+  QUICK_UNLOCK_LIMITS,
   SETTINGS_LIMITS,
   type ClockMeasurement,
   type Settings,
@@ -33,6 +34,9 @@ export const SETTINGS_DEFAULTS: Settings = Object.freeze({
   clockCheck: true,
   clockServer: DEFAULT_TIME_SERVER,
   clockCorrection: null,
+  // Memory only: a restart asks for the master password, and nothing is left on disk to attack.
+  quickUnlockUntilRestart: true,
+  quickUnlockEveryDays: QUICK_UNLOCK_LIMITS.everyDaysDefault,
 });
 
 /** A checked value (possibly normalised, e.g. the accelerator's spelling) or what is wrong with it. */
@@ -106,6 +110,11 @@ const RULES: { readonly [K in keyof Settings]: Rule<Settings[K]> } = {
     return checked.ok ? pass(raw) : refuse(checked.message);
   },
   clockCorrection,
+  quickUnlockUntilRestart: flag,
+  quickUnlockEveryDays: (raw) =>
+    typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 1 && raw <= QUICK_UNLOCK_LIMITS.everyDaysMax
+      ? pass(raw)
+      : refuse(`must be a whole number of days from 1 to ${QUICK_UNLOCK_LIMITS.everyDaysMax}`),
 };
 
 /** Human names for messages ("The auto-lock time must be …"). */
@@ -125,6 +134,8 @@ const LABELS: { readonly [K in keyof Settings]: string } = {
   clockCheck: '“Check the clock”',
   clockServer: 'The time server',
   clockCorrection: 'The clock correction',
+  quickUnlockUntilRestart: '“Ask for the master password after a restart”',
+  quickUnlockEveryDays: 'The quick unlock period',
 };
 
 export const SETTING_KEYS = Object.freeze(Object.keys(RULES) as (keyof Settings)[]);

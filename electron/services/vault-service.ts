@@ -9,6 +9,7 @@ import {
   inspectVault,
   previousGenerationPath,
   recoverVault,
+  unlockVaultWithWrap,
   resolveVaultFile,
   sharedDefaultKdf,
   unlockVault,
@@ -16,6 +17,7 @@ import {
   vaultFileState,
   VaultError,
   type KdfParams,
+  type DataKeyWrap,
   type UnlockedVault,
   type VaultOptions,
 } from '../vault';
@@ -34,6 +36,11 @@ export interface VaultService {
    *   recovery key, or not this vault's), WeakPasswordError, VaultAlreadyOpenError.
    */
   recover(recoveryKey: string, newPassword: string): Promise<VaultStatus>;
+  /**
+   * Quick unlock: opens the locked vault with a wrap of its data key and the key that opens it
+   * (quick-unlock-service.ts). Throws what unlockVaultWithWrap throws.
+   */
+  unlockWithWrap(kek: Uint8Array, wrap: DataKeyWrap): Promise<VaultStatus>;
   lock(reason: LockReason): Promise<VaultStatus>;
   /**
    * Only when the vault is unreadable and a previous generation exists: moves the damaged file
@@ -94,6 +101,10 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       // The new password is wrapped like an unlock's upgrade: with this computer's stored parameters.
       return exclusive(v, async () => recoverVault(await withParams(deps, 'unlock'), recoveryKey, newPassword));
     },
+    async unlockWithWrap(kek, wrap) {
+      if (v.vault) throw new VaultAlreadyOpenError();
+      return exclusive(v, async () => unlockVaultWithWrap(await withParams(deps, 'unlock'), kek, wrap));
+    },
     async lock(reason) {
       if (v.vault) {
         await deps.onLocking(reason);
@@ -120,7 +131,7 @@ async function kdfInfo(v: VaultState, vault: UnlockedVault): Promise<KdfInfo> {
     algorithm: 'argon2id13',
     opslimit: vault.kdf.opslimit,
     memlimitBytes: vault.kdf.memlimit,
-    deriveMs: Math.round(vault.deriveMs),
+    deriveMs: vault.deriveMs === null ? null : Math.round(vault.deriveMs),
     engine: (await kdf.engine?.()) ?? null,
   };
 }

@@ -45,7 +45,14 @@ export type VaultErrorReason =
   /** `io`: there is no vault file. */
   | 'absent'
   /** `io`: the saved file did not read back identical and decryptable. */
-  | 'verify-failed';
+  | 'verify-failed'
+  /** `wrong-password-or-tampered`: a quick-unlock key (from a PIN) does not open its wrap. */
+  | 'quick-unlock-wrong-key'
+  /**
+   * `wrong-password-or-tampered`: a quick-unlock wrap opened but its data key no longer opens the
+   * vault (the vault was re-keyed since, here or on another computer), or it is another vault's.
+   */
+  | 'quick-unlock-stale';
 
 /** An expected failure to open or save a vault. `message` is a sentence a user can act on. */
 export class VaultError extends Error {

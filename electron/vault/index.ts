@@ -47,7 +47,9 @@ export {
   readVaultEntries,
   readVaultFileEntries,
   recoverVault,
+  unlockVaultWithWrap,
 } from './vault';
+export type { DataKeyWrap } from './quick-unlock-wrap';
 export { formatRecoveryKey, parseRecoveryKey, recoveryKeyPair, RecoveryKeyFormatError } from './recovery';
 export type { VaultOptions, VaultInfo } from './vault';
 export type { UnlockedVault, ChangePasswordOptions } from './session-types';

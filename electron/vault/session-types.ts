@@ -8,14 +8,18 @@ import type { NewVaultEntry, VaultEntry } from './entry';
 import type { PasswordSlot, VaultHeader } from './format';
 import type { Kdf, KdfParams } from './kdf';
 import type { DecodedPayload } from './payload';
+import type { DataKeyWrap } from './quick-unlock-wrap';
 
 /** The open vault. Secrets in returned entries are views into the session's buffer: do not keep them. */
 export interface UnlockedVault {
   readonly path: string;
   /** KDF parameters of the password slot (what the next save writes). */
   readonly kdf: KdfParams;
-  /** Milliseconds the key derivation took when this session was opened or created (monotonic clock). */
-  readonly deriveMs: number;
+  /**
+   * Milliseconds the password's key derivation took when this session was opened or created
+   * (monotonic clock); null when it was opened another way (quick unlock) and nothing was derived.
+   */
+  readonly deriveMs: number | null;
   /** Whether the vault has a recovery key (a `recovery` slot). */
   readonly hasRecoveryKey: boolean;
   /** Generation of the file last loaded or saved. */
@@ -50,6 +54,11 @@ export interface UnlockedVault {
   createRecoveryKey(password: string): Promise<string>;
   /** The same for removing it (a re-key too); nothing happens when there is none. */
   removeRecoveryKey(password: string): Promise<void>;
+  /**
+   * The data key wrapped under `kek` for quick unlock on this computer (unlockVaultWithWrap opens
+   * it); bound to this vault's id. Nothing is saved: the caller keeps the wrap outside the vault.
+   */
+  wrapForQuickUnlock(kek: Uint8Array): Promise<DataKeyWrap>;
   /**
    * Checks `password` against the vault's password slot (a full KDF run), e.g. before an export.
    * @throws VaultError `wrong-password-or-tampered` when it is not the password.
@@ -100,6 +109,6 @@ export interface SessionState {
 
 /** What opening or creating a vault hands to the session. */
 export interface SessionInit extends SessionState {
-  /** How long deriving the key took (`UnlockedVault.deriveMs`). */
-  readonly deriveMs: number;
+  /** How long deriving the key took (`UnlockedVault.deriveMs`); null when nothing was derived. */
+  readonly deriveMs: number | null;
 }

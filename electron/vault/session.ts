@@ -19,6 +19,7 @@ import { parseContainer, type PasswordSlot, type Slot } from './format';
 import type { KdfParams } from './kdf';
 import { acquireLock } from './lock-file';
 import { encodePayload, sortEntries } from './payload';
+import { wrapDataKey, type DataKeyWrap } from './quick-unlock-wrap';
 import {
   createRecoverySlot,
   findRecoverySlot,
@@ -40,7 +41,7 @@ export class VaultSession implements UnlockedVault {
   #state: SessionState | null;
   #queue: Promise<void> = Promise.resolve();
   #lastKdf: KdfParams;
-  #deriveMs: number;
+  #deriveMs: number | null;
 
   constructor(
     readonly path: string,
@@ -56,7 +57,7 @@ export class VaultSession implements UnlockedVault {
     return this.#lastKdf;
   }
 
-  get deriveMs(): number {
+  get deriveMs(): number | null {
     return this.#deriveMs;
   }
 
@@ -209,6 +210,11 @@ export class VaultSession implements UnlockedVault {
     } finally {
       wipe(bytes, key, newKey);
     }
+  }
+
+  async wrapForQuickUnlock(kek: Uint8Array): Promise<DataKeyWrap> {
+    const st = this.#open();
+    return wrapDataKey(st.dataKey, kek, st.diskHeader.vaultId, this.deps.randomBytes);
   }
 
   async verifyPassword(password: string): Promise<void> {

@@ -19,6 +19,7 @@ import {
 import { sharedDefaultKdf } from './kdf-default';
 import { acquireLock } from './lock-file';
 import { encodePayload } from './payload';
+import { staleWrap, unwrapDataKey, type DataKeyWrap } from './quick-unlock-wrap';
 import { openRecoverySlot, parseRecoveryKey } from './recovery';
 import { openPayload, sealVault, verifyWritten } from './sealing';
 import { VaultSession } from './session';
@@ -295,7 +296,7 @@ export async function recoverVault(
     diskDigest: fileDigest(bytes),
     diskSlot: slot,
     slotToWrite: slot,
-    deriveMs: 0,
+    deriveMs: null, // replacePassword measures the new password's derivation
   });
   try {
     await session.replacePassword(newPassword);
@@ -304,6 +305,44 @@ export async function recoverVault(
     throw error;
   }
   return session;
+}
+
+/**
+ * Opens the vault with a quick-unlock wrap of its data key (electron/services/quick-unlock-service.ts)
+ * and the key-encryption key that opens it. Never writes.
+ * @throws VaultError `wrong-password-or-tampered`, reason `quick-unlock-wrong-key` when `kek` does
+ *   not open the wrap (a wrong PIN), `quick-unlock-stale` when the wrap is another vault's or its
+ *   data key no longer opens this one (re-keyed since); `corrupt`, `unsupported-version`.
+ */
+export async function unlockVaultWithWrap(
+  opts: VaultOptions,
+  kek: Uint8Array,
+  wrap: DataKeyWrap,
+): Promise<UnlockedVault> {
+  const deps = resolveDeps(opts);
+  const bytes = await readVaultBytes(opts.path);
+  const parsed = parseContainer(bytes);
+  const slot = parsed.header.slots.find(isPasswordSlot);
+  if (!slot)
+    throw new VaultError('corrupt', 'This vault has no password slot, so it cannot be opened with a password.');
+  const dataKey = await unwrapDataKey(wrap, kek, parsed.header.vaultId);
+  let payload;
+  try {
+    payload = await openPayloadOrWipeKey(parsed, dataKey);
+  } catch (error) {
+    if (error instanceof VaultError && error.kind === 'payload-tampered') throw staleWrap();
+    throw error;
+  }
+  await restrictFileMode(opts.path).catch(() => undefined);
+  return new VaultSession(opts.path, deps, {
+    dataKey,
+    payload,
+    diskHeader: parsed.header,
+    diskDigest: fileDigest(bytes),
+    diskSlot: slot,
+    slotToWrite: slot,
+    deriveMs: null,
+  });
 }
 
 /** What `inspectVault` reports: header facts readable without the password. */

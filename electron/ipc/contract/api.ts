@@ -23,6 +23,8 @@ import type {
   ImportOutcome,
   ImportStep,
   NewEntryInput,
+  QuickUnlockMethod,
+  QuickUnlockStatus,
   RestoreMode,
   SettingsPatch,
   SettingsView,
@@ -50,6 +52,16 @@ export interface TesseraApi {
     forgetRecoveryKey(): Promise<Result<null>>;
     removeRecoveryKey(password: string): Promise<Result<VaultStatus>>;
     onStatusChanged(listener: (status: VaultStatus) => void): Unsubscribe;
+  };
+  /** Opening the vault on this computer without the master password: a PIN or Touch ID. */
+  readonly quickUnlock: {
+    status(): Promise<Result<QuickUnlockStatus>>;
+    /** After the master password; `pin` null for Touch ID. */
+    enable(method: QuickUnlockMethod, pin: string | null, password: string): Promise<Result<QuickUnlockStatus>>;
+    disable(): Promise<Result<QuickUnlockStatus>>;
+    /** Opens the locked vault with the PIN, or with Touch ID (`pin` null). */
+    unlock(pin: string | null): Promise<Result<VaultStatus>>;
+    onChanged(listener: (status: QuickUnlockStatus) => void): Unsubscribe;
   };
   readonly entries: {
     list(): Promise<Result<readonly EntrySummary[]>>;
@@ -120,6 +132,7 @@ export interface TesseraApi {
 /** The top-level keys of `window.tessera`; a security probe checks the page sees exactly these. */
 const API_NAMESPACE_SET: Record<keyof TesseraApi, 1> = {
   vault: 1,
+  quickUnlock: 1,
   entries: 1,
   codes: 1,
   settings: 1,
@@ -147,6 +160,7 @@ const API_VERB_SET: { readonly [N in keyof TesseraApi]: Record<keyof TesseraApi[
     removeRecoveryKey: 1,
     onStatusChanged: 1,
   },
+  quickUnlock: { status: 1, enable: 1, disable: 1, unlock: 1, onChanged: 1 },
   entries: { list: 1, add: 1, addUri: 1, update: 1, remove: 1, undoRemove: 1, reorder: 1, onChanged: 1 },
   codes: { current: 1, copy: 1, nextHotp: 1, preview: 1, onUpdate: 1 },
   settings: { get: 1, update: 1, onChanged: 1 },

@@ -25,6 +25,8 @@ import type {
   ImportStep,
   IpcError,
   NewEntryInput,
+  QuickUnlockMethod,
+  QuickUnlockStatus,
   RestoreMode,
   SettingsPatch,
   SettingsView,
@@ -62,6 +64,15 @@ export interface InvokeContract {
   'vault:forget-recovery-key': { req: null; res: null };
   /** After the master password: removes the recovery key (it opens nothing any more). */
   'vault:remove-recovery-key': { req: { password: string }; res: VaultStatus };
+  'quick-unlock:status': { req: null; res: QuickUnlockStatus };
+  /** After the master password: sets up quick unlock for this vault on this computer (`pin` null for Touch ID). */
+  'quick-unlock:enable': {
+    req: { method: QuickUnlockMethod; pin: string | null; password: string };
+    res: QuickUnlockStatus;
+  };
+  'quick-unlock:disable': { req: null; res: QuickUnlockStatus };
+  /** Locked vault: opens it with the PIN (or Touch ID, `pin` null). */
+  'quick-unlock:unlock': { req: { pin: string | null }; res: VaultStatus };
   'entries:list': { req: null; res: readonly EntrySummary[] };
   'entries:add': { req: NewEntryInput; res: EntrySummary };
   'entries:add-uri': { req: { uri: string }; res: EntrySummary };
@@ -148,6 +159,10 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'vault:save-recovery-key': 1,
   'vault:forget-recovery-key': 1,
   'vault:remove-recovery-key': 1,
+  'quick-unlock:status': 1,
+  'quick-unlock:enable': 1,
+  'quick-unlock:disable': 1,
+  'quick-unlock:unlock': 1,
   'entries:list': 1,
   'entries:add': 1,
   'entries:add-uri': 1,
@@ -193,6 +208,7 @@ const EVENT_CHANNEL_SET: Record<EventChannel, 1> = {
   'app:focus-search': 1,
   'backups:changed': 1,
   'clock:changed': 1,
+  'quick-unlock:changed': 1,
 };
 
 export const INVOKE_CHANNELS = Object.freeze(Object.keys(INVOKE_CHANNEL_SET) as InvokeChannel[]);

@@ -13,8 +13,9 @@ describe('IPC contract', () => {
   it('lists every channel once, namespaced feature:verb', () => {
     for (const list of [INVOKE_CHANNELS, EVENT_CHANNELS]) {
       expect(new Set(list).size).toBe(list.length);
-      // Every channel belongs to one of the API's namespaces.
-      for (const c of list) expect(c).toMatch(new RegExp(`^(${API_NAMESPACES.join('|')}):[a-z-]+$`));
+      // Every channel belongs to one of the API's namespaces, spelt in kebab case ('quickUnlock' → 'quick-unlock').
+      const prefixes = API_NAMESPACES.map((ns) => ns.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+      for (const c of list) expect(c).toMatch(new RegExp(`^(${prefixes.join('|')}):[a-z-]+$`));
     }
     expect(INVOKE_CHANNELS.length).toBeGreaterThanOrEqual(13);
   });
@@ -32,7 +33,7 @@ describe('IPC contract', () => {
     expect(isEventChannel('vault:unlock')).toBe(false);
   });
 
-  it('exposes exactly the nine API namespaces', () => {
+  it('exposes exactly the ten API namespaces', () => {
     expect(API_NAMESPACES).toEqual([
       'app',
       'backups',
@@ -41,6 +42,7 @@ describe('IPC contract', () => {
       'entries',
       'exports',
       'imports',
+      'quickUnlock',
       'settings',
       'vault',
     ]);

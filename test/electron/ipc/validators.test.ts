@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { QUICK_UNLOCK_LIMITS } from '../../../electron/domain';
 import { LIMITS, validators } from '../../../electron/ipc/validators';
 
 const ID = '0b6f2a44-3c1e-4c5a-9a0b-6f1d2e3c4b5a';
@@ -198,6 +199,98 @@ describe('IPC payload validators', () => {
       );
     }
     expect(LIMITS.recoveryKey).toBe(200);
+  });
+
+  it('checks the quick unlock channels', () => {
+    for (const channel of ['quick-unlock:status', 'quick-unlock:disable'] as const) {
+      expect(validators[channel](null)).toEqual({ ok: true, value: null });
+      expect(validators[channel](undefined)).toEqual({ ok: true, value: null });
+    }
+    expect(validators['quick-unlock:enable']({ method: 'pin', pin: '123456', password: 'master' })).toEqual({
+      ok: true,
+      value: { method: 'pin', pin: '123456', password: 'master' },
+    });
+    expect(validators['quick-unlock:enable']({ method: 'touch-id', pin: null, password: 'master' })).toEqual({
+      ok: true,
+      value: { method: 'touch-id', pin: null, password: 'master' },
+    });
+    // The shape of a PIN (length, characters) and whether it fits the method are the service's to say.
+    expect(validators['quick-unlock:enable']({ method: 'pin', pin: '12', password: 'master' }).ok).toBe(true);
+    expect(validators['quick-unlock:enable']({ method: 'pin', pin: null, password: 'm' }).ok).toBe(true);
+    expect(validators['quick-unlock:enable']({ method: 'touch-id', pin: '123456', password: 'm' }).ok).toBe(true);
+    expect(validators['quick-unlock:unlock']({ pin: '123456' })).toEqual({ ok: true, value: { pin: '123456' } });
+    expect(validators['quick-unlock:unlock']({ pin: 'Ωmega 1!' })).toEqual({ ok: true, value: { pin: 'Ωmega 1!' } });
+    expect(validators['quick-unlock:unlock']({ pin: null })).toEqual({ ok: true, value: { pin: null } });
+    const longest = 'x'.repeat(QUICK_UNLOCK_LIMITS.pinMaxLength);
+    expect(validators['quick-unlock:unlock']({ pin: longest }).ok).toBe(true);
+    expect(validators['quick-unlock:enable']({ method: 'pin', pin: longest, password: 'm' }).ok).toBe(true);
+    expect(LIMITS.pin).toBe(QUICK_UNLOCK_LIMITS.pinMaxLength);
+
+    const tooLong = 'x'.repeat(QUICK_UNLOCK_LIMITS.pinMaxLength + 1);
+    for (const [channel, payload] of [
+      ['quick-unlock:status', { vault: 'x' }],
+      ['quick-unlock:status', 'status'],
+      ['quick-unlock:disable', { password: 'master' }],
+      ['quick-unlock:enable', null],
+      ['quick-unlock:enable', 'pin'],
+      ['quick-unlock:enable', ['pin', '123456', 'master']],
+      ['quick-unlock:enable', {}],
+      ['quick-unlock:enable', { method: 'face-id', pin: null, password: 'master' }],
+      ['quick-unlock:enable', { method: 'PIN', pin: '123456', password: 'master' }],
+      ['quick-unlock:enable', { method: '__proto__', pin: '123456', password: 'master' }],
+      ['quick-unlock:enable', { method: 'toString', pin: '123456', password: 'master' }],
+      ['quick-unlock:enable', { method: null, pin: '123456', password: 'master' }],
+      ['quick-unlock:enable', { pin: '123456', password: 'master' }],
+      ['quick-unlock:enable', { method: 'pin', password: 'master' }],
+      ['quick-unlock:enable', { method: 'pin', pin: undefined, password: 'master' }],
+      ['quick-unlock:enable', { method: 'pin', pin: 123456, password: 'master' }],
+      ['quick-unlock:enable', { method: 'pin', pin: ['123456'], password: 'master' }],
+      ['quick-unlock:enable', { method: 'pin', pin: tooLong, password: 'master' }],
+      ['quick-unlock:enable', { method: 'pin', pin: '123456' }],
+      ['quick-unlock:enable', { method: 'pin', pin: '123456', password: null }],
+      ['quick-unlock:enable', { method: 'pin', pin: '123456', password: 'x'.repeat(LIMITS.password + 1) }],
+      ['quick-unlock:enable', { method: 'pin', pin: '123456', password: 'master', days: 30 }],
+      ['quick-unlock:unlock', null],
+      ['quick-unlock:unlock', '123456'],
+      ['quick-unlock:unlock', {}],
+      ['quick-unlock:unlock', { pin: undefined }],
+      ['quick-unlock:unlock', { pin: 123456 }],
+      ['quick-unlock:unlock', { pin: tooLong }],
+      ['quick-unlock:unlock', { pin: '123456', password: 'master' }],
+      ['quick-unlock:unlock', { password: 'master' }],
+    ] as const) {
+      expect(validators[channel](payload as never).ok, `${channel} ${JSON.stringify(payload).slice(0, 60)}`).toBe(
+        false,
+      );
+    }
+  });
+
+  it('takes the quick unlock settings as settings', () => {
+    expect(validators['settings:update']({ quickUnlockUntilRestart: false, quickUnlockEveryDays: 30 })).toEqual({
+      ok: true,
+      value: { quickUnlockUntilRestart: false, quickUnlockEveryDays: 30 },
+    });
+    for (const patch of [
+      { quickUnlockEveryDays: 0 },
+      { quickUnlockEveryDays: QUICK_UNLOCK_LIMITS.everyDaysMax + 1 },
+      { quickUnlockUntilRestart: 'false' },
+    ]) {
+      expect(validators['settings:update'](patch).ok, JSON.stringify(patch)).toBe(false);
+    }
+  });
+
+  it('never quotes a refused PIN or password back', () => {
+    const secret = 'SECRET';
+    for (const result of [
+      validators['quick-unlock:unlock']({ pin: secret.repeat(20) }),
+      validators['quick-unlock:unlock']({ pin: secret, extra: 1 }),
+      validators['quick-unlock:enable']({ method: 'pin', pin: secret.repeat(20), password: 'pw' }),
+      validators['quick-unlock:enable']({ method: 'pin', pin: '123456', password: secret.repeat(200) }),
+      validators['quick-unlock:enable']({ method: secret, pin: secret, password: secret }),
+    ]) {
+      expect(result.ok).toBe(false);
+      expect(JSON.stringify(result)).not.toContain(secret);
+    }
   });
 
   it('never quotes a refused recovery key or password back', () => {

@@ -16,6 +16,7 @@ import type {
   BrowserWindow,
   BrowserWindowConstructorOptions,
   Clipboard,
+  DecryptStringAsyncReturnValue,
   DesktopCapturer,
   Dialog,
   GlobalShortcut,
@@ -28,6 +29,7 @@ import type {
   Net,
   PowerMonitor,
   Protocol,
+  SafeStorage,
   Screen,
   Session,
   SystemPreferences,
@@ -134,8 +136,47 @@ export interface ElectronDouble {
   readonly clipboard: { text: string };
   readonly session: DoubleSession;
   readonly nativeTheme: { themeSource: NativeTheme['themeSource'] };
+  /** The keyring behind `safeStorage`: levers and what was sealed and unsealed. */
+  readonly safeStorage: DoubleKeyring;
+  /** Touch ID behind `systemPreferences`: levers and the reasons it was prompted with. */
+  readonly touchId: DoubleTouchId;
   /** Sends a powerMonitor event ('resume', 'suspend', …) to the bundle's listeners. */
   emitPowerEvent(event: string): void;
+}
+
+/**
+ * The keyring as `safeStorage` shows it. By default there is none (no test machine has one to
+ * offer): `isAsyncEncryptionAvailable()` answers false and sealing fails, as in Electron.
+ */
+export interface DoubleKeyring {
+  asyncAvailable: boolean;
+  /** What `getSelectedStorageBackend()` answers (Linux's keyring; `basic_text` when there is none). */
+  backend: ReturnType<SafeStorage['getSelectedStorageBackend']>;
+  /** What `decryptStringAsync` says of a key's rotation. */
+  shouldReEncrypt: boolean;
+  /** Every text sealed and every text unsealed, in order. */
+  readonly sealed: string[];
+  readonly unsealed: string[];
+}
+
+/** Touch ID as `systemPreferences` shows it (macOS only in Electron; the double answers anywhere). */
+export interface DoubleTouchId {
+  canPrompt: boolean;
+  /** Whether the person confirms; false makes `promptTouchID` reject, as a cancel does. */
+  confirms: boolean;
+  readonly prompts: string[];
+}
+
+/** What the double's keyring writes: not the text, and only its own bytes unseal. */
+const DOUBLE_SEAL_MARK = Buffer.from('double-keyring:');
+function doubleSeal(text: string): Buffer {
+  return Buffer.concat([DOUBLE_SEAL_MARK, Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)]);
+}
+function doubleUnseal(sealed: Buffer): string {
+  if (!sealed.subarray(0, DOUBLE_SEAL_MARK.length).equals(DOUBLE_SEAL_MARK)) {
+    throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+  }
+  return Buffer.from(sealed.subarray(DOUBLE_SEAL_MARK.length).map((b) => b ^ 0x5a)).toString('utf8');
 }
 
 type AppSurface = Pick<
@@ -374,6 +415,14 @@ export function createElectronDouble(options: DoubleOptions): ElectronDouble {
   const errorBoxes: { title: string; content: string }[] = [];
   const clipboardState = { text: '' };
   const nativeTheme = { themeSource: 'system' as NativeTheme['themeSource'] };
+  const keyring: DoubleKeyring = {
+    asyncAvailable: false,
+    backend: 'basic_text',
+    shouldReEncrypt: false,
+    sealed: [],
+    unsealed: [],
+  };
+  const touchId: DoubleTouchId = { canPrompt: false, confirms: true, prompts: [] };
   const app = strict(new DoubleApp(options, step), 'app');
 
   class BrowserWindowDouble extends DoubleBrowserWindow {
@@ -508,6 +557,25 @@ export function createElectronDouble(options: DoubleOptions): ElectronDouble {
     },
   } satisfies Pick<PowerMonitor, 'getSystemIdleTime'> & Record<'on' | 'off', unknown>;
 
+  const safeStorage = {
+    isAsyncEncryptionAvailable: async () => keyring.asyncAvailable,
+    getSelectedStorageBackend: () => keyring.backend,
+    async encryptStringAsync(plainText: string): Promise<Buffer> {
+      if (!keyring.asyncAvailable) throw new Error('Encryption is not available.');
+      keyring.sealed.push(plainText);
+      return doubleSeal(plainText);
+    },
+    async decryptStringAsync(encrypted: Buffer): Promise<DecryptStringAsyncReturnValue> {
+      if (!keyring.asyncAvailable) throw new Error('Decryption is not available.');
+      const result = doubleUnseal(encrypted);
+      keyring.unsealed.push(result);
+      return { result, shouldReEncrypt: keyring.shouldReEncrypt };
+    },
+  } satisfies Pick<
+    SafeStorage,
+    'decryptStringAsync' | 'encryptStringAsync' | 'getSelectedStorageBackend' | 'isAsyncEncryptionAvailable'
+  >;
+
   const menu = {
     buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }) as unknown as Menu,
   } satisfies Pick<typeof Menu, 'buildFromTemplate'>;
@@ -535,8 +603,16 @@ export function createElectronDouble(options: DoubleOptions): ElectronDouble {
     protocol: strict(protocol, 'protocol'),
     screen: strict({ getAllDisplays: () => [] } satisfies Pick<Screen, 'getAllDisplays'>, 'screen'),
     session: strict({ defaultSession: strict(session, 'session.defaultSession') }, 'session'),
+    safeStorage: strict(safeStorage, 'safeStorage'),
     systemPreferences: strict(
-      { getMediaAccessStatus: () => 'granted' as const } satisfies Pick<SystemPreferences, 'getMediaAccessStatus'>,
+      {
+        getMediaAccessStatus: () => 'granted' as const,
+        canPromptTouchID: () => touchId.canPrompt,
+        async promptTouchID(reason: string): Promise<void> {
+          touchId.prompts.push(reason);
+          if (!touchId.confirms) throw new Error('Touch ID was cancelled');
+        },
+      } satisfies Pick<SystemPreferences, 'canPromptTouchID' | 'getMediaAccessStatus' | 'promptTouchID'>,
       'systemPreferences',
     ),
     Tray: TrayDouble,
@@ -557,6 +633,8 @@ export function createElectronDouble(options: DoubleOptions): ElectronDouble {
     clipboard: clipboardState,
     session,
     nativeTheme,
+    safeStorage: keyring,
+    touchId,
     emitPowerEvent: (event) => void powerMonitorEvents.emit(event),
   };
 }

@@ -48,6 +48,12 @@ describe('createTesseraApi', () => {
     await api.vault.saveRecoveryKey();
     await api.vault.forgetRecoveryKey();
     await api.vault.removeRecoveryKey('master pw 2');
+    await api.quickUnlock.status();
+    await api.quickUnlock.enable('pin', '123456', 'master pw 3');
+    await api.quickUnlock.enable('touch-id', null, 'master pw 4');
+    await api.quickUnlock.disable();
+    await api.quickUnlock.unlock('654321');
+    await api.quickUnlock.unlock(null);
     await api.entries.list();
     await api.entries.add({ type: 'totp', issuer: 'I', account: 'A', secret: 'S' });
     await api.entries.addUri('otpauth://totp/x?secret=A');
@@ -105,6 +111,12 @@ describe('createTesseraApi', () => {
     expect(calls).toContainEqual(['vault:save-recovery-key', null]);
     expect(calls).toContainEqual(['vault:forget-recovery-key', null]);
     expect(calls).toContainEqual(['vault:remove-recovery-key', { password: 'master pw 2' }]);
+    expect(calls).toContainEqual(['quick-unlock:status', null]);
+    expect(calls).toContainEqual(['quick-unlock:enable', { method: 'pin', pin: '123456', password: 'master pw 3' }]);
+    expect(calls).toContainEqual(['quick-unlock:enable', { method: 'touch-id', pin: null, password: 'master pw 4' }]);
+    expect(calls).toContainEqual(['quick-unlock:disable', null]);
+    expect(calls).toContainEqual(['quick-unlock:unlock', { pin: '654321' }]);
+    expect(calls).toContainEqual(['quick-unlock:unlock', { pin: null }]);
     expect(calls).toContainEqual(['entries:update', { id: ID, patch: { favourite: true } }]);
     expect(calls).toContainEqual(['entries:reorder', { ids: [ID] }]);
     expect(calls).toContainEqual(['settings:update', { theme: 'dark' }]);
@@ -133,6 +145,29 @@ describe('createTesseraApi', () => {
     emit('settings:changed', { settings: {}, notes: [] });
     expect(focus).toHaveBeenCalledWith();
     expect(settings).toHaveBeenCalledWith({ settings: {}, notes: [] });
+  });
+
+  it('delivers quick unlock changes and unsubscribes', () => {
+    const { transport, emit } = recordingTransport();
+    const api = createTesseraApi(transport);
+    const listener = vi.fn();
+    const off = api.quickUnlock.onChanged(listener);
+    const status = {
+      available: true,
+      unavailableReason: null,
+      touchIdAvailable: false,
+      enabled: false,
+      method: null,
+      expiresAt: null,
+      untilRestart: true,
+      attemptsLeft: null,
+      lapsedReason: 'You entered a wrong PIN too many times.',
+    };
+    emit('quick-unlock:changed', status);
+    expect(listener).toHaveBeenCalledWith(status);
+    off();
+    emit('quick-unlock:changed', status);
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 
   it('turns a transport failure into an internal error value', async () => {

@@ -7,6 +7,7 @@
 import type { Clock } from '../../../electron/domain';
 import { createAppServices, type AppServices, type Emit } from '../../../electron/services/app-services';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
+import type { QuickUnlockPorts } from '../../../electron/services/quick-unlock-ports';
 import { KDF_FLOOR } from '../../../electron/vault';
 import { MemoryClipboard } from '../../helpers/memory-clipboard';
 import { fakeKdf } from '../export/arbitraries';
@@ -16,11 +17,23 @@ export interface TestServicesOptions {
   readonly clock: Clock;
   readonly emit: Emit;
   readonly desktop?: DesktopPorts;
+  readonly quickUnlock?: QuickUnlockPorts;
+  /** This computer's app data folder; default the vault's folder. */
+  readonly dataFolder?: string;
 }
 
-export function testServices({ vaultPath, clock, emit, desktop = NO_DESKTOP }: TestServicesOptions): AppServices {
+export function testServices({
+  vaultPath,
+  clock,
+  emit,
+  desktop = NO_DESKTOP,
+  quickUnlock,
+  dataFolder,
+}: TestServicesOptions): AppServices {
   return createAppServices({
     vaultPath,
+    ...(quickUnlock ? { quickUnlock } : {}),
+    ...(dataFolder ? { dataFolder } : {}),
     clipboard: new MemoryClipboard(),
     clock,
     emit,

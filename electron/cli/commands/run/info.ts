@@ -41,7 +41,7 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
         memlimitBytes: vault.kdf.memlimit,
         engine: engine?.name ?? null,
         fallbackReason: engine?.fallbackReason ?? null,
-        deriveMs: Math.round(vault.deriveMs),
+        deriveMs: Math.round(vault.deriveMs ?? 0), // a password unlock always derives
       },
       entryCount: vault.entries().length,
       recoveryKey: vault.hasRecoveryKey,
