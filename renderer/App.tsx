@@ -10,6 +10,7 @@ import { useClockStatus } from './clock/useClockStatus';
 import { CodesScreen } from './codes/CodesScreen';
 import { useSettings } from './settings/useSettings';
 import { useTheme } from './settings/useTheme';
+import { useQuickUnlockStatus } from './shared/useQuickUnlockStatus';
 import { useVaultStatus } from './shared/useVaultStatus';
 import { useVaultStore } from './shared/vault-store';
 
@@ -17,6 +18,7 @@ export function App() {
   useVaultStatus();
   useSettings();
   useClockStatus();
+  useQuickUnlockStatus();
   useTheme();
   const status = useVaultStore((s) => s.status);
   const loadError = useVaultStore((s) => s.loadError);

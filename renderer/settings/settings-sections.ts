@@ -12,6 +12,7 @@ export const SETTINGS_SECTIONS = {
   clock: { id: 'settings-clock', title: 'Clock' },
   password: { id: 'settings-password', title: 'Master password' },
   recovery: { id: 'settings-recovery', title: 'Recovery key' },
+  quickUnlock: { id: 'settings-quick-unlock', title: 'Quick unlock' },
   backups: { id: 'settings-backups', title: 'Backups and export' },
   vault: { id: 'settings-vault', title: 'About this vault' },
 } as const;
@@ -26,6 +27,7 @@ export const SETTINGS_SECTION_ORDER: readonly SettingsSectionKey[] = [
   'clock',
   'password',
   'recovery',
+  'quickUnlock',
   'backups',
   'vault',
 ];

@@ -32,6 +32,13 @@ export const SETTINGS_LIMITS = Object.freeze({
   backupFolderMax: 4096,
   clockCorrectionMsMax: 3162240000000,
 } as const);
+export const QUICK_UNLOCK_LIMITS = Object.freeze({
+  pinMinLength: 6,
+  pinMaxLength: 64,
+  maxFailures: 5,
+  everyDaysDefault: 14,
+  everyDaysMax: 90,
+} as const);
 export const OTP_TYPES: readonly OtpType[] = Object.freeze(['totp', 'hotp', 'steam']);
 export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = Object.freeze(['SHA1', 'SHA256', 'SHA512']);
 
@@ -41,4 +48,13 @@ export function isOtpType(value: unknown): value is OtpType {
 
 export function isOtpAlgorithm(value: unknown): value is OtpAlgorithm {
   return (OTP_ALGORITHMS as readonly unknown[]).includes(value);
+}
+
+/** Whether `pin` has the shape of a quick-unlock PIN: 6–64 digits or letters (any script), no spaces or symbols. */
+export function isPinShaped(pin: string): boolean {
+  return (
+    pin.length >= QUICK_UNLOCK_LIMITS.pinMinLength &&
+    pin.length <= QUICK_UNLOCK_LIMITS.pinMaxLength &&
+    /^[\p{L}\p{N}]+$/u.test(pin)
+  );
 }

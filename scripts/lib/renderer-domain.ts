@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Writes the text of renderer/shared/domain-values.ts: the domain's rules the window checks as you
- * type (limits, the OTP types and algorithms, the password minimum), as plain data. The renderer
+ * type (limits, the OTP types and algorithms, the password minimum, the shape of a quick-unlock PIN), as
+ * plain data. The renderer
  * imports no runtime code from electron/ — only types — so these numbers reach it as a generated
  * module instead; `test/renderer/lib/domain-values.test.ts` fails when it is out of date.
  */
 import { format, resolveConfig } from 'prettier';
-import { ENTRY_LIMITS, MIN_PASSWORD_LENGTH, OTP_ALGORITHMS, OTP_TYPES, SETTINGS_LIMITS } from '../../electron/domain';
+import {
+  ENTRY_LIMITS,
+  MIN_PASSWORD_LENGTH,
+  OTP_ALGORITHMS,
+  OTP_TYPES,
+  QUICK_UNLOCK_LIMITS,
+  SETTINGS_LIMITS,
+} from '../../electron/domain';
 
 export const RENDERER_DOMAIN_FILE = 'renderer/shared/domain-values.ts';
 
@@ -22,6 +30,7 @@ import type { OtpAlgorithm, OtpType } from '../../electron/domain';
 export const MIN_PASSWORD_LENGTH = ${json(MIN_PASSWORD_LENGTH)};
 export const ENTRY_LIMITS = Object.freeze(${json(ENTRY_LIMITS)} as const);
 export const SETTINGS_LIMITS = Object.freeze(${json(SETTINGS_LIMITS)} as const);
+export const QUICK_UNLOCK_LIMITS = Object.freeze(${json(QUICK_UNLOCK_LIMITS)} as const);
 export const OTP_TYPES: readonly OtpType[] = Object.freeze(${json(OTP_TYPES)});
 export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = Object.freeze(${json(OTP_ALGORITHMS)});
 
@@ -31,6 +40,15 @@ export function isOtpType(value: unknown): value is OtpType {
 
 export function isOtpAlgorithm(value: unknown): value is OtpAlgorithm {
   return (OTP_ALGORITHMS as readonly unknown[]).includes(value);
+}
+
+/** Whether \`pin\` has the shape of a quick-unlock PIN: 6–64 digits or letters (any script), no spaces or symbols. */
+export function isPinShaped(pin: string): boolean {
+  return (
+    pin.length >= QUICK_UNLOCK_LIMITS.pinMinLength &&
+    pin.length <= QUICK_UNLOCK_LIMITS.pinMaxLength &&
+    /^[\\p{L}\\p{N}]+$/u.test(pin)
+  );
 }
 `;
   const file = `${root}/${RENDERER_DOMAIN_FILE}`;

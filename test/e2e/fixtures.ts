@@ -4,16 +4,26 @@
  * production CSP, its `window.tessera` bridged to the real main-process services (test/e2e/
  * harness.ts). Every test gets its own data folder. `test.use({ mainClock: 'fake' })` gives main a
  * FakeClock (test/helpers/fake-clock.ts) that moves only when the test says so, e.g. to reach the
- * idle lock without waiting.
+ * idle lock without waiting. `test.use({ mainQuickUnlock: 'keyring' })` gives main's quick unlock a
+ * fake OS keyring (harness.ts; also with Touch ID, or Linux's `basic_text`, which it cannot use).
  */
 import { test as base, type Page } from '@playwright/test';
 import type { AppServices } from '../../electron/services/app-services';
 import type { TimeCheck } from '../../electron/time/time-check';
 import { FakeClock } from '../helpers/fake-clock';
 import { ShiftedClock } from '../helpers/shifted-clock';
-import { attachBridge, startServer, type FakeClipboard, type FakeDesktop, type IpcRecord } from './harness';
+import type { QuickUnlockPorts } from '../../electron/services/quick-unlock-ports';
+import {
+  attachBridge,
+  quickUnlockPorts,
+  startServer,
+  type FakeClipboard,
+  type FakeDesktop,
+  type IpcRecord,
+  type QuickUnlockSetup,
+} from './harness';
 
-export { FakeClipboard, FakeDesktop, type IpcRecord } from './harness';
+export { FakeClipboard, FakeDesktop, type IpcRecord, type QuickUnlockSetup } from './harness';
 
 export interface TestApp {
   readonly page: Page;
@@ -28,6 +38,8 @@ export interface TestApp {
   readonly clock: FakeClock | null;
   /** Main's clock when the test asked for `mainClock: 'shifted'` (the system clock, jumps on request), else null. */
   readonly shiftedClock: ShiftedClock | null;
+  /** The OS keyring and Touch ID main's quick unlock sees (`mainQuickUnlock`), or null when it has none. */
+  readonly quickUnlock: QuickUnlockPorts | null;
   /** The entry page's URL. */
   readonly url: string;
   /** Opens the app's entry page and waits for the first paint of the React root. */
@@ -42,11 +54,17 @@ export interface AppOptions {
   readonly mainClock: 'system' | 'fake' | 'shifted';
   /** Main's clock check (a fake the test scripts); default none: main never checks the clock. */
   readonly mainTimeCheck: TimeCheck | null;
+  /**
+   * The OS side of quick unlock: 'none' (default, as the app has without a keyring adapter), a fake
+   * keyring ('keyring', with Touch ID: 'keyring+touch-id'), or Linux without one ('basic-text').
+   */
+  readonly mainQuickUnlock: QuickUnlockSetup;
 }
 
 export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origin: string } }>({
   mainClock: ['system', { option: true }],
   mainTimeCheck: [null, { option: true }],
+  mainQuickUnlock: ['none', { option: true }],
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -56,14 +74,16 @@ export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origi
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, server, mainClock, mainTimeCheck }, use) => {
+  app: async ({ page, server, mainClock, mainTimeCheck, mainQuickUnlock }, use) => {
     const clock = mainClock === 'fake' ? new FakeClock(Date.now()) : null;
     const shiftedClock = mainClock === 'shifted' ? new ShiftedClock() : null;
     const mainClockUsed = clock ?? shiftedClock;
+    const quickUnlock = quickUnlockPorts(mainQuickUnlock);
     const bridge = await attachBridge(page, {
       origin: server.origin,
       ...(mainClockUsed ? { clock: mainClockUsed } : {}),
       ...(mainTimeCheck ? { timeCheck: mainTimeCheck } : {}),
+      ...(quickUnlock ? { quickUnlock } : {}),
     });
     const app: TestApp = {
       page,
@@ -75,6 +95,7 @@ export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origi
       ipcLog: bridge.ipcLog,
       clock,
       shiftedClock,
+      quickUnlock,
       url: `${server.origin}/index.html`,
       open: async () => {
         await page.goto(`${server.origin}/index.html`);

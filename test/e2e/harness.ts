@@ -21,6 +21,7 @@ import { buildCsp } from '../../electron/main/csp';
 import { APP_ORIGIN, resolveAppAsset } from '../../electron/main/protocol';
 import { createAppServices, type AppServices } from '../../electron/services/app-services';
 import type { CapturedScreen, DesktopImage, DesktopPorts } from '../../electron/services/desktop-ports';
+import type { OsSecretStore, QuickUnlockPorts, UserPresence } from '../../electron/services/quick-unlock-ports';
 import type { Clock } from '../../electron/domain';
 import { systemClock } from '../../electron/services/clock';
 import type { TimeCheck } from '../../electron/time/time-check';
@@ -86,6 +87,66 @@ export class FakeDesktop implements DesktopPorts {
   async readClipboardText(): Promise<string> {
     return this.clipboard.text;
   }
+}
+
+/** What Linux says when Electron's `safeStorage` would seal with its `basic_text` backend (a key anyone can read). */
+export const BASIC_TEXT_REASON =
+  'Quick unlock needs a keyring such as GNOME Keyring or KWallet, and this computer has none Tessera can use (basic_text).';
+
+/**
+ * The OS keyring as the tests script it: sealing is a marker and base64 (reversible here, which is
+ * all the services need to see), and `usable` false answers the `basic_text` reason, as Linux does
+ * without a keyring. Each call is recorded.
+ */
+export class FakeSecretStore implements OsSecretStore {
+  static readonly PREFIX = 'fake-keyring:';
+  readonly calls: string[] = [];
+
+  constructor(readonly usable: boolean = true) {}
+
+  async check(): Promise<{ readonly usable: true } | { readonly usable: false; readonly reason: string }> {
+    this.calls.push('check');
+    return this.usable ? { usable: true } : { usable: false, reason: BASIC_TEXT_REASON };
+  }
+  async seal(text: string): Promise<Uint8Array> {
+    this.calls.push('seal');
+    return new Uint8Array(Buffer.from(FakeSecretStore.PREFIX + Buffer.from(text, 'utf8').toString('base64'), 'utf8'));
+  }
+  async unseal(sealed: Uint8Array): Promise<{ readonly text: string; readonly shouldReseal: boolean }> {
+    this.calls.push('unseal');
+    const wire = Buffer.from(sealed).toString('utf8');
+    if (!wire.startsWith(FakeSecretStore.PREFIX)) throw new Error('not sealed by this keyring');
+    return {
+      text: Buffer.from(wire.slice(FakeSecretStore.PREFIX.length), 'base64').toString('utf8'),
+      shouldReseal: false,
+    };
+  }
+}
+
+/** Touch ID as the tests script it: `answer` 'yes' confirms, 'no' refuses (cancelled). */
+export class FakePresence implements UserPresence {
+  answer: 'yes' | 'no' = 'yes';
+  readonly reasons: string[] = [];
+
+  available(): boolean {
+    return true;
+  }
+  async confirm(reason: string): Promise<void> {
+    this.reasons.push(reason);
+    if (this.answer === 'no') throw new Error('cancelled');
+  }
+}
+
+/** Which OS side quick unlock gets: none (as in the other specs), a keyring (with Touch ID), or Linux's basic_text. */
+export type QuickUnlockSetup = 'none' | 'keyring' | 'keyring+touch-id' | 'basic-text';
+
+/** The quick-unlock ports for `setup`. */
+export function quickUnlockPorts(setup: QuickUnlockSetup): QuickUnlockPorts | null {
+  if (setup === 'none') return null;
+  return {
+    store: new FakeSecretStore(setup !== 'basic-text'),
+    presence: setup === 'keyring+touch-id' ? new FakePresence() : null,
+  };
 }
 
 /** One record per message that crossed the bridge, for the "no secret in the renderer" probes. */
@@ -191,6 +252,8 @@ export interface BridgeOptions {
   readonly kdfParams?: KdfParams;
   /** Main's clock check; default none, so nothing is ever sent (a test passes a fake to script one). */
   readonly timeCheck?: TimeCheck;
+  /** The OS keyring and Touch ID quick unlock uses (fakes: `quickUnlockPorts`); default none. */
+  readonly quickUnlock?: QuickUnlockPorts;
 }
 
 export interface Bridge {
@@ -246,6 +309,7 @@ export async function attachBridge(page: Page, options: BridgeOptions): Promise<
     kdfParams: options.kdfParams ?? KDF_FLOOR,
     desktop,
     ...(options.timeCheck ? { timeCheck: options.timeCheck } : {}),
+    ...(options.quickUnlock ? { quickUnlock: options.quickUnlock } : {}),
   });
   const dispatch = createDispatch({
     handlers: createHandlers(services),

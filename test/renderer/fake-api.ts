@@ -18,6 +18,7 @@ import type {
   EntrySummary,
   IpcError,
   LockReason,
+  QuickUnlockStatus,
   Settings,
   SettingsView,
   VaultStatus,
@@ -119,6 +120,10 @@ export interface FakeState {
   shownRecoveryKey: string | null;
   /** Where main's save dialog writes the key; null: the user cancels it. */
   recoveryKeySavePath: string | null;
+  /** Quick unlock as main reports it; the fake's verbs keep it up to date. */
+  quickUnlock: QuickUnlockStatus;
+  /** The PIN quick unlock was set up with, or null. */
+  quickUnlockPin: string | null;
 }
 
 type Listeners = { [C in keyof EventContract]: Set<(payload: EventContract[C]) => void> };
@@ -135,6 +140,7 @@ export interface FakeApi {
   emitFocusSearch(): void;
   emitBackups(status: BackupStatus): void;
   emitClock(status: ClockStatus): void;
+  emitQuickUnlock(status: QuickUnlockStatus): void;
   listenerCount(channel: keyof EventContract): number;
 }
 
@@ -188,6 +194,42 @@ const WRONG_RECOVERY_KEY: IpcError = {
     'This recovery key does not open this vault. Check that it is the one made for this vault (the newest, if you made several), or restore a backup.',
 };
 
+/** Quick unlock on a computer with a keyring, not set up: what main reports before anyone uses it. */
+export const QUICK_UNLOCK_OFF: QuickUnlockStatus = {
+  available: true,
+  unavailableReason: null,
+  touchIdAvailable: false,
+  enabled: false,
+  method: null,
+  expiresAt: null,
+  untilRestart: false,
+  attemptsLeft: null,
+  lapsedReason: null,
+};
+
+/** Quick unlock set up with a PIN (5 tries left), kept until the given time. */
+export function quickUnlockOn(overrides: Partial<QuickUnlockStatus> = {}): QuickUnlockStatus {
+  return {
+    ...QUICK_UNLOCK_OFF,
+    enabled: true,
+    method: 'pin',
+    expiresAt: Date.UTC(2030, 2, 14, 12),
+    attemptsLeft: 5,
+    ...overrides,
+  };
+}
+
+/** What main says when quick unlock stopped after too many wrong PINs. */
+export const QUICK_UNLOCK_LAPSED_PINS =
+  'Quick unlock was switched off after 5 wrong PINs. Enter your master password; you can set up quick unlock again in Settings.';
+
+/** A wrong PIN as main words it: the tries left are in the sentence. */
+const wrongPin = (left: number): IpcError => ({
+  code: 'wrong-password-or-tampered',
+  field: 'pin',
+  message: `The PIN is wrong. ${left} ${left === 1 ? 'try is' : 'tries are'} left before quick unlock is switched off.`,
+});
+
 /** Builds the fake and installs it as `window.tessera`. */
 export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
   const state: FakeState = {
@@ -208,6 +250,8 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     nextRecoveryKey: RECOVERY_KEY,
     shownRecoveryKey: null,
     recoveryKeySavePath: '/home/alice/Documents/Tessera recovery key.txt',
+    quickUnlock: QUICK_UNLOCK_OFF,
+    quickUnlockPin: null,
     ...initial,
   };
   const unlockedNow = (): VaultStatus => unlocked(state.entries.length, state.recoveryKey !== null);
@@ -219,6 +263,7 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     'app:focus-search': new Set(),
     'backups:changed': new Set(),
     'clock:changed': new Set(),
+    'quick-unlock:changed': new Set(),
   };
   const on =
     <C extends keyof EventContract>(channel: C) =>
@@ -292,6 +337,53 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
         return ok(state.status);
       }),
       onStatusChanged: vi.fn(on('vault:status-changed')),
+    },
+    quickUnlock: {
+      status: vi.fn(async () => ok(state.quickUnlock)),
+      enable: vi.fn(async (method, pin, password) => {
+        if (password !== state.password) return fail(WRONG_PASSWORD);
+        if (!state.quickUnlock.available) {
+          return fail({ code: 'unavailable', message: state.quickUnlock.unavailableReason ?? 'Not here.' });
+        }
+        const { quickUnlockEveryDays, quickUnlockUntilRestart } = state.settings.settings;
+        state.quickUnlockPin = pin;
+        state.quickUnlock = {
+          ...state.quickUnlock,
+          enabled: true,
+          method,
+          expiresAt: Date.now() + quickUnlockEveryDays * 86_400_000,
+          untilRestart: quickUnlockUntilRestart,
+          attemptsLeft: method === 'pin' ? 5 : null,
+          lapsedReason: null,
+        };
+        return ok(state.quickUnlock);
+      }),
+      disable: vi.fn(async () => {
+        state.quickUnlockPin = null;
+        state.quickUnlock = { ...QUICK_UNLOCK_OFF, touchIdAvailable: state.quickUnlock.touchIdAvailable };
+        return ok(state.quickUnlock);
+      }),
+      unlock: vi.fn(async (pin) => {
+        const now = state.quickUnlock;
+        if (!now.enabled) return fail({ code: 'not-found', message: 'Quick unlock is not set up.' });
+        if (now.method === 'pin' && pin !== state.quickUnlockPin) {
+          const attemptsLeft = (now.attemptsLeft ?? 1) - 1;
+          if (attemptsLeft > 0) {
+            state.quickUnlock = { ...now, attemptsLeft };
+            return fail(wrongPin(attemptsLeft));
+          }
+          state.quickUnlock = {
+            ...QUICK_UNLOCK_OFF,
+            touchIdAvailable: now.touchIdAvailable,
+            lapsedReason: QUICK_UNLOCK_LAPSED_PINS,
+          };
+          return fail({ code: 'not-found', message: QUICK_UNLOCK_LAPSED_PINS });
+        }
+        state.quickUnlock = { ...now, attemptsLeft: now.method === 'pin' ? 5 : null };
+        state.status = unlockedNow();
+        return ok(state.status);
+      }),
+      onChanged: vi.fn(on('quick-unlock:changed')),
     },
     entries: {
       list: vi.fn(async () => ok([...state.entries])),
@@ -443,6 +535,10 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     emitClock: (status) => {
       state.clockStatus = status;
       emit('clock:changed', status);
+    },
+    emitQuickUnlock: (status) => {
+      state.quickUnlock = status;
+      emit('quick-unlock:changed', status);
     },
     listenerCount: (channel) => listeners[channel].size,
   };

@@ -2,14 +2,23 @@
 /**
  * Words for people (issue 13, item 8): the window says what happened and what to do in plain
  * words, and keeps the technical detail one click away, behind "Details". The vault facts, the
- * strength advice, the import dialog's errors, the accounts an import cannot take, and the recovery
- * key (issue 19).
+ * strength advice, the import dialog's errors, the accounts an import cannot take, the recovery
+ * key and quick unlock (issue 19).
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStrengthChecker } from '../../renderer/shared/password-strength';
-import { entry, fail, importCandidate, installFakeApi, lockedStatus, reviewStep } from './fake-api';
+import {
+  entry,
+  fail,
+  importCandidate,
+  installFakeApi,
+  lockedStatus,
+  QUICK_UNLOCK_OFF,
+  quickUnlockOn,
+  reviewStep,
+} from './fake-api';
 import { flush, renderApp, renderUnlocked } from './helpers';
 
 /** What a person should not have to read outside "Details". */
@@ -17,6 +26,10 @@ const DEVELOPER_WORDS = /'[\w-]+'|base32|base64|wire type|protobuf|argon2|\bMiB\
 
 /** How the recovery key works inside, which a person need not read to keep and use one. */
 const RECOVERY_JARGON = /X25519|BLAKE2b|Crockford|base32|slot|seal|\bbits\b|key pair|re-?key/i;
+
+/** How quick unlock works inside: the OS keyring's names, sealing, where the key lives. */
+const QUICK_UNLOCK_JARGON =
+  /safeStorage|DPAPI|basic_text|Keychain|Secret Service|seal|material|in memory|biometric|\bkey\b/i;
 
 /** The text of `root` outside every Details disclosure. */
 function textOutsideDetails(root: HTMLElement): string {
@@ -151,5 +164,41 @@ describe('plain words, details one click away', () => {
     expect(text).not.toMatch(DEVELOPER_WORDS);
     expect(text).not.toMatch(RECOVERY_JARGON);
     expect(text).toContain('Spaces, dashes and capitals do not matter.');
+  });
+
+  it('quick unlock speaks plainly: in Settings, while setting it up, and on the unlock screen', async () => {
+    await renderUnlocked([entry()], [], { state: { quickUnlock: { ...QUICK_UNLOCK_OFF, touchIdAvailable: true } } });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await flush();
+    const section = within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('region', {
+      name: 'Quick unlock',
+    });
+    const check = (text: string): void => {
+      expect(text).not.toMatch(DEVELOPER_WORDS);
+      expect(text).not.toMatch(QUICK_UNLOCK_JARGON);
+    };
+    check(textOutsideDetails(section));
+    expect(textOutsideDetails(section)).toContain('Anyone who knows the PIN and uses this computer account can open');
+    await user.click(within(section).getByRole('button', { name: 'Set up quick unlock…' }));
+    check(textOutsideDetails(section));
+    await user.click(within(section).getByRole('button', { name: 'Next' }));
+    // The PIN's shape, said when it is missing.
+    check(textOutsideDetails(section));
+    await user.type(within(section).getByLabelText('PIN'), '493817');
+    await user.type(within(section).getByLabelText('Type the PIN again'), '493817{Enter}');
+    check(textOutsideDetails(section));
+    await user.type(within(section).getByLabelText('Master password'), 'correct horse battery{Enter}');
+    await flush();
+    check(textOutsideDetails(section));
+  });
+
+  it('the unlock screen’s PIN form speaks plainly', async () => {
+    installFakeApi({ status: lockedStatus(null), quickUnlock: quickUnlockOn({ attemptsLeft: 2 }) });
+    renderApp();
+    await flush();
+    const card = await screen.findByRole('main');
+    expect(textOutsideDetails(card)).not.toMatch(DEVELOPER_WORDS);
+    expect(textOutsideDetails(card)).not.toMatch(QUICK_UNLOCK_JARGON);
   });
 });

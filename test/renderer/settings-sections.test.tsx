@@ -17,6 +17,7 @@ const SECTIONS = [
   'Clock',
   'Master password',
   'Recovery key',
+  'Quick unlock',
   'Backups and export',
   'About this vault',
 ];

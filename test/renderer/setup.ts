@@ -5,6 +5,7 @@ import { afterEach, vi } from 'vitest';
 import { useVaultStore } from '../../renderer/shared/vault-store';
 import { resetSessionStores } from '../../renderer/shared/reset';
 import { useClockStore } from '../../renderer/clock/clock-store';
+import { useQuickUnlockStore } from '../../renderer/shared/quick-unlock-store';
 import { setAppClockCorrection } from '../../renderer/clock/app-clock';
 
 afterEach(() => {
@@ -13,6 +14,7 @@ afterEach(() => {
   resetSessionStores();
   useVaultStore.setState({ status: null, loadError: null });
   useClockStore.setState({ status: null });
+  useQuickUnlockStore.setState({ status: null, loadError: null, lapseSaid: null });
   setAppClockCorrection(null);
   Reflect.deleteProperty(window, 'tessera');
 });
