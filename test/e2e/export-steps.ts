@@ -89,9 +89,14 @@ export async function chooseFormat(dialog: Locator, label: string): Promise<void
 
 /** The password step: types the master password (or another) and continues. */
 export async function authorize(dialog: Locator, password = PASSWORD): Promise<void> {
-  await expect(dialog.getByText('Enter your master password to export.')).toBeVisible();
+  const prompt = dialog.getByText('Enter your master password to export.');
+  await expect(prompt).toBeVisible();
   await dialog.getByLabel('Master password').fill(password);
   await dialog.getByRole('button', { name: 'Continue' }).click();
+  // Main checks the password with Argon2id first, which on a busy machine can outlast the next
+  // assertion's 5 s: wait (up to 30 s) until it has answered, by moving on or saying it is wrong.
+  const wrong = dialog.getByText('The password is wrong.');
+  await expect.poll(async () => (await prompt.isHidden()) || (await wrong.isVisible()), { timeout: 30_000 }).toBe(true);
 }
 
 /** The text of the QR code the viewer shows, read from its PNG (the data URL in the page). */
