@@ -254,6 +254,7 @@ function backupOptions(deps: AppServicesDeps): BackupVaultOptions {
 /** The vault was unlocked: show the entries and codes, start the timers, follow the file. */
 function onUnlocked(p: AppParts): void {
   p.entries.unlocked();
+  void p.quickUnlock.unlocked().catch(() => undefined);
   p.codes.restart();
   p.autoLocker.start();
   p.backups.start();

@@ -43,8 +43,13 @@ export interface QuickUnlockService {
   disable(): Promise<QuickUnlockStatus>;
   /** Opens the locked vault with the PIN (or Touch ID: `pin` null). */
   unlock(pin: string | null): Promise<VaultStatus>;
-  /** The vault was re-keyed here (a password change or recovery): the material no longer opens it. */
+  /**
+   * The vault was re-keyed here (a password change or recovery) and is open: Touch ID's material is
+   * wrapped again for the new data key; a PIN's ends (only the person can make it again).
+   */
   rekeyed(): Promise<void>;
+  /** The vault was opened with the master password: Touch ID's material stale from a re-key elsewhere is renewed. */
+  unlocked(): Promise<void>;
 }
 
 export interface QuickUnlockServiceDeps {
@@ -336,10 +341,45 @@ export function createQuickUnlockService(deps: QuickUnlockServiceDeps): QuickUnl
       return opened;
     } catch (error) {
       if (error instanceof VaultError && error.reason === 'quick-unlock-wrong-key') return wrongPin(material, secret);
-      if (error instanceof VaultError && error.reason === 'quick-unlock-stale') return lapse(error.message);
+      if (error instanceof VaultError && error.reason === 'quick-unlock-stale') return stale(material, error.message);
       throw error;
     } finally {
       kek.fill(0);
+    }
+  }
+
+  /**
+   * The vault was re-keyed elsewhere since the material was made. A PIN's material ends (the PIN is
+   * never stored, so only the person can make it again); Touch ID's stays, to be renewed with its
+   * kept key once the master password has opened the vault (`unlocked`).
+   */
+  async function stale(material: Material, reason: string): Promise<never> {
+    if (material.method === 'pin') return lapse(reason);
+    lapsedReason =
+      'The master password was changed on another computer. Unlock with it once, and Touch ID works again.';
+    await announce();
+    throw new QuickUnlockError('lapsed', lapsedReason);
+  }
+
+  /** Touch ID's material wraps the open vault's current data key again with its kept key; false if it cannot. */
+  async function renew(material: Material): Promise<boolean> {
+    try {
+      const { secret } = await unseal(material);
+      const kek = unb64(secret.kek ?? '');
+      try {
+        const wrap = await deps.vault.open().wrapForQuickUnlock(kek);
+        await rewrite(
+          { ...material, vaultId: wrap.vaultId },
+          { ...secret, nonce: b64(wrap.nonce), wrapped: b64(wrap.wrapped) },
+        );
+      } finally {
+        kek.fill(0);
+      }
+      lapsedReason = null;
+      await announce();
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -375,9 +415,15 @@ export function createQuickUnlockService(deps: QuickUnlockServiceDeps): QuickUnl
     },
     unlock,
     async rekeyed() {
-      if (!(await load())) return;
+      const material = await load();
+      if (!material) return;
+      if (material.method === 'touch-id' && (await renew(material))) return;
       await drop('The master password was changed, so quick unlock was turned off. Turn it on again in Settings.');
       await announce();
+    },
+    async unlocked() {
+      const material = await load();
+      if (material?.method === 'touch-id' && lapsedReason !== null) await renew(material);
     },
   };
 }

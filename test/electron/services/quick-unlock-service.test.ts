@@ -270,6 +270,36 @@ describe('re-keys', () => {
 });
 
 describe('Touch ID', () => {
+  async function withTouchId(touch: FakeTouchId): Promise<AppServices> {
+    const s = services({ presence: touch });
+    await s.vault.create(PASSWORD);
+    await s.settings.update({ quickUnlockUntilRestart: false });
+    await s.quickUnlock.enable('touch-id', null, PASSWORD);
+    return s;
+  }
+
+  it('keeps working across a password change here: its material is wrapped again for the new key', async () => {
+    const s = await withTouchId(new FakeTouchId());
+    await s.changePassword(PASSWORD, 'a brand new password');
+    await s.lock('manual');
+    expect((await s.quickUnlock.unlock(null)).status).toBe('unlocked');
+  });
+
+  it('after a re-key elsewhere: asks for the master password once, then works again', async () => {
+    const s = await withTouchId(new FakeTouchId());
+    await s.lock('manual');
+    const other = await unlockVault({ path: path.join(dir, 'vault.tessera'), kdf: fakeKdf }, PASSWORD);
+    await other.changePassword(PASSWORD, 'changed on the other computer');
+    other.lock();
+    expect((await errorOf(s.quickUnlock.unlock(null)))?.message).toMatch(
+      /Unlock with it once, and Touch ID works again/,
+    );
+    await s.vault.unlock('changed on the other computer');
+    await expect.poll(async () => (await s.quickUnlock.status()).lapsedReason).toBeNull();
+    await s.lock('manual');
+    expect((await s.quickUnlock.unlock(null)).status).toBe('unlocked');
+  });
+
   it('opens after the person confirms; a cancelled prompt opens nothing', async () => {
     const touch = new FakeTouchId();
     const s = services({ presence: touch });
