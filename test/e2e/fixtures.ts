@@ -6,6 +6,7 @@
  * FakeClock (test/helpers/fake-clock.ts) that moves only when the test says so, e.g. to reach the
  * idle lock without waiting. `test.use({ mainQuickUnlock: 'keyring' })` gives main's quick unlock a
  * fake OS keyring (harness.ts; also with Touch ID, or Linux's `basic_text`, which it cannot use).
+ * `app.restart()` quits and starts Tessera again over the same vault and data folder.
  */
 import { test as base, type Page } from '@playwright/test';
 import type { AppServices } from '../../electron/services/app-services';
@@ -27,6 +28,7 @@ export { FakeClipboard, FakeDesktop, type IpcRecord, type QuickUnlockSetup } fro
 
 export interface TestApp {
   readonly page: Page;
+  /** Main's services: after `restart`, the new ones. */
   readonly services: AppServices;
   readonly dataDir: string;
   readonly vaultPath: string;
@@ -44,6 +46,12 @@ export interface TestApp {
   readonly url: string;
   /** Opens the app's entry page and waits for the first paint of the React root. */
   open(): Promise<void>;
+  /**
+   * Quits and starts Tessera again: main's services shut down and are built again over the same
+   * vault file, data folder and OS keyring (harness.ts `restartMain`), and the window reloads and
+   * waits for the first paint of the React root.
+   */
+  restart(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -85,9 +93,15 @@ export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origi
       ...(mainTimeCheck ? { timeCheck: mainTimeCheck } : {}),
       ...(quickUnlock ? { quickUnlock } : {}),
     });
+    const openPage = async (): Promise<void> => {
+      await page.goto(`${server.origin}/index.html`);
+      await page.locator('#root > *').first().waitFor();
+    };
     const app: TestApp = {
       page,
-      services: bridge.services,
+      get services() {
+        return bridge.services;
+      },
       dataDir: bridge.dataDir,
       vaultPath: bridge.vaultPath,
       clipboard: bridge.clipboard,
@@ -97,9 +111,10 @@ export const test = base.extend<{ app: TestApp } & AppOptions, { server: { origi
       shiftedClock,
       quickUnlock,
       url: `${server.origin}/index.html`,
-      open: async () => {
-        await page.goto(`${server.origin}/index.html`);
-        await page.locator('#root > *').first().waitFor();
+      open: openPage,
+      restart: async () => {
+        await bridge.restartMain();
+        await openPage();
       },
     };
     await use(app);

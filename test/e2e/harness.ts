@@ -257,12 +257,21 @@ export interface BridgeOptions {
 }
 
 export interface Bridge {
+  /** Main's services: after `restartMain`, the new ones. */
   readonly services: AppServices;
   readonly clipboard: FakeClipboard;
   readonly desktop: FakeDesktop;
   readonly ipcLog: IpcRecord[];
   readonly dataDir: string;
   readonly vaultPath: string;
+  /**
+   * Restarts main as a quit and a new start of Tessera do: the services shut down (`shutdown()`, as
+   * on quit: the vault locks, the clipboard is cleared) and are built again over the same vault file
+   * and data folder, with the same clipboard, desktop, clock and OS keyring (which outlive the app).
+   * What the old services still push is dropped. The page keeps its bridge; reload it to start the
+   * window again (`TestApp.restart` does both).
+   */
+  restartMain(): Promise<void>;
   /** Locks, clears the clipboard and removes the data folder. */
   dispose(): Promise<void>;
 }
@@ -301,21 +310,30 @@ export async function attachBridge(page: Page, options: BridgeOptions): Promise<
       )
       .catch(() => undefined);
   };
-  const services = createAppServices({
-    vaultPath,
-    clipboard,
-    clock: options.clock ?? systemClock,
-    emit: deliver,
-    kdfParams: options.kdfParams ?? KDF_FLOOR,
-    desktop,
-    ...(options.timeCheck ? { timeCheck: options.timeCheck } : {}),
-    ...(options.quickUnlock ? { quickUnlock: options.quickUnlock } : {}),
-  });
-  const dispatch = createDispatch({
-    handlers: createHandlers(services),
-    validators,
-    trust: () => ({ mainWebContentsId: WINDOW_ID, allowedOrigins: [options.origin] }),
-  });
+  /** Which start of main is the current one: an earlier one's pushes are dropped. */
+  let generation = 0;
+  const start = (): { services: AppServices; dispatch: ReturnType<typeof createDispatch> } => {
+    const mine = ++generation;
+    const services = createAppServices({
+      vaultPath,
+      clipboard,
+      clock: options.clock ?? systemClock,
+      emit: (channel, payload) => {
+        if (mine === generation) deliver(channel, payload);
+      },
+      kdfParams: options.kdfParams ?? KDF_FLOOR,
+      desktop,
+      ...(options.timeCheck ? { timeCheck: options.timeCheck } : {}),
+      ...(options.quickUnlock ? { quickUnlock: options.quickUnlock } : {}),
+    });
+    const dispatch = createDispatch({
+      handlers: createHandlers(services),
+      validators,
+      trust: () => ({ mainWebContentsId: WINDOW_ID, allowedOrigins: [options.origin] }),
+    });
+    return { services, dispatch };
+  };
+  let { services, dispatch } = start();
 
   const invoke = async (frame: Frame, channel: string, wire: unknown): Promise<unknown> => {
     const payload = fromWire(wire);
@@ -342,12 +360,18 @@ export async function attachBridge(page: Page, options: BridgeOptions): Promise<
   await page.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
 
   return {
-    services,
+    get services() {
+      return services;
+    },
     clipboard,
     desktop,
     ipcLog,
     dataDir,
     vaultPath,
+    async restartMain() {
+      await services.shutdown();
+      ({ services, dispatch } = start());
+    },
     async dispose() {
       await services.shutdown().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });

@@ -3,10 +3,15 @@
  * Quick unlock (issue 19, part 2) in Chromium against the built renderer and the real services,
  * with a fake OS keyring (test/e2e/harness.ts: sealing is a marker and base64): a PIN set up in
  * Settings after the master password opens the locked vault; five wrong PINs switch it off, the
- * unlock screen says why and the master password still works; Touch ID where the Mac has it; and
+ * unlock screen says why and the master password still works; across a restart of Tessera the PIN
+ * is refused until the master password is used ("Ask for the master password after Tessera
+ * restarts", the default) or still works (that setting off); Touch ID where the Mac has it; and
  * where Linux has no keyring (`basic_text`), Settings says so and offers nothing.
  */
 import type { Locator } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { QUICK_UNLOCK_FILE_NAME } from '../../electron/services/quick-unlock-service';
 import { BASIC_TEXT_REASON, FakePresence, FakeSecretStore } from './harness';
 import { expect, test, type TestApp } from './fixtures';
 import { addButton, createVault, PASSWORD, row, SECRET } from './steps';
@@ -27,8 +32,19 @@ async function quickUnlockSection(app: TestApp): Promise<{ settings: Locator; se
   return { settings, section: settings.getByRole('region', { name: 'Quick unlock' }) };
 }
 
-/** Settings › Quick unlock › Set up, with a PIN typed twice and the master password; closes Settings. */
-async function setUpPin(app: TestApp, pin: string): Promise<void> {
+/** The checkbox of the "until restart" policy in the Quick unlock section. */
+const untilRestartBox = (section: Locator): Locator =>
+  section.getByRole('checkbox', { name: 'Ask for the master password after Tessera restarts' });
+
+/**
+ * Settings › Quick unlock › Set up, with a PIN typed twice and the master password; closes Settings.
+ * `untilRestart`: whether "Ask for the master password after Tessera restarts" is on (the default).
+ */
+async function setUpPin(
+  app: TestApp,
+  pin: string,
+  { untilRestart = true }: { untilRestart?: boolean } = {},
+): Promise<void> {
   const { settings, section } = await quickUnlockSection(app);
   await expect(stateOf(section)).toHaveText('Quick unlock is off.');
   await section.getByRole('button', { name: 'Set up quick unlock…' }).click();
@@ -41,9 +57,10 @@ async function setUpPin(app: TestApp, pin: string): Promise<void> {
   await section.getByLabel('Master password', { exact: true }).fill(PASSWORD);
   await section.getByRole('button', { name: 'Switch on quick unlock' }).click();
   // The master password and the PIN each cost an Argon2id run in main.
-  await expect(stateOf(section)).toHaveText(/^Quick unlock is on, with a PIN\. It works until Tessera restarts/, {
-    timeout: 20_000,
-  });
+  const on = untilRestart
+    ? /^Quick unlock is on, with a PIN\. It works until Tessera restarts/
+    : /^Quick unlock is on, with a PIN\. It works until (?!Tessera restarts)/;
+  await expect(stateOf(section)).toHaveText(on, { timeout: 20_000 });
   await expect(section.getByRole('button', { name: 'Switch off' })).toBeFocused();
   await section.screenshot({ path: 'test-results/screenshots/quick-unlock-on.png' });
   await app.page.keyboard.press('Escape');
@@ -54,6 +71,18 @@ async function lock(app: TestApp): Promise<void> {
   await app.page.getByRole('banner').getByRole('button', { name: 'Lock' }).click();
   await expect(app.page.getByRole('heading', { name: 'Unlock Tessera' })).toBeVisible();
 }
+
+/** Types the PIN on the unlock screen and waits for the codes. */
+async function unlockWithPin(app: TestApp, pin: string): Promise<void> {
+  const field = app.page.getByLabel('PIN', { exact: true });
+  await expect(field).toBeFocused();
+  await field.fill(pin);
+  await app.page.keyboard.press('Enter');
+  await expect(row(app, 'GitHub', 'alice')).toBeVisible({ timeout: 20_000 });
+}
+
+/** Whether quick unlock's material is on disk in the data folder (with "until restart" it is in memory only). */
+const materialOnDisk = (app: TestApp): boolean => existsSync(path.join(app.dataDir, QUICK_UNLOCK_FILE_NAME));
 
 /** Creates the vault with one account, ready to lock. */
 async function vaultWithAccount(app: TestApp): Promise<void> {
@@ -173,6 +202,86 @@ test.describe('with a keyring', () => {
     await expect(row(app, 'GitHub', 'alice')).toBeVisible({ timeout: 20_000 });
     // The PIN no longer opens anything: quick unlock must be set up again.
     await expect(app.services.quickUnlock.unlock(PIN)).rejects.toThrow();
+  });
+});
+
+test.describe('across a restart of Tessera', () => {
+  test.use({ mainQuickUnlock: 'keyring' });
+
+  test("quick unlock across a restart with 'ask after restart' on → refused until the master password", async ({
+    app,
+  }) => {
+    const page = app.page;
+    await vaultWithAccount(app);
+    await setUpPin(app, PIN);
+    expect(await app.services.quickUnlock.status()).toMatchObject({ enabled: true, method: 'pin', untilRestart: true });
+    // Kept in memory only: nothing of it is on disk to survive the restart.
+    expect(materialOnDisk(app)).toBe(false);
+
+    // Before the restart the PIN opens the vault (the setup worked).
+    await lock(app);
+    await unlockWithPin(app, PIN);
+    await lock(app);
+
+    await app.restart();
+    await expect(page.getByRole('heading', { name: 'Unlock Tessera' })).toBeVisible();
+    // Quick unlock is off: the master password form alone, no PIN, no way to it, and no lapse sentence.
+    await expect(page.getByLabel('Master password')).toBeVisible();
+    await expect(page.getByLabel('PIN', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Use your PIN instead' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Use the master password instead' })).toHaveCount(0);
+    await expect(page.locator('.quick-lapsed')).toHaveCount(0);
+    const status = await app.services.quickUnlock.status();
+    expect(status).toMatchObject({
+      available: true,
+      enabled: false,
+      method: null,
+      untilRestart: false,
+      attemptsLeft: null,
+      lapsedReason: null,
+    });
+    // Main refuses the PIN too, and the vault stays locked.
+    await expect(app.services.quickUnlock.unlock(PIN)).rejects.toThrow(/not set up/);
+    expect(app.services.vault.isUnlocked()).toBe(false);
+
+    await page.getByLabel('Master password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect(row(app, 'GitHub', 'alice')).toBeVisible({ timeout: 20_000 });
+    // The master password does not bring the old PIN back: quick unlock must be set up again.
+    const { section } = await quickUnlockSection(app);
+    await expect(stateOf(section)).toHaveText('Quick unlock is off.');
+    await expect(section.getByRole('button', { name: 'Set up quick unlock…' })).toBeVisible();
+    expect((await app.services.quickUnlock.status()).enabled).toBe(false);
+  });
+
+  test("with 'ask after restart' off, the PIN still opens the vault after a restart", async ({ app }) => {
+    const page = app.page;
+    await vaultWithAccount(app);
+    const { settings, section } = await quickUnlockSection(app);
+    const box = untilRestartBox(section);
+    await expect(box).toBeChecked();
+    await box.uncheck();
+    await expect.poll(() => app.services.settings.view().settings.quickUnlockUntilRestart).toBe(false);
+    await expect(box).not.toBeChecked();
+    await page.keyboard.press('Escape');
+    await expect(settings).toBeHidden();
+
+    await setUpPin(app, PIN, { untilRestart: false });
+    expect(await app.services.quickUnlock.status()).toMatchObject({
+      enabled: true,
+      method: 'pin',
+      untilRestart: false,
+      attemptsLeft: 5,
+    });
+    // Kept on disk (sealed by the keyring), so it outlives the app.
+    expect(materialOnDisk(app)).toBe(true);
+    await lock(app);
+
+    await app.restart();
+    await expect(page.getByRole('heading', { name: 'Unlock Tessera' })).toBeVisible();
+    expect(await app.services.quickUnlock.status()).toMatchObject({ enabled: true, method: 'pin', attemptsLeft: 5 });
+    await expect(page.getByLabel('Master password')).toHaveCount(0);
+    await unlockWithPin(app, PIN);
   });
 });
 
