@@ -100,8 +100,6 @@ export function appServicesApi(p: AppParts) {
       await vault.open().changePassword(current, next, { keepDataKey: false });
       // Backups written so far open with the old password only; the next one has the new one.
       backups.changed();
-      // Quick unlock's wrap held the old data key.
-      await p.quickUnlock.rekeyed();
     },
     /**
      * Forgotten password: opens the vault with its recovery key and sets a new master password
@@ -111,7 +109,6 @@ export function appServicesApi(p: AppParts) {
     async recover(recoveryKey: string, newPassword: string): Promise<VaultStatus> {
       const status = await vault.recover(recoveryKey, newPassword);
       backups.changed();
-      await p.quickUnlock.rekeyed();
       return status;
     },
     /** On quit: clear the clipboard if it holds our code and wipe the vault. */

@@ -17,6 +17,7 @@ import {
   sharedDefaultKdf,
   type Kdf,
   type KdfParams,
+  type UnlockedVault,
 } from '../vault';
 import type { TimeCheck } from '../time/time-check';
 import { appServicesApi, type AppParts } from './app-api';
@@ -91,6 +92,8 @@ interface LateHooks {
   readonly locking: (reason: LockReason) => Promise<void>;
   /** The vault was saved with a change: a backup is due. */
   readonly saved: () => void;
+  /** The vault's data key changed (VaultOptions.onRekeyed). */
+  readonly rekeyed: (vault: UnlockedVault) => Promise<void>;
 }
 
 export function createAppServices(deps: AppServicesDeps) {
@@ -100,6 +103,7 @@ export function createAppServices(deps: AppServicesDeps) {
     unlocked: () => onUnlocked(parts),
     locking: (reason) => onLocking(parts, reason),
     saved: () => features.backups.changed(),
+    rekeyed: (vault) => features.quickUnlock.rekeyed(vault),
   });
   const features = createFeatures(deps, side);
   const parts: AppParts = { ...side, ...features };
@@ -127,7 +131,7 @@ function createVaultSide(deps: AppServicesDeps, late: LateHooks): VaultSide {
     clearAfterSeconds: () => settings.current().clipboardClearSeconds,
   });
   const vault = createVaultService({
-    ...vaultOptions(deps),
+    ...vaultOptions(deps, late.rekeyed),
     onStatus: (status) => emit('vault:status-changed', status),
     lockedDetails: () => entries.lockedDetails(),
     onUnlocked: late.unlocked,
@@ -196,10 +200,7 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
     vaultPath: deps.vaultPath,
     vault: () => vault.open(),
     announce: () => vault.announce(),
-    saved: ({ rekeyed }) => {
-      backups.changed();
-      if (rekeyed) void quickUnlock.rekeyed().catch(() => undefined);
-    },
+    saved: () => backups.changed(),
   });
   const quickUnlock = createQuickUnlockService({
     ports: deps.quickUnlock ?? NO_QUICK_UNLOCK,
@@ -231,12 +232,16 @@ const dataFolder = (deps: AppServicesDeps): string => deps.dataFolder ?? path.di
  * Where the vault is and how its key is derived: the KDF and parameters given, else this
  * computer's (calibrated on first create, raised when an unlock shows it is faster).
  */
-function vaultOptions(deps: AppServicesDeps): Pick<VaultServiceDeps, 'options' | 'kdfParamsFor'> {
+function vaultOptions(
+  deps: AppServicesDeps,
+  onRekeyed: (vault: UnlockedVault) => Promise<void>,
+): Pick<VaultServiceDeps, 'options' | 'kdfParamsFor'> {
   const folder = dataFolder(deps);
   return {
     options: {
       path: deps.vaultPath,
       now: () => deps.clock.now(),
+      onRekeyed,
       ...(deps.kdf ? { kdf: deps.kdf } : {}),
       ...(deps.kdfParams ? { kdfParams: deps.kdfParams } : { raiseKdfParams: machineKdfRaiser(folder) }),
     },

@@ -26,7 +26,15 @@ import {
   type Settings,
   type VaultStatus,
 } from '../domain';
-import { inspectVault, VaultError, writePrivateFile, type DataKeyWrap, type Kdf, type KdfParams } from '../vault';
+import {
+  inspectVault,
+  VaultError,
+  writePrivateFile,
+  type DataKeyWrap,
+  type Kdf,
+  type KdfParams,
+  type UnlockedVault,
+} from '../vault';
 import { QuickUnlockError } from './errors';
 import type { QuickUnlockPorts } from './quick-unlock-ports';
 import type { VaultService } from './vault-service';
@@ -44,10 +52,11 @@ export interface QuickUnlockService {
   /** Opens the locked vault with the PIN (or Touch ID: `pin` null). */
   unlock(pin: string | null): Promise<VaultStatus>;
   /**
-   * The vault was re-keyed here (a password change or recovery) and is open: Touch ID's material is
-   * wrapped again for the new data key; a PIN's ends (only the person can make it again).
+   * `vault` was re-keyed here (VaultOptions.onRekeyed: a password change, a recovery, a new or
+   * removed recovery key): Touch ID's material is wrapped again for the new data key; a PIN's ends
+   * (only the person can make it again).
    */
-  rekeyed(): Promise<void>;
+  rekeyed(vault: UnlockedVault): Promise<void>;
   /** The vault was opened with the master password: Touch ID's material stale from a re-key elsewhere is renewed. */
   unlocked(): Promise<void>;
 }
@@ -362,12 +371,12 @@ export function createQuickUnlockService(deps: QuickUnlockServiceDeps): QuickUnl
   }
 
   /** Touch ID's material wraps the open vault's current data key again with its kept key; false if it cannot. */
-  async function renew(material: Material): Promise<boolean> {
+  async function renew(material: Material, vault: UnlockedVault): Promise<boolean> {
     try {
       const { secret } = await unseal(material);
       const kek = unb64(secret.kek ?? '');
       try {
-        const wrap = await deps.vault.open().wrapForQuickUnlock(kek);
+        const wrap = await vault.wrapForQuickUnlock(kek);
         await rewrite(
           { ...material, vaultId: wrap.vaultId },
           { ...secret, nonce: b64(wrap.nonce), wrapped: b64(wrap.wrapped) },
@@ -414,16 +423,16 @@ export function createQuickUnlockService(deps: QuickUnlockServiceDeps): QuickUnl
       return announce();
     },
     unlock,
-    async rekeyed() {
+    async rekeyed(vault) {
       const material = await load();
       if (!material) return;
-      if (material.method === 'touch-id' && (await renew(material))) return;
+      if (material.method === 'touch-id' && (await renew(material, vault))) return;
       await drop('The master password was changed, so quick unlock was turned off. Turn it on again in Settings.');
       await announce();
     },
     async unlocked() {
       const material = await load();
-      if (material?.method === 'touch-id' && lapsedReason !== null) await renew(material);
+      if (material?.method === 'touch-id' && lapsedReason !== null) await renew(material, deps.vault.open());
     },
   };
 }

@@ -28,8 +28,8 @@ export interface RecoveryKeyServiceDeps {
   readonly vault: () => UnlockedVault;
   /** Pushes the vault's status (it says whether there is a recovery key) and returns it. */
   readonly announce: () => Promise<VaultStatus>;
-  /** The vault file was saved with a new header: a backup is due; `rekeyed` when its data key changed too. */
-  readonly saved: (change: { readonly rekeyed: boolean }) => void;
+  /** The vault file was saved with a new header: a backup is due. */
+  readonly saved: () => void;
 }
 
 export interface RecoveryKeyService {
@@ -81,9 +81,8 @@ export function createRecoveryKeyService(deps: RecoveryKeyServiceDeps): Recovery
     const vault = deps.vault();
     const started = epoch;
     // The vault checks the password first (one KDF run) and changes nothing when it is wrong.
-    const replaced = vault.hasRecoveryKey; // replacing a key re-keys the vault
     const recoveryKey = await vault.createRecoveryKey(password);
-    deps.saved({ rekeyed: replaced });
+    deps.saved();
     if (epoch !== started) throw new RecoveryKeyInterruptedError();
     // The earlier key stopped working: its text, if still held, is of no use.
     forget();
@@ -124,7 +123,7 @@ export function createRecoveryKeyService(deps: RecoveryKeyServiceDeps): Recovery
     if (vault.hasRecoveryKey) {
       // Checks the password, removes the slot and re-keys the vault.
       await vault.removeRecoveryKey(password);
-      deps.saved({ rekeyed: true });
+      deps.saved();
     } else {
       // Nothing to remove, but a wrong password is still never answered with success.
       await vault.verifyPassword(password);

@@ -94,6 +94,8 @@ export interface SessionDeps {
   readonly randomBytes: (n: number) => Uint8Array;
   readonly lockTimeoutMs: number;
   readonly lockStaleMs: number;
+  /** VaultOptions.onRekeyed. */
+  readonly onRekeyed: (vault: UnlockedVault) => Promise<void>;
 }
 
 export interface SessionState {

@@ -319,7 +319,7 @@ export class VaultSession implements UnlockedVault {
     newDataKey?: Uint8Array,
     editSlots?: (slots: readonly Slot[]) => Slot[],
   ): Promise<void> {
-    return this.#enqueue(async () => {
+    const saved = this.#enqueue(async () => {
       const { now, randomBytes } = this.deps;
       const key = this.#open().dataKey.slice();
       const sealKey = newDataKey ? newDataKey.slice() : key;
@@ -373,6 +373,9 @@ export class VaultSession implements UnlockedVault {
         await lock.release();
       }
     });
+    // After a re-key, outside the lock: observers renew what wrapped the old key (VaultOptions.onRekeyed).
+    if (!newDataKey) return saved;
+    return saved.then(() => (this.locked ? undefined : this.deps.onRekeyed(this).catch(() => undefined)));
   }
 }
 

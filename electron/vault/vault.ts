@@ -58,6 +58,13 @@ export interface VaultOptions {
   readonly now?: () => number;
   /** Monotonic milliseconds, for timing derivations; default performance.now. */
   readonly monotonicNow?: () => number;
+  /**
+   * Called after every save that gave the vault a new data key (a password change, a recovery, a
+   * new or removed recovery key), with the session, before that save's promise resolves. Whatever
+   * holds a wrap of the old key outside the vault (quick unlock) renews or drops it here. A
+   * failure here does not fail the save.
+   */
+  readonly onRekeyed?: (vault: UnlockedVault) => Promise<void>;
   /** CSPRNG; default Web Crypto. Fixtures inject a deterministic one. */
   readonly randomBytes?: (n: number) => Uint8Array;
   /** How long a save waits for another process's lock; default 10 s. */
@@ -77,6 +84,7 @@ function resolveDeps(opts: VaultOptions): SessionDeps {
     randomBytes: opts.randomBytes ?? defaultRandomBytes,
     lockTimeoutMs: opts.lockTimeoutMs ?? 10_000,
     lockStaleMs: opts.lockStaleMs ?? 30_000,
+    onRekeyed: opts.onRekeyed ?? (async () => undefined),
   };
 }
 
@@ -277,29 +285,15 @@ export async function recoverVault(
   assertPassword(newPassword);
   const secret = await parseRecoveryKey(recoveryKey);
   const deps = resolveDeps(opts);
-  const bytes = await readVaultBytes(opts.path);
-  const parsed = parseContainer(bytes);
   await cleanUpStaleTemps(opts.path, deps);
-  const slot = parsed.header.slots.find(isPasswordSlot);
-  if (!slot) throw new VaultError('corrupt', 'This vault has no password slot, so no new password can be set.');
-  let dataKey: Uint8Array;
+  let session: VaultSession;
   try {
-    dataKey = await openRecoverySlot(parsed.header.slots, secret);
+    session = await openWithDataKey(opts, deps, (parsed) => openRecoverySlot(parsed.header.slots, secret));
   } finally {
     wipe(secret);
   }
-  const payload = await openPayloadOrWipeKey(parsed, dataKey);
-  const session = new VaultSession(opts.path, deps, {
-    dataKey,
-    payload,
-    diskHeader: parsed.header,
-    diskDigest: fileDigest(bytes),
-    diskSlot: slot,
-    slotToWrite: slot,
-    deriveMs: null, // replacePassword measures the new password's derivation
-  });
   try {
-    await session.replacePassword(newPassword);
+    await session.replacePassword(newPassword); // and measures the new password's derivation
   } catch (error) {
     session.lock();
     throw error;
@@ -319,21 +313,36 @@ export async function unlockVaultWithWrap(
   kek: Uint8Array,
   wrap: DataKeyWrap,
 ): Promise<UnlockedVault> {
-  const deps = resolveDeps(opts);
-  const bytes = await readVaultBytes(opts.path);
-  const parsed = parseContainer(bytes);
-  const slot = parsed.header.slots.find(isPasswordSlot);
-  if (!slot)
-    throw new VaultError('corrupt', 'This vault has no password slot, so it cannot be opened with a password.');
-  const dataKey = await unwrapDataKey(wrap, kek, parsed.header.vaultId);
-  let payload;
+  let session: VaultSession;
   try {
-    payload = await openPayloadOrWipeKey(parsed, dataKey);
+    session = await openWithDataKey(opts, resolveDeps(opts), (parsed) =>
+      unwrapDataKey(wrap, kek, parsed.header.vaultId),
+    );
   } catch (error) {
+    // The wrap opened, so its key was this vault's once: the vault was re-keyed since.
     if (error instanceof VaultError && error.kind === 'payload-tampered') throw staleWrap();
     throw error;
   }
   await restrictFileMode(opts.path).catch(() => undefined);
+  return session;
+}
+
+/**
+ * A session over the vault file, opened with a data key got without the password (`dataKeyOf`:
+ * the recovery key, quick unlock); its password slot is kept as it is, nothing is derived.
+ * @throws VaultError `corrupt` without a password slot, what `dataKeyOf` throws, `payload-tampered`.
+ */
+async function openWithDataKey(
+  opts: VaultOptions,
+  deps: SessionDeps,
+  dataKeyOf: (parsed: ReturnType<typeof parseContainer>) => Promise<Uint8Array>,
+): Promise<VaultSession> {
+  const bytes = await readVaultBytes(opts.path);
+  const parsed = parseContainer(bytes);
+  const slot = parsed.header.slots.find(isPasswordSlot);
+  if (!slot) throw new VaultError('corrupt', 'This vault has no password slot, so it cannot be opened.');
+  const dataKey = await dataKeyOf(parsed);
+  const payload = await openPayloadOrWipeKey(parsed, dataKey);
   return new VaultSession(opts.path, deps, {
     dataKey,
     payload,
