@@ -18,5 +18,6 @@ export * from './import-formats';
 export * from './import-review';
 export * from './limits';
 export * from './quick-unlock';
+export * from './recovery-key';
 export * from './settings';
 export * from './vault';

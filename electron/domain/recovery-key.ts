@@ -6,6 +6,14 @@
  * write the same words and the tests can read them back.
  */
 
+/**
+ * A recovery key as typed, read the way Tessera reads it everywhere (docs/vault-format.md §4): upper
+ * case, spaces and hyphens dropped, O read as 0 and I or L as 1.
+ */
+export function normaliseRecoveryKey(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
 /** The default name the save dialog proposes. */
 export const RECOVERY_KEY_FILE_NAME = 'Tessera recovery key.txt';
 

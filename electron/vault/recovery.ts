@@ -9,6 +9,7 @@
  * A fast derivation (BLAKE2b) is enough here: guessing 160 random bits is out of reach however cheap
  * each guess is; Argon2id's cost is there for passwords people choose.
  */
+import { normaliseRecoveryKey } from '../domain';
 import { getSodium, KEY_BYTES } from './crypto';
 import { VaultError } from './errors';
 import type { OpaqueSlot, Slot } from './format';
@@ -93,7 +94,7 @@ export async function formatRecoveryKey(secret: Uint8Array): Promise<string> {
  *   or the check group does not match (a typo).
  */
 export async function parseRecoveryKey(typed: string): Promise<Uint8Array> {
-  const text = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const text = normaliseRecoveryKey(typed);
   if ([...text].some((c) => !ALPHABET.includes(c))) throw new RecoveryKeyFormatError('character');
   if (text.length !== SECRET_CHARS + CHECK_CHARS) throw new RecoveryKeyFormatError('length');
   const secret = fromBase32(text.slice(0, SECRET_CHARS));

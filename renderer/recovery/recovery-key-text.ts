@@ -6,15 +6,14 @@
  * ignored, O read as 0 and I or L as 1, so a copy written by hand matches however it was spaced.
  */
 
+import { normaliseRecoveryKey } from '../shared/domain-values';
+
 /** Characters in a group, as main writes the key. */
 export const RECOVERY_GROUP_LENGTH = 4;
 /** How many groups, counted from the end, the user types back to show the copy is right. */
 export const CONFIRM_GROUP_COUNT = 2;
 
-/** A key as typed, read the way main reads it: upper case, no spaces or hyphens, O → 0, I and L → 1. */
-export function normaliseRecoveryKey(typed: string): string {
-  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
+export { normaliseRecoveryKey };
 
 /** The key's groups of four, in order: ["7Q2M", "K4XD", …]. */
 export function recoveryKeyGroups(key: string): string[] {

@@ -50,11 +50,16 @@ export function isOtpAlgorithm(value: unknown): value is OtpAlgorithm {
   return (OTP_ALGORITHMS as readonly unknown[]).includes(value);
 }
 
-/** Whether `pin` has the shape of a quick-unlock PIN: 6–64 digits or letters (any script), no spaces or symbols. */
-export function isPinShaped(pin: string): boolean {
+/** Whether `pin` has the shape of a quick-unlock PIN (electron/domain/quick-unlock.ts). */
+export const isPinShaped: (pin: string) => boolean = function isPinShaped(pin) {
   return (
     pin.length >= QUICK_UNLOCK_LIMITS.pinMinLength &&
     pin.length <= QUICK_UNLOCK_LIMITS.pinMaxLength &&
     /^[\p{L}\p{N}]+$/u.test(pin)
   );
-}
+};
+
+/** A recovery key as typed, read the way main reads it (electron/domain/recovery-key.ts). */
+export const normaliseRecoveryKey: (typed: string) => string = function normaliseRecoveryKey(typed) {
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+};

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Writes the text of renderer/shared/domain-values.ts: the domain's rules the window checks as you
- * type (limits, the OTP types and algorithms, the password minimum, the shape of a quick-unlock PIN), as
- * plain data. The renderer
+ * type (limits, the OTP types and algorithms, the password minimum, the shape of a quick-unlock PIN,
+ * how a typed recovery key is read), as plain data and as copies of the domain functions' own
+ * source (Function.prototype.toString), so no rule is written twice by hand. The renderer
  * imports no runtime code from electron/ — only types — so these numbers reach it as a generated
  * module instead; `test/renderer/lib/domain-values.test.ts` fails when it is out of date.
  */
 import { format, resolveConfig } from 'prettier';
 import {
   ENTRY_LIMITS,
+  isPinShaped,
   MIN_PASSWORD_LENGTH,
+  normaliseRecoveryKey,
   OTP_ALGORITHMS,
   OTP_TYPES,
   QUICK_UNLOCK_LIMITS,
@@ -42,14 +45,11 @@ export function isOtpAlgorithm(value: unknown): value is OtpAlgorithm {
   return (OTP_ALGORITHMS as readonly unknown[]).includes(value);
 }
 
-/** Whether \`pin\` has the shape of a quick-unlock PIN: 6–64 digits or letters (any script), no spaces or symbols. */
-export function isPinShaped(pin: string): boolean {
-  return (
-    pin.length >= QUICK_UNLOCK_LIMITS.pinMinLength &&
-    pin.length <= QUICK_UNLOCK_LIMITS.pinMaxLength &&
-    /^[\\p{L}\\p{N}]+$/u.test(pin)
-  );
-}
+/** Whether \`pin\` has the shape of a quick-unlock PIN (electron/domain/quick-unlock.ts). */
+export const isPinShaped: (pin: string) => boolean = ${isPinShaped.toString()};
+
+/** A recovery key as typed, read the way main reads it (electron/domain/recovery-key.ts). */
+export const normaliseRecoveryKey: (typed: string) => string = ${normaliseRecoveryKey.toString()};
 `;
   const file = `${root}/${RENDERER_DOMAIN_FILE}`;
   return format(text, { ...(await resolveConfig(file)), filepath: file });

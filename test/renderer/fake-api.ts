@@ -5,6 +5,7 @@
  */
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
+import { normaliseRecoveryKey } from '../../electron/domain';
 import { SETTINGS_DEFAULTS } from '../../electron/services/settings';
 import type {
   BackupStatus,
@@ -178,10 +179,8 @@ export const RECOVERY_KEY = '7Q2M-K4XD-9RTB-3HNV-0ZPC-W6YE-5GJA-8S1F-QK3T';
 /** The key main makes after RECOVERY_KEY. */
 export const NEXT_RECOVERY_KEY = 'B2C3-D4E5-F6G7-H8J9-K0M1-N2P3-Q4R5-S6T7-V8W9';
 
-/** A typed recovery key as main reads it: any case, spaces and hyphens ignored, O as 0, I and L as 1. */
-export function normaliseRecoveryKey(typed: string): string {
-  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
+/** A typed recovery key as main reads it (the domain's rule). */
+export { normaliseRecoveryKey };
 
 const NO_RECOVERY_KEY: IpcError = {
   code: 'wrong-password-or-tampered',
