@@ -12,6 +12,7 @@ export const ELECTRON_FOLDERS = Object.freeze({
   vault: 'core',
   import: 'core',
   export: 'core',
+  kdbx: 'core',
   time: 'core',
   workers: 'core',
   services: 'services',

@@ -24,6 +24,12 @@ export const IMPORT_FORMAT_IDS = Object.freeze([
   'proton-authenticator',
   'authenticator-plus',
   'ente',
+  'keepass',
+  '1password',
+  'proton-pass',
+  'lastpass',
+  'raivo',
+  'enpass',
   'otpauth-uri-list',
 ] as const);
 

@@ -84,8 +84,14 @@ export class EntryCollector {
     });
   }
 
-  result(): ImportResult {
-    return { format: this.format, entries: this.entries, skipped: this.skipped };
+  /** The file's entries; `variant` names the generation of the format that was read (ImportResult.variant). */
+  result(variant?: string): ImportResult {
+    return {
+      format: this.format,
+      ...(variant === undefined ? {} : { variant }),
+      entries: this.entries,
+      skipped: this.skipped,
+    };
   }
 }
 

@@ -12,11 +12,17 @@ import { battleNetFormat } from './battle-net';
 import { bitwardenFormat } from './bitwarden';
 import { duoFormat } from './duo';
 import { enteFormat } from './ente';
+import { enpassFormat } from './enpass';
 import { freeOtpFormat } from './freeotp';
 import { freeOtpPlusFormat } from './freeotp-plus';
 import { googleAuthenticatorFormat } from './google-authenticator';
+import { keePassFormat } from './keepass';
+import { lastPassFormat } from './lastpass';
 import { microsoftAuthenticatorFormat } from './microsoft-authenticator';
+import { onePasswordFormat } from './one-password';
 import { protonAuthenticatorFormat } from './proton-authenticator';
+import { protonPassFormat } from './proton-pass';
+import { raivoFormat } from './raivo';
 import { steamFormat } from './steam';
 import { stratumFormat } from './stratum';
 import { totpAuthenticatorFormat } from './totp-authenticator';
@@ -43,6 +49,12 @@ const BY_ID: Readonly<Record<ImportFormatId, ImportFormat>> = {
   'proton-authenticator': protonAuthenticatorFormat,
   'authenticator-plus': authenticatorPlusFormat,
   ente: enteFormat,
+  keepass: keePassFormat,
+  '1password': onePasswordFormat,
+  'proton-pass': protonPassFormat,
+  lastpass: lastPassFormat,
+  raivo: raivoFormat,
+  enpass: enpassFormat,
   'otpauth-uri-list': uriListFormat,
 };
 
@@ -78,6 +90,12 @@ const NAME_HINTS: Readonly<Partial<Record<ImportFormatId, RegExp>>> = {
   'proton-authenticator': /proton/i,
   'authenticator-plus': /authenticator.?plus/i,
   ente: /ente/i,
+  keepass: /\.kdbx$|keepass/i,
+  '1password': /\.1pux$|1password/i,
+  'proton-pass': /proton.?pass/i,
+  lastpass: /lastpass/i,
+  raivo: /raivo/i,
+  enpass: /enpass/i,
   'otpauth-uri-list': /\.txt$/i,
 };
 

@@ -49,6 +49,12 @@ export interface SkippedEntry {
 /** What one file becomes. `entries` may be empty; the caller must never report that as success. */
 export interface ImportResult {
   readonly format: ImportFormatId;
+  /**
+   * Which generation or kind of the format was read, in words a user recognises, e.g. "encrypted
+   * backup (Argon2id)", "internal storage (shared_prefs XML)", "KDBX 4 (Argon2id, ChaCha20)".
+   * Shown in the import review and as `"variant"` in `tessera import --json`.
+   */
+  readonly variant?: string;
   readonly entries: ImportedEntry[];
   readonly skipped: SkippedEntry[];
 }

@@ -7,19 +7,17 @@
  * re-encrypting mutated plaintexts with cheap parameters (test/electron/import/writers.ts).
  */
 import { expect, it } from 'vitest';
-import { ImportError, importFile, type ImportFormatId, type ImportResult } from '../../../electron/import';
+import { importFile, type ImportFormatId } from '../../../electron/import';
 import { readJson as readStratumJson } from '../../../electron/import/stratum';
-import { base32Encode, validateEntryInput } from '../../../electron/otp';
 import { describeCorpus } from '../../helpers/corpus';
 import { corpusBytes, expectedCorpus } from './expected';
+import { newTally, mutate, prober } from './fuzz-probe';
 import { mutateBytes, mutateJson, prng, seedOf } from './mutate';
 import { aegisEncrypted, andOtpEncrypted, freeOtpV2 } from './writers';
 
 /** Mutated inputs per importer (split over its corpus files). */
 const PER_FORMAT = 600;
 const MIN_PER_FILE = 200;
-/** Hang detector only: real inputs take milliseconds. */
-const MAX_MS_PER_INPUT = 2000;
 /** Encrypted files whose KDF costs 50 ms–1 s: fuzzed without the password (container only). */
 const EXPENSIVE: ReadonlySet<string> = new Set(['aegis', 'andotp', 'freeotp', 'stratum']);
 /** Fixed by default (deterministic); set TESSERA_FUZZ_SEED to explore other mutations locally. */
@@ -28,19 +26,6 @@ const SEED_SALT = process.env.TESSERA_FUZZ_SEED ?? '';
 const te = new TextEncoder();
 const td = new TextDecoder();
 
-interface Tally {
-  ok: number;
-  errors: Record<string, number>;
-}
-
-function mutate(input: Uint8Array, rnd: () => number): Uint8Array {
-  if (rnd() < 0.35) {
-    const json = mutateJson(td.decode(input), rnd);
-    if (json !== null) return te.encode(json);
-  }
-  return mutateBytes(input, rnd);
-}
-
 describeCorpus('importer fuzzing (seeded, deterministic)', () => {
   const expected = expectedCorpus();
   const secrets = new Set(Object.values(expected.files).flatMap((f) => f.entries.map((e) => e.secret)));
@@ -48,59 +33,7 @@ describeCorpus('importer fuzzing (seeded, deterministic)', () => {
   const perFormat = new Map<string, number>();
   for (const [, spec] of files) perFormat.set(spec.format, (perFormat.get(spec.format) ?? 0) + 1);
 
-  /** Runs one input; returns 'ok' or the error kind; fails on anything but ImportError, or on a hang. */
-  async function probe(label: string, run: () => Promise<ImportResult>, tally: Tally): Promise<void> {
-    const start = performance.now();
-    let outcome: string;
-    try {
-      checkResult(label, await run());
-      outcome = 'ok';
-    } catch (error) {
-      if (!(error instanceof ImportError)) {
-        throw new Error(
-          `${label}: threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-          {
-            cause: error,
-          },
-        );
-      }
-      expectNoSecret(label, error.message);
-      outcome = error.kind;
-    }
-    const ms = performance.now() - start;
-    if (ms > MAX_MS_PER_INPUT) throw new Error(`${label}: took ${ms.toFixed(0)} ms (hang?)`);
-    if (outcome === 'ok') tally.ok++;
-    else tally.errors[outcome] = (tally.errors[outcome] ?? 0) + 1;
-  }
-
-  function checkResult(label: string, result: ImportResult): void {
-    for (const e of result.entries) {
-      const checked = validateEntryInput({
-        type: e.type,
-        issuer: e.issuer,
-        account: e.account,
-        secret: base32Encode(e.secret),
-        algorithm: e.algorithm,
-        digits: e.digits,
-        ...(e.period !== null ? { period: e.period } : {}),
-        ...(e.counter !== null ? { counter: e.counter } : {}),
-        ...(e.group !== undefined ? { group: e.group } : {}),
-        ...(e.notes !== undefined ? { notes: e.notes } : {}),
-      });
-      if (!checked.ok) throw new Error(`${label}: imported an invalid entry (${checked.message})`);
-    }
-    for (const s of result.skipped) {
-      expect(typeof s.label).toBe('string');
-      expect(typeof s.reason).toBe('string');
-      expectNoSecret(label, s.reason); // labels are names from the file, which a mutation may fill with a secret
-    }
-  }
-
-  function expectNoSecret(label: string, text: string): void {
-    for (const secret of secrets) {
-      if (text.includes(secret)) throw new Error(`${label}: a message contains a secret`);
-    }
-  }
+  const probe = prober(secrets);
 
   for (const [rel, spec] of files) {
     const runs = Math.max(MIN_PER_FILE, Math.ceil(PER_FORMAT / (perFormat.get(spec.format) ?? 1)));
@@ -108,7 +41,7 @@ describeCorpus('importer fuzzing (seeded, deterministic)', () => {
     it(`${rel}: ${runs} mutated inputs${withPassword ? ' (with the password)' : ''}`, async () => {
       const original = corpusBytes(rel);
       const rnd = prng(seedOf(SEED_SALT + rel));
-      const tally: Tally = { ok: 0, errors: {} };
+      const tally = newTally();
       for (let i = 0; i < runs; i++) {
         const input = mutate(original, rnd);
         const options = {
@@ -126,7 +59,7 @@ describeCorpus('importer fuzzing (seeded, deterministic)', () => {
     const plain = JSON.parse(td.decode(corpusBytes('aegis/aegis_plain.json'))) as { db: unknown };
     const content = te.encode(JSON.stringify(plain.db));
     const rnd = prng(seedOf(SEED_SALT) + 1);
-    const tally: Tally = { ok: 0, errors: {} };
+    const tally = newTally();
     for (let i = 0; i < 200; i++) {
       const file = aegisEncrypted(mutate(content, rnd), 'pw');
       await probe(`aegis content #${i}`, () => importFile(file, { password: 'pw' }), tally);
@@ -137,7 +70,7 @@ describeCorpus('importer fuzzing (seeded, deterministic)', () => {
   it('andOTP after decryption: 200 mutated plaintexts re-encrypted with 1 PBKDF2 iteration', async () => {
     const plain = corpusBytes('andotp/andotp_plain.json');
     const rnd = prng(seedOf(SEED_SALT) + 2);
-    const tally: Tally = { ok: 0, errors: {} };
+    const tally = newTally();
     for (let i = 0; i < 200; i++) {
       const file = andOtpEncrypted(mutate(plain, rnd), 'pw');
       await probe(`andotp content #${i}`, () => importFile(file, { password: 'pw', format: 'andotp' }), tally);
@@ -150,7 +83,7 @@ describeCorpus('importer fuzzing (seeded, deterministic)', () => {
       tokens: ({ secret: number[] } & Record<string, unknown>)[];
     };
     const rnd = prng(seedOf(SEED_SALT) + 3);
-    const tally: Tally = { ok: 0, errors: {} };
+    const tally = newTally();
     for (let i = 0; i < 200; i++) {
       const tokens = plus.tokens.map(({ secret, ...token }) => {
         const mutated = rnd() < 0.5 ? (JSON.parse(mutateJson(JSON.stringify(token), rnd) ?? '{}') as unknown) : token;
@@ -170,7 +103,7 @@ describeCorpus('importer fuzzing (seeded, deterministic)', () => {
   it('Stratum after decryption: 200 mutated JSON contents (the code path behind Argon2id)', async () => {
     const text = td.decode(corpusBytes('stratum/stratum_plain.json'));
     const rnd = prng(seedOf(SEED_SALT) + 4);
-    const tally: Tally = { ok: 0, errors: {} };
+    const tally = newTally();
     for (let i = 0; i < 200; i++) {
       const mutated = td.decode(mutate(te.encode(text), rnd));
       await probe(`stratum content #${i}`, async () => readStratumJson(mutated), tally);
@@ -180,7 +113,7 @@ describeCorpus('importer fuzzing (seeded, deterministic)', () => {
 
   it('random bytes and oversize input: unknown-format or too-large, never a crash', async () => {
     const rnd = prng(seedOf(SEED_SALT) + 5);
-    const tally: Tally = { ok: 0, errors: {} };
+    const tally = newTally();
     for (let i = 0; i < 200; i++) {
       const bytes = Uint8Array.from({ length: Math.floor(rnd() * 2048) }, () => Math.floor(rnd() * 256));
       await probe(`random #${i}`, () => importFile(bytes), tally);
