@@ -279,4 +279,37 @@ export const KDF_CEILINGS: Readonly<Partial<Record<ImportFormatId, KdfCeiling>>>
     margin: 1,
     why: 'Fixed by the format, never read from the file.',
   },
+  // Rows for issue #17's formats: each importer's owner sets the real figures.
+  keepass: {
+    app: 'KeePass',
+    defaults: 'KeePassXC: Argon2d/id 64 MiB, passes tuned to 1 s; KeePass 2: AES-KDF 60,000 rounds or Argon2d 64 MiB × 2',
+    legitimateMemoryBytes: 256 * MiB,
+    legitimateWork: 64 * MiB * 40,
+    margin: 2,
+    why: 'PLACEHOLDER',
+  },
+  bitwarden: {
+    app: 'Bitwarden',
+    defaults: 'PBKDF2-HMAC-SHA256 600,000 iterations, or Argon2id 64 MiB × 3 passes, 4 lanes',
+    legitimateMemoryBytes: 64 * MiB,
+    legitimateWork: pbkdf2(600_000),
+    margin: 2,
+    why: 'PLACEHOLDER',
+  },
+  'proton-pass': {
+    app: 'Proton Pass',
+    defaults: 'OpenPGP passphrase (S2K)',
+    legitimateMemoryBytes: 0,
+    legitimateWork: pbkdf2(1),
+    margin: 1,
+    why: 'PLACEHOLDER',
+  },
+  raivo: {
+    app: 'Raivo OTP',
+    defaults: 'ZIP AES-256 (WinZip AE-2): PBKDF2-HMAC-SHA1, 1,000 iterations',
+    legitimateMemoryBytes: 0,
+    legitimateWork: pbkdf2(1_000),
+    margin: 1,
+    why: 'Fixed by the ZIP format, never read from the file.',
+  },
 });
