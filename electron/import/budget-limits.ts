@@ -279,37 +279,65 @@ export const KDF_CEILINGS: Readonly<Partial<Record<ImportFormatId, KdfCeiling>>>
     margin: 1,
     why: 'Fixed by the format, never read from the file.',
   },
+  'proton-authenticator': {
+    app: 'Proton Authenticator',
+    defaults: 'Argon2id 19 MiB × 2 passes, 1 lane (password-protected export)',
+    legitimateMemoryBytes: 19 * MiB,
+    legitimateWork: 2 * 19 * MiB,
+    margin: 1,
+    why: 'Fixed by the format (proton-pass-common password_exporter.rs), never read from the file.',
+  },
   // Rows for issue #17's formats: each importer's owner sets the real figures.
   keepass: {
     app: 'KeePass',
-    defaults: 'KeePassXC: Argon2d/id 64 MiB, passes tuned to 1 s; KeePass 2: AES-KDF 60,000 rounds or Argon2d 64 MiB × 2',
-    legitimateMemoryBytes: 256 * MiB,
-    legitimateWork: 64 * MiB * 40,
-    margin: 2,
-    why: 'PLACEHOLDER',
+    defaults:
+      'KeePassXC: Argon2d or Argon2id, 64 MiB, one lane per core, passes tuned to 1 s of its native multi-threaded ' +
+      'Argon2 (about 35 on a 2-core laptop, 40–130 on 4–8-core desktops), or AES-KDF tuned to 1 s (83 million rounds ' +
+      'here); KeePass 2: AES-KDF or Argon2 64 MiB × 2. An AES-KDF round counts as 40 byte-passes (electron/kdbx/kdf.ts)',
+    legitimateMemoryBytes: 1 * GiB,
+    legitimateWork: 64 * MiB * 128,
+    margin: 1.5,
+    why:
+      'A KeePass file sets its own cost, tuned to 1 s of native multi-threaded Argon2 on the machine that saved it: ' +
+      '64 MiB × 128 passes is KeePassXC’s 1-second setting on an 8-thread desktop (keepassxreboot/keepassxc#7487), ' +
+      '~9 s in single-threaded hash-wasm here; ×1.5 admits 1 GiB × 12 passes or 320 million AES-KDF rounds (~13 s) ' +
+      'and nothing slower. Memory up to 1 GiB, a setting KeePassXC and KeePass offer.',
   },
   bitwarden: {
     app: 'Bitwarden',
-    defaults: 'PBKDF2-HMAC-SHA256 600,000 iterations, or Argon2id 64 MiB × 3 passes, 4 lanes',
-    legitimateMemoryBytes: 64 * MiB,
-    legitimateWork: pbkdf2(600_000),
+    defaults:
+      'PBKDF2-HMAC-SHA256 600,000 iterations (a user may choose up to 2,000,000), or Argon2id 64 MiB × 3 passes, ' +
+      '4 lanes (up to 1,024 MiB, 10 passes, 16 lanes); one derivation per export',
+    legitimateMemoryBytes: 1 * GiB,
+    legitimateWork: pbkdf2(2_000_000),
     margin: 2,
-    why: 'PLACEHOLDER',
+    why:
+      'The base is Bitwarden’s largest PBKDF2 setting (2,000,000 iterations, ~0.35 s here), ten times its default ' +
+      'Argon2id (64 MiB × 3, ~0.25 s); ×2 admits every PBKDF2 export and Argon2id up to ~3.8 GiB-passes ' +
+      '(1 GiB × 3 ~5 s, 512 MiB × 7, 256 MiB × 10). Bitwarden’s extreme Argon2id settings (1 GiB × 4 to 10 ' +
+      'passes, up to ~27 s here) are refused by name; 1 GiB of memory, Bitwarden’s maximum, is allowed.',
   },
   'proton-pass': {
     app: 'Proton Pass',
-    defaults: 'OpenPGP passphrase (S2K)',
-    legitimateMemoryBytes: 0,
-    legitimateWork: pbkdf2(1),
-    margin: 1,
-    why: 'PLACEHOLDER',
+    defaults:
+      'one OpenPGP passphrase packet: iterated and salted S2K, SHA-256, count byte 255 (65,011,712 bytes hashed), AES-256',
+    legitimateMemoryBytes: 64 * MiB,
+    legitimateWork: 65_011_712,
+    margin: 4,
+    why:
+      'Proton Pass asks OpenPGP.js for the largest iteration count there is (WebClients ' +
+      'packages/pass/lib/crypto/utils/export.ts), ~0.15 s here; ×4 admits an Argon2 S2K at OpenPGP.js’s ' +
+      'default (64 MiB × 3 passes, ~0.4 s) or a second passphrase packet, not a message of sixteen. Work is ' +
+      'bytes hashed (iterated S2K, held in one buffer) or memory × passes (Argon2), charged per packet before deriving.',
   },
   raivo: {
     app: 'Raivo OTP',
-    defaults: 'ZIP AES-256 (WinZip AE-2): PBKDF2-HMAC-SHA1, 1,000 iterations',
+    defaults: 'ZIP AES-256 (WinZip AE-2): PBKDF2-HMAC-SHA1, 1,000 iterations, 66 bytes derived (4 blocks)',
     legitimateMemoryBytes: 0,
-    legitimateWork: pbkdf2(1_000),
+    legitimateWork: pbkdf2(4 * 1_000),
     margin: 1,
-    why: 'Fixed by the ZIP format, never read from the file.',
+    why:
+      'Fixed by the ZIP format, never read from the file: WinZip AES derives 2 × key length + 2 bytes, so ' +
+      'AES-256 runs PBKDF2’s 1,000 iterations for each of 4 SHA-1 blocks. One member (the JSON) is decrypted.',
   },
 });

@@ -112,7 +112,7 @@ describe('WorkBudget', () => {
     for (let i = 0; i < 16; i++) budget.kdf('aegis', slot)();
     expect(budget.canAfford('aegis', slot.work)).toBe(false);
     expect(() => budget.kdf('aegis', slot)).toThrow(/This Aegis file asks for far more password-checking work/);
-    expect(() => budget.kdf('bitwarden', slot)).toThrow(/No KDF ceiling/);
+    expect(() => budget.kdf('duo', slot)).toThrow(/No KDF ceiling/);
   });
 });
 
@@ -276,9 +276,9 @@ describe('every format charges the budget', () => {
     const plain = text(JSON.stringify([{ secret: 'JBSWY3DPEHPK3PXP', label: 'a', type: 'TOTP' }]));
     const file = andOtpEncrypted(plain, 'pw', 20);
     const kdf = { andotp: { ...KDF_CEILINGS.andotp!, legitimateWork: 10 * 1024, margin: 1 } };
-    const error = await refusal(file, { password: 'pw', budget: new WorkBudget({ kdf }) });
+    const error = await refusal(file, { format: 'andotp', password: 'pw', budget: new WorkBudget({ kdf }) });
     expect(error.limit.name).toBe('kdf-work');
-    const fine = await importFile(file, { password: 'pw' });
+    const fine = await importFile(file, { format: 'andotp', password: 'pw' });
     expect(fine.entries).toHaveLength(1);
   });
 });
