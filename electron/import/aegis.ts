@@ -2,7 +2,11 @@
 /**
  * Aegis vaults and backups, plain and encrypted (docs/formats.md §1): password slots (scrypt →
  * AES-GCM key wrap), the AES-GCM content, content versions 1–3 with their group models, and the
- * entry types (motp and yandex are listed as skipped: Tessera cannot compute them).
+ * entry types (motp and yandex are listed as skipped: Tessera cannot compute them). The app's own
+ * vault (`files/aegis.json`, from a rooted phone or an app-data backup) is the same file.
+ *
+ * Detection: the three top-level fields every vault file has — a numeric `version`, a `header`
+ * object with `slots` and `params`, and `db` (an object, or base64 text when encrypted).
  */
 import { WorkBudget } from './budget';
 import { aesGcmDecrypt, passwordRequired, scryptKey, wrongPassword, type KdfCharge } from './crypto';
@@ -30,7 +34,10 @@ import { ImportError, type ImportFormat, type ImportResult } from './types';
 const NAME = 'Aegis';
 
 function looksLikeAegis(value: unknown): value is JsonRecord {
-  return isRecord(value) && typeof value['version'] === 'number' && isRecord(value['header']) && 'db' in value;
+  if (!isRecord(value) || typeof value['version'] !== 'number' || !isRecord(value['header'])) return false;
+  const header = value['header'];
+  const db = value['db'];
+  return 'slots' in header && 'params' in header && (typeof db === 'string' || isRecord(db));
 }
 
 function isEncrypted(value: JsonRecord): boolean {
@@ -53,9 +60,10 @@ export const aegisFormat: ImportFormat = {
     if (file['version'] !== 1) {
       throw new ImportError('unsupported', `Aegis vault file version ${String(file['version'])} is not supported.`);
     }
-    const db = isEncrypted(file) ? await decryptContent(file, password, budget) : file['db'];
+    const encrypted = isEncrypted(file);
+    const db = encrypted ? await decryptContent(file, password, budget) : file['db'];
     if (!isRecord(db)) throw new ImportError('corrupt', 'The Aegis vault content is not an object.');
-    return readContent(db, budget);
+    return readContent(db, encrypted, budget);
   },
 };
 
@@ -132,8 +140,17 @@ async function decryptContent(file: JsonRecord, password: string | undefined, bu
   return parseJson(decodeUtf8(plain, 'The decrypted Aegis vault'), 'The decrypted Aegis vault', budget);
 }
 
+/**
+ * The variant: plain or encrypted, and the content version when it is not the current one (3):
+ * version 1 has no groups, version 2 names one group per entry.
+ */
+function variantOf(encrypted: boolean, version: number): string {
+  const kind = encrypted ? 'encrypted backup (scrypt)' : 'plain backup';
+  return version === 3 ? kind : `${kind}, content version ${version} (older Aegis)`;
+}
+
 /** Content versions 1–3 (docs/formats.md §1.3): entries, and groups by uuid (v3) or by name (v2). */
-function readContent(db: JsonRecord, budget: WorkBudget): ImportResult {
+function readContent(db: JsonRecord, encrypted: boolean, budget: WorkBudget): ImportResult {
   const { version, entries, groups } = fileLevel('The Aegis vault content', () => {
     const version = int(db, 'version');
     const groups = namesById(db['groups'], 'uuid', 'name');
@@ -164,7 +181,7 @@ function readContent(db: JsonRecord, budget: WorkBudget): ImportResult {
       },
     );
   });
-  return collector.result();
+  return collector.result(variantOf(encrypted, version));
 }
 
 /** v3: the first group uuid with a known name; v2: the legacy `group` name. */

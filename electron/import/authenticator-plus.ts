@@ -16,6 +16,12 @@ import { BoundedWriter, checkZipDirectory } from './zip-directory';
 
 const NAME = 'Authenticator Plus';
 const ACCOUNTS = 'Accounts.txt';
+/** What each file is called in results (ImportResult.variant). */
+export const VARIANTS = Object.freeze({
+  zipCrypto: 'encrypted ZIP export (ZipCrypto)',
+  aes: 'encrypted ZIP export (AES)',
+  plain: 'ZIP export without a password',
+});
 
 configure({ useWebWorkers: false });
 
@@ -47,7 +53,8 @@ export const authenticatorPlusFormat: ImportFormat = {
       const writer = new BoundedWriter(budget);
       try {
         const data = await extract(accounts, password, writer);
-        return readLinkList('authenticator-plus', decodeUtf8(data, ACCOUNTS), budget);
+        const variant = !accounts.encrypted ? VARIANTS.plain : accounts.zipCrypto ? VARIANTS.zipCrypto : VARIANTS.aes;
+        return readLinkList('authenticator-plus', decodeUtf8(data, ACCOUNTS), budget, undefined, variant);
       } finally {
         writer.release();
       }

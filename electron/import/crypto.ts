@@ -206,6 +206,33 @@ export function aesCbcDecrypt(key: Uint8Array, iv: Uint8Array, ciphertext: Uint8
   }
 }
 
+/**
+ * A cheap look at an AES-256-CBC ciphertext under `key` without decrypting all of it: the first
+ * plaintext block, and whether the last block ends in valid PKCS#7 padding. For telling whether a
+ * known key (an app's built-in default password) opens a file, as a check before reading it;
+ * null when the sizes are not those of CBC.
+ */
+export function aesCbcPeek(
+  key: Uint8Array,
+  iv: Uint8Array,
+  ciphertext: Uint8Array,
+): { readonly head: Buffer; readonly padded: boolean } | null {
+  if (key.length !== 32 || iv.length !== 16 || ciphertext.length < 16 || ciphertext.length % 16 !== 0) return null;
+  const block = (previous: Uint8Array, data: Uint8Array): Buffer => {
+    const decipher = createDecipheriv('aes-256-ecb', key, null);
+    decipher.setAutoPadding(false);
+    const out = Buffer.concat([decipher.update(data), decipher.final()]);
+    for (let i = 0; i < 16; i++) out[i] = (out[i] ?? 0) ^ (previous[i] ?? 0);
+    return out;
+  };
+  const head = block(iv, ciphertext.subarray(0, 16));
+  const n = ciphertext.length;
+  const last = block(n === 16 ? iv : ciphertext.subarray(n - 32, n - 16), ciphertext.subarray(n - 16));
+  const pad = last[15] ?? 0;
+  const padded = pad >= 1 && pad <= 16 && last.subarray(16 - pad).every((b) => b === pad);
+  return { head, padded };
+}
+
 /** The error for a password that does not open the file. */
 export function wrongPassword(formatName: string): ImportError {
   return new ImportError(

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Duo Mobile's `accounts.json` (docs/formats.md §8): an array of `{name, otpGenerator: {otpSecret,
- * counter?}}`. A counter makes the account HOTP; otherwise TOTP SHA1/6/30. Duo stores no issuer.
+ * Duo Mobile's internal `files/duokit/accounts.json` (docs/formats.md §8), the file a rooted phone or
+ * an app-data backup yields: an array of `{name, otpGenerator: {otpSecret, counter?}, ...}`. A counter
+ * makes the account HOTP; otherwise TOTP SHA1/6/30. Duo stores no issuer.
+ *
+ * Detection: a JSON array whose first item has an `otpGenerator` object with an `otpSecret` text.
  */
 import { WorkBudget } from './budget';
 import { EntryCollector, describe, secretFromBase32 } from './entries';
@@ -9,7 +12,9 @@ import { decodeUtf8, EntryProblem, isRecord, optInt, optStr, parseJson, rec, sni
 import { ImportError, type ImportFormat } from './types';
 
 function looksLikeDuo(value: unknown): value is readonly unknown[] {
-  return Array.isArray(value) && value.length > 0 && isRecord(value[0]) && isRecord(value[0]['otpGenerator']);
+  if (!Array.isArray(value) || value.length === 0 || !isRecord(value[0])) return false;
+  const generator = value[0]['otpGenerator'];
+  return isRecord(generator) && typeof generator['otpSecret'] === 'string';
 }
 
 export const duoFormat: ImportFormat = {
@@ -39,6 +44,6 @@ export const duoFormat: ImportFormat = {
         },
       );
     });
-    return collector.result();
+    return collector.result('internal storage (accounts.json)');
   },
 };

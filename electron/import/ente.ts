@@ -38,12 +38,18 @@ export const enteFormat: ImportFormat = {
   needsPassword: (bytes) => isEncryptedExport(sniffJson(bytes)),
   async parse(bytes, password, budget = new WorkBudget()) {
     const json = sniffJson(bytes);
-    const text = isEncryptedExport(json)
-      ? await decrypt(json, password, budget)
-      : decodeUtf8(bytes, 'This Ente Auth export');
-    return readLinkList('ente', text, budget, (line) => codeDisplay(line, budget));
+    const encrypted = isEncryptedExport(json);
+    const text = encrypted ? await decrypt(json, password, budget) : decodeUtf8(bytes, 'This Ente Auth export');
+    const variant = encrypted ? VARIANTS.encrypted : VARIANTS.plain;
+    return readLinkList('ente', text, budget, (line) => codeDisplay(line, budget), variant);
   },
 };
+
+/** What each file is called in results (ImportResult.variant). */
+export const VARIANTS = Object.freeze({
+  plain: 'plain text export',
+  encrypted: 'encrypted export (Argon2id)',
+});
 
 /** Container metadata from the `codeDisplay` parameter; a malformed one is ignored (it holds no OTP data). */
 function codeDisplay(line: string, budget: WorkBudget): LinkContext | { readonly skip: string } {
@@ -75,6 +81,12 @@ function codeDisplay(line: string, budget: WorkBudget): LinkContext | { readonly
 }
 
 async function decrypt(json: unknown, password: string | undefined, budget: WorkBudget): Promise<string> {
+  if (isRecord(json) && typeof json['version'] === 'number' && json['version'] !== 1) {
+    throw new ImportError(
+      'unsupported',
+      `Ente Auth encrypted export version ${json['version']} is not supported (version 1 is): update Tessera.`,
+    );
+  }
   const header = fileLevel('The Ente Auth export header', () => {
     if (!isRecord(json)) throw new ImportError('corrupt', 'Not an Ente Auth export.');
     const kdf = rec(json, 'kdfParams');

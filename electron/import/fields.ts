@@ -223,3 +223,51 @@ export function fileLevel<T>(what: string, read: () => T): T {
     throw error;
   }
 }
+
+/** The last path segment of a file name (either separator). */
+export function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+/** How many bytes `looksLikeCiphertext` samples: enough for the statistics, cheap on any file. */
+const CIPHERTEXT_SAMPLE = 4096;
+
+/**
+ * Detection helper for formats without magic bytes (docs/formats.md §4): true when the bytes are at
+ * least `minLength` long, are not text (not UTF-8, or mostly control characters), and look like the
+ * output of a cipher — the number of distinct byte values in the first 4 KiB is at least 80 % of what
+ * uniformly random bytes of that length show, and no byte value is more than three times as frequent
+ * as random bytes would make it. Text, JSON, XML, SQLite pages and zero-padded binaries fail; random
+ * bytes and compressed data pass. Evidence only together with another clue (a header value, a name).
+ */
+export function looksLikeCiphertext(bytes: Uint8Array, minLength: number): boolean {
+  if (bytes.length < minLength) return false;
+  const sample = bytes.subarray(0, CIPHERTEXT_SAMPLE);
+  const n = sample.length;
+  const counts = new Uint32Array(256);
+  let printable = 0;
+  for (const b of sample) {
+    counts[b] = (counts[b] ?? 0) + 1;
+    if ((b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d) printable++;
+  }
+  // Random bytes are ~37 % printable ASCII; text is nearly all of it. Text in other scripts is UTF-8,
+  // which random bytes of this length almost never are.
+  if (printable > n * 0.6 || isUtf8Prefix(sample, n < bytes.length)) return false;
+  let distinct = 0;
+  let most = 0;
+  for (const c of counts) {
+    if (c > 0) distinct++;
+    if (c > most) most = c;
+  }
+  const expectedDistinct = 256 * (1 - Math.pow(255 / 256, n));
+  const expectedMost = n / 256 + 3 * Math.sqrt(n / 256) + 2; // mean + 3σ (+2 for tiny samples)
+  return distinct >= 0.8 * expectedDistinct && most <= 3 * expectedMost;
+}
+
+/** Whether `bytes` is UTF-8; when `cut` (a prefix of a longer file), a sequence cut off at the end is allowed. */
+function isUtf8Prefix(bytes: Uint8Array, cut: boolean): boolean {
+  for (let drop = 0; drop <= (cut ? 3 : 0); drop++) {
+    if (tryDecodeUtf8(bytes.subarray(0, bytes.length - drop)) !== null) return true;
+  }
+  return false;
+}

@@ -13,11 +13,19 @@ import type { NewVaultEntry, OtpParameters, VaultEntry } from '../vault/entry';
 import { WorkBudget } from './budget';
 import { IMPORT_LIMITS } from './budget-limits';
 import { screenStructure } from './screen';
-import { detectFormat, importFormat } from './registry';
+import { detectFormat, importFormat, supportedAppNames } from './registry';
 import { ImportError, type ImportedEntry, type ImportFormatId, type ImportResult } from './types';
 
 export * from './types';
-export { detectCandidates, detectFormat, IMPORT_FORMATS, importFormat, type Detection } from './registry';
+export {
+  detectCandidates,
+  detectFormat,
+  IMPORT_FORMATS,
+  importFormat,
+  MIN_CONFIDENCE,
+  supportedAppNames,
+  type Detection,
+} from './registry';
 export { BudgetExceededError, WorkBudget, type ExceededLimit, type WorkBudgetOptions } from './budget';
 export { IMPORT_LIMITS, KDF_CEILINGS, type KdfCeiling, type Limit, type LimitName } from './budget-limits';
 export { screenStructure } from './screen';
@@ -56,7 +64,7 @@ export async function importFile(bytes: Uint8Array, options: ImportOptions = {})
   if (id === undefined) {
     throw new ImportError(
       'unknown-format',
-      'Tessera does not recognise this file as an export of an app it supports. If you know which app made it, read it as that app’s format.',
+      `Tessera does not recognise this file as an export of an app it supports. If you know which app made it, choose that app’s format. Supported apps: ${supportedAppNames().join(', ')}.`,
     );
   }
   return importFormat(id).parse(bytes, options.password, budget);

@@ -12,7 +12,7 @@ import {
   parseOtpauthUri,
   type ParsedOtpUri,
 } from '../otp';
-import { describe, secretFromBase32, type EntryCollector, type EntryDraft } from './entries';
+import { describe, secretFromBase32, UnsupportedEntry, type EntryCollector, type EntryDraft } from './entries';
 import { EntryProblem } from './fields';
 
 /** Names and metadata a container adds to a link's entry (used when the link's label is empty). */
@@ -71,10 +71,12 @@ export function draftFromLink(text: string, ctx: LinkContext = {}): EntryDraft {
   }
   let parsed: ParsedOtpUri;
   try {
-    parsed = parseOtpauthUri(text);
+    parsed = parseOtpauthUri(steamByConvention(text));
   } catch (error) {
     if (error instanceof OtpUriError) {
-      throw new EntryProblem(error.message.replace(/\.$/, ''), { cause: error, details: error.details });
+      // An OTP type or algorithm Tessera has no codes for (mOTP, Yandex, MD5) is unsupported, not damaged.
+      const Problem = error.field === 'type' || error.field === 'algorithm' ? UnsupportedEntry : EntryProblem;
+      throw new Problem(error.message.replace(/\.$/, ''), { cause: error, details: error.details });
     }
     throw error;
   }
@@ -91,6 +93,24 @@ export function draftFromLink(text: string, ctx: LinkContext = {}): EntryDraft {
     ...(params.counter !== null ? { counter: params.counter } : {}),
     ...meta,
   };
+}
+
+/**
+ * Two writers mark a Steam Guard account on a `totp` link with a parameter of their own instead of
+ * the `steam` type: WinAuth adds `deviceid` (and `data`) to its Steam authenticators
+ * (`WinAuthAuthenticator.ToUrl`), Stratum / Authenticator Pro a bare `steam` (`Authenticator.GetOtpAuthUri`).
+ * Read as 5-digit TOTP they would give wrong codes: such a link is read as `encoder=steam`.
+ */
+export function steamByConvention(link: string): string {
+  const m = /^otpauth:\/\/totp\/[^?]*\?(.*)$/is.exec(link);
+  if (m === null) return link;
+  const names = (m[1] ?? '').split('&').map((p) => {
+    const eq = p.indexOf('=');
+    return { name: (eq < 0 ? p : p.slice(0, eq)).toLowerCase(), bare: eq < 0 };
+  });
+  if (names.some((p) => p.name === 'encoder')) return link;
+  const steam = names.some((p) => p.name === 'deviceid') || names.some((p) => p.name === 'steam' && p.bare);
+  return steam ? `${link}&encoder=steam` : link;
 }
 
 function addMigration(collector: EntryCollector, text: string, index: number, where: string): void {
@@ -115,7 +135,7 @@ function addMigration(collector: EntryCollector, text: string, index: number, wh
       index,
       () => describe(p.issuer, p.name),
       () => {
-        if ('unsupported' in account) throw new EntryProblem(account.unsupported);
+        if ('unsupported' in account) throw new UnsupportedEntry(account.unsupported);
         return { ...account, period: account.period ?? undefined, counter: account.counter ?? undefined };
       },
     );

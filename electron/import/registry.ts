@@ -1,8 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The importer registry: the one table of formats Tessera reads (policy as data, default-deny: a
- * file no row recognises is refused as `unknown-format`). Detection reads the content; the file
- * name only breaks near-ties, so a renamed file is still read correctly.
+ * file no row recognises is refused as `unknown-format`), and detection.
+ *
+ * **Detection is on positive evidence only.** Each format's `detect` scores the content from 0 to 1,
+ * and only for what it finds, never by elimination ("it is not JSON, so it may be encrypted X"):
+ *
+ * | score | evidence | examples |
+ * |---|---|---|
+ * | ≥ 0.9 | unmistakable: magic bytes with the structure behind them, or every field the format requires | `AC ED 00 05` + a HashMap (FreeOTP 2), `{version, header, db}` (Aegis), SQLite with the app's table |
+ * | 0.5–0.9 | strong structural evidence, shared with few other files | a header value in the app's own range in front of cipher-like bytes (andOTP: 140,000–160,000 iterations); one line of canonical base64 of whole AES blocks (TOTP Authenticator) |
+ * | < 0.5 | not evidence: never a match | "it is binary", "it is a JSON array" |
+ *
+ * A file matches the best-scoring format with at least {@link MIN_CONFIDENCE}; with none, it is not
+ * recognised and the user is told which apps Tessera reads ({@link supportedAppNames}).
+ *
+ * **The file name** is never evidence on its own, with one exception: formats that have no magic
+ * bytes and no structure at all ({@link NAME_EVIDENCE}), where a name typical of the app together
+ * with content consistent with the format (long enough, no text structure, the byte statistics of a
+ * cipher) is all the evidence there is; those formats alone see the name in `detect`. For every
+ * other format the name only breaks near-ties ({@link NAME_HINT_BONUS}), so a renamed file is read
+ * the same and a misnamed one is not misread.
  */
 import { aegisFormat } from './aegis';
 import { andOtpFormat } from './andotp';
@@ -27,6 +45,7 @@ import { steamFormat } from './steam';
 import { stratumFormat } from './stratum';
 import { totpAuthenticatorFormat } from './totp-authenticator';
 import { twoFasFormat } from './two-fas';
+import { baseName } from './fields';
 import type { ImportFormat, ImportFormatId } from './types';
 import { uriListFormat } from './uri-list';
 
@@ -66,12 +85,24 @@ export function importFormat(id: ImportFormatId): ImportFormat {
   return BY_ID[id];
 }
 
-/** Below this, content is not taken as evidence of a format. */
-const MIN_CONFIDENCE = 0.25;
+/** The least score that makes a match (the scale above). */
+export const MIN_CONFIDENCE = 0.5;
 /** What a matching file name adds: enough to break a near-tie, never enough to outweigh content. */
 const NAME_HINT_BONUS = 0.03;
 
-/** Name patterns per format: hints only. */
+/**
+ * The formats whose `detect` is given the file name, and why: they have variants without magic
+ * bytes or any structure, so a name typical of the app is part of the evidence (together with
+ * content consistent with the format; the detector checks both). Every other detector sees content only.
+ */
+export const NAME_EVIDENCE: Readonly<Partial<Record<ImportFormatId, string>>> = Object.freeze({
+  andotp:
+    'encrypted backups before andOTP 0.6.3 (nonce ‖ ciphertext ‖ tag) and those of andOTP 0.6.3–0.7.0 ' +
+    '(1,000–5,000 iterations, indistinguishable from random bytes) carry nothing but ciphertext: ' +
+    'the names andOTP writes (otp_accounts….json.aes) or that name the app are the evidence',
+});
+
+/** Name patterns per format: tie-breakers only. */
 const NAME_HINTS: Readonly<Partial<Record<ImportFormatId, RegExp>>> = {
   aegis: /aegis/i,
   '2fas': /\.2fas$|2fas/i,
@@ -81,8 +112,8 @@ const NAME_HINTS: Readonly<Partial<Record<ImportFormatId, RegExp>>> = {
   duo: /duo/i,
   'battle-net': /battle|blizzard/i,
   steam: /steam|\.mafile$/i,
-  freeotp: /freeotp(?!.?plus)|tokens\.xml$/i,
-  'freeotp-plus': /freeotp.?plus/i,
+  freeotp: /freeotp(?!.?plus)|tokens\.xml$|externalbackup/i,
+  'freeotp-plus': /freeotp.?plus|otp-token-db/i,
   stratum: /stratum|authenticator.?pro|\.authpro$/i,
   'totp-authenticator': /totp.?authenticator/i,
   'google-authenticator': /google|databases/i,
@@ -99,37 +130,54 @@ const NAME_HINTS: Readonly<Partial<Record<ImportFormatId, RegExp>>> = {
   'otpauth-uri-list': /\.txt$/i,
 };
 
-/** A detection result: the format and how sure the content makes us (0–1, name hint included). */
+/** A detection result: the format and how sure the evidence makes us (0–1, name hint included). */
 export interface Detection {
   readonly format: ImportFormatId;
   readonly confidence: number;
 }
 
-/** Every format whose detector recognises the content, most likely first. */
+/** A detector must not throw; if one does, it simply does not claim the file. */
+function score(format: ImportFormat, bytes: Uint8Array, fileName?: string): number {
+  try {
+    const value = fileName === undefined ? format.detect(bytes) : format.detect(bytes, fileName);
+    return Number.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every format with enough evidence (≥ MIN_CONFIDENCE), most likely first. */
 export function detectCandidates(bytes: Uint8Array, fileName?: string): Detection[] {
+  const name = fileName === undefined ? undefined : baseName(fileName);
   const out: Detection[] = [];
   for (const f of IMPORT_FORMATS) {
-    let content: number;
-    try {
-      content = f.detect(bytes, fileName);
-    } catch {
-      content = 0; // a detector must not throw; if one does, it simply does not claim the file
-    }
-    if (content < MIN_CONFIDENCE) continue;
-    const hint = fileName !== undefined && NAME_HINTS[f.id]?.test(baseName(fileName)) === true ? NAME_HINT_BONUS : 0;
-    out.push({ format: f.id, confidence: Math.min(1, content + hint) });
+    let evidence = score(f, bytes);
+    if (name !== undefined && NAME_EVIDENCE[f.id] !== undefined) evidence = Math.max(evidence, score(f, bytes, name));
+    if (evidence < MIN_CONFIDENCE) continue;
+    const hint = name !== undefined && NAME_HINTS[f.id]?.test(name) === true ? NAME_HINT_BONUS : 0;
+    out.push({ format: f.id, confidence: Math.min(1, evidence + hint) });
   }
   return out.sort((a, b) => b.confidence - a.confidence);
 }
 
 /**
- * The most likely format of a file from its content (the name, if given, only breaks near-ties),
- * or null when no importer recognises it.
+ * The most likely format of a file from the evidence (see the scale above), or null when no
+ * format has enough: the file is not recognised.
  */
 export function detectFormat(bytes: Uint8Array, fileName?: string): Detection | null {
   return detectCandidates(bytes, fileName)[0] ?? null;
 }
 
-function baseName(fileName: string): string {
-  return fileName.split(/[\\/]/).pop() ?? fileName;
+/** Read through the link list (`otpauth-uri-list`): apps whose export is a list of links. */
+const APPS_READ_AS_LINKS: readonly string[] = ['WinAuth'];
+/** Registry rows that are not an app. */
+const NOT_APPS: ReadonlySet<ImportFormatId> = new Set(['otpauth-uri-list']);
+
+/**
+ * The names of the apps whose files Tessera reads, for messages: every registry row that is an
+ * app, in registry order, then the apps read through the link list.
+ */
+export function supportedAppNames(): string[] {
+  const names = IMPORT_FORMATS.filter((f) => !NOT_APPS.has(f.id)).map((f) => f.name);
+  return [...new Set([...names, ...APPS_READ_AS_LINKS])];
 }

@@ -4,7 +4,11 @@
  * SQLite compiled to WebAssembly, loaded from node_modules (never fetched), no native module.
  * Only plain tables are read (a view or trigger in a hostile file never runs), and every value is
  * checked by the caller. The engine's copy of the database is reserved from the budget's memory,
- * and the rows are counted (`SELECT count(*)`) and refused past `database-rows` before one is read.
+ * and each table's rows are counted (`SELECT count(*)`) and refused past `database-rows` before
+ * one is read.
+ *
+ * A database copied from a phone is often in write-ahead-log mode (header bytes 18–19 = 2); sql.js
+ * reads such a file as it is. Rows still only in the `-wal` file beside it are not in the copy.
  */
 import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
 import type { WorkBudget } from './budget';
@@ -44,6 +48,84 @@ export function sqliteSchemaMentions(bytes: Uint8Array, markers: readonly string
 
 export type Row = Readonly<Record<string, SqlValue>>;
 
+/** An open database, for the duration of {@link withDatabase}'s callback. */
+export interface OpenDatabase {
+  /** Whether `name` is a real table (not a view), any case. */
+  hasTable(name: string): boolean;
+  /** The table's column names, lower-cased (empty for a missing table). */
+  columns(table: string): ReadonlySet<string>;
+  /**
+   * Every row of `table` (which must have every one of `columns`; a missing one reads as NULL when
+   * `optional` lists it), counted against `database-rows` first.
+   * @throws ImportError `corrupt` when the table or a required column is missing;
+   *   BudgetExceededError past `database-rows`.
+   */
+  rows(table: string, columns: readonly string[], optional?: readonly string[]): Row[];
+}
+
+/**
+ * Opens the database, runs `read` on it and closes it.
+ * @throws BudgetExceededError past `memory` or `database-rows`; ImportError `corrupt` when the file
+ *   is not a readable database (or `read` finds it is not the app's).
+ */
+export async function withDatabase<T>(
+  bytes: Uint8Array,
+  formatName: string,
+  budget: WorkBudget,
+  read: (db: OpenDatabase) => T,
+): Promise<T> {
+  if (!isSqlite(bytes)) throw new ImportError('corrupt', `This ${formatName} file is not an SQLite database.`);
+  const SQL = await sqlite();
+  const release = budget.reserve(bytes.length); // sql.js copies the file into its own memory
+  let db: Database | null = null;
+  try {
+    db = new SQL.Database(bytes);
+    return read(openDatabase(db, formatName, budget));
+  } catch (cause) {
+    if (cause instanceof ImportError) throw cause;
+    throw new ImportError('corrupt', `This ${formatName} database cannot be read; it may be damaged.`, { cause });
+  } finally {
+    db?.close();
+    release();
+  }
+}
+
+function openDatabase(db: Database, formatName: string, budget: WorkBudget): OpenDatabase {
+  const hasTable = (name: string): boolean =>
+    db.exec('SELECT type FROM sqlite_master WHERE name = ? COLLATE NOCASE', [name])[0]?.values[0]?.[0] === 'table';
+  const columns = (table: string): ReadonlySet<string> =>
+    hasTable(table)
+      ? new Set(
+          (db.exec(`PRAGMA table_info("${quoted(table)}")`)[0]?.values ?? []).map((r) => String(r[1]).toLowerCase()),
+        )
+      : new Set();
+  return {
+    hasTable,
+    columns,
+    rows(table, wanted, optional = []) {
+      if (!hasTable(table)) throw missing(formatName, table);
+      const present = columns(table);
+      const absent = wanted.find((c) => !present.has(c.toLowerCase()) && !optional.includes(c));
+      if (absent !== undefined) throw missing(formatName, `${table}.${absent}`);
+      const count = Number(db.exec(`SELECT count(*) FROM "${quoted(table)}"`)[0]?.values[0]?.[0] ?? 0);
+      budget.atMost('database-rows', count);
+      const read = wanted.filter((c) => present.has(c.toLowerCase()));
+      if (read.length === 0)
+        return Array.from({ length: count }, () => Object.fromEntries(wanted.map((c) => [c, null])));
+      const list = read.map((c) => `"${quoted(c)}"`).join(', ');
+      const result = db.exec(`SELECT ${list} FROM "${quoted(table)}"`)[0];
+      return (result?.values ?? []).map((values) =>
+        Object.fromEntries(wanted.map((c) => [c, values[read.indexOf(c)] ?? null])),
+      );
+    },
+  };
+}
+
+/** Identifiers come from this code, never from a file; doubling quotes keeps that true if one ever did. */
+function quoted(name: string): string {
+  return name.replace(/"/g, '""');
+}
+
 /**
  * Opens the database, reads every row of `table` (which must be a real table with all `columns`),
  * and closes it.
@@ -57,31 +139,7 @@ export async function readTable(
   formatName: string,
   budget: WorkBudget,
 ): Promise<Row[]> {
-  if (!isSqlite(bytes)) throw new ImportError('corrupt', `This ${formatName} file is not an SQLite database.`);
-  const SQL = await sqlite();
-  const release = budget.reserve(bytes.length); // sql.js copies the file into its own memory
-  let db: Database | null = null;
-  try {
-    db = new SQL.Database(bytes);
-    const kind = db.exec('SELECT type FROM sqlite_master WHERE name = ? COLLATE NOCASE', [table])[0]?.values[0]?.[0];
-    if (kind !== 'table') throw missing(formatName, table);
-    const present = new Set(
-      (db.exec(`PRAGMA table_info("${table}")`)[0]?.values ?? []).map((r) => String(r[1]).toLowerCase()),
-    );
-    const absent = columns.find((c) => !present.has(c.toLowerCase()));
-    if (absent !== undefined) throw missing(formatName, `${table}.${absent}`);
-    const rows = Number(db.exec(`SELECT count(*) FROM "${table}"`)[0]?.values[0]?.[0] ?? 0);
-    budget.atMost('database-rows', rows);
-    const quoted = columns.map((c) => `"${c}"`).join(', ');
-    const result = db.exec(`SELECT ${quoted} FROM "${table}"`)[0];
-    return (result?.values ?? []).map((values) => Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null])));
-  } catch (cause) {
-    if (cause instanceof ImportError) throw cause;
-    throw new ImportError('corrupt', `This ${formatName} database cannot be read; it may be damaged.`, { cause });
-  } finally {
-    db?.close();
-    release();
-  }
+  return withDatabase(bytes, formatName, budget, (db) => db.rows(table, columns));
 }
 
 function missing(formatName: string, what: string): ImportError {

@@ -3,6 +3,9 @@
  * 2FAS backups (`*.2fas`, schema 1 also `*.json`), plain and encrypted, schema versions 1–4
  * (docs/formats.md §3): PBKDF2-HMAC-SHA256 (10,000) → AES-256-GCM over the `services` array. What
  * each schema stores differs; missing parameters take the defaults the app used for that schema.
+ *
+ * Detection: the fields every backup has — a `services` list and a numeric `schemaVersion` — and,
+ * when encrypted, `servicesEncrypted` text.
  */
 import { WorkBudget } from './budget';
 import { aesGcmDecrypt, passwordRequired, pbkdf2Key, wrongPassword } from './crypto';
@@ -28,7 +31,9 @@ const NAME = '2FAS';
 const PBKDF2_ITERATIONS = 10_000;
 
 function looksLike2fas(value: unknown): value is JsonRecord {
-  return isRecord(value) && Array.isArray(value['services']) && typeof value['schemaVersion'] === 'number';
+  if (!isRecord(value) || !Array.isArray(value['services']) || typeof value['schemaVersion'] !== 'number') return false;
+  const encrypted = value['servicesEncrypted'];
+  return encrypted === undefined || encrypted === null || typeof encrypted === 'string';
 }
 
 export const twoFasFormat: ImportFormat = {
@@ -52,6 +57,7 @@ export const twoFasFormat: ImportFormat = {
         `2FAS backup schema ${schema} is not supported (1 to 4 are): update Tessera.`,
       );
     }
+    const encrypted = typeof file['servicesEncrypted'] === 'string';
     const services =
       typeof file['servicesEncrypted'] === 'string'
         ? await decryptServices(file['servicesEncrypted'], password, budget)
@@ -66,7 +72,7 @@ export const twoFasFormat: ImportFormat = {
         () => draft(raw, schema, groups),
       );
     });
-    return collector.result();
+    return collector.result(`backup schema ${schema} (${encrypted ? 'encrypted' : 'plain'})`);
   },
 };
 

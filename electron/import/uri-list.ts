@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Plain text files of links, one per line: `otpauth://` (Aegis, WinAuth, andOTP and others export
- * these) and `otpauth-migration://` (Google Authenticator transfer codes, as a QR scanner prints
- * them) alike. Lines that are not links are listed as skipped, never dropped silently.
+ * Plain text files of links, one per line (docs/formats.md §7): `otpauth://` (Aegis, Stratum,
+ * WinAuth, andOTP and others export these) and `otpauth-migration://` (Google Authenticator
+ * transfer codes, as a QR scanner prints them) alike. Lines that are not links are listed as
+ * skipped, never dropped silently.
+ *
+ * Detection needs positive evidence: at least one line that is a link (`otpauth://`,
+ * `otpauth-migration://`, `steam://`); a text without one is not a link list, whatever its name.
  *
  * @see docs/formats.md §2, §7
  */
@@ -44,6 +48,7 @@ export function readLinkList(
   text: string,
   budget: WorkBudget,
   perLine: (line: string) => LinkContext | { readonly skip: string } = () => ({}),
+  variant?: string,
 ): ImportResult {
   budget.spend('lines', countLines(text));
   const collector = new EntryCollector(format, budget);
@@ -59,17 +64,45 @@ export function readLinkList(
     if ('skip' in ctx) collector.skip(i, where, ctx.skip);
     else addLink(collector, line, i, where, ctx);
   });
-  return collector.result();
+  return collector.result(variant ?? listVariant(text));
+}
+
+/** What each kind of list is called in results (ImportResult.variant). */
+export const LIST_VARIANTS = Object.freeze({
+  links: 'list of otpauth:// links',
+  transfer: 'Google Authenticator transfer links',
+  winAuth: 'WinAuth text export',
+});
+
+/**
+ * Names a list by what its links show: only `otpauth-migration://` links are Google
+ * Authenticator transfer codes; a link with WinAuth's own parameters (`deviceid` on its Steam
+ * authenticators, `serial` on its Battle.net ones; `WinAuthAuthenticator.ToUrl`) makes it WinAuth's
+ * text export; anything else is a list of links, whoever wrote it (Aegis, Stratum, Authenticator
+ * Plus and others write the same lines).
+ */
+function listVariant(text: string): string {
+  let links = 0;
+  let migration = 0;
+  let winAuth = false;
+  for (const raw of text.split(/\r\n|\r|\n/, IMPORT_LIMITS.lines.value)) {
+    const line = raw.trim();
+    if (!isLink(line)) continue;
+    links++;
+    if (/^otpauth-migration:/i.test(line)) migration++;
+    else if (/^otpauth:\/\/[^?]*\?(?:[^&]*&)*(?:deviceid|serial)=/i.test(line)) winAuth = true;
+  }
+  if (links > 0 && migration === links) return LIST_VARIANTS.transfer;
+  return winAuth ? LIST_VARIANTS.winAuth : LIST_VARIANTS.links;
 }
 
 export const uriListFormat: ImportFormat = {
   id: 'otpauth-uri-list',
   name: 'otpauth:// link list',
-  detect(bytes, fileName) {
+  detect(bytes) {
     const { links, share } = linkShare(bytes);
-    if (links === 0) return 0;
-    const hint = fileName !== undefined && /\.(txt|uri|uris|list)$/i.test(fileName) ? 0.05 : 0;
-    return Math.min(0.6 + 0.2 * share + hint, 0.85);
+    // One link among other lines is still a list (the others are listed as skipped); a pure list scores higher.
+    return links === 0 ? 0 : 0.6 + 0.2 * share;
   },
   needsPassword: () => false,
   async parse(bytes, _password, budget = new WorkBudget()) {

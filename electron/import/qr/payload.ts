@@ -17,7 +17,7 @@ import {
   parseOtpauthUri,
   type MigrationPayload,
 } from '../../otp';
-import { DAMAGED_SECRET, describe, toImportedEntry } from '../entries';
+import { DAMAGED_SECRET, describe, toImportedEntry, UnsupportedEntry } from '../entries';
 import { EntryProblem } from '../fields';
 import type { ImportBatch, ImportedEntry, SkippedEntry } from '../types';
 
@@ -109,7 +109,7 @@ function fromMigration(text: string, medium: QrMedium): QrPayload {
     const label = describe(p.issuer, p.name) || `account ${index + 1}`;
     const account = migrationAccount(p, payload);
     if ('unsupported' in account) {
-      skipped.push({ index, label, reason: account.unsupported });
+      skipped.push({ index, label, reason: account.unsupported, kind: 'unsupported' });
       return;
     }
     try {
@@ -121,12 +121,19 @@ function fromMigration(text: string, medium: QrMedium): QrPayload {
       entries.push({ ...entry, batch });
     } catch (error) {
       if (error instanceof EntryProblem) {
-        skipped.push({ index, label, reason: error.message, ...(error.details ? { details: error.details } : {}) });
+        skipped.push({
+          index,
+          label,
+          reason: error.message,
+          kind: error instanceof UnsupportedEntry ? 'unsupported' : 'malformed',
+          ...(error.details ? { details: error.details } : {}),
+        });
       } else if (error instanceof Base32Error) {
         skipped.push({
           index,
           label,
           reason: DAMAGED_SECRET,
+          kind: 'malformed',
           details: `the secret is not valid base32: ${error.message}`,
         });
       } else {

@@ -34,7 +34,8 @@ describe('importer fuzzing of the fixtures (seeded, deterministic)', () => {
         const input = mutate(fx.bytes, rnd);
         const options = { format: fx.format, ...(withPassword ? { password: fx.password ?? '' } : {}) };
         await probe(`${fx.rel} #${i}`, () => importFile(input, options), tally);
-        if (i % 4 === 0) await probe(`${fx.rel} #${i} (detected)`, () => importFile(input, { fileName: fx.file }), tally);
+        if (i % 4 === 0)
+          await probe(`${fx.rel} #${i} (detected)`, () => importFile(input, { fileName: fx.file }), tally);
       }
       expect(tally.ok + Object.values(tally.errors).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(runs);
     });

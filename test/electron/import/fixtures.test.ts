@@ -41,7 +41,9 @@ describe('import fixtures (test/fixtures/import)', () => {
 
     if (typeof fx.password === 'string') {
       it(`${fx.rel}: a wrong password gives wrong-password, none gives password-required`, async () => {
-        await expect(importFile(fx.bytes, { fileName: fx.file, password: `${fx.password}-wrong` })).rejects.toMatchObject({
+        await expect(
+          importFile(fx.bytes, { fileName: fx.file, password: `${fx.password}-wrong` }),
+        ).rejects.toMatchObject({
           name: 'ImportError',
           kind: 'wrong-password',
         });

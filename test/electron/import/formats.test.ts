@@ -55,8 +55,18 @@ describe('Aegis variants', () => {
     expect(v3.entries).toHaveLength(1);
     expect(v3.entries[0]).toMatchObject({ notes: 'recovery in the safe', favourite: true, group: 'Work' });
     expect(v3.skipped).toEqual([
-      { index: 1, label: 'Example (alice)', reason: expect.stringMatching(/“motp” codes are not supported/) },
-      { index: 2, label: 'Example (ya)', reason: expect.stringMatching(/“yandex” codes are not supported/) },
+      {
+        index: 1,
+        label: 'Example (alice)',
+        reason: expect.stringMatching(/“motp” codes are not supported/),
+        kind: 'unsupported',
+      },
+      {
+        index: 2,
+        label: 'Example (ya)',
+        reason: expect.stringMatching(/“yandex” codes are not supported/),
+        kind: 'unsupported',
+      },
     ]);
     const v2 = await importFile(aegisPlain([aegisTotp({ group: 'Personal' })], {}, 2));
     expect(v2.entries[0]?.group).toBe('Personal');
@@ -227,7 +237,13 @@ describe('variants without a corpus file', () => {
       ['totp', 'Mail, personal', 'alice', true],
       ['steam', 'Steam', 'Steam account', false],
     ]);
-    const encrypted = json({ encrypted: true, passwordProtected: true, items: [] });
+    // Encrypted with the account's key (no `passwordProtected`): refused with what to export instead.
+    const encrypted = json({
+      encrypted: true,
+      encKeyValidation_DO_NOT_EDIT: '2.AAAA|AAAA|AAAA',
+      folders: [],
+      items: [],
+    });
     expect(await kind(importFile(encrypted))).toBe('unsupported');
   });
 

@@ -102,7 +102,9 @@ describe('otpauth-migration://', () => {
     const part = kind(classifyQrText(uri), 'migration');
     expect(part.batch).toEqual({ id: 0, index: 0, size: 1 });
     expect(part.entries).toHaveLength(1);
-    expect(part.skipped).toEqual([{ index: 0, label: 'ACME (Old:md5)', reason: 'MD5 codes are not supported' }]);
+    expect(part.skipped).toEqual([
+      { index: 0, label: 'ACME (Old:md5)', kind: 'unsupported', reason: 'MD5 codes are not supported' },
+    ]);
   });
 
   it.each([
