@@ -6,6 +6,7 @@
  */
 import type { AccountFields, EntryId } from './entry';
 import { isMemberOf, membersOf, type MemberSet } from './enumerations';
+import type { ImportFormatId } from './import-formats';
 
 /** What the review is for: accounts to add, or a Tessera backup to restore (merge or replace). */
 export type ImportReviewKind = 'accounts' | 'backup';
@@ -51,6 +52,31 @@ export interface ImportProblem {
   readonly message: string;
   /** The technical detail (a field's name, an encoding), shown behind "Details"; absent when there is none. */
   readonly details?: string;
+  /**
+   * For an account that cannot be imported, what kind of problem, when its reader said:
+   * `unsupported` (a kind of account Tessera does not support, e.g. Yandex or mOTP codes) or
+   * `malformed` (its data is damaged, incomplete or out of range).
+   */
+  readonly kind?: 'unsupported' | 'malformed';
+}
+
+/** A file the review read: which app's, which variant of its file, and what it held. */
+export interface ImportSourceFile {
+  /** The file's name (never the folders above it). */
+  readonly name: string;
+  /** The format read (the CLI's `--format` name); null for a Tessera backup. */
+  readonly format: ImportFormatId | null;
+  /** The app's name: "Aegis", "Tessera backup". */
+  readonly formatName: string;
+  /**
+   * Which generation or kind of the app's file, in words a user recognises: "encrypted backup
+   * (scrypt)", "internal storage (shared_prefs XML)". Null when the reader did not say.
+   */
+  readonly variant: string | null;
+  /** Accounts found that Tessera can read (duplicates included). */
+  readonly found: number;
+  /** Accounts the file holds that cannot be imported (listed in the review's `skipped`). */
+  readonly skipped: number;
 }
 
 /** Progress of one Google Authenticator transfer batch across scans. */
@@ -67,8 +93,10 @@ export interface ImportReview {
   readonly kind: ImportReviewKind;
   /** What was read: "Aegis", "QR codes", "Tessera backup". */
   readonly title: string;
-  /** One line about the sources: "Found 2 QR codes on 1 screen", "aegis-export.json". */
+  /** One line about the sources: "Found 2 QR codes on 1 screen", "Found 7 accounts in aegis-export.json". */
   readonly summary: string;
+  /** The files read, with their app and variant: one for an export or a backup, none for QR codes and links. */
+  readonly sources: readonly ImportSourceFile[];
   readonly candidates: readonly ImportCandidate[];
   /** Accounts the source holds that cannot be imported, each with the reason. */
   readonly skipped: readonly ImportProblem[];

@@ -6,7 +6,7 @@
  * digits, period, counter, secret). Names are made safe instead of refused (control characters
  * replaced, cut at the vault's limit): a long or odd name never costs an account.
  */
-import { ENTRY_LIMITS, isOtpType, type OtpAlgorithm } from '../domain';
+import { ENTRY_LIMITS, isOtpAlgorithm, isOtpType, type OtpAlgorithm } from '../domain';
 import { Base32Error, base32Decode, base32Encode, validateEntryInput } from '../otp';
 import type { WorkBudget } from './budget';
 import { EntryProblem } from './fields';
@@ -29,6 +29,17 @@ export interface EntryDraft {
   readonly favourite?: boolean | undefined;
   readonly batch?: ImportBatch | undefined;
 }
+
+/** What kind of problem skipped an entry (SkippedEntry.kind). */
+type SkipKind = NonNullable<SkippedEntry['kind']>;
+
+/**
+ * An entry of a kind Tessera does not support — an OTP type such as Yandex or mOTP, an algorithm
+ * such as MD5 — rather than a damaged one: EntryCollector skips it with kind `unsupported` (every
+ * other EntryProblem is `malformed`). An importer may throw it from a build for what it knows is
+ * unsupported (an account that signs in by notification only).
+ */
+export class UnsupportedEntry extends EntryProblem {}
 
 /** Longest secret accepted, in bytes: the vault's own limit. */
 const MAX_SECRET_BYTES = ENTRY_LIMITS.secretMaxBytes;
@@ -58,40 +69,41 @@ export class EntryCollector {
       this.entries.push(toImportedEntry(build(), index));
     } catch (error) {
       if (error instanceof EntryProblem) {
-        this.record(index, safeLabel(label, index), error.message, error.details);
+        const kind = error instanceof UnsupportedEntry ? 'unsupported' : 'malformed';
+        this.record(index, safeLabel(label, index), error.message, error.details, kind);
         return;
       }
       if (error instanceof Base32Error) {
-        this.record(index, safeLabel(label, index), DAMAGED_SECRET, `the secret is not valid base32: ${error.message}`);
+        const details = `the secret is not valid base32: ${error.message}`;
+        this.record(index, safeLabel(label, index), DAMAGED_SECRET, details, 'malformed');
         return;
       }
       throw error;
     }
   }
 
-  /** Records an entry that cannot be imported: the reason in plain words, the technical detail apart. */
-  skip(index: number | undefined, label: string, reason: string, details?: string): void {
+  /**
+   * Records an entry that cannot be imported: the reason in plain words, the technical detail apart,
+   * and what kind of problem it is when the importer knows (SkippedEntry.kind).
+   */
+  skip(index: number | undefined, label: string, reason: string, details?: string, kind?: SkipKind): void {
     this.budget.spend('accounts');
-    this.record(index, label, reason, details);
+    this.record(index, label, reason, details, kind);
   }
 
-  private record(index: number | undefined, label: string, reason: string, details?: string): void {
+  private record(index: number | undefined, label: string, reason: string, details?: string, kind?: SkipKind): void {
     this.skipped.push({
       ...(index === undefined ? {} : { index }),
       label,
       reason,
       ...(details === undefined ? {} : { details }),
+      ...(kind === undefined ? {} : { kind }),
     });
   }
 
   /** The file's entries; `variant` names the generation of the format that was read (ImportResult.variant). */
-  result(variant?: string): ImportResult {
-    return {
-      format: this.format,
-      ...(variant === undefined ? {} : { variant }),
-      entries: this.entries,
-      skipped: this.skipped,
-    };
+  result(variant: string): ImportResult {
+    return { format: this.format, variant, entries: this.entries, skipped: this.skipped };
   }
 }
 
@@ -119,7 +131,7 @@ export function describe(issuer: unknown, account: unknown): string {
 export function toImportedEntry(draft: EntryDraft, index?: number): ImportedEntry {
   const type = draft.type.trim().toLowerCase();
   if (!isOtpType(type)) {
-    throw new EntryProblem(
+    throw new UnsupportedEntry(
       `${describeType(draft.type)} codes are not supported by Tessera (only TOTP, HOTP and Steam)`,
     );
   }
@@ -143,7 +155,12 @@ export function toImportedEntry(draft: EntryDraft, index?: number): ImportedEntr
     ...(draft.period !== undefined && type !== 'hotp' ? { period: draft.period } : {}),
     ...(draft.counter !== undefined && type === 'hotp' ? { counter: draft.counter } : {}),
   });
-  if (!checked.ok) throw new EntryProblem(checked.message.replace(/\.$/, ''), { details: checked.details });
+  if (!checked.ok) {
+    // An algorithm Tessera does not compute (MD5, SHA-384) is unsupported; any other value is out of range.
+    const unsupported = checked.field === 'algorithm' && algorithm !== undefined && !isOtpAlgorithm(algorithm);
+    const Problem = unsupported ? UnsupportedEntry : EntryProblem;
+    throw new Problem(checked.message.replace(/\.$/, ''), { details: checked.details });
+  }
   ({ issuer, account } = checked.value);
   const group = draft.group === undefined ? '' : cleanName(draft.group, ENTRY_LIMITS.groupMaxLength);
   const notes = draft.notes === undefined ? '' : cleanNotes(draft.notes);

@@ -44,6 +44,13 @@ export interface SkippedEntry {
   readonly reason: string;
   /** The technical detail behind the reason (a field name, an encoding), when there is one. */
   readonly details?: string;
+  /**
+   * What kind of problem, for scripts and summaries (`tessera import --json`'s `skipped[].kind`):
+   * `unsupported`, a kind of account Tessera does not support (an OTP type such as Yandex or mOTP,
+   * an algorithm such as MD5); `malformed`, its data in the file is damaged, incomplete or out of
+   * range. Absent when the importer did not say.
+   */
+  readonly kind?: 'unsupported' | 'malformed';
 }
 
 /** What one file becomes. `entries` may be empty; the caller must never report that as success. */
@@ -54,7 +61,7 @@ export interface ImportResult {
    * backup (Argon2id)", "internal storage (shared_prefs XML)", "KDBX 4 (Argon2id, ChaCha20)".
    * Shown in the import review and as `"variant"` in `tessera import --json`.
    */
-  readonly variant?: string;
+  readonly variant: string;
   readonly entries: ImportedEntry[];
   readonly skipped: SkippedEntry[];
 }

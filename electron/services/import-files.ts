@@ -31,6 +31,10 @@ export type FileOutcome =
       readonly name: string;
       /** The format's name ("Aegis", "Tessera backup"). */
       readonly title: string;
+      /** The format read; null for a Tessera backup. */
+      readonly format: ImportFormatId | null;
+      /** Which variant of the format was read (ImportResult.variant); null when the reader did not say. */
+      readonly variant: string | null;
       readonly entries: ImportedEntry[];
       readonly skipped: SkippedEntry[];
     }
@@ -81,7 +85,15 @@ export async function unlockExportFile(file: LockedFile, password: string, kdf?:
   if (file.kind === 'backup') {
     try {
       const entries = await readBackupBytes(file.bytes, password, kdf ? { kdf } : {});
-      return { kind: 'backup', name: file.name, title: BACKUP_FORMAT_NAME, entries, skipped: [] };
+      return {
+        kind: 'backup',
+        name: file.name,
+        title: BACKUP_FORMAT_NAME,
+        format: null,
+        variant: null,
+        entries,
+        skipped: [],
+      };
     } catch (error) {
       if (error instanceof VaultError && error.kind === 'wrong-password-or-tampered') return wrong;
       throw backupError(error);
@@ -98,8 +110,15 @@ export async function unlockExportFile(file: LockedFile, password: string, kdf?:
 }
 
 function accounts(name: string, result: Awaited<ReturnType<typeof importFile>>): FileOutcome {
-  const title = importFormat(result.format).name;
-  return { kind: 'accounts', name, title, entries: result.entries, skipped: result.skipped };
+  return {
+    kind: 'accounts',
+    name,
+    title: importFormat(result.format).name,
+    format: result.format,
+    variant: result.variant,
+    entries: result.entries,
+    skipped: result.skipped,
+  };
 }
 
 /** A backup that cannot be read, in words about a backup (the vault's own messages speak of "the vault"). */

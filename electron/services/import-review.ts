@@ -15,8 +15,9 @@ import {
   type ImportProblem,
   type ImportReview,
   type ImportReviewKind,
+  type ImportSourceFile,
 } from '../domain';
-import { findDuplicates, type Duplicate, type ImportedEntry, type SkippedEntry } from '../import';
+import { findDuplicates, type Duplicate, type ImportedEntry, type ImportFormatId, type SkippedEntry } from '../import';
 import { EMPTY_BATCH_STATE, type BatchState, type QrCollection } from '../import/qr';
 import { codeSnapshot } from '../otp';
 import type { VaultEntry } from '../vault';
@@ -33,7 +34,7 @@ export interface StagedCandidate {
 /** Everything a review holds, as main keeps it. */
 export interface StagedReview extends Pick<
   ImportReview,
-  'kind' | 'title' | 'summary' | 'skipped' | 'invalid' | 'notAccounts'
+  'kind' | 'title' | 'summary' | 'sources' | 'skipped' | 'invalid' | 'notAccounts'
 > {
   /** QR reviews take more scans; file and backup reviews are one file each. */
   readonly qr: boolean;
@@ -50,6 +51,7 @@ export interface ReviewState extends StagedReview {
   batches: BatchState;
   title: string;
   summary: string;
+  sources: ImportSourceFile[];
   /** QR texts already read: the same code on two screens, or scanned twice, counts once. */
   readonly seenTexts: Set<string>;
   /** Every QR scan so far, for the summary line. */
@@ -79,7 +81,12 @@ export function fileReview(
   kind: ImportReviewKind,
   file: {
     readonly name: string;
+    /** The format's name: "Aegis", "Tessera backup". */
     readonly title: string;
+    /** The format read; null (or absent) for a Tessera backup. */
+    readonly format?: ImportFormatId | null;
+    /** Which variant of the format was read; null (or absent) when the reader did not say. */
+    readonly variant?: string | null;
     readonly entries: readonly ImportedEntry[];
     readonly skipped: readonly SkippedEntry[];
   },
@@ -88,12 +95,30 @@ export function fileReview(
   for (const entry of file.entries) stage(r, file.name, entry);
   for (const s of file.skipped) r.skipped.push(problem(file.name, s));
   r.summary = fileSummary(file.name, file.entries.length);
+  r.sources.push({
+    name: file.name,
+    format: file.format ?? null,
+    formatName: file.title,
+    // An empty name says nothing: shown as the app alone.
+    variant: file.variant?.trim() || null,
+    found: file.entries.length,
+    skipped: file.skipped.length,
+  });
   return r;
 }
 
-/** A skipped entry as the review lists it: the plain reason, and the technical detail when there is one. */
+/**
+ * A skipped entry as the review lists it: the plain reason, the technical detail and the kind of
+ * problem when there are.
+ */
 function problem(source: string, s: SkippedEntry): ImportProblem {
-  return { source, label: s.label, message: s.reason, ...(s.details ? { details: s.details } : {}) };
+  return {
+    source,
+    label: s.label,
+    message: s.reason,
+    ...(s.details ? { details: s.details } : {}),
+    ...(s.kind ? { kind: s.kind } : {}),
+  };
 }
 
 /** Zeroes every staged secret and forgets the texts read (they hold secrets too, as strings). */
@@ -108,6 +133,7 @@ function emptyReview(kind: ImportReviewKind, qr: boolean, title: string): Review
     qr,
     title,
     summary: '',
+    sources: [],
     candidates: [],
     skipped: [],
     invalid: [],
@@ -143,6 +169,7 @@ export function toImportReview(staged: StagedReview, vaultEntries: readonly Vaul
     kind: staged.kind,
     title: staged.title,
     summary: staged.summary,
+    sources: staged.sources.map((s) => ({ ...s })),
     candidates: staged.candidates.map((c, i) => toCandidate(c, duplicateView(duplicates[i]))),
     skipped: [...staged.skipped],
     invalid: [...staged.invalid],

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The review of what was read: the accounts found (ticked unless duplicates), transfer progress,
+ * The review of what was read: for a file, the app and the variant it was read as, and a count of
+ * what will not be added (already in Tessera, cannot be imported); the accounts found (ticked
+ * unless duplicates), transfer progress,
  * what cannot be imported, more scans into the same review, and the commit button that says how
  * many. A backup review chooses merge or replace, and replace asks once more before committing.
  */
@@ -9,7 +11,7 @@ import type { ImportReview as Review } from '../../electron/domain';
 import { commitImport } from './import-actions';
 import { tickedKeys } from './import-selection';
 import { useImportStore } from './import-store';
-import { commitButtonText } from './import-text';
+import { commitButtonText, notAddedText, sourceText } from './import-text';
 import { ImportBatchProgress } from './ImportBatchProgress';
 import { ImportCandidateList } from './ImportCandidateList';
 import { ImportProblems } from './ImportProblems';
@@ -41,6 +43,22 @@ function ScanMore({ review }: { review: Review }) {
       <ImportSourceButtons />
     </section>
   );
+}
+
+/** What each file was read as: the app and the variant of its file ("Aegis — encrypted backup (scrypt)"). */
+function ReviewSources({ review }: { review: Review }) {
+  const several = review.sources.length > 1;
+  return review.sources.map((source, index) => (
+    <p key={`${source.name}-${index}`} className="import-source-format">
+      {sourceText(source, several)}
+    </p>
+  ));
+}
+
+/** The one line that counts what will not be added: "2 already in Tessera, 1 cannot be imported". */
+function NotAdded({ review }: { review: Review }) {
+  const text = notAddedText(review);
+  return text === '' ? null : <p className="import-not-added">{text}</p>;
 }
 
 export function ImportReview({ review, onDone, onCancel }: ImportReviewProps) {
@@ -84,7 +102,9 @@ export function ImportReview({ review, onDone, onCancel }: ImportReviewProps) {
         <h3 id="import-review-title" ref={headingRef} tabIndex={-1}>
           {review.title}
         </h3>
+        <ReviewSources review={review} />
         <p className="modal-text">{review.summary}</p>
+        <NotAdded review={review} />
       </header>
       <ImportBatchProgress batches={review.batches} />
       {backup && !empty ? (

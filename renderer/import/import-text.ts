@@ -9,6 +9,7 @@ import type {
   ImportOutcome,
   ImportReview,
   ImportReviewKind,
+  ImportSourceFile,
   OtpType,
   RestoreMode,
 } from '../../electron/domain';
@@ -90,9 +91,38 @@ export function replaceWarning(vaultEntryCount: number): string {
   return `${those} in your vault now will be removed and replaced by the backup’s.`;
 }
 
+/**
+ * What a file was read as: "Aegis — encrypted backup (scrypt)", or the app alone when its reader did
+ * not name the variant. With several files, each also says its name and how many accounts it held:
+ * "aegis.json: Aegis — plain backup, 7 accounts found".
+ */
+export function sourceText(source: ImportSourceFile, several = false): string {
+  const read = source.variant ? `${source.formatName} — ${source.variant}` : source.formatName;
+  return several ? `${source.name}: ${read}, ${countText(source.found, 'account')} found` : read;
+}
+
+/**
+ * The one line about what will not be added, counted: "2 already in Tessera, 1 cannot be imported"
+ * (accounts in the vault, accounts listed twice in what was read, accounts or codes that cannot be
+ * imported); '' when everything found can be added.
+ */
+export function notAddedText(review: ImportReview): string {
+  const inVault = review.candidates.filter((c) => c.duplicate?.of === 'vault').length;
+  const twice = review.candidates.filter((c) => c.duplicate?.of === 'import').length;
+  const cannot = review.skipped.length + review.invalid.length;
+  return [
+    inVault > 0 ? `${inVault} already in Tessera` : null,
+    twice > 0 ? `${twice} listed twice` : null,
+    cannot > 0 ? `${cannot} cannot be imported` : null,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(', ');
+}
+
 /** One sentence for the screen reader when a review arrives or grows. */
 export function reviewAnnouncement(review: ImportReview): string {
-  const parts = [review.summary.replace(/\.$/, '')];
+  const several = review.sources.length > 1;
+  const parts = [...review.sources.map((s) => sourceText(s, several)), review.summary.replace(/\.$/, '')];
   const count = review.candidates.length;
   if (count > 0) {
     const duplicates = review.candidates.filter((c) => c.duplicate !== null).length;
@@ -101,6 +131,8 @@ export function reviewAnnouncement(review: ImportReview): string {
         (duplicates > 0 ? `, ${duplicates} already present or listed twice` : ''),
     );
   }
+  const cannot = review.skipped.length + review.invalid.length;
+  if (cannot > 0) parts.push(`${cannot} cannot be imported`);
   for (const batch of review.batches) parts.push(batch.summary, ...batch.missing);
   return `${parts.filter(Boolean).join('. ')}.`;
 }

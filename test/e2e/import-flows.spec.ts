@@ -3,12 +3,15 @@
  * Importing accounts, in Chromium against the built renderer and the real main-process services
  * (QR decoding, importers, backups, the vault on disk): a dropped screenshot, a pasted one, a screen
  * scan, a Google Authenticator transfer in three parts, links and duplicates, an encrypted Aegis
- * export and a Tessera backup restored by merge and by replace. After every test, no secret of its
+ * export, an export file naming the app and variant it was read as with what is not added and why,
+ * and a Tessera backup restored by merge and by replace. After every test, no secret of its
  * fixtures crossed to the page. Screenshots of the review go to test-results/screenshots/.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportMigration, writeTesseraBackup } from '../../electron/export';
+import { importFile } from '../../electron/import';
+import { base32Encode } from '../../electron/otp';
 import { CaptureRefusedError } from '../../electron/services/desktop-ports';
 import { KDF_FLOOR } from '../../electron/vault';
 import { expect as baseExpect, test } from './fixtures';
@@ -340,6 +343,10 @@ test.describe('import', () => {
     await expect(
       summary(dialog, 'Aegis', `Found ${expected.entryCount} accounts in aegis_encrypted.json`),
     ).toBeVisible();
+    // The variant, in the importer's own words (read here in the test process too).
+    const read = await importFile(readFileSync(corpusFile(`import/${name}`)), { password: expected.password });
+    for (const e of read.entries) e.secret.fill(0);
+    await expect(summary(dialog, 'Aegis', read.variant ? `Aegis — ${read.variant}` : 'Aegis')).toBeVisible();
     await expect(candidates(dialog)).toHaveCount(expected.entryCount);
     await expect(candidates(dialog).first()).toHaveAccessibleName(candidateName('Deno', 'Mason'));
     await dialog.getByRole('button', { name: `Add ${expected.entryCount} accounts` }).click();
@@ -347,6 +354,57 @@ test.describe('import', () => {
     await expect(page.getByText(`Added ${expected.entryCount} accounts`, { exact: true })).toBeVisible();
     expect(app.services.entries.list()).toHaveLength(expected.entryCount);
     await expectVaultHolds(app, fixtures);
+  });
+
+  test('an export file: the app and variant it was read as, and what is not added and why', async ({ app }) => {
+    const existing = totp('GitLab', 'alice');
+    const renamed = { ...existing, issuer: 'GitLab', account: 'alice (work)' };
+    const fresh = totp('GitHub', 'alice');
+    const motp = totp('Bank', 'bob');
+    track(existing, fresh, motp);
+    const entry = (f: Fixture, type = 'totp', algo = 'SHA1'): Record<string, unknown> => ({
+      type,
+      issuer: f.issuer,
+      name: f.account,
+      info: { secret: base32Encode(f.secret).replace(/=+$/, ''), algo, digits: 6, period: 30 },
+    });
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
+        version: 1,
+        header: { slots: null, params: null },
+        db: { version: 3, entries: [entry(fresh), entry(renamed), entry(motp, 'motp', 'MD5')] },
+      }),
+    );
+    const file = path.join(app.dataDir, 'aegis-export.json');
+    writeFileSync(file, bytes);
+    const read = await importFile(bytes.slice(), { fileName: 'aegis-export.json' });
+    for (const e of read.entries) e.secret.fill(0);
+
+    await createVault(app);
+    await seedVault(app, [existing]);
+    await expect(row(app, 'GitLab', 'alice')).toBeVisible();
+    const dialog = await openImportDialog(app);
+    app.desktop.files = [file];
+    await dialog.getByRole('button', { name: 'Open image or export file…' }).click();
+
+    await expect(dialog.getByRole('heading', { name: 'Aegis' })).toBeVisible();
+    await expect(summary(dialog, 'Aegis', read.variant ? `Aegis — ${read.variant}` : 'Aegis')).toBeVisible();
+    await expect(summary(dialog, 'Aegis', 'Found 2 accounts in aegis-export.json')).toBeVisible();
+    await expect(summary(dialog, 'Aegis', '1 already in Tessera, 1 cannot be imported')).toBeVisible();
+    await expect(candidates(dialog)).toHaveCount(2);
+    const duplicate = dialog.getByRole('checkbox', { name: 'GitLab, alice (work)' });
+    await expect(duplicate).not.toBeChecked();
+    await expect(duplicate).toHaveAccessibleDescription('Already in your vault as GitLab (alice)');
+    const skipped = dialog.getByRole('region', { name: 'Can’t be imported' });
+    await expect(skipped).toContainText('Bank (bob): “motp” codes are not supported by Tessera');
+    await expect(app.page.getByTestId('import-announcer')).toContainText('1 cannot be imported');
+    await expect(dialog.getByRole('listitem', { name: candidateName('GitHub', 'alice') })).toBeVisible();
+    await app.page.screenshot({ path: 'test-results/screenshots/import-review-file.png' });
+
+    await dialog.getByRole('button', { name: 'Add 1 account' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row(app, 'GitHub', 'alice')).toBeVisible();
+    await expectVaultHolds(app, [existing, fresh]);
   });
 
   test.describe('restoring a Tessera backup', () => {

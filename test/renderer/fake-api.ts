@@ -570,6 +570,7 @@ export function importReview(overrides: Partial<ImportReview> = {}): ImportRevie
     kind: 'accounts',
     title: 'QR codes',
     summary: 'Found 1 QR code on 1 screen',
+    sources: [],
     candidates: [],
     skipped: [],
     invalid: [],

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The import review: what was found, duplicates unticked with the reason, the count on the commit
- * button, the commit itself, further scans into the same review, and what cannot be imported.
+ * button, the commit itself, further scans into the same review, what cannot be imported, and for a
+ * file, the app and variant it was read as and the count of what will not be added.
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportCandidate, ImportReview } from '../../electron/domain';
-import { entry, fail, importCandidate, ok, reviewStep, type FakeApi } from './fake-api';
+import { notAddedText, sourceText } from '../../renderer/import/import-text';
+import { entry, fail, importCandidate, importReview, ok, reviewStep, type FakeApi } from './fake-api';
 import { flush, renderUnlocked } from './helpers';
 
 const importDialog = () => screen.getByRole('dialog', { name: 'Import accounts' });
@@ -192,6 +194,156 @@ describe('import review', () => {
     expect(announcer.textContent).toBe(
       'Found 2 QR codes on 1 screen. 3 accounts found, 2 already present or listed twice.',
     );
+  });
+});
+
+/** Renders an unlocked vault and opens a file, which answers with this file review. */
+async function opened(review: Partial<ImportReview>): Promise<void> {
+  await renderUnlocked([entry()], [], { state: { importStep: reviewStep({ canScanMore: false, ...review }) } });
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Import' }));
+  await user.click(inDialog().getByRole('button', { name: 'Open image or export file…' }));
+  await flush();
+}
+
+const AEGIS_SOURCE = {
+  name: 'aegis.json',
+  format: 'aegis',
+  formatName: 'Aegis',
+  variant: 'encrypted backup (scrypt)',
+  found: 3,
+  skipped: 1,
+} as const;
+
+describe('a file review says what was read and what is not added', () => {
+  const reviewRegion = () => inDialog().getByRole('region', { name: 'Aegis' });
+
+  it('names the app and the variant, counts the accounts, and sums up what will not be added', async () => {
+    await opened({
+      title: 'Aegis',
+      summary: 'Found 3 accounts in aegis.json',
+      sources: [AEGIS_SOURCE],
+      candidates: [
+        importCandidate({ key: 'c0', issuer: 'GitHub', account: 'alice', source: 'aegis.json' }),
+        importCandidate({
+          key: 'c1',
+          issuer: 'GitLab',
+          account: 'alice',
+          source: 'aegis.json',
+          duplicate: { of: 'vault', id: '00000000-0000-4000-8000-000000000001', label: 'GitLab (alice)' },
+        }),
+        importCandidate({
+          key: 'c2',
+          issuer: 'Dropbox',
+          account: 'alice',
+          source: 'aegis.json',
+          duplicate: { of: 'vault', id: '00000000-0000-4000-8000-000000000002', label: 'Dropbox (me)' },
+        }),
+      ],
+      skipped: [
+        {
+          source: 'aegis.json',
+          label: 'Bank (bob)',
+          message: '“motp” codes are not supported by Tessera (only TOTP, HOTP and Steam)',
+          details: "Aegis type 'motp'",
+          kind: 'unsupported',
+        },
+      ],
+    });
+    const region = within(reviewRegion());
+    expect(region.getByText('Aegis — encrypted backup (scrypt)', { selector: 'p' })).toBeTruthy();
+    expect(region.getByText('Found 3 accounts in aegis.json', { selector: 'p' })).toBeTruthy();
+    expect(region.getByText('2 already in Tessera, 1 cannot be imported', { selector: 'p' })).toBeTruthy();
+    // The duplicates are shown as always: unticked, with the note.
+    expect(checkbox('GitLab, alice').checked).toBe(false);
+    expect(description(checkbox('GitLab, alice'))).toBe('Already in your vault as GitLab (alice)');
+    expect(checkbox('GitHub, alice').checked).toBe(true);
+    // The account that cannot be imported, with its reason in words and its detail behind "Details".
+    const skipped = inDialog().getByRole('region', { name: 'Can’t be imported' });
+    expect(skipped.textContent).toContain('Bank (bob): “motp” codes are not supported by Tessera');
+    expect(within(skipped).getByText('Details')).toBeTruthy();
+    expect(inDialog().getByRole('button', { name: 'Add 1 account' })).toBeTruthy();
+    expect(screen.getByTestId('import-announcer').textContent).toBe(
+      'Aegis — encrypted backup (scrypt). Found 3 accounts in aegis.json. 3 accounts found, 2 already present or listed twice. 1 cannot be imported.',
+    );
+  });
+
+  it('a reader that named no variant: the app alone; nothing held back: no count line', async () => {
+    await opened({
+      title: 'Aegis',
+      summary: 'Found 1 account in aegis.json',
+      sources: [{ ...AEGIS_SOURCE, variant: null, found: 1, skipped: 0 }],
+      candidates: [importCandidate({ source: 'aegis.json' })],
+    });
+    const region = reviewRegion();
+    expect(within(region).getByText('Aegis', { selector: 'p' })).toBeTruthy();
+    expect(region.querySelector('.import-not-added')).toBeNull();
+    expect(region.textContent).not.toContain('—');
+  });
+
+  it('counts accounts listed twice apart from those already in Tessera', async () => {
+    await opened({
+      title: 'Aegis',
+      summary: 'Found 2 accounts in aegis.json',
+      sources: [{ ...AEGIS_SOURCE, found: 2, skipped: 0 }],
+      candidates: [
+        importCandidate({ key: 'c0', issuer: 'A', account: 'a', source: 'aegis.json' }),
+        importCandidate({
+          key: 'c1',
+          issuer: 'A',
+          account: 'a',
+          source: 'aegis.json',
+          duplicate: { of: 'import', key: 'c0' },
+        }),
+      ],
+    });
+    expect(within(reviewRegion()).getByText('1 listed twice', { selector: 'p' })).toBeTruthy();
+  });
+
+  it('nothing that can be imported: the skipped accounts and the count say why', async () => {
+    await opened({
+      title: 'Aegis',
+      summary: 'No account that Tessera can import was found in aegis.json',
+      sources: [{ ...AEGIS_SOURCE, found: 0, skipped: 2 }],
+      candidates: [],
+      skipped: [
+        { source: 'aegis.json', label: 'Bank (bob)', message: '“motp” codes are not supported', kind: 'unsupported' },
+        {
+          source: 'aegis.json',
+          label: 'Odd (eve)',
+          message: 'its secret key is damaged in the file',
+          kind: 'malformed',
+        },
+      ],
+    });
+    const region = within(reviewRegion());
+    expect(region.getByText('Aegis — encrypted backup (scrypt)', { selector: 'p' })).toBeTruthy();
+    expect(region.getByText('2 cannot be imported', { selector: 'p' })).toBeTruthy();
+    expect(inDialog().getByRole('region', { name: 'Can’t be imported' }).querySelectorAll('li')).toHaveLength(2);
+    expect(inDialog().queryByRole('button', { name: /^Add/ })).toBeNull();
+  });
+
+  it('with several files, each line also names its file and counts its accounts', () => {
+    const other = {
+      ...AEGIS_SOURCE,
+      name: 'links.txt',
+      format: 'otpauth-uri-list',
+      formatName: 'otpauth:// link list',
+      variant: null,
+      found: 1,
+    } as const;
+    expect(sourceText(AEGIS_SOURCE)).toBe('Aegis — encrypted backup (scrypt)');
+    expect(sourceText(AEGIS_SOURCE, true)).toBe('aegis.json: Aegis — encrypted backup (scrypt), 3 accounts found');
+    expect(sourceText(other, true)).toBe('links.txt: otpauth:// link list, 1 account found');
+    expect(notAddedText(importReview({ invalid: [{ source: 'Screen 1', message: 'Invalid secret' }] }))).toBe(
+      '1 cannot be imported',
+    );
+    expect(notAddedText(importReview())).toBe('');
+  });
+
+  it('QR reviews read no file: no app line', async () => {
+    await scanned({ candidates: [importCandidate()] });
+    expect(importDialog().querySelector('.import-source-format')).toBeNull();
   });
 });
 

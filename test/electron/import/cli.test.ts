@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * `tessera import` end to end, in-process (test/electron/cli/harness.ts): dry run (text and JSON,
- * with and without secrets), duplicates against the vault, the real all-or-nothing import, the
+ * with and without secrets, with the format's name and variant), duplicates against the vault (also
+ * listed as skipped), the real all-or-nothing import, the
  * export's password from a file, from stdin line 2 and from a prompt, and every failure exit code.
  */
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { importFile } from '../../../electron/import';
 import { describeCorpus, corpusFile } from '../../helpers/corpus';
 import { copyVault, HELLO_B32, PASSWORD, runCli, type RunResult, useTemplateVault } from '../cli/harness';
 import { expectedCorpus } from './expected';
@@ -36,8 +38,17 @@ describeCorpus('tessera import', () => {
     const vault = await copyVault(fixture.template, fixture.dir);
     const r = await stdinRun(vault, [aegisPlain(), '--dry-run', '--json']);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { format: string; entries: Record<string, unknown>[]; skipped: unknown[] };
+    const out = JSON.parse(r.stdout) as {
+      format: string;
+      formatName: string;
+      variant: string | null;
+      entries: Record<string, unknown>[];
+      skipped: unknown[];
+    };
     expect(out.format).toBe('aegis');
+    expect(out.formatName).toBe('Aegis');
+    expect(out.variant).toBe((await importFile(await readFile(aegisPlain()))).variant ?? null);
+    expect(out).not.toHaveProperty('added');
     expect(out.skipped).toEqual([]);
     expect(out.entries).toHaveLength(7);
     expect(out.entries[0]).toEqual({
@@ -84,8 +95,18 @@ describeCorpus('tessera import', () => {
 
     const dry = await stdinRun(vault, [aegisEncrypted(), '--file-password-file', pw, '--dry-run', '--json']);
     expect(dry.code).toBe(0);
-    const out = JSON.parse(dry.stdout) as { entries: { duplicate: boolean }[] };
+    const out = JSON.parse(dry.stdout) as {
+      variant: string | null;
+      entries: { duplicate: boolean }[];
+      skipped: { kind: string; reason: string; entry: number }[];
+    };
     expect(out.entries.every((e) => e.duplicate)).toBe(true);
+    expect(out.skipped.map((s) => [s.entry, s.kind, s.reason])).toEqual(
+      out.entries.map((_, i) => [i, 'duplicate', 'already in the vault']),
+    );
+    const plain = await importFile(await readFile(aegisEncrypted()), { password: 'test' });
+    expect(out.variant).toBe(plain.variant ?? null);
+    expect(out.variant).not.toBe((await importFile(await readFile(aegisPlain()))).variant ?? null);
   });
 
   it('flags an account the vault already holds under another name, and adds only the new one', async () => {
@@ -100,10 +121,15 @@ describeCorpus('tessera import', () => {
       ['Renamed', true],
       ['New', false],
     ]);
-    expect(out.skipped).toEqual([{ index: 2, label: 'line 3', reason: expect.stringMatching(/not an account link/) }]);
+    expect(out.skipped).toEqual([
+      { entry: 0, label: 'Renamed (someone)', kind: 'duplicate', reason: 'already in the vault' },
+      { index: 2, label: 'line 3', kind: 'other', reason: expect.stringMatching(/not an account link/) },
+    ]);
     const real = await stdinRun(vault, [list]);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/already in the vault[\s\S]*Skipped 1[\s\S]*Imported 1 new account/);
+    expect(real.stdout).toMatch(
+      /already in the vault[\s\S]*Skipped 2 \(1 already in the vault, 1 that cannot be imported\):\n {2}Renamed \(someone\): already in the vault\n {2}line 3: [\s\S]*Imported 1 new account/,
+    );
     expect(await count(vault)).toBe(7);
   });
 
@@ -115,7 +141,12 @@ describeCorpus('tessera import', () => {
       `${PASSWORD}\ntest\n`,
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/4 account\(s\) in 2fas_authenticator_encrypted\.2fas \(2FAS\)/);
+    const { variant } = await importFile(await readFile(corpusFile('import/2fas/2fas_authenticator_encrypted.2fas')), {
+      password: 'test',
+    });
+    expect(r.stdout).toContain(
+      `4 account(s) in 2fas_authenticator_encrypted.2fas (${variant ? `2FAS, ${variant}` : '2FAS'}):\n`,
+    );
     expect(r.stdout).toMatch(/Dry run: nothing was changed/);
     const missing = await stdinRun(vault, [corpusFile('import/2fas/2fas_authenticator_encrypted.2fas'), '--dry-run']);
     expect(missing.code).toBe(1);
@@ -150,6 +181,7 @@ describeCorpus('tessera import', () => {
     const r3 = await stdinRun(vault, [junk]);
     expect(r3.code).toBe(3);
     expect(r3.stderr).toMatch(/does not recognise/);
+    expect(r3.stderr).toMatch(/Aegis, .*2FAS/);
 
     const empty = await textFile('empty-batch.txt', 'otpauth-migration://offline?data=EAEYACAAKOfg%2B%2FgC\n');
     const r4 = await stdinRun(vault, [empty, '--dry-run', '--json']);

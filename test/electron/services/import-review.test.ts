@@ -5,6 +5,7 @@ import type { ImportedEntry } from '../../../electron/import';
 import { addBatchParts, EMPTY_BATCH_STATE } from '../../../electron/import/qr';
 import {
   accountLabel,
+  fileReview,
   fileSummary,
   qrSummary,
   toImportReview,
@@ -49,6 +50,7 @@ function staged(entries: ImportedEntry[], extra: Partial<StagedReview> = {}): St
     qr: true,
     title: 'QR codes',
     summary: 'Found 3 QR codes on 1 screen',
+    sources: [],
     candidates: entries.map((entry, i) => ({ key: `c${i}`, source: 'Screen 1', entry })),
     skipped: [],
     invalid: [],
@@ -114,6 +116,102 @@ describe('toImportReview', () => {
 
   it('a file review takes no more scans', () => {
     expect(toImportReview(staged([], { qr: false, kind: 'backup' }), []).canScanMore).toBe(false);
+  });
+});
+
+describe('fileReview', () => {
+  const skipped = [
+    {
+      index: 2,
+      label: 'Bank (bob)',
+      reason: '“motp” codes are not supported by Tessera',
+      kind: 'unsupported' as const,
+    },
+    { index: 3, label: 'Odd (eve)', reason: 'its secret key is damaged in the file', details: 'not base32' },
+  ];
+
+  it('names the file, the app and the variant read, and counts what was found and skipped', () => {
+    const r = fileReview('accounts', {
+      name: 'aegis.json',
+      title: 'Aegis',
+      format: 'aegis',
+      variant: 'encrypted backup (scrypt)',
+      entries: [imported('GitHub', SECRET_A), imported('Other', SECRET_B)],
+      skipped,
+    });
+    const review = toImportReview(r, [vaultEntry('id-1', 'GitHub', SECRET_A)]);
+    expect(review.title).toBe('Aegis');
+    expect(review.summary).toBe('Found 2 accounts in aegis.json');
+    expect(review.sources).toEqual([
+      {
+        name: 'aegis.json',
+        format: 'aegis',
+        formatName: 'Aegis',
+        variant: 'encrypted backup (scrypt)',
+        found: 2,
+        skipped: 2,
+      },
+    ]);
+    // Skipped accounts keep their reason, detail and kind; the kind is left out when the reader gave none.
+    expect(review.skipped).toEqual([
+      {
+        source: 'aegis.json',
+        label: 'Bank (bob)',
+        message: '“motp” codes are not supported by Tessera',
+        kind: 'unsupported',
+      },
+      {
+        source: 'aegis.json',
+        label: 'Odd (eve)',
+        message: 'its secret key is damaged in the file',
+        details: 'not base32',
+      },
+    ]);
+    expect(review.candidates.map((c) => c.duplicate?.of ?? null)).toEqual(['vault', null]);
+  });
+
+  it('a reader that named no variant, and a backup: the variant is null', () => {
+    const plain = fileReview('accounts', {
+      name: 'x.txt',
+      title: 'otpauth:// link list',
+      format: 'otpauth-uri-list',
+      entries: [],
+      skipped: [],
+    });
+    expect(toImportReview(plain, []).sources).toEqual([
+      {
+        name: 'x.txt',
+        format: 'otpauth-uri-list',
+        formatName: 'otpauth:// link list',
+        variant: null,
+        found: 0,
+        skipped: 0,
+      },
+    ]);
+    const blank = fileReview('accounts', {
+      name: 'y.json',
+      title: 'Aegis',
+      format: 'aegis',
+      variant: '  ',
+      entries: [],
+      skipped: [],
+    });
+    expect(toImportReview(blank, []).sources[0]?.variant).toBeNull();
+    const backup = fileReview('backup', {
+      name: 'b.tessera',
+      title: 'Tessera backup',
+      format: null,
+      variant: null,
+      entries: [imported('A', SECRET_A)],
+      skipped: [],
+    });
+    expect(toImportReview(backup, []).sources).toEqual([
+      { name: 'b.tessera', format: null, formatName: 'Tessera backup', variant: null, found: 1, skipped: 0 },
+    ]);
+  });
+
+  it('QR reviews read no file', () => {
+    expect(toImportReview(staged([imported('A', SECRET_A)]), []).sources).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeTesseraBackup } from '../../../electron/export';
+import { importFile } from '../../../electron/import';
 import type { ImportReview, ImportStep } from '../../../electron/domain';
 import { NO_DESKTOP } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/error-report';
@@ -25,7 +26,7 @@ import { createVault, KDF_FLOOR, type UnlockedVault } from '../../../electron/va
 import { workerScriptPath } from '../../../electron/workers/locate';
 import type { Schedule } from '../../../electron/workers/worker-pool';
 import { fakeKdf } from '../export/arbitraries';
-import { account, budgetSizedFreeOtpXml, linkList, longLinkList } from './import-worker-files';
+import { account, aegisPlainFile, budgetSizedFreeOtpXml, linkList, longLinkList } from './import-worker-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BUILT_WORKER = path.join(ROOT, 'out', 'main', IMPORT_WORKER_FILE);
@@ -113,6 +114,23 @@ describe('the built import worker', () => {
     expect(runner.pool.started).toBe(1);
     expect(await service.commit(['c0', 'c1'], 'merge')).toEqual({ added: 2, removed: 0 });
     expect(vault.entries().map((e) => e.issuer)).toEqual(['GitHub', 'Proton']);
+  });
+
+  it('the variant read and the kind of each skipped account cross from the thread into the review', async () => {
+    const { service } = await setUp();
+    const bytes = aegisPlainFile();
+    // What the importer says on this thread, to compare with what arrives from the worker's.
+    const here = await importFile(bytes.slice(), { fileName: 'aegis.json' });
+    expect(here.variant).toEqual(expect.any(String));
+    const review = reviewOf(await service.readFile('aegis.json', bytes));
+    expect(review.sources).toEqual([
+      { name: 'aegis.json', format: 'aegis', formatName: 'Aegis', variant: here.variant, found: 1, skipped: 2 },
+    ]);
+    expect(review.skipped.map((s) => [s.label, s.kind])).toEqual([
+      ['Bank (bob)', 'unsupported'],
+      ['Odd (eve)', 'malformed'],
+    ]);
+    for (const e of here.entries) e.secret.fill(0);
   });
 
   it('restores a Tessera backup with its Argon2id run in the worker', async () => {

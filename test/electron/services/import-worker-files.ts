@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Files the import-worker tests read (in Node and in the Chromium tier): a list of account links,
+ * an Aegis export with accounts Tessera cannot import (unsupported and malformed),
  * a FreeOTP backup as large as the import's work budget accepts (seconds of XML parsing), a long
  * text that outgrows a small heap cap, and a BMP screenshot of a QR code.
  */
@@ -34,6 +35,32 @@ export function link(a: LinkAccount): string {
 /** A text file of links, one a line (the otpauth:// link list format). */
 export function linkList(accounts: readonly LinkAccount[]): Uint8Array {
   return new TextEncoder().encode(`${accounts.map(link).join('\n')}\n`);
+}
+
+/**
+ * The `db` of an Aegis export (docs/formats.md §1): `kept`, then an mOTP account (a kind Tessera
+ * does not support) and one of 11 digits (out of range), which the review lists as skipped.
+ */
+export function aegisDbWithSkipped(kept: readonly LinkAccount[] = [account('GitHub')]): Record<string, unknown> {
+  const totp = (a: LinkAccount, info: Record<string, unknown> = {}): Record<string, unknown> => ({
+    type: 'totp',
+    issuer: a.issuer,
+    name: a.account,
+    info: { secret: base32Encode(a.secret).replace(/=+$/, ''), algo: 'SHA1', digits: 6, period: 30, ...info },
+  });
+  return {
+    version: 3,
+    entries: [
+      ...kept.map((a) => totp(a)),
+      { ...totp(account('Bank', 'bob'), { algo: 'MD5', period: 10, pin: '1234' }), type: 'motp' },
+      totp(account('Odd', 'eve'), { digits: 11 }),
+    ],
+  };
+}
+
+/** A plain Aegis export around `db`. */
+export function aegisPlainFile(db: Record<string, unknown> = aegisDbWithSkipped()): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ version: 1, header: { slots: null, params: null }, db }));
 }
 
 /**

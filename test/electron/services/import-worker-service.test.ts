@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { qrPng, writeTesseraBackup } from '../../../electron/export';
-import { BudgetExceededError, ImportError } from '../../../electron/import';
+import { BudgetExceededError, ImportError, importFile } from '../../../electron/import';
 import { decodeImage, QrError } from '../../../electron/import/qr';
 import type { ImportReview, ImportStep } from '../../../electron/domain';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
@@ -30,7 +30,8 @@ import { VaultLockedError } from '../../../electron/domain';
 import { createVault, KDF_FLOOR, VaultError, type UnlockedVault } from '../../../electron/vault';
 import { WorkerError } from '../../../electron/workers/worker-pool';
 import { fakeKdf } from '../export/arbitraries';
-import { account, bmp24, link, linkList } from './import-worker-files';
+import { aegisEncrypted } from '../import/writers';
+import { account, aegisDbWithSkipped, bmp24, link, linkList } from './import-worker-files';
 
 const PASSWORD = 'correct horse battery';
 const T0 = Date.UTC(2024, 0, 31, 12, 0, 10);
@@ -152,6 +153,33 @@ describe('the import service runs file work in its runner', () => {
     expect(changed).toHaveBeenCalledTimes(1);
   });
 
+  it('an encrypted export: the variant and the skipped kinds come back from the password job', async () => {
+    const { runner, jobs } = recordingRunner();
+    const { service } = await setUp(runner);
+    const db = new TextEncoder().encode(JSON.stringify(aegisDbWithSkipped([account('GitHub'), account('GitLab')])));
+    const file = aegisEncrypted(db, 'export pw');
+    const here = await importFile(file, { password: 'export pw' });
+    expect(await service.readFile('aegis-encrypted.json', file.slice())).toMatchObject({ step: 'password' });
+    const review = reviewOf(await service.filePassword('export pw'));
+    expect(jobs.map((j) => j.kind)).toEqual(['read-file', 'unlock-file']);
+    expect(here.variant).toEqual(expect.any(String));
+    expect(review.sources).toEqual([
+      {
+        name: 'aegis-encrypted.json',
+        format: 'aegis',
+        formatName: 'Aegis',
+        variant: here.variant,
+        found: 2,
+        skipped: 2,
+      },
+    ]);
+    expect(review.skipped).toEqual([
+      expect.objectContaining({ source: 'aegis-encrypted.json', label: 'Bank (bob)', kind: 'unsupported' }),
+      expect.objectContaining({ source: 'aegis-encrypted.json', label: 'Odd (eve)', kind: 'malformed' }),
+    ]);
+    for (const e of here.entries) e.secret.fill(0);
+  });
+
   it('tries a backup’s password in the runner: wrong, then right, then restores', async () => {
     const { runner, jobs } = recordingRunner();
     const { service, vault } = await setUp(runner);
@@ -164,6 +192,10 @@ describe('the import service runs file work in its runner', () => {
     expect(await service.filePassword('nope')).toMatchObject({ step: 'password', wrongPassword: true });
     const review = reviewOf(await service.filePassword('backup password'));
     expect(review.kind).toBe('backup');
+    // A backup names its file and Tessera; it has no variant to tell.
+    expect(review.sources).toEqual([
+      { name: 'b.tessera', format: null, formatName: 'Tessera backup', variant: null, found: 1, skipped: 0 },
+    ]);
     expect(jobs.map((j) => [j.kind, j.password])).toEqual([
       ['read-file', undefined],
       ['unlock-file', 'nope'],

@@ -19,10 +19,14 @@ import {
   importFile,
   importFormat,
   isImportFormatId,
+  supportedAppNames,
   toNewVaultEntry,
   WorkBudget,
+  type Duplicate,
+  type ImportedEntry,
   type ImportFormatId,
   type ImportResult,
+  type SkippedEntry,
 } from '../../../import';
 import { unlockVault } from '../../../vault';
 import { checkShowSecrets, flag, stringOption, type CommandArgs } from '../../command';
@@ -116,7 +120,10 @@ function formatOption(args: CommandArgs): ImportFormatId | undefined {
 }
 
 function unknownFormatMessage(): string {
-  return 'Tessera does not recognise this file as an export of a supported app. If you know the app, give --format NAME.';
+  return (
+    `Tessera does not recognise this file as an export of an app it supports (${supportedAppNames().join(', ')}). ` +
+    'If you know the app, give --format NAME (tessera import --help lists the names).'
+  );
 }
 
 async function readImportFile(file: string): Promise<Uint8Array> {
@@ -163,10 +170,10 @@ async function review(
 ): Promise<void> {
   const vault = await unlockVault(vaultOptions(ctx), vaultPassword);
   let added = 0;
-  let duplicates: boolean[];
+  let duplicates: (Duplicate | null)[];
   try {
-    duplicates = findDuplicates(result.entries, vault.entries()).map((d) => d !== null);
-    const fresh = result.entries.filter((_, i) => duplicates[i] !== true);
+    duplicates = findDuplicates(result.entries, vault.entries());
+    const fresh = result.entries.filter((_, i) => !duplicates[i]);
     if (!flag(args, 'dry-run') && fresh.length > 0) {
       const input = fresh.map(toNewVaultEntry);
       try {
@@ -187,20 +194,102 @@ async function review(
       : !dryRun && added === 0
         ? 'Nothing was imported: every account in the file is already in the vault.'
         : null;
+  const skipped = notAdded(result, duplicates);
   if (failure !== null) {
-    printReport(ctx.io.stderr, result, duplicates, 'failed', fileName, 0);
+    printReport(ctx.io.stderr, result, duplicates, skipped, 'failed', fileName, 0);
     throw new CliError(EXIT.notFound, failure);
   }
   if (flag(args, 'json')) {
     const entries = result.entries.map((e, i) =>
-      importedEntryJson(e, { showSecret: flag(args, 'show-secrets'), duplicate: duplicates[i] === true }),
+      importedEntryJson(e, { showSecret: flag(args, 'show-secrets'), duplicate: (duplicates[i] ?? null) !== null }),
     );
     ctx.io.stdout.write(
-      toJsonLine({ format: result.format, ...(dryRun ? {} : { added }), entries, skipped: result.skipped }),
+      toJsonLine({
+        format: result.format,
+        formatName: importFormat(result.format).name,
+        variant: result.variant,
+        ...(dryRun ? {} : { added }),
+        entries,
+        skipped,
+      }),
     );
   } else {
-    printReport(ctx.io.stdout, result, duplicates, dryRun ? 'dry-run' : 'imported', fileName, added);
+    printReport(ctx.io.stdout, result, duplicates, skipped, dryRun ? 'dry-run' : 'imported', fileName, added);
   }
+}
+
+/**
+ * Why an account of the file was not added, in `skipped[].kind`: `duplicate` (it gives the same
+ * codes as an account in the vault, or as an earlier one of the file), `unsupported` (a kind of
+ * account Tessera does not support), `malformed` (its data is damaged or out of range), `other`
+ * (the importer gave only the reason, e.g. a line of a link list that is no link).
+ */
+type SkipKind = 'duplicate' | NonNullable<SkippedEntry['kind']> | 'other';
+
+/** One account not added, as `--json` prints it (docs/cli.md): fields copied one by one. */
+interface SkippedJson {
+  /** Its position in the file, when the format has an order (from the importer). */
+  readonly index?: number;
+  /** A duplicate's position in `entries`. */
+  readonly entry?: number;
+  readonly label: string;
+  readonly kind: SkipKind;
+  readonly reason: string;
+  readonly details?: string;
+}
+
+/** The reason of a duplicate of an account in the vault: a script may match it. */
+const IN_VAULT = 'already in the vault';
+const LISTED_TWICE = 'listed twice in the file';
+
+/** Every account of the file that is not added: the duplicates (in `entries` order), then those the importer skipped. */
+function notAdded(result: ImportResult, duplicates: readonly (Duplicate | null)[]): SkippedJson[] {
+  const repeated: SkippedJson[] = [];
+  result.entries.forEach((e, i) => {
+    const d = duplicates[i];
+    if (!d) return;
+    repeated.push({
+      entry: i,
+      label: entryLabel(e),
+      kind: 'duplicate',
+      reason: d.of === 'vault' ? IN_VAULT : LISTED_TWICE,
+    });
+  });
+  const skipped = result.skipped.map((s): SkippedJson => ({
+    ...(s.index === undefined ? {} : { index: s.index }),
+    label: s.label,
+    kind: s.kind ?? 'other',
+    reason: s.reason,
+    ...(s.details === undefined ? {} : { details: s.details }),
+  }));
+  return [...repeated, ...skipped];
+}
+
+/** "Issuer (account)", or whichever of the two there is. */
+function entryLabel(e: Pick<ImportedEntry, 'issuer' | 'account'>): string {
+  if (e.issuer !== '' && e.account !== '') return `${e.issuer} (${e.account})`;
+  return e.issuer || e.account;
+}
+
+/** "Aegis, encrypted backup (Argon2id)": the app and the variant read. */
+function formatText(result: ImportResult): string {
+  return `${importFormat(result.format).name}, ${result.variant}`;
+}
+
+/**
+ * The heading of the skipped list: "Skipped 30 that cannot be imported:", "Skipped 2 already in the
+ * vault:", or for several kinds "Skipped 3 (2 already in the vault, 1 that cannot be imported):".
+ */
+function skippedHeading(skipped: readonly SkippedJson[]): string {
+  const inVault = skipped.filter((s) => s.kind === 'duplicate' && s.reason === IN_VAULT).length;
+  const twice = skipped.filter((s) => s.kind === 'duplicate' && s.reason === LISTED_TWICE).length;
+  const cannot = skipped.filter((s) => s.kind !== 'duplicate').length;
+  const parts = [
+    inVault > 0 ? `${inVault} ${IN_VAULT}` : null,
+    twice > 0 ? `${twice} ${LISTED_TWICE}` : null,
+    cannot > 0 ? `${cannot} that cannot be imported` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length === 1 ? `Skipped ${parts.join('')}:` : `Skipped ${skipped.length} (${parts.join(', ')}):`;
 }
 
 /** Skipped accounts listed one by one; the rest are counted in one line (a damaged file may skip thousands). */
@@ -209,29 +298,32 @@ const SKIPPED_SHOWN = 20;
 function printReport(
   out: CliOutput,
   result: ImportResult,
-  duplicates: readonly boolean[],
+  duplicates: readonly (Duplicate | null)[],
+  skipped: readonly SkippedJson[],
   mode: 'dry-run' | 'imported' | 'failed',
   fileName: string,
   added: number,
 ): void {
-  const name = importFormat(result.format).name;
+  const where = `${printable(fileName)} (${printable(formatText(result))})`;
   if (result.entries.length > 0) {
-    out.write(`${result.entries.length} account(s) in ${printable(fileName)} (${name}):\n`);
+    out.write(`${result.entries.length} account(s) in ${where}:\n`);
     const rows = result.entries.map((e, i) => [
       e.type,
       printable(e.issuer) || '-',
       printable(e.account) || '-',
-      duplicates[i] === true ? 'already in the vault' : mode === 'imported' ? 'added' : 'new',
+      duplicates[i]?.of === 'vault' ? IN_VAULT : duplicates[i] ? LISTED_TWICE : mode === 'imported' ? 'added' : 'new',
     ]);
     out.write(formatTable([['TYPE', 'ISSUER', 'ACCOUNT', 'STATUS'], ...rows]));
+  } else {
+    out.write(`0 account(s) in ${where}.\n`);
   }
-  if (result.skipped.length > 0) {
-    out.write(`Skipped ${result.skipped.length} that cannot be imported:\n`);
-    for (const s of result.skipped.slice(0, SKIPPED_SHOWN)) {
-      out.write(`  ${printable(s.label)}: ${printable(s.reason)}\n`);
+  if (skipped.length > 0) {
+    out.write(`${skippedHeading(skipped)}\n`);
+    for (const s of skipped.slice(0, SKIPPED_SHOWN)) {
+      out.write(`  ${printable(s.label) || '-'}: ${printable(s.reason)}\n`);
       if (s.details) out.write(`    Details: ${printable(s.details)}\n`);
     }
-    const more = result.skipped.length - SKIPPED_SHOWN;
+    const more = skipped.length - SKIPPED_SHOWN;
     if (more > 0) out.write(`  …and ${more.toLocaleString('en-US')} more skipped.\n`);
   }
   if (mode === 'dry-run') out.write('Dry run: nothing was changed.\n');
