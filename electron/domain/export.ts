@@ -5,17 +5,27 @@
  */
 import { isMemberOf, membersOf, type MemberSet } from './enumerations';
 
-/** File exports. `tessera` and `aegis` are encrypted; `aegis-plain` and `uri-list` are not. */
-export type ExportFileFormat = 'tessera' | 'aegis' | 'aegis-plain' | 'uri-list';
+/**
+ * File exports. Encrypted: `tessera` (a Tessera backup), `aegis`, `2fas`, `keepass` (a KeePassXC
+ * database). Not encrypted: `aegis-plain`, `2fas-plain`, `bitwarden` (JSON), `ente` (Ente Auth's
+ * text export), `uri-list` (otpauth:// links).
+ */
+export type ExportFileFormat =
+  'tessera' | 'aegis' | 'aegis-plain' | '2fas' | '2fas-plain' | 'bitwarden' | 'ente' | 'keepass' | 'uri-list';
 
 const EXPORT_FILE_FORMAT_SET: MemberSet<ExportFileFormat> = {
   tessera: true,
   aegis: true,
   'aegis-plain': true,
+  '2fas': true,
+  '2fas-plain': true,
+  bitwarden: true,
+  ente: true,
+  keepass: true,
   'uri-list': true,
 };
 
-/** Every file export format: tessera, aegis, aegis-plain, uri-list. */
+/** Every file export format: tessera, aegis, aegis-plain, 2fas, 2fas-plain, bitwarden, ente, keepass, uri-list. */
 export const EXPORT_FILE_FORMATS: readonly ExportFileFormat[] = membersOf(EXPORT_FILE_FORMAT_SET);
 
 /** Type guard for a file export format. */

@@ -4,10 +4,33 @@
  * takes entries (`UnlockedVault.entries()` fits) and returns bytes or links; nothing here asks for
  * passwords or touches the vault file except `backups.ts`, which copies it.
  *
- * @see docs/formats.md §1 (Aegis), §2 (Google transfer codes), §7 (otpauth links)
+ * @see docs/formats.md §1 (Aegis), §2 (Google transfer codes), §3 (2FAS), §5 (Bitwarden), §6 (Ente Auth),
+ * §7 (otpauth links)
  */
 export * from './types';
 export { AEGIS_SCRYPT, aegisContent, exportAegisEncrypted, exportAegisPlain, type AegisExportOptions } from './aegis';
+export {
+  exportTwoFasEncrypted,
+  exportTwoFasPlain,
+  TWO_FAS_CRYPTO,
+  TWO_FAS_MAX_COUNTER,
+  TWO_FAS_REFERENCE,
+  twoFasContent,
+  twoFasLosses,
+  twoFasProblem,
+  twoFasWarnings,
+  type TwoFasExportOptions,
+} from './two-fas';
+export {
+  BITWARDEN_HOTP_FIELD,
+  bitwardenContent,
+  bitwardenTotp,
+  bitwardenWarnings,
+  exportBitwarden,
+  type BitwardenExportOptions,
+} from './bitwarden';
+export { enteCodeDisplay, enteLink, enteWarnings, exportEnte, type EnteCodeDisplay } from './ente';
+export { exportKeePass } from './keepass';
 export {
   exportMigration,
   migrationPngName,

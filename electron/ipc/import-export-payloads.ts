@@ -5,6 +5,7 @@
  * an export's format and QR code. Shapes, lengths and enums only.
  */
 import {
+  EXPORT_FILE_FORMATS,
   isExportFileFormat,
   isExportQrKind,
   isImportFormatId,
@@ -79,7 +80,7 @@ export function exportSave(raw: unknown): Validation<{ format: ExportFileFormat;
   const extra = onlyKeys(raw, ['format', 'exportPassword']);
   if (extra) return invalid(extra);
   const format = raw.format;
-  if (!isExportFileFormat(format)) return invalid("'format' must be tessera, aegis, aegis-plain or uri-list");
+  if (!isExportFileFormat(format)) return invalid(`'format' must be one of ${EXPORT_FILE_FORMATS.join(', ')}`);
   const exportPassword = str(raw, 'exportPassword', LIMITS.password, false);
   if (exportPassword instanceof Error) return invalid(exportPassword.message);
   return valid(exportPassword === undefined ? { format } : { format, exportPassword });

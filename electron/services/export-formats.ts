@@ -2,18 +2,29 @@
 /**
  * The export file formats as the desktop app offers them: how each appears in the save dialog,
  * whether it takes a password, what it cannot carry (said as warnings), and how it is written.
- * The formats themselves are electron/export's, shared with the CLI; export-service.ts decides
- * when an export is allowed.
+ * The formats themselves are electron/export's; the CLI uses the warnings and counts here too.
+ * export-service.ts decides when an export is allowed.
  */
-import { MIN_PASSWORD_LENGTH, missingCaseError, type ExportFileFormat } from '../domain';
+import { ENTRY_LIMITS, MIN_PASSWORD_LENGTH, missingCaseError, type ExportFileFormat } from '../domain';
 import {
+  bitwardenWarnings,
+  enteWarnings,
   exportAegisEncrypted,
   exportAegisPlain,
+  exportBitwarden,
+  exportEnte,
+  exportKeePass,
   exportLabel,
+  exportTwoFasEncrypted,
+  exportTwoFasPlain,
   exportUriList,
+  twoFasLosses,
+  twoFasProblem,
+  twoFasWarnings,
   writeTesseraBackup,
   type BackupVaultOptions,
   type ExportEntry,
+  type ExportWarning,
 } from '../export';
 import type { FileFilter } from './desktop-ports';
 import { ExportPasswordError } from './errors';
@@ -28,6 +39,7 @@ export interface FileFormatSpec {
 }
 
 const JSON_FILTER: FileFilter = { name: 'Aegis vault (JSON)', extensions: ['json'] };
+const TWO_FAS_FILTER: FileFilter = { name: '2FAS backup', extensions: ['2fas'] };
 
 export const FILE_FORMATS: Readonly<Record<ExportFileFormat, FileFormatSpec>> = {
   tessera: {
@@ -42,6 +54,36 @@ export const FILE_FORMATS: Readonly<Record<ExportFileFormat, FileFormatSpec>> = 
     baseName: 'aegis-export-plain',
     filter: JSON_FILTER,
     encrypted: false,
+  },
+  '2fas': {
+    title: 'Save an encrypted 2FAS backup',
+    baseName: '2fas-backup',
+    filter: TWO_FAS_FILTER,
+    encrypted: true,
+  },
+  '2fas-plain': {
+    title: 'Save an unencrypted 2FAS backup',
+    baseName: '2fas-backup-plain',
+    filter: TWO_FAS_FILTER,
+    encrypted: false,
+  },
+  bitwarden: {
+    title: 'Save a Bitwarden export (unencrypted JSON)',
+    baseName: 'bitwarden-export',
+    filter: { name: 'Bitwarden export (JSON)', extensions: ['json'] },
+    encrypted: false,
+  },
+  ente: {
+    title: 'Save an Ente Auth export (unencrypted text)',
+    baseName: 'ente-auth-codes',
+    filter: { name: 'Text file', extensions: ['txt'] },
+    encrypted: false,
+  },
+  keepass: {
+    title: 'Save a KeePassXC database',
+    baseName: 'tessera-keepass',
+    filter: { name: 'KeePass database', extensions: ['kdbx'] },
+    encrypted: true,
   },
   'uri-list': {
     title: 'Save otpauth:// links',
@@ -86,15 +128,61 @@ export function labelOf(entry: ExportEntry, index: number): string {
   return exportLabel(entry) || `Account ${index + 1}`;
 }
 
+/** "N accounts lose their" / "1 account loses its": the subject of a warning about several entries. */
+function losers(count: number): string {
+  return count === 1 ? '1 account loses its' : `${count} accounts lose their`;
+}
+
 /** Entries a list of `otpauth://` links cannot carry faithfully. */
 function linkWarnings(entries: readonly ExportEntry[]): string[] {
   const warnings = entries.flatMap((e, i) => (e.type === 'steam' ? [`${labelOf(e, i)}: ${STEAM_LINK}`] : []));
   const extras = entries.filter((e) => (e.group ?? '') !== '' || (e.notes ?? '') !== '' || e.favourite === true);
   if (extras.length > 0) {
-    const who = extras.length === 1 ? '1 account loses its' : `${extras.length} accounts lose their`;
-    warnings.push(`Groups, notes and favourites are not part of otpauth:// links: ${who} here.`);
+    warnings.push(`Groups, notes and favourites are not part of otpauth:// links: ${losers(extras.length)} here.`);
   }
   return warnings;
+}
+
+/** The warnings of an exporter, as lines for the user: "Issuer (account): reason". */
+function perEntry(entries: readonly ExportEntry[], warnings: readonly ExportWarning[]): string[] {
+  return warnings.map((w) => `${labelOf(entries[w.index] as ExportEntry, w.index)}: ${w.reason}`);
+}
+
+/** What a 2FAS backup leaves out or shows differently (docs/formats.md §3). */
+function twoFasFileWarnings(entries: readonly ExportEntry[]): string[] {
+  const warnings = perEntry(entries, twoFasWarnings(entries));
+  const { metadata, unnamed } = twoFasLosses(entries);
+  if (metadata > 0) warnings.push(`Notes and favourites are not part of a 2FAS backup: ${losers(metadata)} here.`);
+  if (unnamed > 0) {
+    const who = unnamed === 1 ? '1 account without an issuer is' : `${unnamed} accounts without an issuer are`;
+    warnings.push(`2FAS names every account after its service: ${who} named after the account name.`);
+  }
+  return warnings;
+}
+
+/**
+ * What KeePassXC shows differently (its `Totp::parseSettings` and `generateTotp`): it makes a
+ * time-based code from any otpauth:// link, bounds the period to 60 seconds, and cannot compute
+ * 10-digit codes (10^10 does not fit its 32-bit modulus).
+ */
+export function keepassWarnings(entries: readonly ExportEntry[]): ExportWarning[] {
+  return entries.flatMap((e, index) => {
+    const label = exportLabel(e);
+    const reasons: string[] = [];
+    if (e.type === 'hotp') {
+      reasons.push(
+        'KeePassXC makes only time-based codes: the otpauth:// link, counter included, is kept in the entry, ' +
+          'but the codes KeePassXC shows for it are wrong',
+      );
+    }
+    if (e.type === 'totp' && (e.period ?? ENTRY_LIMITS.defaultPeriod) > 60) {
+      reasons.push(`KeePassXC uses periods of at most 60 seconds and would show wrong codes for ${e.period} s`);
+    }
+    if (e.type !== 'steam' && e.digits > 9) {
+      reasons.push(`KeePassXC cannot compute ${e.digits}-digit codes correctly`);
+    }
+    return reasons.map((reason) => ({ index, label, reason }));
+  });
 }
 
 /** What the saved file leaves out, for the user. */
@@ -104,11 +192,27 @@ export function fileWarnings(format: ExportFileFormat, entries: readonly ExportE
     case 'aegis':
     case 'aegis-plain':
       return []; // each carries every field Tessera has
+    case '2fas':
+    case '2fas-plain':
+      return twoFasFileWarnings(entries);
+    case 'bitwarden':
+      return perEntry(entries, bitwardenWarnings(entries));
+    case 'ente':
+      return perEntry(entries, enteWarnings(entries));
+    case 'keepass':
+      return perEntry(entries, keepassWarnings(entries));
     case 'uri-list':
       return linkWarnings(entries);
     default:
       throw missingCaseError(format);
   }
+}
+
+/** How many of `entries` the file holds: all, except the accounts a 2FAS backup cannot hold. */
+export function exportedCount(format: ExportFileFormat, entries: readonly ExportEntry[]): number {
+  return format === '2fas' || format === '2fas-plain'
+    ? entries.filter((e) => twoFasProblem(e) === null).length
+    : entries.length;
 }
 
 /** Writes the export's bytes through the private-file writer (never as a JS string), then wipes them. */
@@ -136,6 +240,16 @@ export async function writeExportFile(
       return writeText(file, await exportAegisEncrypted(entries, password ?? ''));
     case 'aegis-plain':
       return writeText(file, exportAegisPlain(entries));
+    case '2fas':
+      return writeText(file, await exportTwoFasEncrypted(entries, password ?? ''));
+    case '2fas-plain':
+      return writeText(file, exportTwoFasPlain(entries));
+    case 'bitwarden':
+      return writeText(file, exportBitwarden(entries));
+    case 'ente':
+      return writeText(file, exportEnte(entries));
+    case 'keepass':
+      return writeText(file, await exportKeePass(entries, password ?? ''));
     case 'uri-list':
       return writeText(file, exportUriList(entries));
     default:

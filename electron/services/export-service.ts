@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Exports from the desktop app (`exports:*`): files in Tessera's, Aegis's and the otpauth-list
- * formats (export-formats.ts), and QR codes (export-qr.ts: Google Authenticator transfer codes,
+ * Exports from the desktop app (`exports:*`): files in Tessera's, Aegis's, 2FAS's, Bitwarden's,
+ * Ente Auth's, KeePassXC's and the otpauth-list formats (export-formats.ts), and QR codes (export-qr.ts: Google Authenticator transfer codes,
  * one code per account). Exports are the only way a secret leaves the main process, so an open
  * vault is not enough: each export needs the master password entered again within the last five
  * minutes. The QR text never leaves main: only its PNG. The formats themselves are
@@ -14,7 +14,14 @@ import type { BackupVaultOptions, ExportEntry } from '../export';
 import { VaultError } from '../vault';
 import type { DesktopPorts } from './desktop-ports';
 import { FileWriteError, InvalidEntryError, NothingToExportError, PasswordRequiredError } from './errors';
-import { checkExportPassword, defaultExportName, FILE_FORMATS, fileWarnings, writeExportFile } from './export-formats';
+import {
+  checkExportPassword,
+  defaultExportName,
+  exportedCount,
+  FILE_FORMATS,
+  fileWarnings,
+  writeExportFile,
+} from './export-formats';
 import { exportQrView } from './export-qr';
 
 /** How long one entry of the master password allows exports. */
@@ -49,6 +56,7 @@ export interface ExportService {
 }
 
 const NO_ACCOUNTS = 'There are no accounts to export.';
+const NONE_FITS = 'None of the accounts can be saved in this format. Choose another format.';
 
 /** Secrets copied out of the vault, so a save meanwhile (which replaces the vault's buffers) cannot touch them. */
 function copyEntries(entries: readonly ExportEntry[]): ExportEntry[] {
@@ -90,7 +98,9 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   async function save(format: ExportFileFormat, exportPassword?: string): Promise<ExportSaveResult> {
     requireAuthorized();
     const password = checkExportPassword(format, exportPassword);
-    if (deps.entries().length === 0) throw new NothingToExportError(NO_ACCOUNTS);
+    const shown = deps.entries();
+    if (shown.length === 0) throw new NothingToExportError(NO_ACCOUNTS);
+    if (exportedCount(format, shown) === 0) throw new NothingToExportError(NONE_FITS);
     const file = await chooseFile(deps, format);
     if (file === null) return { status: 'cancelled' };
     // The dialog may have stayed open through a lock or past the time limit: check again.
@@ -98,7 +108,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     const entries = copyEntries(deps.entries());
     try {
       await writeExportFile(format, entries, file, password, deps.backupOptions);
-      return { status: 'saved', path: file, count: entries.length, warnings: fileWarnings(format, entries) };
+      const count = exportedCount(format, entries);
+      return { status: 'saved', path: file, count, warnings: fileWarnings(format, entries) };
     } catch (error) {
       if (error instanceof VaultError) throw error;
       const code = (error as NodeJS.ErrnoException | null)?.code ?? 'error';

@@ -153,11 +153,11 @@ interface FinishStepProps {
 
 /** The step the chosen format needs after the master password: protect, confirm or show codes. */
 function FinishStep({ choice, save, onPasswordRequired, onBack, onDone }: FinishStepProps) {
-  const protection = exportOption(choice).protection;
+  const { protection, passwordNote } = exportOption(choice);
   switch (protection) {
     case 'tessera':
     case 'encrypted':
-      return <ExportPasswordStep key={choice} kind={protection} onSave={save} onBack={onBack} />;
+      return <ExportPasswordStep key={choice} kind={protection} note={passwordNote} onSave={save} onBack={onBack} />;
     case 'plain':
       return (
         <ExportPlainStep key={choice} onSave={async () => (await save(undefined))?.message ?? null} onBack={onBack} />

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Export, last step for the encrypted files: the password that will protect the file. A Tessera
- * backup uses the master password unless the user picks another; an Aegis vault always gets its own.
+ * backup uses the master password unless the user picks another; the other encrypted files (Aegis,
+ * 2FAS, KeePassXC) always get their own.
  * A new password is typed twice, rated like a master password (the file meets offline guessing
  * the same way the vault does), and the fields are emptied as soon as it is handed over.
  */
@@ -20,6 +21,8 @@ export interface SaveProblem {
 export interface ExportPasswordStepProps {
   /** `tessera` offers the master password; `encrypted` asks for a new password. */
   readonly kind: 'tessera' | 'encrypted';
+  /** For `encrypted`: what the password is for, when the format says it differently. */
+  readonly note?: string | undefined;
   /** Saves with this export password, or with the master password (null); answers a problem or null. */
   readonly onSave: (exportPassword: string | null) => Promise<SaveProblem | null>;
   readonly onBack: () => void;
@@ -27,7 +30,10 @@ export interface ExportPasswordStepProps {
 
 type Problems = { password?: string; confirm?: string; form?: string };
 
-export function ExportPasswordStep({ kind, onSave, onBack }: ExportPasswordStepProps) {
+/** What the password step says by default about a new export password. */
+export const EXPORT_PASSWORD_NOTE = 'Choose the password that will protect the file. You will type it when importing.';
+
+export function ExportPasswordStep({ kind, note, onSave, onBack }: ExportPasswordStepProps) {
   const [useMaster, setUseMaster] = useState(kind === 'tessera');
   const newPassword = useNewPassword();
   const [problems, setProblems] = useState<Problems>({});
@@ -63,7 +69,7 @@ export function ExportPasswordStep({ kind, onSave, onBack }: ExportPasswordStepP
       {kind === 'tessera' ? (
         <MasterPasswordChoice useMaster={useMaster} onChange={setUseMaster} />
       ) : (
-        <p className="modal-text">Choose the password that will protect the file. You will type it when importing.</p>
+        <p className="modal-text">{note ?? EXPORT_PASSWORD_NOTE}</p>
       )}
       {useMaster ? (
         <p className="field-hint">You will need your current master password to restore this backup.</p>

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * What the export dialog offers, as one table: each choice's label, a line about it and how it is
- * protected. The dialog's steps are read from `protection`, so a new format is one row here.
+ * What the export dialog offers, as one table: each choice's label, a line about it, how it is
+ * protected and under which heading it is listed. The dialog's steps are read from `protection`,
+ * so a new format is one row here.
  */
 import type { ExportFileFormat, ExportQrKind } from '../../electron/domain';
 
@@ -15,12 +16,24 @@ export type ExportChoice = ExportFileFormat | ExportQrKind;
  */
 export type ExportProtection = 'tessera' | 'encrypted' | 'plain' | 'qr';
 
+/** The headings the choices are listed under: back to Tessera, to another app, to a phone's camera. */
+export type ExportSection = 'tessera' | 'apps' | 'qr';
+
+export const EXPORT_SECTIONS: readonly { readonly id: ExportSection; readonly title: string }[] = [
+  { id: 'tessera', title: 'For Tessera' },
+  { id: 'apps', title: 'For another app' },
+  { id: 'qr', title: 'To scan with a phone' },
+];
+
 export interface ExportOption {
   readonly id: ExportChoice;
   /** The radio's accessible name; stable, end-to-end tests find it by this. */
   readonly label: string;
   readonly description: string;
   readonly protection: ExportProtection;
+  readonly section: ExportSection;
+  /** For `encrypted`: what the password step says the password is for (a default when absent). */
+  readonly passwordNote?: string;
 }
 
 export const EXPORT_OPTIONS: readonly ExportOption[] = [
@@ -29,36 +42,78 @@ export const EXPORT_OPTIONS: readonly ExportOption[] = [
     label: 'Tessera backup (encrypted)',
     description: 'Every account with its group and notes, to restore in Tessera on this or another computer.',
     protection: 'tessera',
+    section: 'tessera',
   },
   {
     id: 'aegis',
     label: 'Aegis vault (encrypted)',
     description: 'A password-protected file that Aegis Authenticator (Android) and other apps can import.',
     protection: 'encrypted',
+    section: 'apps',
   },
   {
     id: 'aegis-plain',
     label: 'Aegis vault (not encrypted)',
     description: 'The same file without a password, for apps that cannot read the encrypted one.',
     protection: 'plain',
+    section: 'apps',
+  },
+  {
+    id: '2fas',
+    label: '2FAS backup (encrypted)',
+    description: 'A password-protected .2fas file to import in 2FAS Authenticator (Android or iPhone), with groups.',
+    protection: 'encrypted',
+    section: 'apps',
+  },
+  {
+    id: '2fas-plain',
+    label: '2FAS backup (not encrypted)',
+    description: 'The same backup without a password.',
+    protection: 'plain',
+    section: 'apps',
+  },
+  {
+    id: 'bitwarden',
+    label: 'Bitwarden (not encrypted)',
+    description: 'A JSON file for Bitwarden’s “Import data”: each account a login with its key, groups as folders.',
+    protection: 'plain',
+    section: 'apps',
+  },
+  {
+    id: 'ente',
+    label: 'Ente Auth (not encrypted)',
+    description: 'A text file Ente Auth imports as its own export: groups become tags, favourites are pinned.',
+    protection: 'plain',
+    section: 'apps',
+  },
+  {
+    id: 'keepass',
+    label: 'KeePassXC database (encrypted)',
+    description: 'A password-protected .kdbx database, one entry per account with its code, for KeePassXC.',
+    protection: 'encrypted',
+    section: 'apps',
+    passwordNote: 'Choose the password that will protect the database. You will type it to open it in KeePassXC.',
   },
   {
     id: 'uri-list',
     label: 'List of otpauth:// links (not encrypted)',
     description: 'A text file with one link per account; most authenticator apps and password managers read it.',
     protection: 'plain',
+    section: 'apps',
   },
   {
     id: 'migration',
     label: 'Transfer to Google Authenticator (QR codes)',
     description: 'Codes of up to 10 accounts each, to scan with “Transfer accounts” in Google Authenticator.',
     protection: 'qr',
+    section: 'qr',
   },
   {
     id: 'entry',
     label: 'QR code per account',
     description: 'One code per account, to scan with any authenticator app.',
     protection: 'qr',
+    section: 'qr',
   },
 ];
 

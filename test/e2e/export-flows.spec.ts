@@ -193,6 +193,110 @@ test.describe('export accounts', () => {
     );
   });
 
+  test('2FAS, Bitwarden and Ente Auth: each file saved through the dialog is read back; what a format cannot carry is listed', async ({
+    app,
+  }) => {
+    const exportsDir = await start(app);
+    const accounts = fixtureAccounts(3);
+    await seedAccounts(app, accounts);
+    // A counter-based account, added in main (its secret never crosses the bridge), which Bitwarden cannot show.
+    const hotpSecret = new Uint8Array(20).fill(0x5a);
+    await app.services.vault.open().add([
+      {
+        type: 'hotp',
+        issuer: 'Bank',
+        account: 'teller',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: null,
+        counter: 3,
+        secret: hotpSecret,
+      },
+    ]);
+    const hotp = { issuer: 'Bank', account: 'teller', period: null, secret: hotpSecret };
+    const totps = accounts.map((a) => ({ issuer: a.issuer, account: a.account, period: a.period, secret: a.secret }));
+    const dialog = await openExport(app);
+
+    // 2FAS, encrypted: its own password, typed twice.
+    await chooseFormat(dialog, '2FAS backup (encrypted)');
+    await authorize(dialog);
+    await expect(dialog.getByText('You will type it when importing.', { exact: false })).toBeVisible();
+    await dialog.getByLabel('Export password', { exact: true }).fill(EXPORT_PASSWORD);
+    await dialog.getByLabel('Confirm export password').fill(EXPORT_PASSWORD);
+    const twoFas = path.join(exportsDir, 'backup.2fas');
+    app.desktop.savePath = twoFas;
+    await dialog.getByRole('button', { name: 'Save…' }).click();
+    await expect(dialog.getByText(`Saved 4 accounts to ${twoFas}`)).toBeVisible();
+    expect(statSync(twoFas).mode & 0o777).toBe(0o600);
+    const fromTwoFas = await importFile(new Uint8Array(readFileSync(twoFas)), { password: EXPORT_PASSWORD });
+    expect(fromTwoFas.format).toBe('2fas');
+    expect(shape(fromTwoFas.entries)).toEqual(shape([...totps, hotp]));
+    await expect(importFile(new Uint8Array(readFileSync(twoFas)), { password: 'not it' })).rejects.toMatchObject({
+      kind: 'wrong-password',
+    });
+
+    // Bitwarden, not encrypted: "I understand" first; the HOTP account is named in the saved step.
+    await dialog.getByRole('button', { name: 'Export something else' }).click();
+    await chooseFormat(dialog, 'Bitwarden (not encrypted)');
+    await expect(dialog.getByText('This file is not encrypted.')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
+    await dialog.getByRole('checkbox', { name: 'I understand' }).check();
+    const bitwarden = path.join(exportsDir, 'bitwarden.json');
+    app.desktop.savePath = bitwarden;
+    await dialog.getByRole('button', { name: 'Save…' }).click();
+    await expect(dialog.getByText(`Saved 4 accounts to ${bitwarden}`)).toBeVisible();
+    await expect(dialog.getByRole('note').getByRole('listitem')).toHaveText([
+      /^Bank \(teller\): Bitwarden has no counter-based \(HOTP\) codes/,
+    ]);
+    const fromBitwarden = await importFile(new Uint8Array(readFileSync(bitwarden)));
+    expect(fromBitwarden.format).toBe('bitwarden');
+    expect(shape(fromBitwarden.entries)).toEqual(shape(totps));
+
+    // Ente Auth, not encrypted: every account, HOTP included.
+    await dialog.getByRole('button', { name: 'Export something else' }).click();
+    await chooseFormat(dialog, 'Ente Auth (not encrypted)');
+    await dialog.getByRole('checkbox', { name: 'I understand' }).check();
+    const ente = path.join(exportsDir, 'ente.txt');
+    app.desktop.savePath = ente;
+    await dialog.getByRole('button', { name: 'Save…' }).click();
+    await expect(dialog.getByText(`Saved 4 accounts to ${ente}`)).toBeVisible();
+    await expect(dialog.getByRole('note')).toBeHidden();
+    const fromEnte = await importFile(new Uint8Array(readFileSync(ente)));
+    expect(fromEnte.format).toBe('ente');
+    expect(shape(fromEnte.entries)).toEqual(shape([...totps, hotp]));
+    expect(app.desktop.calls.filter((c) => c === 'pickSavePath')).toHaveLength(3);
+    // The counter-based account's secret never crossed the bridge either.
+    expect(JSON.stringify(app.ipcLog).toLowerCase()).not.toContain(base32Encode(hotpSecret).toLowerCase());
+  });
+
+  test('KeePassXC database: its own password, typed twice; the .kdbx opens with it and holds every account', async ({
+    app,
+  }) => {
+    const exportsDir = await start(app);
+    const accounts = fixtureAccounts(3, 1);
+    await seedAccounts(app, accounts);
+    const dialog = await openExport(app);
+    await chooseFormat(dialog, 'KeePassXC database (encrypted)');
+    await authorize(dialog);
+    await expect(dialog.getByText('You will type it to open it in KeePassXC.', { exact: false })).toBeVisible();
+    await dialog.getByLabel('Export password', { exact: true }).fill(EXPORT_PASSWORD);
+    await dialog.getByLabel('Confirm export password').fill(EXPORT_PASSWORD);
+    const out = path.join(exportsDir, 'tessera.kdbx');
+    app.desktop.savePath = out;
+    expect(app.desktop.calls).not.toContain('pickSavePath');
+    await dialog.getByRole('button', { name: 'Save…' }).click();
+    await expect(dialog.getByText(`Saved 3 accounts to ${out}`)).toBeVisible({ timeout: 30_000 });
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const bytes = new Uint8Array(readFileSync(out));
+    // The KDBX signatures (0x9AA2D903, 0xB54BFB67), little-endian.
+    expect(Buffer.from(bytes.subarray(0, 8)).toString('hex')).toBe('03d9a29a67fb4bb5');
+    const text = Buffer.from(bytes).toString('latin1');
+    for (const a of accounts) expect(text).not.toContain(a.issuer);
+    const imported = await importFile(bytes, { password: EXPORT_PASSWORD });
+    expect(imported.format).toBe('keepass');
+    expectAccounts(imported.entries, accounts);
+  });
+
   test('cancelling the save dialog goes back to the choice and writes nothing', async ({ app }) => {
     const exportsDir = await start(app);
     await seedAccounts(app, fixtureAccounts(2));

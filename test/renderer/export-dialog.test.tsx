@@ -54,19 +54,32 @@ async function authorize({ user, dialog }: Opened, password = MASTER): Promise<v
 }
 
 describe('export dialog: choosing and authorising', () => {
-  it('offers the six exports, the Tessera backup first and chosen', () => {
+  it('offers the eleven exports under three headings, the Tessera backup first and chosen', () => {
     const { dialog } = renderExport();
     const radios = within(dialog()).getAllByRole('radio');
     expect(radios.map((r) => computedName(r))).toEqual([
       'Tessera backup (encrypted)',
       'Aegis vault (encrypted)',
       'Aegis vault (not encrypted)',
+      '2FAS backup (encrypted)',
+      '2FAS backup (not encrypted)',
+      'Bitwarden (not encrypted)',
+      'Ente Auth (not encrypted)',
+      'KeePassXC database (encrypted)',
       'List of otpauth:// links (not encrypted)',
       'Transfer to Google Authenticator (QR codes)',
       'QR code per account',
     ]);
     expect((radios[0] as HTMLInputElement).checked).toBe(true);
     expect(document.activeElement).toBe(radios[0]);
+    // One radio group (one name: the arrow keys move through every choice), under three headings.
+    expect(new Set(radios.map((r) => (r as HTMLInputElement).name))).toEqual(new Set(['export-format']));
+    const sections = within(dialog()).getByRole('group', { name: 'What do you want to export?' });
+    expect(
+      ['For Tessera', 'For another app', 'To scan with a phone'].map(
+        (name) => within(within(sections).getByRole('group', { name })).getAllByRole('radio').length,
+      ),
+    ).toEqual([1, 8, 2]);
   });
 
   it('asks for the master password, and keeps the field with an error when it is wrong', async () => {
@@ -156,6 +169,31 @@ describe('export dialog: encrypted files', () => {
     expect(opened.fake.api.exports.save).not.toHaveBeenCalled();
   });
 
+  it.each<[string, ExportFileFormat, string]>([
+    ['2FAS backup (encrypted)', '2fas', 'You will type it when importing.'],
+    ['KeePassXC database (encrypted)', 'keepass', 'You will type it to open it in KeePassXC.'],
+  ])('%s asks for its own password twice and sends it', async (label, format, note) => {
+    const opened = renderExport();
+    await choose(opened, label);
+    await authorize(opened);
+    const dialog = opened.dialog();
+    expect(within(dialog).queryByRole('radio', { name: 'Use my master password' })).toBeNull();
+    expect(within(dialog).getByText(note, { exact: false })).toBeTruthy();
+    const password = within(dialog).getByLabelText('Export password');
+    expect(document.activeElement).toBe(password);
+    await opened.user.type(password, STRONG);
+    await opened.user.type(within(dialog).getByLabelText('Confirm export password'), `${STRONG}?`);
+    await opened.user.click(within(dialog).getByRole('button', { name: 'Save…' }));
+    expect(within(dialog).getByText(/do not match/)).toBeTruthy();
+    expect(opened.fake.api.exports.save).not.toHaveBeenCalled();
+    await opened.user.clear(within(dialog).getByLabelText('Confirm export password'));
+    await opened.user.type(within(dialog).getByLabelText('Confirm export password'), STRONG);
+    await opened.user.click(within(dialog).getByRole('button', { name: 'Save…' }));
+    await flush();
+    expect(opened.fake.api.exports.save).toHaveBeenCalledExactlyOnceWith(format, STRONG);
+    expect(within(opened.dialog()).getByText('Saved 12 accounts to /home/alice/export.tessera')).toBeTruthy();
+  });
+
   it('Aegis encrypted asks for its own password and confirmation, and shows main’s refusal on it', async () => {
     const opened = renderExport();
     await choose(opened, 'Aegis vault (encrypted)');
@@ -182,6 +220,9 @@ describe('export dialog: encrypted files', () => {
 describe('export dialog: files without encryption', () => {
   it.each<[string, ExportFileFormat]>([
     ['Aegis vault (not encrypted)', 'aegis-plain'],
+    ['2FAS backup (not encrypted)', '2fas-plain'],
+    ['Bitwarden (not encrypted)', 'bitwarden'],
+    ['Ente Auth (not encrypted)', 'ente'],
     ['List of otpauth:// links (not encrypted)', 'uri-list'],
   ])('%s warns and needs “I understand” before Save', async (label, format) => {
     const opened = renderExport();

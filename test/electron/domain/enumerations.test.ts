@@ -43,7 +43,17 @@ describe('closed sets', () => {
     expect(OTP_TYPES).toEqual(['totp', 'hotp', 'steam']);
     expect(OTP_ALGORITHMS).toEqual(['SHA1', 'SHA256', 'SHA512']);
     expect(RESTORE_MODES).toEqual(['merge', 'replace']);
-    expect(EXPORT_FILE_FORMATS).toEqual(['tessera', 'aegis', 'aegis-plain', 'uri-list']);
+    expect(EXPORT_FILE_FORMATS).toEqual([
+      'tessera',
+      'aegis',
+      'aegis-plain',
+      '2fas',
+      '2fas-plain',
+      'bitwarden',
+      'ente',
+      'keepass',
+      'uri-list',
+    ]);
     expect(EXPORT_QR_KINDS).toEqual(['migration', 'entry']);
     expect(THEME_PREFERENCES).toEqual(['system', 'light', 'dark']);
     expect(Object.isFrozen(OTP_TYPES)).toBe(true);

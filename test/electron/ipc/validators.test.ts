@@ -104,6 +104,15 @@ describe('IPC payload validators', () => {
       value: { format: 'aegis', exportPassword: 'pw' },
     });
     expect(validators['exports:save']({ format: 'uri-list' })).toEqual({ ok: true, value: { format: 'uri-list' } });
+    for (const format of ['2fas', 'keepass'] as const) {
+      expect(validators['exports:save']({ format, exportPassword: 'pw' })).toEqual({
+        ok: true,
+        value: { format, exportPassword: 'pw' },
+      });
+    }
+    for (const format of ['2fas-plain', 'bitwarden', 'ente'] as const) {
+      expect(validators['exports:save']({ format })).toEqual({ ok: true, value: { format } });
+    }
     expect(validators['exports:qr']({ kind: 'migration', index: 2 })).toEqual({
       ok: true,
       value: { kind: 'migration', index: 2 },
@@ -122,6 +131,8 @@ describe('IPC payload validators', () => {
       ['imports:commit', { keys: 'c0', mode: 'merge' }],
       ['imports:file-password', { password: 'x'.repeat(LIMITS.password + 1) }],
       ['exports:save', { format: 'csv' }],
+      ['exports:save', { format: '2FAS' }],
+      ['exports:save', { format: 'kdbx' }],
       ['exports:save', { format: 'tessera', exportPassword: 3 }],
       ['exports:save', { format: 'tessera', path: '/tmp/x' }],
       ['exports:qr', { kind: 'entry', index: -1 }],
@@ -147,7 +158,7 @@ describe('IPC payload validators', () => {
       value: { name: 'x.bin', bytes, format: '2fas' },
     });
     expect(validators['imports:formats'](null)).toEqual({ ok: true, value: null });
-    for (const format of ['Aegis', 'keepass', '', '__proto__', 'toString', 1, null, ['aegis']]) {
+    for (const format of ['Aegis', 'kdbx', '', '__proto__', 'toString', 1, null, ['aegis']]) {
       expect(validators['imports:open-files']({ format }).ok, String(format)).toBe(false);
       expect(validators['imports:read-file']({ name: 'x.bin', bytes, format }).ok, String(format)).toBe(false);
     }

@@ -224,6 +224,90 @@ describe('file exports', () => {
     ]);
   });
 
+  it('saves 2FAS (encrypted and plain), Bitwarden and Ente Auth files that Tessera’s importers read back', async () => {
+    const entries = MIXED();
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD);
+    const read = (name: string, password?: string) =>
+      importFile(readFileSync(path.join(outDir, name)), password === undefined ? {} : { password });
+
+    nextSave = 'backup.2fas';
+    const twoFas = await s.exports.save('2fas', EXPORT_PASSWORD);
+    expect(twoFas).toMatchObject({ status: 'saved', path: path.join(outDir, 'backup.2fas'), count: 4 });
+    expect(twoFas.status === 'saved' && twoFas.warnings).toEqual([
+      'Notes and favourites are not part of a 2FAS backup: 1 account loses its here.',
+    ]);
+    await expect(read('backup.2fas', 'not the password')).rejects.toMatchObject({ kind: 'wrong-password' });
+    const fromTwoFas = await read('backup.2fas', EXPORT_PASSWORD);
+    expect(fromTwoFas.format).toBe('2fas');
+    expect(cores(fromTwoFas.entries)).toEqual(cores(entries));
+
+    nextSave = 'plain.2fas';
+    expect(await s.exports.save('2fas-plain')).toMatchObject({ status: 'saved', count: 4 });
+    expect(cores((await read('plain.2fas')).entries)).toEqual(cores(entries));
+
+    nextSave = 'bitwarden.json';
+    const bitwarden = await s.exports.save('bitwarden');
+    expect(bitwarden).toMatchObject({ status: 'saved', count: 4 });
+    expect(bitwarden.status === 'saved' && bitwarden.warnings).toEqual([
+      'Bank (alice): Bitwarden has no counter-based (HOTP) codes, so it will show no code for this login; its ' +
+        'otpauth:// link is kept in the hidden field “HOTP otpauth:// link”',
+    ]);
+    const fromBitwarden = await read('bitwarden.json');
+    expect(fromBitwarden.format).toBe('bitwarden');
+    // The HOTP login has no TOTP key: Bitwarden (and Tessera reading Bitwarden) passes it over.
+    expect(fromBitwarden.entries.map((e) => [e.type, Buffer.from(e.secret).toString('hex')])).toEqual(
+      entries.filter((e) => e.type !== 'hotp').map((e) => [e.type, Buffer.from(e.secret).toString('hex')]),
+    );
+
+    nextSave = 'ente.txt';
+    expect(await s.exports.save('ente')).toEqual({
+      status: 'saved',
+      path: path.join(outDir, 'ente.txt'),
+      count: 4,
+      warnings: [],
+    });
+    const fromEnte = await read('ente.txt');
+    expect(fromEnte.format).toBe('ente');
+    expect(cores(fromEnte.entries)).toEqual(cores(entries));
+    expect(fromEnte.entries.find((e) => e.issuer === 'GitHub')).toMatchObject({
+      group: 'Work',
+      notes: 'recovery codes in the safe',
+      favourite: true,
+    });
+
+    for (const name of readdirSync(outDir)) expect(statSync(path.join(outDir, name)).mode & 0o777).toBe(0o600);
+    expect(dialogs.map((d) => [d.title, d.defaultName, d.filters.flatMap((f) => f.extensions)])).toEqual([
+      ['Save an encrypted 2FAS backup', `2fas-backup-${DAY}.2fas`, ['2fas']],
+      ['Save an unencrypted 2FAS backup', `2fas-backup-plain-${DAY}.2fas`, ['2fas']],
+      ['Save a Bitwarden export (unencrypted JSON)', `bitwarden-export-${DAY}.json`, ['json']],
+      ['Save an Ente Auth export (unencrypted text)', `ente-auth-codes-${DAY}.txt`, ['txt']],
+    ]);
+  });
+
+  it('counts only the accounts a 2FAS backup holds, and refuses when it would hold none', async () => {
+    const big: NewVaultEntry = { ...totp('Big', 'counter', 9), type: 'hotp', period: null, counter: 2 ** 31 };
+    const s = await vaultWith([big, totp('GitHub', 'alice', 1)]);
+    await s.exports.authorize(PASSWORD);
+    nextSave = 'one.2fas';
+    const saved = await s.exports.save('2fas-plain');
+    expect(saved).toMatchObject({ status: 'saved', count: 1 });
+    expect(saved.status === 'saved' && saved.warnings).toEqual([
+      'Big (counter): not exported: 2FAS stores counters up to 2,147,483,647 and this one is larger',
+    ]);
+    expect((await importFile(readFileSync(path.join(outDir, 'one.2fas')))).entries.map((e) => e.issuer)).toEqual([
+      'GitHub',
+    ]);
+    const github = s.entries.list().find((e) => e.issuer === 'GitHub');
+    await s.entries.remove(github?.id ?? '');
+    nextSave = 'none.2fas';
+    expect(await s.exports.save('2fas', EXPORT_PASSWORD).catch(toIpcError)).toEqual({
+      code: 'not-found',
+      message: 'None of the accounts can be saved in this format. Choose another format.',
+    });
+    expect(dialogs).toHaveLength(1);
+  });
+
   it('replaces a file the user confirmed in the dialog, private (0600) whatever its mode was', async () => {
     const s = await vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
@@ -286,15 +370,27 @@ describe('file exports', () => {
       s.exports.save('tessera').catch(toIpcError),
       s.exports.save('aegis', '').catch(toIpcError),
       s.exports.save('uri-list', 'a password').catch(toIpcError),
+      s.exports.save('2fas').catch(toIpcError),
+      s.exports.save('keepass', '').catch(toIpcError),
+      s.exports.save('bitwarden', 'a password').catch(toIpcError),
+      s.exports.save('ente', 'a password').catch(toIpcError),
+      s.exports.save('2fas-plain', 'a password').catch(toIpcError),
     ]);
     expect(failures.map((f) => 'code' in f && [f.code, f.field])).toEqual(
-      Array(4).fill(['weak-password', 'exportPassword']),
+      Array(9).fill(['weak-password', 'exportPassword']),
     );
+    const plain = 'This format is not encrypted and takes no password. Nothing was saved.';
+    const missing = 'Choose a password for the encrypted export.';
     expect(failures.map((f) => 'message' in f && f.message)).toEqual([
       'Choose a backup password of at least 10 characters.',
-      'Choose a password for the encrypted export.',
-      'Choose a password for the encrypted export.',
-      'This format is not encrypted and takes no password. Nothing was saved.',
+      missing,
+      missing,
+      plain,
+      missing,
+      missing,
+      plain,
+      plain,
+      plain,
     ]);
     expect(dialogs).toEqual([]);
   });
@@ -401,15 +497,17 @@ describe('secrets', () => {
     await keep(s.exports.authorize('wrong password!'));
     await keep(s.exports.qr('migration', 0));
     await keep(s.exports.authorize(PASSWORD));
-    for (const format of ['tessera', 'aegis', 'aegis-plain', 'uri-list'] as const) {
+    const formats = ['tessera', 'aegis', 'aegis-plain', '2fas', '2fas-plain', 'bitwarden', 'ente', 'uri-list'] as const;
+    const encrypted = new Set<string>(['tessera', 'aegis', '2fas']);
+    for (const format of formats) {
       nextSave = `export-${format}`;
-      await keep(s.exports.save(format, format === 'tessera' || format === 'aegis' ? EXPORT_PASSWORD : undefined));
+      await keep(s.exports.save(format, encrypted.has(format) ? EXPORT_PASSWORD : undefined));
     }
     await keep(s.exports.qr('migration', 0));
     for (let i = 0; i < entries.length; i++) await keep(s.exports.qr('entry', i));
     await keep(s.exports.qr('entry', 99));
     const text = JSON.stringify([answers, events]);
-    expect(answers).toHaveLength(3 + 4 + 1 + entries.length + 1);
+    expect(answers).toHaveLength(3 + formats.length + 1 + entries.length + 1);
     for (const e of entries) {
       expect(text).not.toContain(base32Encode(e.secret));
       expect(text).not.toContain(base32Encode(e.secret).replace(/=+$/, ''));

@@ -3,14 +3,21 @@
  * `tessera export --format F --out FILE|DIR`: writes the vault's accounts for another machine or
  * app (electron/export). The vault password is checked first, as for every command; encrypted
  * formats then take an export password (--export-password-file, stdin line 2, or a prompt asked
- * twice). Plaintext formats warn on stderr. Files are 0600 and never replace a file without --force.
+ * twice). Plaintext formats warn on stderr, and so does every format about what it cannot carry
+ * (the app's own warnings, electron/services/export-formats.ts). Files are 0600 and never replace
+ * a file without --force.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   exportAegisEncrypted,
   exportAegisPlain,
+  exportBitwarden,
+  exportEnte,
+  exportKeePass,
   exportMigration,
+  exportTwoFasEncrypted,
+  exportTwoFasPlain,
   exportUriList,
   migrationPngName,
   qrPng,
@@ -18,6 +25,7 @@ import {
   writeTesseraBackup,
   type ExportEntry,
 } from '../../../export';
+import { exportedCount, fileWarnings } from '../../../services/export-formats';
 import { writePrivateFile } from '../../../vault';
 import { EXPORT_FILE_FORMATS, missingCaseError, type ExportFileFormat } from '../../../domain';
 import { flag, stringOption, type CommandArgs } from '../../command';
@@ -29,11 +37,20 @@ import { printable } from '../../io';
 type ExportFormat = ExportFileFormat | 'migration-qr';
 const FORMATS: readonly ExportFormat[] = [...EXPORT_FILE_FORMATS, 'migration-qr'];
 
-const ENCRYPTED: ReadonlySet<ExportFormat> = new Set(['tessera', 'aegis']);
+const ENCRYPTED: ReadonlySet<ExportFormat> = new Set(['tessera', 'aegis', '2fas', 'keepass']);
 
-const PLAINTEXT_WARNING: Readonly<Record<'aegis-plain' | 'uri-list' | 'migration-qr', string>> = {
-  'aegis-plain':
-    'Warning: this Aegis file is NOT encrypted: anyone who reads it can generate your codes. Import it at once, then delete it.',
+/** The formats written as one file of bytes (a Tessera backup is written through the vault). */
+type ByteFormat = Exclude<ExportFileFormat, 'tessera'>;
+type PlainFormat = 'aegis-plain' | '2fas-plain' | 'bitwarden' | 'ente' | 'uri-list';
+
+const NOT_ENCRYPTED =
+  'is NOT encrypted: anyone who reads it can generate your codes. Import it at once, then delete it.';
+
+const PLAINTEXT_WARNING: Readonly<Record<PlainFormat | 'migration-qr', string>> = {
+  'aegis-plain': `Warning: this Aegis file ${NOT_ENCRYPTED}`,
+  '2fas-plain': `Warning: this 2FAS backup ${NOT_ENCRYPTED}`,
+  bitwarden: `Warning: this Bitwarden file ${NOT_ENCRYPTED}`,
+  ente: `Warning: this Ente Auth file ${NOT_ENCRYPTED}`,
   'uri-list': `Warning: ${URI_LIST_WARNING}`,
   'migration-qr':
     'Warning: the QR code images are NOT encrypted: anyone who sees them can copy your accounts. Scan them, then delete them.',
@@ -50,6 +67,10 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
   if (format !== 'migration-qr' && !force) await refuseExisting(out);
   const entries = await withVault(ctx, async (vault) => vault.entries().map(copyEntry));
   try {
+    if (format !== 'migration-qr' && entries.length > 0 && exportedCount(format, entries) === 0) {
+      for (const w of fileWarnings(format, entries)) ctx.io.stderr.write(`${warningLine(w)}\n`);
+      throw new CliError(EXIT.notFound, `No account can be exported as ${format}.`);
+    }
     const password = ENCRYPTED.has(format) ? await ctx.passwords.read('export') : undefined;
     const count = await writeExport(ctx, format, entries, out, password, force);
     ctx.io.stdout.write(`Exported ${count} account(s) to ${printable(out)} (${format}).\n`);
@@ -72,6 +93,11 @@ function copyEntry(e: ExportEntry): ExportEntry {
   return { ...e, secret: Uint8Array.from(e.secret) };
 }
 
+/** One of the app's warnings as a line of standard error (names made safe for the terminal). */
+function warningLine(warning: string): string {
+  return `Warning: ${printable(warning)}${/[.!?]$/.test(warning) ? '' : '.'}`;
+}
+
 async function refuseExisting(file: string): Promise<void> {
   const present = await stat(file).then(
     () => true,
@@ -81,14 +107,41 @@ async function refuseExisting(file: string): Promise<void> {
     throw new CliError(EXIT.usage, `${printable(file)} already exists; choose another --out or add --force.`);
 }
 
-/** Writes `bytes` to `file` as a private (0600) file, crash-safe. */
+/** Writes `bytes` to `file` as a private (0600) file, crash-safe, then wipes them. */
 async function writePrivate(file: string, bytes: Uint8Array, force: boolean): Promise<void> {
-  if (!force) await refuseExisting(file);
   try {
+    if (!force) await refuseExisting(file);
     await writePrivateFile(file, bytes);
   } catch (cause) {
+    if (cause instanceof CliError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code ?? 'error';
     throw new CliError(EXIT.io, `Cannot write ${printable(file)} (${code}).`, { cause });
+  } finally {
+    bytes.fill(0);
+  }
+}
+
+/** The file's bytes in `format`; `password` is the export password of the encrypted formats. */
+async function fileBytes(format: ByteFormat, entries: readonly ExportEntry[], password: string): Promise<Uint8Array> {
+  switch (format) {
+    case 'aegis':
+      return exportAegisEncrypted(entries, password);
+    case 'aegis-plain':
+      return exportAegisPlain(entries);
+    case '2fas':
+      return exportTwoFasEncrypted(entries, password);
+    case '2fas-plain':
+      return exportTwoFasPlain(entries);
+    case 'bitwarden':
+      return exportBitwarden(entries);
+    case 'ente':
+      return exportEnte(entries);
+    case 'keepass':
+      return exportKeePass(entries, password);
+    case 'uri-list':
+      return exportUriList(entries);
+    default:
+      throw missingCaseError(format);
   }
 }
 
@@ -111,19 +164,25 @@ async function writeExport(
       );
       return entries.length;
     }
-    case 'aegis':
-      await writePrivate(out, await exportAegisEncrypted(entries, password ?? ''), force);
-      return entries.length;
-    case 'aegis-plain':
-    case 'uri-list':
-      ctx.io.stderr.write(`${PLAINTEXT_WARNING[format]}\n`);
-      await writePrivate(out, format === 'uri-list' ? exportUriList(entries) : exportAegisPlain(entries), force);
-      return entries.length;
     case 'migration-qr':
       return writeMigrationQr(ctx, entries, out, force);
+    case 'aegis-plain':
+    case '2fas-plain':
+    case 'bitwarden':
+    case 'ente':
+    case 'uri-list':
+      ctx.io.stderr.write(`${PLAINTEXT_WARNING[format]}\n`);
+      break;
+    case 'aegis':
+    case '2fas':
+    case 'keepass':
+      break;
     default:
       throw missingCaseError(format);
   }
+  for (const w of fileWarnings(format, entries)) ctx.io.stderr.write(`${warningLine(w)}\n`);
+  await writePrivate(out, await fileBytes(format, entries, password ?? ''), force);
+  return exportedCount(format, entries);
 }
 
 async function writeMigrationQr(
