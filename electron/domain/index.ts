@@ -21,3 +21,4 @@ export * from './quick-unlock';
 export * from './recovery-key';
 export * from './settings';
 export * from './vault';
+export * from './usage';

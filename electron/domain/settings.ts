@@ -59,6 +59,29 @@ export interface Settings {
   readonly quickUnlockUntilRestart: boolean;
   /** Quick unlock asks for the master password again after this many days (1 … 90). */
   readonly quickUnlockEveryDays: number;
+  /** The order of the codes list; favourites stay on top in every order. */
+  readonly codesSort: CodesSort;
+  /** One line per account (for long lists and small windows). */
+  readonly compactView: boolean;
+  /** Show the next code beside the current one all the time, not only in its last 5 seconds. */
+  readonly alwaysShowNextCode: boolean;
+}
+
+/**
+ * How the codes list is ordered: `manual` (the user's drag order), `issuer` / `account` (A–Z,
+ * locale-aware, the other name breaking ties), `usage` (most copied first) or `recent` (last copied
+ * first). Usage is counted per computer (electron/domain/usage.ts), never in the vault.
+ */
+export type CodesSort = 'manual' | 'issuer' | 'account' | 'usage' | 'recent';
+
+const CODES_SORT_SET: MemberSet<CodesSort> = { manual: true, issuer: true, account: true, usage: true, recent: true };
+
+/** Every order of the codes list: manual, issuer, account, usage, recent. */
+export const CODES_SORTS: readonly CodesSort[] = membersOf(CODES_SORT_SET);
+
+/** Type guard for an order of the codes list. */
+export function isCodesSort(value: unknown): value is CodesSort {
+  return isMemberOf(CODES_SORT_SET, value);
 }
 
 /** Upper bounds of the numeric and text settings (the settings service checks them; the window's fields

@@ -5,6 +5,8 @@
  * service and the tests share these functions. Settings hold no secrets.
  */
 import {
+  CODES_SORTS,
+  isCodesSort,
   isThemePreference,
   QUICK_UNLOCK_LIMITS,
   SETTINGS_LIMITS,
@@ -37,6 +39,9 @@ export const SETTINGS_DEFAULTS: Settings = Object.freeze({
   // Memory only: a restart asks for the master password, and nothing is left on disk to attack.
   quickUnlockUntilRestart: true,
   quickUnlockEveryDays: QUICK_UNLOCK_LIMITS.everyDaysDefault,
+  codesSort: 'manual',
+  compactView: false,
+  alwaysShowNextCode: false,
 });
 
 /** A checked value (possibly normalised, e.g. the accelerator's spelling) or what is wrong with it. */
@@ -115,6 +120,9 @@ const RULES: { readonly [K in keyof Settings]: Rule<Settings[K]> } = {
     typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 1 && raw <= QUICK_UNLOCK_LIMITS.everyDaysMax
       ? pass(raw)
       : refuse(`must be a whole number of days from 1 to ${QUICK_UNLOCK_LIMITS.everyDaysMax}`),
+  codesSort: (raw) => (isCodesSort(raw) ? pass(raw) : refuse(`must be one of ${CODES_SORTS.join(', ')}`)),
+  compactView: flag,
+  alwaysShowNextCode: flag,
 };
 
 /** Human names for messages ("The auto-lock time must be …"). */
@@ -136,6 +144,9 @@ const LABELS: { readonly [K in keyof Settings]: string } = {
   clockCorrection: 'The clock correction',
   quickUnlockUntilRestart: '“Ask for the master password after a restart”',
   quickUnlockEveryDays: 'The quick unlock period',
+  codesSort: 'The order of the codes',
+  compactView: '“Compact list”',
+  alwaysShowNextCode: '“Always show the next code”',
 };
 
 export const SETTING_KEYS = Object.freeze(Object.keys(RULES) as (keyof Settings)[]);

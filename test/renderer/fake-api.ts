@@ -11,6 +11,7 @@ import type {
   BackupStatus,
   ClockStatus,
   CodeSnapshot,
+  UsageMap,
   ImportCandidate,
   ImportCode,
   ImportFormatInfo,
@@ -102,6 +103,8 @@ export interface FakeState {
   entries: EntrySummary[];
   codes: CodeSnapshot[];
   clearAfterSeconds: number;
+  /** Copies counted per entry (codes.copy adds one), as main's usage store would. */
+  usage: UsageMap;
   settings: SettingsView;
   /** Entries within their undo time, by id. */
   removed: Map<string, EntrySummary>;
@@ -237,6 +240,7 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     entries: [],
     codes: [],
     clearAfterSeconds: 20,
+    usage: {},
     settings: { settings: DEFAULT_TEST_SETTINGS, notes: [] },
     removed: new Map(),
     undoSeconds: 10,
@@ -425,7 +429,13 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     },
     codes: {
       current: vi.fn(async () => ok([...state.codes])),
-      copy: vi.fn(async (id) => (find(id) ? ok({ clearAfterSeconds: state.clearAfterSeconds }) : notFound)),
+      copy: vi.fn(async (id: string, _options?: { readonly next?: boolean }) => {
+        if (!find(id)) return notFound;
+        const before = state.usage[id];
+        state.usage = { ...state.usage, [id]: { count: (before?.count ?? 0) + 1, lastUsed: Date.now() } };
+        return ok({ clearAfterSeconds: state.clearAfterSeconds });
+      }),
+      usage: vi.fn(async () => ok({ ...state.usage })),
       nextHotp: vi.fn(async (id) => (find(id) ? ok(snapshot(id, '755224', null)) : notFound)),
       preview: vi.fn(async (input) =>
         /^[A-Z2-7]+=*$/i.test(input.secret)

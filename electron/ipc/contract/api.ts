@@ -28,6 +28,7 @@ import type {
   RestoreMode,
   SettingsPatch,
   SettingsView,
+  UsageMap,
   VaultStatus,
 } from '../../domain';
 import type { Result } from './channels';
@@ -76,7 +77,10 @@ export interface TesseraApi {
   };
   readonly codes: {
     current(): Promise<Result<readonly CodeSnapshot[]>>;
-    copy(id: EntryId): Promise<Result<{ clearAfterSeconds: number }>>;
+    /** Copies the current code, or with `next` the code of the next period (TOTP and Steam only); counts a use. */
+    copy(id: EntryId, options?: { readonly next?: boolean }): Promise<Result<{ clearAfterSeconds: number }>>;
+    /** How often and how lately each account was copied on this computer (for the usage orders). */
+    usage(): Promise<Result<UsageMap>>;
     nextHotp(id: EntryId): Promise<Result<CodeSnapshot>>;
     /** The code the typed parameters give now; the secret goes to main and only the code comes back. */
     preview(input: CodePreviewInput): Promise<Result<CodePreview>>;
@@ -108,7 +112,8 @@ export interface TesseraApi {
     formats(): Promise<Result<readonly ImportFormatInfo[]>>;
   };
   readonly exports: {
-    authorize(password: string): Promise<Result<{ validForSeconds: number }>>;
+    /** Opens an export session after the master password; `ids` limits it to those accounts (a selection). */
+    authorize(password: string, ids?: readonly EntryId[]): Promise<Result<{ validForSeconds: number }>>;
     save(format: ExportFileFormat, exportPassword?: string): Promise<Result<ExportSaveResult>>;
     qr(kind: ExportQrKind, index: number): Promise<Result<ExportQrView>>;
     end(): Promise<Result<null>>;
@@ -162,7 +167,7 @@ const API_VERB_SET: { readonly [N in keyof TesseraApi]: Record<keyof TesseraApi[
   },
   quickUnlock: { status: 1, enable: 1, disable: 1, unlock: 1, onChanged: 1 },
   entries: { list: 1, add: 1, addUri: 1, update: 1, remove: 1, undoRemove: 1, reorder: 1, onChanged: 1 },
-  codes: { current: 1, copy: 1, nextHotp: 1, preview: 1, onUpdate: 1 },
+  codes: { current: 1, copy: 1, usage: 1, nextHotp: 1, preview: 1, onUpdate: 1 },
   settings: { get: 1, update: 1, onChanged: 1 },
   app: { reportActivity: 1, onFocusSearch: 1 },
   imports: {

@@ -30,6 +30,7 @@ import type {
   RestoreMode,
   SettingsPatch,
   SettingsView,
+  UsageMap,
   VaultStatus,
 } from '../../domain';
 
@@ -83,7 +84,8 @@ export interface InvokeContract {
   /** The new display order: every entry id exactly once. */
   'entries:reorder': { req: { ids: readonly EntryId[] }; res: readonly EntrySummary[] };
   'codes:current': { req: null; res: readonly CodeSnapshot[] };
-  'codes:copy': { req: { id: EntryId }; res: { clearAfterSeconds: number } };
+  'codes:copy': { req: { id: EntryId; next?: boolean }; res: { clearAfterSeconds: number } };
+  'codes:usage': { req: null; res: UsageMap };
   'codes:next-hotp': { req: { id: EntryId }; res: CodeSnapshot };
   'codes:preview': { req: CodePreviewInput; res: CodePreview };
   'settings:get': { req: null; res: SettingsView };
@@ -114,7 +116,7 @@ export interface InvokeContract {
   /** The formats of other apps' exports Tessera reads, in the order they are listed to users. */
   'imports:formats': { req: null; res: readonly ImportFormatInfo[] };
   /** Checks the master password again; exports are allowed for a few minutes after. */
-  'exports:authorize': { req: { password: string }; res: { validForSeconds: number } };
+  'exports:authorize': { req: { password: string; ids?: readonly EntryId[] }; res: { validForSeconds: number } };
   /** Main shows the save dialog and writes the file; encrypted formats need `exportPassword`. */
   'exports:save': { req: { format: ExportFileFormat; exportPassword?: string }; res: ExportSaveResult };
   /** One QR code of an export, rendered by main. */
@@ -172,6 +174,7 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'entries:reorder': 1,
   'codes:current': 1,
   'codes:copy': 1,
+  'codes:usage': 1,
   'codes:next-hotp': 1,
   'codes:preview': 1,
   'settings:get': 1,
