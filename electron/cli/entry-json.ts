@@ -6,7 +6,7 @@
  * so a field added to entries (a secret, notes) never leaks into the output; the base32 secret
  * appears only when the user asked for it.
  */
-import { accountFields, type AccountFields } from '../domain';
+import { accountFields, type AccountFields, type EntryUsage, type UsageMap } from '../domain';
 import type { ImportedEntry } from '../import';
 import { base32Encode } from '../otp';
 import type { VaultEntry } from '../vault/entry';
@@ -24,6 +24,8 @@ export interface ListedEntry extends OtpJson {
   readonly favourite: boolean;
   readonly createdAt: number;
   readonly updatedAt: number;
+  /** How often and how lately its code was used on this computer (usage.json); null when never. */
+  readonly usage: EntryUsage | null;
 }
 
 /** An account found in a file, a QR code or a backup. */
@@ -42,8 +44,9 @@ export function otpFields(e: OtpFields): ImportedEntry {
   return { ...otpJson(e), secret: e.secret };
 }
 
-/** A vault entry as `list --json` prints it. */
-export function toListedEntry(e: VaultEntry): ListedEntry {
+/** A vault entry as `list --json` prints it, with its use on this computer from `usage`. */
+export function toListedEntry(e: VaultEntry, usage: UsageMap): ListedEntry {
+  const used = Object.prototype.hasOwnProperty.call(usage, e.id) ? usage[e.id] : undefined;
   return {
     id: e.id,
     ...otpJson(e),
@@ -51,6 +54,7 @@ export function toListedEntry(e: VaultEntry): ListedEntry {
     favourite: e.favourite,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
+    usage: used === undefined ? null : { count: used.count, lastUsed: used.lastUsed },
   };
 }
 

@@ -8,6 +8,7 @@
 export * from './clock';
 export * from './clock-words';
 export * from './codes';
+export * from './codes-order';
 export * from './entry';
 export * from './enumerations';
 export * from './errors';

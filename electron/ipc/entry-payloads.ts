@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The validators of the payloads about entries and codes (validators.ts lists them by channel): an
- * entry id, a new entry, an edit, a link to add, a display order and the add form's code preview.
+ * entry id, a code to copy, a new entry, an edit, a link to add, a display order and the add form's
+ * code preview.
  * Shapes, lengths and enums only; the services check the business rules and name the field.
  */
 import { isOtpAlgorithm, isOtpType, type CodePreviewInput, type EntryPatch, type NewEntryInput } from '../domain';
 import {
   bool,
   collect,
+  entryIdList,
   int,
   invalid,
   isRecord,
@@ -88,13 +90,20 @@ export function entryIds(raw: unknown): Validation<{ ids: readonly string[] }> {
   if (!isRecord(raw)) return invalid('Expected an object');
   const extra = onlyKeys(raw, ['ids']);
   if (extra) return invalid(extra);
-  const ids = raw.ids;
-  if (!Array.isArray(ids) || ids.length > LIMITS.entries) return invalid("'ids' must be a list of entry ids");
-  if (!ids.every((id): id is string => typeof id === 'string' && UUID_RE.test(id))) {
-    return invalid("'ids' holds something that is not an entry id");
-  }
-  if (new Set(ids).size !== ids.length) return invalid("'ids' lists an entry twice");
-  return valid({ ids: [...ids] });
+  const ids = entryIdList(raw, 'ids');
+  if (ids === undefined) return invalid("'ids' must be a list of entry ids");
+  return ids instanceof Error ? invalid(ids.message) : valid({ ids });
+}
+
+/** Which code to copy: the current one, or with `next` the next period's. */
+export function copyPayload(raw: unknown): Validation<{ id: string; next?: boolean }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['id', 'next']);
+  if (extra) return invalid(extra);
+  if (typeof raw.id !== 'string' || !UUID_RE.test(raw.id)) return invalid("'id' is not an entry id");
+  const next = bool(raw, 'next');
+  if (next instanceof Error) return invalid(next.message);
+  return valid(next === undefined ? { id: raw.id } : { id: raw.id, next });
 }
 
 function patch(raw: unknown): Validation<EntryPatch> {

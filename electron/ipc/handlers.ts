@@ -53,7 +53,11 @@ export function createHandlers(services: AppServices): Handlers {
     'entries:undo-remove': ({ id }) => attempt(() => services.entries.undoRemove(id)),
     'entries:reorder': ({ ids }) => attempt(() => services.entries.reorder(ids)),
     'codes:current': () => attempt(() => services.codes.current()),
-    'codes:copy': ({ id }) => attempt(async () => ({ clearAfterSeconds: await services.codes.copy(id) })),
+    'codes:copy': ({ id, next }) =>
+      attempt(async () => ({
+        clearAfterSeconds: await services.codes.copy(id, next === undefined ? {} : { next }),
+      })),
+    'codes:usage': () => attempt(() => services.codes.usage()),
     'codes:next-hotp': ({ id }) => attempt(() => services.codes.nextHotp(id)),
     'codes:preview': (input) => attempt(() => services.codes.preview(input)),
     'settings:get': () => attempt(() => services.settings.view()),
@@ -77,7 +81,7 @@ export function createHandlers(services: AppServices): Handlers {
         return null;
       }),
     'imports:formats': () => attempt(() => services.imports.formats()),
-    'exports:authorize': ({ password }) => attempt(() => services.exports.authorize(password)),
+    'exports:authorize': ({ password, ids }) => attempt(() => services.exports.authorize(password, ids)),
     'exports:save': ({ format, exportPassword }) => attempt(() => services.exports.save(format, exportPassword)),
     'exports:qr': ({ kind, index }) => attempt(() => services.exports.qr(kind, index)),
     'exports:end': () =>

@@ -2,7 +2,7 @@
 /**
  * The validators of the payloads that bring accounts in and take them out (validators.ts lists them
  * by channel): a format to read a file as, a dropped file, pasted text, the candidates to add, and
- * an export's format and QR code. Shapes, lengths and enums only.
+ * an export's authorisation (with its selection), format and QR code. Shapes, lengths and enums only.
  */
 import {
   EXPORT_FILE_FORMATS,
@@ -15,7 +15,17 @@ import {
   type ImportFormatId,
   type RestoreMode,
 } from '../domain';
-import { invalid, isRecord, KEY_RE, LIMITS, onlyKeys, str, valid, type Validation } from './payload-fields';
+import {
+  entryIdList,
+  invalid,
+  isRecord,
+  KEY_RE,
+  LIMITS,
+  onlyKeys,
+  str,
+  valid,
+  type Validation,
+} from './payload-fields';
 
 /** A format id from the importers' list, nothing else (default-deny); undefined when absent. */
 function importFormat(raw: Record<string, unknown>): ImportFormatId | undefined | Error {
@@ -73,6 +83,18 @@ export function commitPayload(raw: unknown): Validation<{ keys: readonly string[
   if (new Set(keys).size !== keys.length) return invalid("'keys' lists a candidate twice");
   if (!isRestoreMode(raw.mode)) return invalid("'mode' must be merge or replace");
   return valid({ keys: [...keys], mode: raw.mode });
+}
+
+/** The master password and, for a selection, the accounts to export (at least one); neither is quoted back. */
+export function exportAuthorize(raw: unknown): Validation<{ password: string; ids?: readonly string[] }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['password', 'ids']);
+  if (extra) return invalid(extra);
+  const password = str(raw, 'password', LIMITS.password, true);
+  if (password instanceof Error) return invalid(password.message);
+  const ids = entryIdList(raw, 'ids', 1);
+  if (ids instanceof Error) return invalid(ids.message);
+  return valid(ids === undefined ? { password: password as string } : { password: password as string, ids });
 }
 
 export function exportSave(raw: unknown): Validation<{ format: ExportFileFormat; exportPassword?: string }> {

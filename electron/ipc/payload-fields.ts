@@ -82,6 +82,22 @@ export function bool(raw: Record<string, unknown>, key: string): boolean | undef
   return v;
 }
 
+/**
+ * A list of distinct entry ids, at most as many as a vault holds (and at least `min`); undefined
+ * when absent. Ids are never quoted back.
+ */
+export function entryIdList(raw: Record<string, unknown>, key: string, min = 0): readonly string[] | undefined | Error {
+  const ids = raw[key];
+  if (ids === undefined) return undefined;
+  if (!Array.isArray(ids) || ids.length > LIMITS.entries) return new Error(`'${key}' must be a list of entry ids`);
+  if (ids.length < min) return new Error(`'${key}' must list at least ${min} ${min === 1 ? 'entry' : 'entries'}`);
+  if (!ids.every((id): id is string => typeof id === 'string' && UUID_RE.test(id))) {
+    return new Error(`'${key}' holds something that is not an entry id`);
+  }
+  if (new Set(ids).size !== ids.length) return new Error(`'${key}' lists an entry twice`);
+  return [...ids];
+}
+
 export function nullableStr(raw: Record<string, unknown>, key: string, max: number): string | null | undefined | Error {
   return raw[key] === null ? null : str(raw, key, max, false);
 }

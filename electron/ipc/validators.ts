@@ -9,10 +9,11 @@
 import type { QuickUnlockMethod, SettingsPatch } from '../domain';
 import { checkSettingsPatch } from '../services/settings';
 import type { InvokeChannel, RequestOf } from './contract';
-import { entryId, entryIds, entryUpdate, entryUri, newEntry, previewInput } from './entry-payloads';
+import { copyPayload, entryId, entryIds, entryUpdate, entryUri, newEntry, previewInput } from './entry-payloads';
 import {
   commitPayload,
   droppedFile,
+  exportAuthorize,
   exportQr,
   exportSave,
   openFilesPayload,
@@ -128,7 +129,8 @@ export const validators: Validators = {
   'entries:undo-remove': entryId,
   'entries:reorder': entryIds,
   'codes:current': noPayload,
-  'codes:copy': entryId,
+  'codes:copy': copyPayload,
+  'codes:usage': noPayload,
   'codes:next-hotp': entryId,
   'codes:preview': previewInput,
   'settings:get': noPayload,
@@ -144,7 +146,7 @@ export const validators: Validators = {
   'imports:commit': commitPayload,
   'imports:cancel': noPayload,
   'imports:formats': noPayload,
-  'exports:authorize': passwordPayload,
+  'exports:authorize': exportAuthorize,
   'exports:save': exportSave,
   'exports:qr': exportQr,
   'exports:end': noPayload,

@@ -84,7 +84,8 @@ function entriesVerbs(call: Call, on: On): TesseraApi['entries'] {
 function codesVerbs(call: Call, on: On): TesseraApi['codes'] {
   return {
     current: () => call('codes:current', null),
-    copy: (id) => call('codes:copy', { id }),
+    copy: (id, options) => call('codes:copy', options?.next === undefined ? { id } : { id, next: options.next }),
+    usage: () => call('codes:usage', null),
     nextHotp: (id) => call('codes:next-hotp', { id }),
     preview: (input) => call('codes:preview', input),
     onUpdate: on('codes:update'),
@@ -109,7 +110,8 @@ function importsVerbs(call: Call): TesseraApi['imports'] {
 
 function exportsVerbs(call: Call): TesseraApi['exports'] {
   return {
-    authorize: (password) => call('exports:authorize', { password }),
+    authorize: (password, ids) =>
+      call('exports:authorize', ids === undefined ? { password } : { password, ids: [...ids] }),
     save: (format, exportPassword) =>
       call('exports:save', exportPassword === undefined ? { format } : { format, exportPassword }),
     qr: (kind, index) => call('exports:qr', { kind, index }),

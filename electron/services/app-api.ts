@@ -26,6 +26,7 @@ import type { createImportService } from './import-service';
 import type { QuickUnlockService } from './quick-unlock-service';
 import type { RecoveryKeyService } from './recovery-key-service';
 import type { SettingsService } from './settings-service';
+import type { VaultUsage } from './usage-service';
 import type { VaultService } from './vault-service';
 import type { VaultSync } from './vault-sync';
 
@@ -39,6 +40,8 @@ export interface AppParts {
   readonly vault: VaultService;
   readonly sync: VaultSync;
   readonly entries: EntriesService;
+  /** How often each code was copied on this computer (usage.json, never the vault). */
+  readonly usage: VaultUsage;
   readonly codes: CodesService;
   readonly autoLocker: AutoLocker;
   readonly exports: ExportService;

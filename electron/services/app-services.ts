@@ -11,6 +11,7 @@ import type { AppEventName, AppEvents, Clock, LockReason } from '../domain';
 import type { BackupVaultOptions } from '../export';
 import path from 'node:path';
 import {
+  inspectVault,
   machineKdfParams,
   machineKdfRaiser,
   readMachineKdfParams,
@@ -35,6 +36,8 @@ import { NO_QUICK_UNLOCK, type QuickUnlockPorts } from './quick-unlock-ports';
 import { createRecoveryKeyService } from './recovery-key-service';
 import { SETTINGS_DEFAULTS, toAutoLockSettings } from './settings';
 import { createSettingsService, settingsPathIn, type SettingsService } from './settings-service';
+import { createVaultUsage } from './usage-service';
+import { createUsageStore, usagePathIn } from './usage-store';
 import { createVaultService, type VaultServiceDeps } from './vault-service';
 import { createVaultSync, type WatchFile } from './vault-sync';
 
@@ -46,8 +49,9 @@ export const DEFAULT_SETTINGS = SETTINGS_DEFAULTS;
 export interface AppServicesDeps {
   readonly vaultPath: string;
   /**
-   * This computer's app data folder: settings and the KDF calibration, which never travel with a
-   * vault. Default: the vault's folder (the desktop app keeps its vault there).
+   * This computer's app data folder: settings, the KDF calibration and how often each code was
+   * copied (usage.json), which never travel with a vault. Default: the vault's folder (the desktop
+   * app keeps its vault there).
    */
   readonly dataFolder?: string;
   readonly clipboard: ClipboardPort;
@@ -80,7 +84,7 @@ export type AppServices = ReturnType<typeof createAppServices>;
 /** The vault and what shows it. */
 type VaultSide = Pick<
   AppParts,
-  'settings' | 'clockCheck' | 'codeClock' | 'clipboard' | 'vault' | 'sync' | 'entries' | 'codes'
+  'settings' | 'clockCheck' | 'codeClock' | 'clipboard' | 'vault' | 'sync' | 'entries' | 'usage' | 'codes'
 >;
 
 /** The features around the vault. */
@@ -107,10 +111,16 @@ export function createAppServices(deps: AppServicesDeps) {
   });
   const features = createFeatures(deps, side);
   const parts: AppParts = { ...side, ...features };
+  let alwaysNext = parts.settings.current().alwaysShowNextCode;
   parts.settings.onChange((view) => {
     deps.emit('settings:changed', view);
     // A shorter idle time may already have passed.
     if (parts.vault.isUnlocked()) parts.autoLocker.refresh();
+    // The window gains or drops its next codes at once, not at the next period.
+    if (view.settings.alwaysShowNextCode !== alwaysNext) {
+      alwaysNext = view.settings.alwaysShowNextCode;
+      if (parts.vault.isUnlocked()) parts.codes.restart();
+    }
   });
   return appServicesApi(parts);
 }
@@ -156,16 +166,28 @@ function createVaultSide(deps: AppServicesDeps, late: LateHooks): VaultSide {
     deleted: (id) => codes.forget(id),
     saved: late.saved,
   });
+  // Counted per computer, by the vault's id; this computer's clock says when.
+  const usage = createVaultUsage({
+    store: createUsageStore({ path: usagePathIn(dataFolder(deps)), now: () => clock.now() }),
+    vaultId: async () => (await inspectVault(deps.vaultPath)).vaultId,
+    liveIds: () =>
+      vault
+        .open()
+        .entries()
+        .map((e) => e.id),
+  });
   const codes = createCodesService({
     clock: codeClock,
     vault,
     entries,
     openFresh: sync.openFresh,
     clipboard,
+    usage,
     emit: (snapshots) => emit('codes:update', snapshots),
     saved: late.saved,
+    alwaysShowNext: () => settings.current().alwaysShowNextCode,
   });
-  return { settings, clockCheck, codeClock, clipboard, vault, sync, entries, codes };
+  return { settings, clockCheck, codeClock, clipboard, vault, sync, entries, usage, codes };
 }
 
 function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
@@ -275,6 +297,7 @@ async function onLocking(p: AppParts, reason: LockReason): Promise<void> {
   p.autoLocker.stop();
   p.sync.unwatch();
   p.codes.stop();
+  p.usage.forget();
   p.entries.locking();
   // The staged accounts of an import review (and a file waiting for its password) go with the key.
   p.imports.cancel();

@@ -4,12 +4,13 @@
  * Ente Auth's, KeePassXC's and the otpauth-list formats (export-formats.ts), and QR codes (export-qr.ts: Google Authenticator transfer codes,
  * one code per account). Exports are the only way a secret leaves the main process, so an open
  * vault is not enough: each export needs the master password entered again within the last five
- * minutes. The QR text never leaves main: only its PNG. The formats themselves are
- * electron/export's, shared with the CLI.
+ * minutes. That entry may name a selection of accounts (one account: its QR code or file); the
+ * session then exports those alone, in the order given. The QR text never leaves main: only its
+ * PNG. The formats themselves are electron/export's, shared with the CLI.
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { Clock, ExportFileFormat, ExportQrKind, ExportQrView, ExportSaveResult } from '../domain';
+import type { Clock, EntryId, ExportFileFormat, ExportQrKind, ExportQrView, ExportSaveResult } from '../domain';
 import type { BackupVaultOptions, ExportEntry } from '../export';
 import { VaultError } from '../vault';
 import type { DesktopPorts } from './desktop-ports';
@@ -27,6 +28,9 @@ import { exportQrView } from './export-qr';
 /** How long one entry of the master password allows exports. */
 export const EXPORT_AUTH_SECONDS = 300;
 
+/** An account as an export reads it: its id (to pick a selection) and what the formats write. */
+export type ExportableEntry = ExportEntry & { readonly id: EntryId };
+
 export interface ExportServiceDeps {
   readonly clock: Clock;
   readonly desktop: Pick<DesktopPorts, 'pickSavePath'>;
@@ -38,15 +42,18 @@ export interface ExportServiceDeps {
    */
   readonly verifyPassword: (password: string) => Promise<void>;
   /** The accounts the user sees (deletions within their undo time left out); throws when locked. */
-  readonly entries: () => readonly ExportEntry[];
+  readonly entries: () => readonly ExportableEntry[];
   /** KDF and parameters for a Tessera backup file: as strong as the vault's own. */
   readonly backupOptions: () => BackupVaultOptions;
   readonly randomBytes?: (n: number) => Uint8Array;
 }
 
 export interface ExportService {
-  /** Checks the master password; exports are allowed for EXPORT_AUTH_SECONDS after. */
-  authorize(password: string): Promise<{ validForSeconds: number }>;
+  /**
+   * Checks the master password; exports are allowed for EXPORT_AUTH_SECONDS after. With `ids`, the
+   * exports of this session hold those accounts only, in that order.
+   */
+  authorize(password: string, ids?: readonly EntryId[]): Promise<{ validForSeconds: number }>;
   /** Shows the save dialog and writes the file; encrypted formats need `exportPassword`. */
   save(format: ExportFileFormat, exportPassword?: string): Promise<ExportSaveResult>;
   /** One QR code of an export, as a PNG data URL. */
@@ -56,10 +63,13 @@ export interface ExportService {
 }
 
 const NO_ACCOUNTS = 'There are no accounts to export.';
+const NONE_CHOSEN = 'Choose at least one account to export.';
+const CHOSEN_GONE =
+  'One of the chosen accounts is no longer in the vault (it may have been deleted). Choose the accounts again.';
 const NONE_FITS = 'None of the accounts can be saved in this format. Choose another format.';
 
 /** Secrets copied out of the vault, so a save meanwhile (which replaces the vault's buffers) cannot touch them. */
-function copyEntries(entries: readonly ExportEntry[]): ExportEntry[] {
+function copyEntries(entries: readonly ExportableEntry[]): ExportableEntry[] {
   return entries.map((e) => ({ ...e, secret: Uint8Array.from(e.secret) }));
 }
 
@@ -75,17 +85,43 @@ interface Authorization {
   batchSeed: Uint8Array | null;
   /** Bumped by `end()`: an authorisation finishing after a lock must not count. */
   epoch: number;
+  /** The accounts chosen, in order; null for every account. */
+  ids: readonly EntryId[] | null;
+}
+
+/**
+ * The accounts of the session: all of them, or the chosen ones in the order chosen (one deleted
+ * since the authorisation is left out).
+ */
+function selected(entries: readonly ExportableEntry[], ids: readonly EntryId[] | null): ExportableEntry[] {
+  if (ids === null) return [...entries];
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return ids.map((id) => byId.get(id)).filter((e): e is ExportableEntry => e !== undefined);
+}
+
+/** The selection must name accounts the user sees, each once; nothing is checked for "every account". */
+function checkSelection(entries: readonly ExportableEntry[], ids: readonly EntryId[] | undefined): void {
+  if (ids === undefined) return;
+  if (ids.length === 0) throw new InvalidEntryError('ids', NONE_CHOSEN);
+  const known = new Set(entries.map((e) => e.id));
+  if (!ids.every((id) => known.has(id)) || new Set(ids).size !== ids.length) {
+    throw new InvalidEntryError('ids', CHOSEN_GONE);
+  }
 }
 
 export function createExportService(deps: ExportServiceDeps): ExportService {
   const random = deps.randomBytes ?? nodeRandomBytes;
-  const auth: Authorization = { until: null, batchSeed: null, epoch: 0 };
+  const auth: Authorization = { until: null, batchSeed: null, epoch: 0, ids: null };
 
   function end(): void {
     auth.epoch++;
     auth.until = null;
     auth.batchSeed = null;
+    auth.ids = null;
   }
+
+  /** The session's accounts now (a copy of the chosen ones from the vault's current list). */
+  const sessionEntries = (): ExportableEntry[] => selected(deps.entries(), auth.ids);
 
   function requireAuthorized(): Uint8Array {
     if (auth.until === null || auth.batchSeed === null || deps.clock.now() >= auth.until) {
@@ -98,14 +134,14 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   async function save(format: ExportFileFormat, exportPassword?: string): Promise<ExportSaveResult> {
     requireAuthorized();
     const password = checkExportPassword(format, exportPassword);
-    const shown = deps.entries();
+    const shown = sessionEntries();
     if (shown.length === 0) throw new NothingToExportError(NO_ACCOUNTS);
     if (exportedCount(format, shown) === 0) throw new NothingToExportError(NONE_FITS);
     const file = await chooseFile(deps, format);
     if (file === null) return { status: 'cancelled' };
     // The dialog may have stayed open through a lock or past the time limit: check again.
     requireAuthorized();
-    const entries = copyEntries(deps.entries());
+    const entries = copyEntries(sessionEntries());
     try {
       await writeExportFile(format, entries, file, password, deps.backupOptions);
       const count = exportedCount(format, entries);
@@ -122,20 +158,24 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
   }
 
   return {
-    async authorize(password) {
+    async authorize(password, ids) {
       // A new attempt replaces any earlier authorisation: a wrong password leaves none.
       end();
       const started = auth.epoch;
+      checkSelection(deps.entries(), ids);
       await deps.verifyPassword(password);
       if (auth.epoch !== started) throw new PasswordRequiredError();
+      // Checked again after the KDF run: an account may have been deleted meanwhile.
+      checkSelection(deps.entries(), ids);
       auth.until = deps.clock.now() + EXPORT_AUTH_SECONDS * 1000;
       auth.batchSeed = Uint8Array.from(random(4));
+      auth.ids = ids === undefined ? null : [...ids];
       return { validForSeconds: EXPORT_AUTH_SECONDS };
     },
     save,
     async qr(kind: ExportQrKind, index: number): Promise<ExportQrView> {
       const seed = requireAuthorized();
-      const entries = copyEntries(deps.entries());
+      const entries = copyEntries(sessionEntries());
       try {
         if (entries.length === 0) throw new NothingToExportError(NO_ACCOUNTS);
         return await exportQrView(kind, entries, index, seed);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Generated from electron/domain by `npm run gen:domain` (scripts/lib/renderer-domain.ts); do not edit.
 // The window checks what main checks, without importing main-process code.
-import type { OtpAlgorithm, OtpType } from '../../electron/domain';
+import type { CodesSort, OtpAlgorithm, OtpType, SortableEntry, UsageMap } from '../../electron/domain';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const ENTRY_LIMITS = Object.freeze({
@@ -63,3 +63,49 @@ export const isPinShaped: (pin: string) => boolean = function isPinShaped(pin) {
 export const normaliseRecoveryKey: (typed: string) => string = function normaliseRecoveryKey(typed) {
   return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 };
+
+/** The order of the codes list, favourites first (electron/domain/codes-order.ts). */
+export const sortEntries: <T extends SortableEntry>(entries: readonly T[], sort: CodesSort, usage: UsageMap) => T[] =
+  function sortEntries(entries, sort, usage) {
+    const collator = new Intl.Collator([], { numeric: true });
+    const rows = entries.map((entry, index) => {
+      const used = Object.prototype.hasOwnProperty.call(usage, entry.id) ? usage[entry.id] : null;
+      return {
+        entry,
+        index,
+        count: used ? used.count : 0,
+        lastUsed: used ? used.lastUsed : -1,
+      };
+    });
+    rows.sort((x, y) => {
+      const a = x.entry;
+      const b = y.entry;
+      if (a.favourite !== b.favourite) return a.favourite ? -1 : 1;
+      if (sort === 'issuer' || sort === 'account') {
+        const keys =
+          sort === 'issuer'
+            ? [
+                [a.issuer, b.issuer],
+                [a.account, b.account],
+              ]
+            : [
+                [a.account, b.account],
+                [a.issuer, b.issuer],
+              ];
+        for (const [p = '', q = ''] of keys) {
+          if ((p === '') !== (q === '')) return p === '' ? 1 : -1;
+          const byName = collator.compare(p, q);
+          if (byName !== 0) return byName;
+        }
+      } else if (sort === 'usage') {
+        const byUse = y.count - x.count || y.lastUsed - x.lastUsed;
+        if (byUse !== 0) return byUse;
+      } else if (sort === 'recent') {
+        const byTime = y.lastUsed - x.lastUsed;
+        if (byTime !== 0) return byTime;
+      }
+      if (a.sortOrder !== b.sortOrder) return a.sortOrder - b.sortOrder;
+      return collator.compare(a.issuer, b.issuer) || collator.compare(a.account, b.account) || x.index - y.index;
+    });
+    return rows.map((row) => row.entry);
+  };

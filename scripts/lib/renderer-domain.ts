@@ -17,6 +17,7 @@ import {
   OTP_TYPES,
   QUICK_UNLOCK_LIMITS,
   SETTINGS_LIMITS,
+  sortEntries,
 } from '../../electron/domain';
 
 export const RENDERER_DOMAIN_FILE = 'renderer/shared/domain-values.ts';
@@ -28,7 +29,7 @@ export async function renderDomainValues(root: string): Promise<string> {
   const text = `// SPDX-License-Identifier: GPL-3.0-or-later
 // Generated from electron/domain by \`npm run gen:domain\` (scripts/lib/renderer-domain.ts); do not edit.
 // The window checks what main checks, without importing main-process code.
-import type { OtpAlgorithm, OtpType } from '../../electron/domain';
+import type { CodesSort, OtpAlgorithm, OtpType, SortableEntry, UsageMap } from '../../electron/domain';
 
 export const MIN_PASSWORD_LENGTH = ${json(MIN_PASSWORD_LENGTH)};
 export const ENTRY_LIMITS = Object.freeze(${json(ENTRY_LIMITS)} as const);
@@ -50,6 +51,10 @@ export const isPinShaped: (pin: string) => boolean = ${isPinShaped.toString()};
 
 /** A recovery key as typed, read the way main reads it (electron/domain/recovery-key.ts). */
 export const normaliseRecoveryKey: (typed: string) => string = ${normaliseRecoveryKey.toString()};
+
+/** The order of the codes list, favourites first (electron/domain/codes-order.ts). */
+export const sortEntries: <T extends SortableEntry>(entries: readonly T[], sort: CodesSort, usage: UsageMap) => T[] =
+  ${sortEntries.toString()};
 `;
   const file = `${root}/${RENDERER_DOMAIN_FILE}`;
   return format(text, { ...(await resolveConfig(file)), filepath: file });

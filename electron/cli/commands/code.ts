@@ -10,6 +10,8 @@ export const codeCommand: Command = {
     'QUERY is an id (8+ hex digits, as list shows), or an issuer, account or "issuer:account", matched\n' +
     'without case: exact matches first, else every entry containing QUERY.\n' +
     'HOTP entries: each code shown uses up one counter value, saved before the code is printed.\n' +
+    'Each code shown counts as a use on this computer, as a copy in the app does (`list --sort usage`);\n' +
+    'codes shown with --at do not.\n' +
     '--at computes the codes for that instant (Unix time in milliseconds) instead of now.\n' +
     'Now is this computer’s clock, plus the corrected time if it was chosen in the desktop app (see\n' +
     '`tessera clock`); --offset SECONDS adds that instead (--offset=-42 for a clock 42 s ahead).',

@@ -51,6 +51,7 @@ describe('list', () => {
         'favourite',
         'createdAt',
         'updatedAt',
+        'usage',
       ]);
     }
     expect(parsed.entries[3]).toMatchObject({ type: 'hotp', issuer: 'RFC4226', counter: 0, period: null });

@@ -88,6 +88,51 @@ describe('IPC payload validators', () => {
     }
   });
 
+  it('checks copying a code (current or next) and the usage counts', () => {
+    expect(validators['codes:copy']({ id: ID, next: true })).toEqual({ ok: true, value: { id: ID, next: true } });
+    expect(validators['codes:copy']({ id: ID, next: false })).toEqual({ ok: true, value: { id: ID, next: false } });
+    expect(validators['codes:usage'](null)).toEqual({ ok: true, value: null });
+    expect(validators['codes:usage'](undefined)).toEqual({ ok: true, value: null });
+    for (const [channel, payload] of [
+      ['codes:copy', { id: ID, next: 'yes' }],
+      ['codes:copy', { id: ID, next: 1 }],
+      ['codes:copy', { id: ID, next: null }],
+      ['codes:copy', { id: ID, previous: true }],
+      ['codes:copy', { next: true }],
+      ['codes:usage', { id: ID }],
+      ['codes:usage', {}],
+    ] as const) {
+      expect(validators[channel](payload as never).ok, `${channel} ${JSON.stringify(payload)}`).toBe(false);
+    }
+  });
+
+  it('checks an export authorisation for a selection: entry ids, each once, at least one, at most a vault’s', () => {
+    const OTHER = '1c7a3b55-4d2f-4e6b-8b1c-7a2e3d4c5b6f';
+    expect(validators['exports:authorize']({ password: 'pw' })).toEqual({ ok: true, value: { password: 'pw' } });
+    expect(validators['exports:authorize']({ password: 'pw', ids: [OTHER, ID] })).toEqual({
+      ok: true,
+      value: { password: 'pw', ids: [OTHER, ID] },
+    });
+    const most = Array.from({ length: LIMITS.entries }, (_, i) => `${ID.slice(0, 30)}${String(i).padStart(6, '0')}`);
+    expect(validators['exports:authorize']({ password: 'pw', ids: most }).ok).toBe(true);
+    for (const payload of [
+      { password: 'pw', ids: [] },
+      { password: 'pw', ids: [ID, ID] },
+      { password: 'pw', ids: ['not-an-id'] },
+      { password: 'pw', ids: [ID.toUpperCase()] },
+      { password: 'pw', ids: ID },
+      { password: 'pw', ids: null },
+      { password: 'pw', ids: [...most, OTHER] },
+      { ids: [ID] },
+      { password: 'pw', ids: [ID], format: 'aegis' },
+    ]) {
+      const result = validators['exports:authorize'](payload as never);
+      expect(result.ok, JSON.stringify(payload).slice(0, 80)).toBe(false);
+      // Neither the password nor an id is quoted back.
+      if (!result.ok) expect(result.message).not.toMatch(/pw'|0b6f2a44|not-an-id/i);
+    }
+  });
+
   it('checks the import, export and backup channels', () => {
     const bytes = new Uint8Array([137, 80, 78, 71]);
     expect(validators['imports:read-file']({ name: 'qr.png', bytes })).toEqual({

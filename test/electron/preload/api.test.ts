@@ -61,6 +61,9 @@ describe('createTesseraApi', () => {
     await api.entries.remove(ID);
     await api.codes.current();
     await api.codes.copy(ID);
+    await api.codes.copy(ID, { next: true });
+    await api.codes.copy(ID, {});
+    await api.codes.usage();
     await api.codes.nextHotp(ID);
     await api.codes.preview({ type: 'totp', secret: 'S' });
     await api.entries.undoRemove(ID);
@@ -82,6 +85,7 @@ describe('createTesseraApi', () => {
     await api.imports.commit(['c0', 'c2'], 'replace');
     await api.imports.cancel();
     await api.exports.authorize('master');
+    await api.exports.authorize('master 2', [ID]);
     await api.exports.save('uri-list');
     await api.exports.save('aegis', 'export pw');
     await api.exports.qr('migration', 1);
@@ -105,6 +109,15 @@ describe('createTesseraApi', () => {
     expect(calls).toContainEqual(['exports:save', { format: 'uri-list' }]);
     expect(calls).toContainEqual(['exports:save', { format: 'aegis', exportPassword: 'export pw' }]);
     expect(calls).toContainEqual(['exports:qr', { kind: 'migration', index: 1 }]);
+    // `next` and `ids` only when given (the validators reject unknown shapes, and an empty selection).
+    expect(calls.filter(([c]) => c === 'codes:copy')).toEqual([
+      ['codes:copy', { id: ID }],
+      ['codes:copy', { id: ID, next: true }],
+      ['codes:copy', { id: ID }],
+    ]);
+    expect(calls).toContainEqual(['codes:usage', null]);
+    expect(calls).toContainEqual(['exports:authorize', { password: 'master' }]);
+    expect(calls).toContainEqual(['exports:authorize', { password: 'master 2', ids: [ID] }]);
     expect(calls).toContainEqual(['vault:change-password', { current: 'a', next: 'b' }]);
     expect(calls).toContainEqual(['vault:recover', { recoveryKey: 'ABCD-EFGH', newPassword: 'new password' }]);
     expect(calls).toContainEqual(['vault:create-recovery-key', { password: 'master pw' }]);

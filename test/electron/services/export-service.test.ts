@@ -486,6 +486,90 @@ describe('QR exports', () => {
   });
 });
 
+describe('exporting a selection', () => {
+  /** The vault's ids by issuer. */
+  const idsOf = (s: AppServices): Record<string, string> =>
+    Object.fromEntries(s.entries.list().map((e) => [e.issuer, e.id]));
+
+  it('limits the session’s files and QR codes of both kinds to the chosen accounts, in the order given', async () => {
+    const s = await vaultWith(MIXED());
+    const id = idsOf(s);
+    expect(await s.exports.authorize(PASSWORD, [id.Slow!, id.GitHub!, id.Steam!])).toEqual({ validForSeconds: 300 });
+
+    nextSave = 'links.txt';
+    expect(await s.exports.save('uri-list')).toMatchObject({ status: 'saved', count: 3 });
+    const list = await importFile(readFileSync(path.join(outDir, 'links.txt')), { fileName: 'links.txt' });
+    expect(list.entries.map((e) => e.issuer)).toEqual(['Slow', 'GitHub', 'Steam']);
+
+    nextSave = 'backup.tessera';
+    await s.exports.save('tessera', EXPORT_PASSWORD);
+    const restored = await readBackup(path.join(outDir, 'backup.tessera'), EXPORT_PASSWORD, { kdf: fakeKdf });
+    expect(restored.map((e) => e.issuer).sort()).toEqual(['GitHub', 'Slow', 'Steam']);
+
+    const views = [await s.exports.qr('entry', 0), await s.exports.qr('entry', 1), await s.exports.qr('entry', 2)];
+    expect(views.map((v) => [v.title, v.count])).toEqual([
+      ['Slow (bob)', 3],
+      ['GitHub (alice@example.com)', 3],
+      ['Steam (gamer)', 3],
+    ]);
+    await expect(s.exports.qr('entry', 3)).rejects.toMatchObject({ field: 'index' });
+    // The transfer code carries the chosen accounts Google Authenticator can take (not Steam, nor 60 s).
+    const transfer = await s.exports.qr('migration', 0);
+    expect(transfer).toMatchObject({ count: 1, accounts: ['GitHub (alice@example.com)'] });
+    expect(transfer.warnings).toHaveLength(2);
+    const decoded = classifyQrText(await qrText(transfer));
+    expect(decoded.kind === 'migration' && decoded.entries.map((e) => e.issuer)).toEqual(['GitHub']);
+  });
+
+  it('one account: its QR code alone', async () => {
+    const s = await vaultWith(MIXED());
+    await s.exports.authorize(PASSWORD, [idsOf(s).Bank!]);
+    const view = await s.exports.qr('entry', 0);
+    expect(view).toMatchObject({ index: 0, count: 1, title: 'Bank (alice)', accounts: ['Bank (alice)'] });
+    const payload = classifyQrText(await qrText(view));
+    expect(payload.kind === 'otpauth' && core(payload.entry)).toBe(core(MIXED()[1]!));
+  });
+
+  it('refuses accounts it does not know, in plain words, and authorises nothing', async () => {
+    const s = await vaultWith(MIXED());
+    const unknown = '0b6f2a44-3c1e-4c5a-9a0b-6f1d2e3c4b5a';
+    for (const ids of [[unknown], [idsOf(s).GitHub!, unknown], []]) {
+      const refused = await s.exports.authorize(PASSWORD, ids).catch(toIpcError);
+      expect(refused).toMatchObject({ code: 'invalid-entry', field: 'ids' });
+      expect((refused as { message: string }).message).toMatch(/^(One of the chosen accounts|Choose at least one)/);
+      await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
+    }
+    // An account being deleted is not one the user can choose.
+    const bank = idsOf(s).Bank!;
+    await s.entries.remove(bank);
+    await expect(s.exports.authorize(PASSWORD, [bank])).rejects.toMatchObject({ field: 'ids' });
+  });
+
+  it('still needs the master password, lasts as long, and the next authorisation is for every account again', async () => {
+    const s = await vaultWith(MIXED());
+    const id = idsOf(s);
+    await expect(s.exports.authorize('wrong password!', [id.GitHub!])).rejects.toMatchObject({
+      kind: 'wrong-password-or-tampered',
+    });
+    await s.exports.authorize(PASSWORD, [id.GitHub!]);
+    clock.advance(299_999);
+    expect((await s.exports.qr('entry', 0)).count).toBe(1);
+    clock.advance(1);
+    await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
+    await s.exports.authorize(PASSWORD);
+    expect((await s.exports.qr('entry', 0)).count).toBe(4);
+  });
+
+  it('leaves out a chosen account deleted after the authorisation', async () => {
+    const s = await vaultWith(MIXED());
+    const id = idsOf(s);
+    await s.exports.authorize(PASSWORD, [id.GitHub!, id.Slow!]);
+    await s.entries.remove(id.GitHub!);
+    const view = await s.exports.qr('entry', 0);
+    expect(view).toMatchObject({ count: 1, title: 'Slow (bob)' });
+  });
+});
+
 describe('secrets', () => {
   it('no answer or event carries a secret as text', async () => {
     const entries = MIXED();

@@ -3,6 +3,8 @@
  * `tessera code QUERY [--json] [--at UNIX_MS | --offset SECONDS]`: the current codes of the
  * matching entries. "Current" is this computer's clock plus the correction chosen in the desktop
  * app (read from its settings on this computer), or plus `--offset`; nothing is asked of the network.
+ * Each code shown now (not `--at`) counts as one use on this computer (usage.json, never the vault),
+ * as a copy in the app does, for `list --sort usage|recent` and the app's orders.
  */
 import { codeSnapshot } from '../../../otp';
 import { clockInWords, SETTINGS_LIMITS, type OtpType } from '../../../domain';
@@ -14,6 +16,7 @@ import { type CommandContext, withVault } from '../../context';
 import { CliError, EXIT, UsageError } from '../../errors';
 import { entryLabel, formatTable, printable, toJsonLine } from '../../io';
 import { findEntries } from '../../query';
+import { recordUses } from '../../usage';
 
 /** One code in `code --json`; a stable shape (docs/cli.md). */
 export interface CodeLine {
@@ -40,6 +43,13 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
     if (matches.length === 0) throw new CliError(EXIT.notFound, `No account matches '${printable(query)}'.`);
     const out: CodeLine[] = [];
     for (const entry of matches) out.push(await codeLine(vault, entry, now));
+    // A code for another instant is a look, not a use.
+    if (at === undefined)
+      await recordUses(
+        ctx,
+        vault,
+        out.map((l) => l.id),
+      );
     return out;
   });
   if (flag(args, 'json')) {
