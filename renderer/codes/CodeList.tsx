@@ -2,17 +2,19 @@
 /**
  * The list of codes, already filtered and ordered. It is one Tab stop (the selected row's button:
  * a roving tab index); inside it ↑/↓/Home/End move between rows, ←/→ between a row's buttons
- * (copy, next code, edit, delete), Delete asks to delete the account, F2 edits it, Alt+↑/↓ moves it,
- * and typing goes to the search field. The grip drags a row. Long lists render only the rows near
- * the viewport.
+ * (copy, next code, edit, delete, more), Delete asks to delete the account, F2 edits it, Shift+F10
+ * and the Menu key open its menu, Alt+↑/↓ moves it (in the manual order; in the others it says how
+ * to get there), and typing goes to the search field. In the manual order the grip drags a row.
+ * Long lists render only the rows near the viewport; the compact view's rows are shorter.
  */
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { EntryId, EntrySummary } from '../../electron/domain';
-import { CodeRow, rowButtonId } from './CodeRow';
+import { openAccountMenu } from './account-menu/account-menu-store';
+import { CodeRow, rowButtonId, rowMenuAnchor } from './CodeRow';
 import { keyboardMove, type DropPosition } from './reorder';
 import { SelectedTimeLeft } from './SelectedTimeLeft';
 import { rowOf, useRowDrag } from './useRowDrag';
-import { useVirtualRows, ROW_STRIDE } from './useVirtualRows';
+import { COMPACT_ROW_STRIDE, ROW_STRIDE, useVirtualRows } from './useVirtualRows';
 
 export interface CodeListProps {
   readonly id: string;
@@ -23,6 +25,12 @@ export interface CodeListProps {
   readonly onDelete: (entry: EntrySummary) => void;
   /** Moves `id` before or after `targetId`; the list keeps the moved row focused. */
   readonly onMove: (id: EntryId, targetId: EntryId, position: DropPosition) => void;
+  /** The list is in the manual order: rows can be dragged and moved. */
+  readonly reorderable: boolean;
+  /** Alt+↑/↓ in an order other than manual: the screen says how to rearrange. */
+  readonly onMoveOff: () => void;
+  /** One line per account. */
+  readonly compact: boolean;
   /** Text typed on a row: it belongs in the search field. */
   readonly onType: (text: string) => void;
   /** Set by the parent to bring a row into view (e.g. the search selection moved). */
@@ -36,7 +44,7 @@ const NAVIGATION: Readonly<Record<string, (index: number, last: number) => numbe
   End: (_i, last) => last,
 };
 
-/** The row's buttons in order: copy, next code (HOTP), edit, delete. */
+/** The row's buttons in order: copy, next code (HOTP), edit, delete, more. */
 function rowButtons(row: HTMLElement): HTMLButtonElement[] {
   return [...row.querySelectorAll<HTMLButtonElement>('button')];
 }
@@ -46,9 +54,10 @@ const isTyping = (event: KeyboardEvent): boolean =>
   event.key.length === 1 && event.key !== ' ' && !event.altKey && !event.ctrlKey && !event.metaKey;
 
 export function CodeList(props: CodeListProps) {
-  const { id, entries, selectedId, onSelect, onEdit, onDelete, onMove, revealIndex } = props;
+  const { id, entries, selectedId, onSelect, onEdit, onDelete, onMove, revealIndex, reorderable, compact } = props;
   const listRef = useRef<HTMLUListElement>(null);
-  const range = useVirtualRows(entries.length, listRef);
+  const stride = compact ? COMPACT_ROW_STRIDE : ROW_STRIDE;
+  const range = useVirtualRows(entries.length, listRef, stride);
   const { ensureVisible } = range;
   const { focusRow, focusLater } = useRowFocus(entries, ensureVisible);
   const drag = useRowDrag(onMove, focusLater);
@@ -60,22 +69,29 @@ export function CodeList(props: CodeListProps) {
   // The one Tab stop: the selected row, or the first row rendered when that one is scrolled away.
   const tabStopId = shown.some((e) => e.id === selectedId) ? selectedId : (shown[0]?.id ?? null);
   const spacers = range.virtual
-    ? { paddingTop: range.start * ROW_STRIDE, paddingBottom: (entries.length - range.end) * ROW_STRIDE }
+    ? { paddingTop: range.start * stride, paddingBottom: (entries.length - range.end) * stride }
     : undefined;
+  const className = ['code-list', compact ? 'code-list-compact' : '', drag.dragging ? 'code-list-dragging' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
       <ul
         ref={listRef}
         id={id}
-        className={drag.dragging ? 'code-list code-list-dragging' : 'code-list'}
+        className={className}
         aria-label="Accounts"
         aria-describedby="code-list-help"
         style={spacers}
         onKeyDown={(event) => onListKey(event, { ...props, focusRow, focusLater })}
-        onDragStart={drag.onDragStart}
-        onDragOver={drag.onDragOver}
-        onDrop={drag.onDrop}
-        onDragEnd={drag.onDragEnd}
+        {...(reorderable
+          ? {
+              onDragStart: drag.onDragStart,
+              onDragOver: drag.onDragOver,
+              onDrop: drag.onDrop,
+              onDragEnd: drag.onDragEnd,
+            }
+          : {})}
       >
         {shown.map((entry, i) => (
           <CodeRow
@@ -85,6 +101,8 @@ export function CodeList(props: CodeListProps) {
             tabStop={entry.id === tabStopId}
             {...(range.virtual ? { position: range.start + i + 1, setSize: entries.length } : {})}
             dropPosition={drag.dropTarget?.id === entry.id ? drag.dropTarget.position : null}
+            reorderable={reorderable}
+            compact={compact}
             onSelect={onSelect}
             onEdit={onEdit}
             onDelete={onDelete}
@@ -92,8 +110,10 @@ export function CodeList(props: CodeListProps) {
         ))}
       </ul>
       <p id="code-list-help" className="visually-hidden">
-        Enter copies a code. Up and down arrows move between accounts, left and right arrows reach Edit and Delete. The
-        Delete key deletes an account, F2 edits it, Alt and the up or down arrow moves it. Typing searches.
+        Enter copies a code. Up and down arrows move between accounts, left and right arrows reach the account&apos;s
+        buttons. The Delete key deletes an account, F2 edits it, Shift and F10 or the Menu key opens its menu.{' '}
+        {reorderable ? 'Alt and the up or down arrow moves it.' : 'Switch to manual order to rearrange.'} Typing
+        searches.
       </p>
       <SelectedTimeLeft entryId={selectedId} />
     </>
@@ -153,6 +173,10 @@ function onListKey(event: KeyboardEvent<HTMLUListElement>, list: CodeListProps &
     event.preventDefault();
     return list.onEdit(entry);
   }
+  if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+    event.preventDefault();
+    return openAccountMenu(entry.id, rowMenuAnchor(row), true);
+  }
   if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
     const buttons = rowButtons(row);
     const at = buttons.indexOf(target as HTMLButtonElement);
@@ -164,6 +188,7 @@ function onListKey(event: KeyboardEvent<HTMLUListElement>, list: CodeListProps &
   if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
     if (!target.classList.contains('row-main')) return;
     event.preventDefault();
+    if (!list.reorderable) return list.onMoveOff();
     const move = keyboardMove(entries, entry.id, event.key === 'ArrowUp' ? -1 : 1);
     if (!move) return;
     list.focusLater(entry.id);

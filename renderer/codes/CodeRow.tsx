@@ -2,19 +2,23 @@
 /**
  * One account in the codes list. The big button copies the code (click or Enter); its accessible
  * name is "Issuer, account, favourite, group Work, code 123 456", and it is described by the next
- * code while that is previewed and, for the selected row, by the seconds left. In privacy mode the
- * first press reveals the code for its period and the next one copies. The list is one Tab stop:
- * only the selected row's button is in the Tab order; the list's arrow keys reach the rest. The
- * grip drags the row; Alt+↑/↓ on the row moves it (handled by the list). A new code, and the
- * preview 5 s before it, render nothing: the store writes their texts (CodeButton); the countdown
- * runs on the compositor.
+ * code while that is shown ("next code 654 321": in the last seconds of a period, or all the time
+ * with "Always show the next code") and, for the selected row, by the seconds left. In privacy mode
+ * the first press reveals the code for its period and the next one copies. The list is one Tab stop:
+ * only the selected row's button is in the Tab order; the list's arrow keys reach the rest. In the
+ * manual order the grip drags the row and Alt+↑/↓ moves it (handled by the list); in the other
+ * orders there is no grip. The `⋯` button, a right-click and Shift+F10 / the Menu key (the list)
+ * open the account's menu. The compact view shows one line per account: its edit and delete are in
+ * that menu (and on F2 and the Delete key). A new code, and its preview, render nothing: the store
+ * writes their texts (CodeButton); the countdown runs on the compositor.
  */
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/domain';
 import { useSetting } from '../settings/settings-store';
 import { groupCode, spokenCode } from '../shared/format-code';
 import { EditIcon, GripIcon, NextIcon, StarIcon, TrashIcon } from '../shared/Icons';
 import { IssuerTile } from '../shared/IssuerTile';
+import { openAccountMenu, useAccountMenuOpen, useAccountMenuStore } from './account-menu/account-menu-store';
 import { copyCode, nextHotpCode } from './actions';
 import { codeShowing, useCodesStore, type CodesState } from './codes-store';
 import { codesTextRef, writeAttribute, writeTextContent } from './codes-text';
@@ -24,9 +28,13 @@ import { entryLabel } from './entry-query';
 import type { DropPosition } from './reorder';
 import { useRevealStore } from './reveal-store';
 import { CountdownRing } from './rings/CountdownRing';
+import { MoreIcon } from './view-icons';
 
 /** The id of the one element that says how long the selected row's code has left. */
 export const SELECTED_TIME_LEFT_ID = 'selected-time-left';
+
+/** A row's keys besides moving it: delete, edit, the account's menu. */
+const ROW_KEYS = 'Delete F2 Shift+F10 ContextMenu';
 
 export interface CodeRowProps {
   readonly entry: EntrySummary;
@@ -39,6 +47,10 @@ export interface CodeRowProps {
   readonly setSize?: number;
   /** Where a dragged row would land relative to this one. */
   readonly dropPosition: DropPosition | null;
+  /** The list is in the manual order: the row has a grip to drag it by. */
+  readonly reorderable: boolean;
+  /** The compact view: one line, and edit and delete only in the account's menu. */
+  readonly compact: boolean;
   readonly onSelect: (id: string) => void;
   readonly onEdit: (entry: EntrySummary) => void;
   readonly onDelete: (entry: EntrySummary) => void;
@@ -49,9 +61,15 @@ export function rowButtonId(entryId: string): string {
   return `code-row-${entryId}`;
 }
 
-/** The DOM id of the text that previews a row's next code. */
+/** The DOM id of the text that says a row's next code to screen readers (the button's description). */
 function nextCodeId(entryId: EntryId): string {
   return `${rowButtonId(entryId)}-next`;
+}
+
+/** Where the account menu opens for a row chosen by keyboard: under the row's start. */
+export function rowMenuAnchor(row: Element): { x: number; y: number } {
+  const rect = row.getBoundingClientRect();
+  return { x: rect.left, y: rect.bottom };
 }
 
 /** "GitHub, alice@example.com, favourite, group Work": what the row shows of the account. */
@@ -75,9 +93,22 @@ function codeDigits(entry: EntrySummary, code: Pick<CodeSnapshot, 'code'> | unde
   return groupCode(masked ? '•'.repeat(code.code.length) : code.code, entry.type);
 }
 
-/** "next 654 321" in the last seconds of a period, never while the code is masked. */
+/**
+ * "next 654 321" while main sends the next code (the last seconds of a period, or all the time with
+ * "Always show the next code"), never while the code is masked.
+ */
 function nextText(entry: EntrySummary, code: CodeSnapshot | undefined, masked: boolean): string {
   return code?.next && !masked ? `next ${groupCode(code.next, entry.type)}` : '';
+}
+
+/** The same for screen readers: "next code 654 321" (a Steam code letter by letter). */
+function spokenNextText(entry: EntrySummary, code: CodeSnapshot | undefined, masked: boolean): string {
+  return code?.next && !masked ? `next code ${spokenCode(code.next, entry.type)}` : '';
+}
+
+/** How many characters the entry's codes take grouped ("123 456": 7): the compact view sizes the code's box by it. */
+function codeChars(entry: EntrySummary): number {
+  return groupCode('0'.repeat(entry.digits), entry.type).length;
 }
 
 /** The code's period in seconds, or null when it has none (HOTP, or no code yet). */
@@ -98,7 +129,8 @@ function CodeButton({
   tabStop,
   identity,
   onSelect,
-}: Pick<CodeRowProps, 'entry' | 'selected' | 'tabStop' | 'onSelect'> & { identity: ReactNode }) {
+  reorderable,
+}: Pick<CodeRowProps, 'entry' | 'selected' | 'tabStop' | 'onSelect' | 'reorderable'> & { identity: ReactNode }) {
   const id = entry.id;
   const copied = useCopiedStore((s) => s.id === id);
   const hideCodes = useSetting('hideCodes', false);
@@ -115,6 +147,7 @@ function CodeButton({
   const masked = useCodesStore(maskedIn);
   const expired = useCodesStore((s) => s.expired[id] === true);
   const nextId = nextCodeId(id);
+  const boxStyle = useMemo(() => ({ '--code-chars': codeChars(entry) }) as CSSProperties, [entry]);
 
   function onPress(): void {
     const code = codeShowing(useCodesStore.getState(), id);
@@ -130,7 +163,7 @@ function CodeButton({
       className="row-main"
       ref={codesTextRef((s) => rowName(entry, codeShowing(s, id), maskedIn(s)), writeAttribute('aria-label'))}
       aria-describedby={selected && period !== null ? `${nextId} ${SELECTED_TIME_LEFT_ID}` : nextId}
-      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Delete F2"
+      aria-keyshortcuts={reorderable ? `Alt+ArrowUp Alt+ArrowDown ${ROW_KEYS}` : ROW_KEYS}
       tabIndex={tabStop ? 0 : -1}
       onClick={onPress}
       onFocus={() => onSelect(id)}
@@ -138,7 +171,7 @@ function CodeButton({
       {identity}
       <span className="row-code-block">
         {/* A fixed-size box: a new code lays out this box only, not the row, list and page. */}
-        <span className="row-code-box">
+        <span className="row-code-box" style={boxStyle}>
           {hasCode ? (
             <span
               className={codeClass.join(' ')}
@@ -147,11 +180,16 @@ function CodeButton({
           ) : (
             <span className="row-code row-code-empty">{entry.type === 'hotp' ? '––– –––' : '··· ···'}</span>
           )}
-          {/* Always there, empty without a preview: the button's description. */}
+          {/* Always there, empty without a next code: what the eye reads, and the button's description. */}
           <span
             className="row-next"
-            id={nextId}
+            aria-hidden="true"
             ref={codesTextRef((s) => nextText(entry, codeShowing(s, id), maskedIn(s)), writeTextContent)}
+          />
+          <span
+            className="visually-hidden"
+            id={nextId}
+            ref={codesTextRef((s) => spokenNextText(entry, codeShowing(s, id), maskedIn(s)), writeTextContent)}
           />
         </span>
         {/* The toast says it too; this is where the person is looking. */}
@@ -195,12 +233,15 @@ export const CodeRow = memo(function CodeRow({
   position,
   setSize,
   dropPosition,
+  reorderable,
+  compact,
   onSelect,
   onEdit,
   onDelete,
 }: CodeRowProps) {
   const identity = useMemo(() => identityOf(entry), [entry]);
   const label = entryLabel(entry);
+  const menuOpen = useAccountMenuOpen(entry.id);
   const className = ['row', selected ? 'row-selected' : '', dropPosition ? `row-drop-${dropPosition}` : '']
     .filter(Boolean)
     .join(' ');
@@ -213,6 +254,20 @@ export const CodeRow = memo(function CodeRow({
     });
   }
 
+  function onContextMenu(event: MouseEvent<HTMLLIElement>): void {
+    event.preventDefault();
+    // The Menu key opens the menu from the list's keys; the event the browser sends after it is not a second request.
+    const open = useAccountMenuStore.getState().open;
+    if (open?.id === entry.id && open.byKeyboard) return;
+    openAccountMenu(entry.id, { x: event.clientX, y: event.clientY }, false);
+  }
+
+  function onMore(event: MouseEvent<HTMLButtonElement>): void {
+    const rect = event.currentTarget.getBoundingClientRect();
+    // A click from Enter or Space has no pointer (detail 0): the menu then takes the focus.
+    openAccountMenu(entry.id, { x: rect.left, y: rect.bottom }, event.detail === 0);
+  }
+
   return (
     <li
       className={className}
@@ -220,11 +275,21 @@ export const CodeRow = memo(function CodeRow({
       aria-current={selected ? 'true' : undefined}
       aria-posinset={position}
       aria-setsize={setSize}
+      onContextMenu={onContextMenu}
     >
-      <span className="row-grip" draggable="true" data-grip="true" title="Drag to reorder" aria-hidden="true">
-        <GripIcon />
-      </span>
-      <CodeButton entry={entry} selected={selected} tabStop={tabStop} identity={identity} onSelect={onSelect} />
+      {reorderable ? (
+        <span className="row-grip" draggable="true" data-grip="true" title="Drag to reorder" aria-hidden="true">
+          <GripIcon />
+        </span>
+      ) : null}
+      <CodeButton
+        entry={entry}
+        selected={selected}
+        tabStop={tabStop}
+        identity={identity}
+        reorderable={reorderable}
+        onSelect={onSelect}
+      />
       {entry.type === 'hotp' ? (
         // Sits where time-based rows show their ring (CSS places it over that empty column).
         <RowIconButton
@@ -237,16 +302,29 @@ export const CodeRow = memo(function CodeRow({
         </RowIconButton>
       ) : null}
       <div className="row-actions">
-        <RowIconButton name={`Edit ${label}`} title="Edit (F2)" onClick={() => onEdit(entry)}>
-          <EditIcon />
-        </RowIconButton>
+        {compact ? null : (
+          <>
+            <RowIconButton name={`Edit ${label}`} title="Edit (F2)" onClick={() => onEdit(entry)}>
+              <EditIcon />
+            </RowIconButton>
+            <RowIconButton
+              className="icon-button-danger"
+              name={`Delete ${label}`}
+              title="Delete (Delete key)"
+              onClick={() => onDelete(entry)}
+            >
+              <TrashIcon />
+            </RowIconButton>
+          </>
+        )}
         <RowIconButton
-          className="icon-button-danger"
-          name={`Delete ${label}`}
-          title="Delete (Delete key)"
-          onClick={() => onDelete(entry)}
+          className="row-more"
+          name={`More actions for ${label}`}
+          title="More actions"
+          popup={{ expanded: menuOpen }}
+          onClick={onMore}
         >
-          <TrashIcon />
+          <MoreIcon />
         </RowIconButton>
       </div>
     </li>
@@ -259,12 +337,14 @@ interface RowIconButtonProps {
   /** The accessible name, e.g. "Edit GitHub". */
   readonly name: string;
   readonly title: string;
-  readonly onClick: () => void;
+  /** The button opens a menu (`aria-haspopup`), open or not. */
+  readonly popup?: { readonly expanded: boolean };
+  readonly onClick: (event: MouseEvent<HTMLButtonElement>) => void;
   readonly children: ReactNode;
 }
 
 /** A row's icon button: out of the Tab order, as the list's arrow keys reach it. */
-function RowIconButton({ className, name, title, onClick, children }: RowIconButtonProps) {
+function RowIconButton({ className, name, title, popup, onClick, children }: RowIconButtonProps) {
   return (
     <button
       type="button"
@@ -272,6 +352,7 @@ function RowIconButton({ className, name, title, onClick, children }: RowIconBut
       aria-label={name}
       title={title}
       tabIndex={-1}
+      {...(popup ? { 'aria-haspopup': 'menu' as const, 'aria-expanded': popup.expanded } : {})}
       onClick={onClick}
     >
       {children}

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The unlocked vault: search, group filter, the codes list and its dialogs. Keyboard: Ctrl/Cmd+F
- * search, Ctrl/Cmd+L lock, Ctrl/Cmd+, settings, Ctrl/Cmd+Z undo a deletion, arrows move the
- * selection, Enter copies, Alt+↑/↓ moves an account, Esc clears the search. The search and the
- * selection are useCodesSearch's.
+ * The unlocked vault: search, group filter, the list's order and view, the codes list, the account
+ * menu and the dialogs. Keyboard: Ctrl/Cmd+F search, Ctrl/Cmd+L lock, Ctrl/Cmd+, settings, Ctrl/Cmd+Z
+ * undo a deletion, arrows move the selection, Enter copies, Alt+↑/↓ moves an account (manual order),
+ * Shift+F10 opens its menu, Esc clears the search. The search and the selection are useCodesSearch's.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { EntryId, EntrySummary } from '../../electron/domain';
@@ -13,10 +13,13 @@ import { ExportDialog } from '../export/ExportDialog';
 import { openImport } from '../import/import-actions';
 import { ImportDialog } from '../import/ImportDialog';
 import { ImportShortcuts } from '../import/ImportShortcuts';
+import { useSetting } from '../settings/settings-store';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { FormAlert } from '../shared/FormAlert';
 import { ToastHost } from '../shared/ToastHost';
 import { AddAccountDialog } from './account-dialogs/AddAccountDialog';
+import { AccountMenu } from './account-menu/AccountMenu';
+import { useAccountDialogOpen } from './account-menu/account-menu-store';
 import { DeleteEntryDialog } from './account-dialogs/DeleteEntryDialog';
 import { EditEntryDialog } from './account-dialogs/EditEntryDialog';
 import { lockVault, moveAccount, undoLast } from './actions';
@@ -26,13 +29,14 @@ import { rowButtonId } from './CodeRow';
 import { CodesTopBar } from './CodesTopBar';
 import { NoAccounts, NoMatches } from './EmptyState';
 import { useEntriesStore } from './entries-store';
-import { GroupFilter } from './GroupFilter';
+import { ListControls, MANUAL_ORDER_HINT } from './ListControls';
 import type { DropPosition } from './reorder';
 import { useRingPhaseCheck } from './rings/useRingImage';
 import { useActivityReporter } from './useActivityReporter';
 import { useCodeRollover } from './useCodeRollover';
 import { useCodesSearch } from './useCodesSearch';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { useListOrder } from './useListOrder';
 import { useSessionData } from './useSessionData';
 
 type Dialog =
@@ -53,16 +57,22 @@ export function CodesScreen() {
   useActivityReporter();
   const entries = useEntriesStore((s) => s.entries);
   const loaded = useEntriesStore((s) => s.loaded);
-  const search = useCodesSearch(entries);
+  const order = useListOrder();
+  const compact = useSetting('compactView', false);
+  const search = useCodesSearch(entries, order);
   const { visible, selected, query, focusSearch } = search;
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { listMessage, onMove } = useAccountMoves();
+  // A dialog of the account menu (edit, delete, move to group, QR code) counts as one of the screen's.
+  const accountDialog = useAccountDialogOpen();
+  const quiet = dialog === null && !accountDialog;
+  const { listMessage, onMove, say } = useAccountMoves();
+  const onMoveOff = useCallback(() => say(MANUAL_ORDER_HINT), [say]);
 
   useGlobalShortcuts({
-    onFind: () => dialog === null && focusSearch(),
+    onFind: () => quiet && focusSearch(),
     onLock: () => void lockVault(),
-    onSettings: () => dialog === null && setDialog({ kind: 'settings' }),
-    onUndo: () => dialog === null && undoLast(),
+    onSettings: () => quiet && setDialog({ kind: 'settings' }),
+    onUndo: () => quiet && undoLast(),
   });
   // The global shortcut (main) shows the window and asks for the search field.
   useEffect(
@@ -83,7 +93,7 @@ export function CodesScreen() {
 
   return (
     <div className="codes-screen">
-      <div className="codes-main" inert={dialog !== null} onKeyDown={search.onScreenKeyDown}>
+      <div className="codes-main" inert={!quiet} onKeyDown={search.onScreenKeyDown}>
         <CodesTopBar
           searchRef={search.searchRef}
           query={query}
@@ -100,7 +110,9 @@ export function CodesScreen() {
         <main className="codes-body">
           {loadError ? <FormAlert message={loadError.message} /> : null}
           <ClockNotice />
-          <GroupFilter groups={search.groups} value={search.group} onChange={search.setGroup} />
+          {loaded && entries.length > 0 ? (
+            <ListControls groups={search.groups} group={search.group} onGroup={search.setGroup} />
+          ) : null}
           {!loaded ? (
             <p className="loading">Loading accounts…</p>
           ) : entries.length === 0 ? (
@@ -116,13 +128,18 @@ export function CodesScreen() {
               onEdit={onEdit}
               onDelete={onDelete}
               onMove={onMove}
+              reorderable={order.sort === 'manual'}
+              onMoveOff={onMoveOff}
+              compact={compact}
               onType={search.typeIntoSearch}
               revealIndex={search.revealIndex}
             />
           )}
         </main>
       </div>
-      <CodesDialogs dialog={dialog} setDialog={setDialog} />
+      {/* The account's menu (its row's ⋯, a right-click, Shift+F10): at most one open. */}
+      <AccountMenu />
+      <CodesDialogs dialog={dialog} setDialog={setDialog} accountDialog={accountDialog} />
       <CodeAnnouncer entries={visible} selectedId={selected?.id ?? null} />
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="list-announcer">
         {listMessage.text ? <span key={listMessage.key}>{listMessage.text}</span> : null}
@@ -132,19 +149,37 @@ export function CodesScreen() {
   );
 }
 
-/** Moves an account (drag or Alt+↑/↓) and keeps what main said about it for the list's live region. */
+/**
+ * Moves an account (drag or Alt+↑/↓) and keeps what main said about it for the list's live region;
+ * `say` puts another sentence there (e.g. why nothing moved).
+ */
 function useAccountMoves() {
   const [listMessage, setListMessage] = useState({ key: 0, text: '' });
-  const onMove = useCallback((id: EntryId, targetId: EntryId, position: DropPosition) => {
-    void moveAccount(id, targetId, position).then((text) => {
-      if (text) setListMessage((m) => ({ key: m.key + 1, text }));
-    });
-  }, []);
-  return { listMessage, onMove };
+  const say = useCallback((text: string) => setListMessage((m) => ({ key: m.key + 1, text })), []);
+  const onMove = useCallback(
+    (id: EntryId, targetId: EntryId, position: DropPosition) => {
+      void moveAccount(id, targetId, position).then((text) => {
+        if (text) say(text);
+      });
+    },
+    [say],
+  );
+  return { listMessage, onMove, say };
 }
 
-/** The open dialog, if any, and the import shortcuts (drop, paste), which work while no other dialog is open. */
-function CodesDialogs({ dialog, setDialog }: { dialog: Dialog; setDialog: (dialog: Dialog) => void }) {
+/**
+ * The open dialog, if any, and the import shortcuts (drop, paste), which work while no other dialog
+ * is open (`accountDialog`: one of the account menu's is).
+ */
+function CodesDialogs({
+  dialog,
+  setDialog,
+  accountDialog,
+}: {
+  dialog: Dialog;
+  setDialog: (dialog: Dialog) => void;
+  accountDialog: boolean;
+}) {
   const closeDialog = useCallback(() => setDialog(null), [setDialog]);
   const showImport = useCallback(() => setDialog({ kind: 'import' }), [setDialog]);
   return (
@@ -154,7 +189,7 @@ function CodesDialogs({ dialog, setDialog }: { dialog: Dialog; setDialog: (dialo
       {/* Closing it gives the focus back to the top bar's Export (Modal returns it where it was). */}
       {dialog?.kind === 'export' ? <ExportDialog onClose={closeDialog} /> : null}
       <ImportShortcuts
-        enabled={dialog === null || dialog.kind === 'import'}
+        enabled={(dialog === null && !accountDialog) || dialog?.kind === 'import'}
         dialogOpen={dialog?.kind === 'import'}
         onOpen={showImport}
       />

@@ -9,8 +9,12 @@ import { useCopiedStore } from './copied-store';
 import { useEntriesStore } from './entries-store';
 import { entryLabel } from './entry-query';
 import { moveEntry, type DropPosition } from './reorder';
+import { loadUsage } from './usage-store';
 
-/** Asks main to copy the entry's current code; main clears the clipboard after N seconds. */
+/**
+ * Asks main to copy the entry's current code; main clears the clipboard after N seconds and counts
+ * the use on this computer, so the usage orders are asked for again.
+ */
 export async function copyCode(entry: EntrySummary): Promise<void> {
   if (entry.type === 'hotp' && !useCodesStore.getState().byId[entry.id]) {
     showToast(`Press “Next code” to generate a code for ${entryLabel(entry)} first.`, 'error');
@@ -24,6 +28,7 @@ export async function copyCode(entry: EntrySummary): Promise<void> {
   }
   const seconds = result.value.clearAfterSeconds;
   useCopiedStore.getState().mark(entry.id);
+  void loadUsage();
   const copied = `Copied the code of ${entryLabel(entry)}`;
   showToast(seconds > 0 ? `${copied} — the clipboard clears in ${seconds} s` : copied, 'info', { about: entry.id });
 }

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Ordering and search of the codes list; pure, so the list and its tests share one definition. */
-import type { EntrySummary } from '../../electron/domain';
+/**
+ * Ordering and search of the codes list; pure, so the list and its tests share one definition. The
+ * orders themselves (manual, A–Z, most and recently used; favourites first in each) are the
+ * domain's `sortEntries` (electron/domain/codes-order.ts), so the CLI and the window agree.
+ */
+import type { CodesSort, EntrySummary, UsageMap } from '../../electron/domain';
+import { sortEntries } from '../shared/domain-values';
 
-/** Favourites first, then the user's order, then issuer and account for a stable result. */
+/** The manual order: favourites first, then the user's order, then issuer and account for a stable result. */
 export function compareEntries(a: EntrySummary, b: EntrySummary): number {
   if (a.favourite !== b.favourite) return a.favourite ? -1 : 1;
   if (a.sortOrder !== b.sortOrder) return a.sortOrder - b.sortOrder;
@@ -32,13 +37,23 @@ export function matchesQuery(entry: EntrySummary, query: string): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
+/** How the list is ordered: the chosen order and, for the usage orders, the counts it reads. */
+export interface ListOrder {
+  readonly sort: CodesSort;
+  readonly usage: UsageMap;
+}
+
+const MANUAL: ListOrder = { sort: 'manual', usage: {} };
+
 /** The rows to show, in order: matching the query and, when one is chosen, in the group. */
 export function visibleEntries(
   entries: readonly EntrySummary[],
   query: string,
   group: string | null = null,
+  order: ListOrder = MANUAL,
 ): EntrySummary[] {
-  return entries.filter((e) => (group === null || e.group === group) && matchesQuery(e, query)).sort(compareEntries);
+  const shown = entries.filter((e) => (group === null || e.group === group) && matchesQuery(e, query));
+  return sortEntries(shown, order.sort, order.usage);
 }
 
 /** "GitHub, alice@example.com" or whichever of the two is present. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The codes screen's search, group filter and selection: what is typed, the group chosen, the rows
- * they leave visible and the one selected. While the search field has focus, ↑/↓ move the selection
+ * they leave visible (in the list's order) and the one selected. While the search field has focus, ↑/↓ move the selection
  * and Enter copies its code; text typed on a row lands in the search field with the caret after it;
  * Esc anywhere on the screen clears the search and goes back to it.
  */
@@ -9,7 +9,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import type { EntrySummary } from '../../electron/domain';
 import { copyCode } from './actions';
 import { rowButtonId } from './CodeRow';
-import { visibleEntries } from './entry-query';
+import { visibleEntries, type ListOrder } from './entry-query';
 import { groupsInUse } from './groups';
 
 /** A row to bring into view; `seq` makes the same index a new request. */
@@ -38,7 +38,7 @@ export interface CodesSearch {
   readonly typeIntoSearch: (text: string) => void;
 }
 
-export function useCodesSearch(entries: readonly EntrySummary[]): CodesSearch {
+export function useCodesSearch(entries: readonly EntrySummary[], order: ListOrder): CodesSearch {
   const [query, setQuery] = useState('');
   const [chosenGroup, setGroup] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -55,7 +55,7 @@ export function useCodesSearch(entries: readonly EntrySummary[]): CodesSearch {
 
   const groups = useMemo(() => groupsInUse(entries), [entries]);
   const group = chosenGroup !== null && groups.includes(chosenGroup) ? chosenGroup : null;
-  const visible = useMemo(() => visibleEntries(entries, query, group), [entries, query, group]);
+  const visible = useMemo(() => visibleEntries(entries, query, group, order), [entries, query, group, order]);
   const selected = visible.find((e) => e.id === selectedId) ?? visible[0] ?? null;
 
   const focusSearch = useCallback((): void => {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * While the codes screen is shown: loads entries and codes once, then follows the pushes. Answers
- * that arrive after the vault locked, or after a newer push, are dropped.
+ * While the codes screen is shown: loads entries and codes once, then follows the pushes; loads this
+ * computer's usage counts once (a copy asks again: actions.ts). Answers that arrive after the vault
+ * locked, or after a newer push, are dropped.
  */
 import { useEffect, useState } from 'react';
 import type { IpcError } from '../../electron/domain';
@@ -9,6 +10,7 @@ import { api } from '../api';
 import { isVaultUnlocked } from '../shared/vault-store';
 import { useCodesStore } from './codes-store';
 import { useEntriesStore } from './entries-store';
+import { loadUsage } from './usage-store';
 
 /** Returns the error of the initial load, if any. */
 export function useSessionData(): IpcError | null {
@@ -27,6 +29,7 @@ export function useSessionData(): IpcError | null {
       codesPushed = true;
       if (isVaultUnlocked()) useCodesStore.getState().replace(codes);
     });
+    void loadUsage();
     void Promise.all([a.entries.list(), a.codes.current()]).then(([entries, codes]) => {
       if (!live || !isVaultUnlocked()) return;
       if (entries.ok && !entriesPushed) useEntriesStore.getState().replace(entries.value);

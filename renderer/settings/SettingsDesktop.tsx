@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Settings, appearance and desktop part: theme, close to tray, start minimised, global shortcut. */
+/**
+ * Settings, appearance and desktop part: theme, the compact list, always showing the next code, close
+ * to tray, start minimised, global shortcut.
+ */
 import type { SettingsNote, ThemePreference } from '../../electron/domain';
 import { SettingToggle } from './SettingsCheckbox';
 import type { SectionProps } from './SettingsDialog';
@@ -33,6 +36,20 @@ export function SettingsDesktop({ notes, ...section }: SectionProps & { notes: r
             </label>
           ))}
         </fieldset>
+        <SettingToggle
+          section={section}
+          setting="compactView"
+          id="set-compact-view"
+          label="Compact list"
+          hint="One line per account, for long lists and small windows. Edit and delete are then in each account’s ⋯ menu."
+        />
+        <SettingToggle
+          section={section}
+          setting="alwaysShowNextCode"
+          id="set-always-next"
+          label="Always show the next code"
+          hint="Shows the code that comes next under each time-based code all the time, not only in its last 5 seconds."
+        />
       </SettingsSection>
       <SettingsSection section="desktop">
         <SettingToggle

@@ -3,8 +3,9 @@
  * The codes window at every width from 360 px to 4K: each row shows its name (whole, or cut with
  * an ellipsis), nothing in a row overlaps, every top-bar button has a name (Import and Export
  * included), nothing in the top bar overlaps another part or leaves the window, and the search
- * field's placeholder fits. Boxes are measured in Chromium; screenshots of each width, light and
- * dark, go to test-results/screenshots/.
+ * field's placeholder fits. The compact view too: one 40 px line per account at every width, the
+ * list's controls (Sort, Compact list) inside the window. Boxes are measured in Chromium;
+ * screenshots of each width, light and dark, go to test-results/screenshots/.
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type TestApp } from './fixtures';
@@ -48,8 +49,9 @@ function measureRows(page: Page): Promise<RowLayout[]> {
         account: '.row-account-name',
         code: '.row-code-box',
         ring: '.ring, .row-next-button',
-        edit: '.row-actions button:nth-of-type(1)',
-        delete: '.row-actions button:nth-of-type(2)',
+        edit: '.row-actions button[aria-label^="Edit "]',
+        delete: '.row-actions button[aria-label^="Delete "]',
+        more: '.row-more',
       };
       for (const [part, selector] of Object.entries(named)) {
         const b = box(row.querySelector(selector));
@@ -88,27 +90,33 @@ async function seed(app: TestApp): Promise<void> {
   await expect(app.page.locator('.code-list > li')).toHaveCount(ACCOUNTS.length);
 }
 
-for (const width of [360, 420, 600, 880, 1280, 1920]) {
+/** Each row shows its name (whole, or cut with an ellipsis), and its parts lie inside it, none over another. */
+function expectRowsLaidOut(rows: readonly RowLayout[]): void {
+  for (const row of rows) {
+    // Whole, or at least a few letters and an ellipsis.
+    if (!row.nameWhole)
+      expect(row.parts['name']?.width ?? 0, `${row.name}: the name is shown`).toBeGreaterThanOrEqual(48);
+    expect(row.parts['name']?.width ?? 0, `${row.name}: the name is shown`).toBeGreaterThan(0);
+    expect(row.cutWithoutEllipsis, `${row.name}: text cut without an ellipsis`).toEqual([]);
+    const parts = Object.entries(row.parts);
+    for (const [part, b] of parts) expect(inside(b, row.row), `${row.name}: ${part} inside its row`).toBe(true);
+    for (const [i, [a, boxA]] of parts.entries()) {
+      for (const [b, boxB] of parts.slice(i + 1)) {
+        if ((a === 'name' && b === 'account') || (a === 'account' && b === 'name')) continue;
+        expect(overlap(boxA, boxB), `${row.name}: ${a} overlaps ${b}`).toBe(0);
+      }
+    }
+  }
+}
+
+const WIDTHS = [360, 420, 600, 880, 1280, 1920];
+
+for (const width of WIDTHS) {
   test(`at ${width} px every row shows its name and nothing overlaps`, async ({ app }) => {
     const page = app.page;
     await page.setViewportSize({ width, height: 800 });
     await seed(app);
-    const rows = await measureRows(page);
-    for (const row of rows) {
-      // Whole, or at least a few letters and an ellipsis.
-      if (!row.nameWhole)
-        expect(row.parts['name']?.width ?? 0, `${row.name}: the name is shown`).toBeGreaterThanOrEqual(48);
-      expect(row.parts['name']?.width ?? 0, `${row.name}: the name is shown`).toBeGreaterThan(0);
-      expect(row.cutWithoutEllipsis, `${row.name}: text cut without an ellipsis`).toEqual([]);
-      const parts = Object.entries(row.parts);
-      for (const [part, b] of parts) expect(inside(b, row.row), `${row.name}: ${part} inside its row`).toBe(true);
-      for (const [i, [a, boxA]] of parts.entries()) {
-        for (const [b, boxB] of parts.slice(i + 1)) {
-          if ((a === 'name' && b === 'account') || (a === 'account' && b === 'name')) continue;
-          expect(overlap(boxA, boxB), `${row.name}: ${a} overlaps ${b}`).toBe(0);
-        }
-      }
-    }
+    expectRowsLaidOut(await measureRows(page));
 
     const topButtons = page.getByRole('banner').getByRole('button');
     const names = await topButtons.evaluateAll((buttons) =>
@@ -151,6 +159,54 @@ for (const width of [360, 420, 600, 880, 1280, 1920]) {
         await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
         ring = await ringImage(app, ring); // the rings are repainted in the scheme's colours
         await page.screenshot({ path: `test-results/screenshots/codes-${width}-${colorScheme}.png` });
+      }
+    }
+  });
+}
+
+for (const width of WIDTHS) {
+  test(`compact view at ${width} px: one line per account, its name shown, nothing overlaps`, async ({ app }) => {
+    const page = app.page;
+    await page.setViewportSize({ width, height: 800 });
+    await seed(app);
+    await page.getByRole('button', { name: 'Compact list' }).click();
+    await expect(page.locator('.code-list-compact')).toBeVisible();
+    const rows = await measureRows(page);
+    expectRowsLaidOut(rows);
+    for (const [i, row] of rows.entries()) {
+      // 40 px high, 44 px apart: the virtual list's COMPACT_ROW_STRIDE.
+      expect(row.row.height, `${row.name}: one line`).toBeCloseTo(40, 0);
+      const next = rows[i + 1];
+      if (next) expect(next.row.y - row.row.y, `${row.name}: stride`).toBeCloseTo(44, 0);
+      // Tile, name, code and ring side by side on that line.
+      const centre = (b: Box | undefined): number => (b ? b.y + b.height / 2 : NaN);
+      for (const part of ['tile', 'name', 'code', 'ring'] as const) {
+        expect(Math.abs(centre(row.parts[part]) - centre(row.row)), `${row.name}: ${part} on the line`).toBeLessThan(6);
+      }
+      expect(row.parts['edit'], `${row.name}: edit is in the menu`).toBeUndefined();
+      expect(row.parts['more'], `${row.name}: the menu's button`).toBeDefined();
+    }
+    // The list's controls stay inside the window and clear of each other.
+    const controls = await page.locator('.list-controls').evaluate((bar) =>
+      [...bar.querySelectorAll('button, select, label')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return {
+          name: el.getAttribute('aria-label') ?? el.textContent ?? '',
+          box: { x: r.x, y: r.y, width: r.width, height: r.height },
+        };
+      }),
+    );
+    for (const [i, a] of controls.entries()) {
+      expect(a.box.x + a.box.width, `${a.name} inside the window`).toBeLessThanOrEqual(width + 0.5);
+      for (const b of controls.slice(i + 1)) expect(overlap(a.box, b.box), `${a.name} overlaps ${b.name}`).toBe(0);
+    }
+
+    if ([360, 880, 1280].includes(width)) {
+      let ring: string | null = null;
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        ring = await ringImage(app, ring);
+        await page.screenshot({ path: `test-results/screenshots/codes-compact-${width}-${colorScheme}.png` });
       }
     }
   });

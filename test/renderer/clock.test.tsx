@@ -104,7 +104,7 @@ describe('codes on the corrected time', () => {
       state: { clockStatus: { ...DEFAULT_CLOCK_STATUS, correction: measurement(60_000) } },
     });
     await flush();
-    expect(rowDescriptions()).toEqual(['next 222 222 3 seconds left']);
+    expect(rowDescriptions()).toEqual(['next code 222 222 3 seconds left']);
     act(() => void vi.advanceTimersByTime(2_900));
     expect(rowNames()).toEqual(['GitHub, alice, code 111 111']);
     act(() => void vi.advanceTimersByTime(200));

@@ -209,7 +209,7 @@ describe('countdown', () => {
       entries.map((e, i) => snapshot(e.id, String(100000 + i), START + 3_000, { next: String(200000 + i) })),
     );
     expect(onCommit).not.toHaveBeenCalled();
-    expect(rowDescriptions().slice(1, 3)).toEqual(['next 200 001', 'next 200 002']);
+    expect(rowDescriptions().slice(1, 3)).toEqual(['next code 200 001', 'next code 200 002']);
     // The switch at validUntil: the same elements with new texts (React renders the announcement).
     advance(3_100);
     expect(rowNames().find((n) => n.startsWith('Service 3,'))).toMatch(/, code 200 003$/);
@@ -226,10 +226,10 @@ describe('countdown', () => {
       fakeTimers: true,
     });
     expect(rowNames()).toEqual(['GitHub, alice, code 111 111']);
-    expect(rowDescriptions()).toEqual(['next 222 222 3 seconds left']);
+    expect(rowDescriptions()).toEqual(['next code 222 222 3 seconds left']);
     advance(2_900);
     expect(rowNames()).toEqual(['GitHub, alice, code 111 111']);
-    expect(rowDescriptions()[0]).toMatch(/^next 222 222 /);
+    expect(rowDescriptions()[0]).toMatch(/^next code 222 222 /);
     advance(200);
     expect(rowNames()).toEqual(['GitHub, alice, code 222 222']);
     expect(rowDescriptions()[0]).not.toContain('next');

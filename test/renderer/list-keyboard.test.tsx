@@ -46,7 +46,7 @@ describe('the list by keyboard', () => {
     expect(document.activeElement?.closest('.code-list')).toBeNull(); // out of the list in one Tab
   });
 
-  it('reaches a row’s Edit and Delete with the side arrows', async () => {
+  it('reaches a row’s Edit, Delete and More actions with the side arrows', async () => {
     await threeRows();
     const user = userEvent.setup();
     act(() => screen.getByRole('button', { name: /^Bank/ }).focus());
@@ -54,7 +54,9 @@ describe('the list by keyboard', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit Bank, bob');
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Delete Bank, bob');
-    await user.keyboard('{ArrowRight}{ArrowLeft}{ArrowLeft}');
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('More actions for Bank, bob');
+    await user.keyboard('{ArrowRight}{ArrowLeft}{ArrowLeft}{ArrowLeft}');
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Bank, bob, code 222 222');
   });
 

@@ -26,7 +26,7 @@ describe('privacy mode (hide codes until revealed)', () => {
     await user.click(screen.getByRole('button', { name: /code hidden/ }));
     expect(fake.api.codes.copy).not.toHaveBeenCalled();
     expect(rowNames()).toEqual(['GitHub, alice, code 123 456']);
-    expect(rowDescriptions()[0]).toMatch(/^next 654 321 /);
+    expect(rowDescriptions()[0]).toMatch(/^next code 654 321 /);
     await user.click(screen.getByRole('button', { name: /code 123 456/ }));
     expect(fake.api.codes.copy).toHaveBeenCalledExactlyOnceWith(github.id);
   });
@@ -42,7 +42,7 @@ describe('privacy mode (hide codes until revealed)', () => {
       screen.getByRole('button', { name: /code hidden/ }).click();
     });
     expect(rowNames()).toEqual(['GitHub, alice, code 111 111']);
-    expect(rowDescriptions()[0]).toMatch(/^next 222 222 /);
+    expect(rowDescriptions()[0]).toMatch(/^next code 222 222 /);
     // Every value the row's texts held at the rollover, even for a moment before React rendered.
     const seen: string[] = [];
     const observer = new MutationObserver((records) => seen.push(...records.map((r) => r.oldValue ?? '')));
@@ -60,8 +60,10 @@ describe('privacy mode (hide codes until revealed)', () => {
     observer.disconnect();
     expect(rowNames()).toEqual(['GitHub, alice, code hidden, press to reveal']);
     expect(rowDescriptions()[0]).not.toContain('222');
-    // Only what showed before (the revealed code and its preview): the next code never unmasked.
-    expect(new Set(seen)).toEqual(new Set(['111 111', 'next 222 222', 'GitHub, alice, code 111 111']));
+    // Only what showed before (the revealed code and its preview, seen and said): the next code never unmasked.
+    expect(new Set(seen)).toEqual(
+      new Set(['111 111', 'next 222 222', 'next code 222 222', 'GitHub, alice, code 111 111']),
+    );
     // The announcement says a code changed, never which.
     expect(screen.getByTestId('code-announcer').textContent).toBe('GitHub, alice: new code (hidden)');
   });
