@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * What the account menu's own items do (the rest reuse ../actions.ts): copy the next code, the next
+ * HOTP code, favourite or not, move to a group. Each calls main, keeps the entries store in step
+ * with its answer and says what happened in the toast, or main's words when it refused.
+ */
+import type { EntrySummary, IpcError } from '../../../electron/domain';
+import { api } from '../../api';
+import { showToast } from '../../shared/toast-store';
+import { isVaultUnlocked } from '../../shared/vault-store';
+import { nextHotpCode } from '../actions';
+import { useCodesStore } from '../codes-store';
+import { useCopiedStore } from '../copied-store';
+import { useEntriesStore } from '../entries-store';
+import { entryLabel } from '../entry-query';
+import { useRevealStore } from '../reveal-store';
+
+/** Copies the code of the next period (TOTP and Steam); main clears the clipboard after N seconds. */
+export async function copyNextCode(entry: EntrySummary): Promise<void> {
+  const result = await api().codes.copy(entry.id, { next: true });
+  if (!isVaultUnlocked()) return;
+  if (!result.ok) {
+    showToast(result.error.message, 'error');
+    return;
+  }
+  const seconds = result.value.clearAfterSeconds;
+  useCopiedStore.getState().mark(entry.id);
+  const copied = `Next code copied for ${entryLabel(entry)}`;
+  showToast(seconds > 0 ? `${copied} — the clipboard clears in ${seconds} s` : copied, 'info', { about: entry.id });
+}
+
+/** HOTP: asks main for the next code and shows it, as the row's "Next code" button does. */
+export async function showNextHotpCode(entry: EntrySummary): Promise<void> {
+  await nextHotpCode(entry.id);
+  // Asking for a code is asking to see it (privacy mode).
+  const fresh = useCodesStore.getState().byId[entry.id];
+  if (fresh) useRevealStore.getState().reveal(fresh);
+}
+
+/** Adds the account to the favourites (shown at the top) or takes it out. */
+export async function setFavourite(entry: EntrySummary, favourite: boolean): Promise<void> {
+  const result = await api().entries.update(entry.id, { favourite });
+  if (!isVaultUnlocked()) return;
+  if (!result.ok) {
+    showToast(result.error.message, 'error');
+    return;
+  }
+  useEntriesStore.getState().upsert(result.value);
+  const label = entryLabel(result.value);
+  showToast(favourite ? `Added ${label} to the favourites` : `Removed ${label} from the favourites`, 'info', {
+    about: entry.id,
+  });
+}
+
+/** "Moved GitHub to the group Work", "Removed GitHub from the group Work". */
+export function movedText(entry: EntrySummary, from: string | null, to: string | null): string {
+  const label = entryLabel(entry);
+  if (to !== null) return `Moved ${label} to the group ${to}`;
+  return from !== null ? `Removed ${label} from the group ${from}` : `${label} is in no group`;
+}
+
+/**
+ * Puts the account in `group` (null: no group) and says so. Answers main's refusal for the dialog
+ * to show, or null when it is done (or there was nothing to change).
+ */
+export async function moveToGroup(entry: EntrySummary, group: string | null): Promise<IpcError | null> {
+  if (group === entry.group) return null;
+  const result = await api().entries.update(entry.id, { group });
+  if (!isVaultUnlocked()) return null;
+  if (!result.ok) return result.error;
+  useEntriesStore.getState().upsert(result.value);
+  showToast(movedText(result.value, entry.group, result.value.group), 'info', { about: entry.id });
+  return null;
+}
