@@ -16,7 +16,7 @@ import { memo, useMemo, type CSSProperties, type MouseEvent, type ReactNode } fr
 import type { CodeSnapshot, EntryId, EntrySummary } from '../../electron/domain';
 import { useSetting } from '../settings/settings-store';
 import { groupCode, spokenCode } from '../shared/format-code';
-import { EditIcon, GripIcon, NextIcon, StarIcon, TrashIcon } from '../shared/Icons';
+import { EditIcon, GripIcon, MoreIcon, NextIcon, StarIcon, TrashIcon } from '../shared/Icons';
 import { IssuerTile } from '../shared/IssuerTile';
 import { openAccountMenu, useAccountMenuOpen, useAccountMenuStore } from './account-menu/account-menu-store';
 import { copyCode, nextHotpCode } from './actions';
@@ -28,7 +28,6 @@ import { entryLabel } from './entry-query';
 import type { DropPosition } from './reorder';
 import { useRevealStore } from './reveal-store';
 import { CountdownRing } from './rings/CountdownRing';
-import { MoreIcon } from './view-icons';
 
 /** The id of the one element that says how long the selected row's code has left. */
 export const SELECTED_TIME_LEFT_ID = 'selected-time-left';

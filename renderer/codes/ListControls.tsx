@@ -9,7 +9,7 @@
 import type { CodesSort } from '../../electron/domain';
 import { useSetting } from '../settings/settings-store';
 import { GroupFilter } from './GroupFilter';
-import { CompactIcon } from './view-icons';
+import { CompactIcon } from '../shared/Icons';
 import { changeViewSettings } from './view-settings';
 
 /** Every order, as the select lists them (the record makes the compiler insist on each). */

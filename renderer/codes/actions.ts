@@ -12,15 +12,16 @@ import { moveEntry, type DropPosition } from './reorder';
 import { loadUsage } from './usage-store';
 
 /**
- * Asks main to copy the entry's current code; main clears the clipboard after N seconds and counts
+ * Asks main to copy the entry's current code (or with `next` the next period's, TOTP and Steam); main clears the clipboard after N seconds and counts
  * the use on this computer, so the usage orders are asked for again.
  */
-export async function copyCode(entry: EntrySummary): Promise<void> {
-  if (entry.type === 'hotp' && !useCodesStore.getState().byId[entry.id]) {
+export async function copyCode(entry: EntrySummary, options: { readonly next?: boolean } = {}): Promise<void> {
+  const next = options.next === true;
+  if (!next && entry.type === 'hotp' && !useCodesStore.getState().byId[entry.id]) {
     showToast(`Press “Next code” to generate a code for ${entryLabel(entry)} first.`, 'error');
     return;
   }
-  const result = await api().codes.copy(entry.id);
+  const result = await (next ? api().codes.copy(entry.id, { next }) : api().codes.copy(entry.id));
   if (!isVaultUnlocked()) return;
   if (!result.ok) {
     showToast(result.error.message, 'error');
@@ -29,7 +30,7 @@ export async function copyCode(entry: EntrySummary): Promise<void> {
   const seconds = result.value.clearAfterSeconds;
   useCopiedStore.getState().mark(entry.id);
   void loadUsage();
-  const copied = `Copied the code of ${entryLabel(entry)}`;
+  const copied = next ? `Next code copied for ${entryLabel(entry)}` : `Copied the code of ${entryLabel(entry)}`;
   showToast(seconds > 0 ? `${copied} — the clipboard clears in ${seconds} s` : copied, 'info', { about: entry.id });
 }
 

@@ -29,16 +29,7 @@ export function ExportQrViewer({ kind, onPasswordRequired, onBack, onDone }: Exp
   useArrowKeys(go);
   return (
     <div className="export-qr" aria-busy={pending !== null}>
-      {view && view.warnings.length > 0 ? (
-        <div className="callout callout-warning" role="note">
-          <p>Not everything can travel in these codes:</p>
-          <ul className="export-list">
-            {view.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <QrWarnings warnings={view?.warnings ?? []} what="these codes" />
       <p className="export-qr-caution">
         Anyone who sees this code can copy these accounts. Close it when your phone has scanned it.
       </p>
@@ -167,7 +158,23 @@ function QrNav({ view, go }: { view: ExportQrView | null; go: (delta: number) =>
 }
 
 /** One code: its title, the image and the accounts it carries. */
-function QrCode({ view }: { view: ExportQrView }) {
+/** What a QR code leaves out or changes, as a warning callout (nothing when there is none). */
+export function QrWarnings({ warnings, what }: { warnings: readonly string[]; what: string }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="callout callout-warning" role="note">
+      <p>Not everything can travel in {what}:</p>
+      <ul className="export-list">
+        {warnings.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** One QR code with its title and the accounts it carries. */
+export function QrCode({ view }: { view: ExportQrView }) {
   return (
     <figure className="export-qr-code">
       <img className="export-qr-image" src={view.image} alt={`QR code: ${view.title}`} draggable={false} />

@@ -158,3 +158,19 @@ export const FileIcon = () => (
     <path d="M14 3v5h5" />
   </Icon>
 );
+
+/** `⋯`: more actions for an account. */
+export const MoreIcon = () => (
+  <Icon size={16}>
+    <circle cx="5" cy="12" r="1.4" fill="currentColor" />
+    <circle cx="12" cy="12" r="1.4" fill="currentColor" />
+    <circle cx="19" cy="12" r="1.4" fill="currentColor" />
+  </Icon>
+);
+
+/** Dense lines: the compact view. */
+export const CompactIcon = () => (
+  <Icon>
+    <path d="M4 6h16M4 10h16M4 14h16M4 18h16" />
+  </Icon>
+);

@@ -32,7 +32,7 @@ import {
   type AccountMenuAnchor,
 } from './account-menu-store';
 import { AccountQrDialog } from './AccountQrDialog';
-import { copyNextCode, setFavourite, showNextHotpCode } from './menu-actions';
+import { setFavourite, showNextHotpCode } from './menu-actions';
 import { MoveToGroupDialog } from './MoveToGroupDialog';
 
 /** The gap kept between the menu and the window's edges. */
@@ -64,7 +64,7 @@ export function accountMenuItems(entry: EntrySummary): AccountMenuItem[] {
           key: 'copy-next',
           label: 'Copy next code',
           icon: <NextIcon />,
-          action: { run: () => void copyNextCode(entry) },
+          action: { run: () => void copyCode(entry, { next: true }) },
         },
     { key: 'qr', label: 'Show QR code…', icon: <QrIcon />, action: { dialog: 'qr' } },
     { key: 'edit', label: 'Edit…', icon: <EditIcon />, action: { dialog: 'edit' }, section: true },

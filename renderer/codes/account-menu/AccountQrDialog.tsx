@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EntrySummary, ExportQrView } from '../../../electron/domain';
 import { api } from '../../api';
 import { PASSWORD_AGAIN_NOTE } from '../../export/ExportDialog';
+import { QrCode, QrWarnings } from '../../export/ExportQrViewer';
 import { FormAlert } from '../../shared/FormAlert';
 import { MasterPasswordCheck } from '../../shared/MasterPasswordCheck';
 import { Modal } from '../../shared/Modal';
@@ -81,30 +82,12 @@ function AccountQrCode({ onPasswordRequired, onDone }: { onPasswordRequired: () 
 
   return (
     <div className="export-qr" aria-busy={view === null && error === null}>
-      {view && view.warnings.length > 0 ? (
-        <div className="callout callout-warning" role="note">
-          <p>Not everything can travel in this code:</p>
-          <ul className="export-list">
-            {view.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <QrWarnings warnings={view?.warnings ?? []} what="this code" />
       <p className="export-qr-caution">
         Anyone who sees this code can copy this account. Close it when your phone has scanned it.
       </p>
       <FormAlert message={error} />
-      {view ? (
-        <figure className="export-qr-code">
-          <img className="export-qr-image" src={view.image} alt={`QR code: ${view.title}`} draggable={false} />
-          <figcaption>
-            <h3 className="export-qr-title">{view.title}</h3>
-          </figcaption>
-        </figure>
-      ) : error ? null : (
-        <p className="loading">Preparing the code…</p>
-      )}
+      {view ? <QrCode view={view} /> : error ? null : <p className="loading">Preparing the code…</p>}
       <div className="form-actions">
         <button type="button" className="button button-primary" autoFocus onClick={onDone}>
           Done

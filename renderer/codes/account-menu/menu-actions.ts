@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * What the account menu's own items do (the rest reuse ../actions.ts): copy the next code, the next
+ * What the account menu's own items do (the rest, copying included, reuse ../actions.ts): the next
  * HOTP code, favourite or not, move to a group. Each calls main, keeps the entries store in step
  * with its answer and says what happened in the toast, or main's words when it refused.
  */
@@ -10,24 +10,9 @@ import { showToast } from '../../shared/toast-store';
 import { isVaultUnlocked } from '../../shared/vault-store';
 import { nextHotpCode } from '../actions';
 import { useCodesStore } from '../codes-store';
-import { useCopiedStore } from '../copied-store';
 import { useEntriesStore } from '../entries-store';
 import { entryLabel } from '../entry-query';
 import { useRevealStore } from '../reveal-store';
-
-/** Copies the code of the next period (TOTP and Steam); main clears the clipboard after N seconds. */
-export async function copyNextCode(entry: EntrySummary): Promise<void> {
-  const result = await api().codes.copy(entry.id, { next: true });
-  if (!isVaultUnlocked()) return;
-  if (!result.ok) {
-    showToast(result.error.message, 'error');
-    return;
-  }
-  const seconds = result.value.clearAfterSeconds;
-  useCopiedStore.getState().mark(entry.id);
-  const copied = `Next code copied for ${entryLabel(entry)}`;
-  showToast(seconds > 0 ? `${copied} — the clipboard clears in ${seconds} s` : copied, 'info', { about: entry.id });
-}
 
 /** HOTP: asks main for the next code and shows it, as the row's "Next code" button does. */
 export async function showNextHotpCode(entry: EntrySummary): Promise<void> {
