@@ -12,6 +12,7 @@ import { createCipheriv, randomBytes as nodeRandomBytes, scrypt } from 'node:cry
 import { ENTRY_LIMITS } from '../domain';
 import { base32Encode } from '../otp';
 import type { ExportEntry } from './types';
+import { uuidV4 } from './uuid';
 
 /** Aegis's default password-slot parameters (docs/formats.md §1.2). */
 export const AEGIS_SCRYPT = Object.freeze({ n: 2 ** 15, r: 8, p: 1 });
@@ -36,15 +37,6 @@ interface AegisEntryJson {
   readonly icon: null;
   readonly info: Readonly<Record<string, string | number>>;
   readonly groups: readonly string[];
-}
-
-/** A v4 UUID from 16 random bytes. */
-function uuidV4(randomBytes: (n: number) => Uint8Array): string {
-  const b = Buffer.from(randomBytes(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 function entryInfo(e: ExportEntry): Record<string, string | number> {

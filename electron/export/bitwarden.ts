@@ -20,6 +20,7 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { base32Encode, toOtpauthUri } from '../otp';
 import { exportLabel, type ExportEntry, type ExportWarning } from './types';
+import { uuidV4 } from './uuid';
 
 /** The hidden custom field holding an HOTP account's link, which Bitwarden cannot use as a TOTP key. */
 export const BITWARDEN_HOTP_FIELD = 'HOTP otpauth:// link';
@@ -58,15 +59,6 @@ interface BitwardenItem {
     readonly totp: string | null;
   };
   readonly collectionIds: null;
-}
-
-/** A v4 UUID from 16 random bytes. */
-function uuidV4(randomBytes: (n: number) => Uint8Array): string {
-  const b = Buffer.from(randomBytes(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** What Bitwarden's TOTP field holds for an entry: its link, `steam://<secret>`, or nothing (HOTP). */

@@ -22,6 +22,7 @@ import { createCipheriv, pbkdf2, randomBytes as nodeRandomBytes } from 'node:cry
 import { ENTRY_LIMITS } from '../domain';
 import { base32Encode } from '../otp';
 import { exportLabel, type ExportEntry, type ExportWarning } from './types';
+import { uuidV4 } from './uuid';
 
 /** 2FAS's key derivation and cipher parameters (2fas-android `BackupKeyGeneratorPbkdf`, `CipherAes`). */
 export const TWO_FAS_CRYPTO = Object.freeze({ iterations: 10_000, saltBytes: 256, ivBytes: 12, keyBytes: 32 });
@@ -82,15 +83,6 @@ interface TwoFasGroup {
   readonly name: string;
   readonly isExpanded: boolean;
   readonly updatedAt: number;
-}
-
-/** A v4 UUID from 16 random bytes. */
-function uuidV4(randomBytes: (n: number) => Uint8Array): string {
-  const b = Buffer.from(randomBytes(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** Why an entry is left out of a 2FAS backup, or null when it goes in. */

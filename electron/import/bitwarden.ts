@@ -16,7 +16,7 @@ import { argon2id } from 'hash-wasm';
 import { WorkBudget } from './budget';
 import { PBKDF2_ITERATION_WORK, type KdfCost } from './budget-limits';
 import { aesCbcDecrypt, passwordBytes, passwordRequired, wrongPassword } from './crypto';
-import { EntryCollector, describe, secretFromBase32, strictBase64, type EntryDraft } from './entries';
+import { EntryCollector, describe, strictBase64 } from './entries';
 import {
   arr,
   decodeUtf8,
@@ -31,7 +31,7 @@ import {
   tryDecodeUtf8,
   type JsonRecord,
 } from './fields';
-import { draftFromLink, type LinkContext } from './links';
+import { draftFromItemValue, type ItemContext } from './item-link';
 import { ImportError, type ImportFormat, type ImportResult } from './types';
 
 const NAME = 'Bitwarden';
@@ -375,8 +375,8 @@ export function readJson(
       .map((id) => (typeof id === 'string' ? collections.get(id) : undefined))
       .find(Boolean);
     addTotp(collector, index, totp, {
-      fallbackIssuer: name,
-      fallbackAccount: username,
+      issuer: name,
+      account: username,
       notes: text(item['notes']),
       group: (folderId === undefined ? undefined : folders.get(folderId)) ?? collection,
       favourite: item['favorite'] === true,
@@ -385,41 +385,13 @@ export function readJson(
   return collector.result(variant);
 }
 
-function addTotp(collector: EntryCollector, index: number, totp: string, ctx: LinkContext): void {
+/** A TOTP field as an entry (item-link.ts): the link's names, else the item's name and username. */
+function addTotp(collector: EntryCollector, index: number, totp: string, ctx: ItemContext): void {
   collector.add(
     index,
-    () => describe(ctx.fallbackIssuer, ctx.fallbackAccount),
-    (): EntryDraft => {
-      const value = totp.trim();
-      if (/^otpauth:\/\//i.test(value)) {
-        const draft = draftFromLink(withItemLabel(value, ctx), ctx);
-        return draft.issuer ? draft : { ...draft, issuer: ctx.fallbackIssuer };
-      }
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return draftFromLink(value, ctx);
-      return {
-        type: 'totp',
-        issuer: ctx.fallbackIssuer,
-        account: ctx.fallbackAccount,
-        secret: secretFromBase32(value),
-        notes: ctx.notes,
-        group: ctx.group,
-        favourite: ctx.favourite,
-      };
-    },
+    () => describe(ctx.issuer, ctx.account),
+    () => draftFromItemValue(totp, ctx),
   );
-}
-
-/**
- * An `otpauth://` link without a label (`otpauth://totp/?secret=…`), which password managers accept
- * in their TOTP fields, gets "<item name>:<username>" as its label, so the item names the entry as it
- * does in the app (the link parser needs a name). Other links are returned as they are.
- */
-export function withItemLabel(link: string, ctx: LinkContext): string {
-  const bare = /^(otpauth:\/\/[a-z]+)\/?(?=\?|$)/i.exec(link);
-  const names = [ctx.fallbackIssuer, ctx.fallbackAccount].map((n) => (n ?? '').trim());
-  if (bare === null || names.every((n) => n === '')) return link;
-  const label = names.map((n) => encodeURIComponent(n.replace(/:/g, ' '))).join(':');
-  return `${bare[1]}/${label}${link.slice(bare[0].length)}`;
 }
 
 function readCsv(text: string, budget: WorkBudget): ImportResult {
@@ -451,8 +423,8 @@ function readCsv(text: string, budget: WorkBudget): ImportResult {
     const collection = cell(row, at.collections)?.split(',')[0];
     const notes = cell(row, at.notes);
     addTotp(collector, index, totp, {
-      fallbackIssuer: cell(row, at.name),
-      fallbackAccount: cell(row, at.user),
+      issuer: cell(row, at.name),
+      account: cell(row, at.user),
       notes: notes === '' ? undefined : notes,
       group: folder !== undefined && folder !== '' ? folder : collection,
       favourite: at.fav >= 0 && row[at.fav] === '1',

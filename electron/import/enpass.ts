@@ -9,10 +9,9 @@
  * skipped; items without a one-time-password field are passed over.
  */
 import { WorkBudget } from './budget';
-import { withItemLabel } from './bitwarden';
-import { EntryCollector, describe, secretFromBase32, type EntryDraft } from './entries';
+import { EntryCollector, describe } from './entries';
 import { arr, decodeUtf8, fileLevel, isRecord, namesById, parseJson, sniffJson, type JsonRecord } from './fields';
-import { draftFromLink, type LinkContext } from './links';
+import { draftFromItemValue, type ItemContext } from './item-link';
 import { ImportError, type ImportFormat } from './types';
 
 const NAME = 'Enpass';
@@ -75,38 +74,19 @@ function readItem(collector: EntryCollector, item: unknown, index: number, folde
     return;
   }
   const folderIds = Array.isArray(item['folders']) ? (item['folders'] as unknown[]) : [];
-  const ctx: LinkContext = {
-    fallbackIssuer: title,
-    fallbackAccount: account,
+  // The item's title and username name the entry; the link's own names only where the item has none.
+  const ctx: ItemContext = {
+    issuer: title,
+    account,
     notes: text(item['note']),
     group: folderIds.map((id) => (typeof id === 'string' ? nonEmpty(folders.get(id)) : undefined)).find(Boolean),
     favourite: isSet(item['favorite']),
+    itemNamesFirst: true,
   };
   for (const key of keys)
     collector.add(
       index,
       () => label,
-      () => draft(key, ctx),
+      () => draftFromItemValue(key, ctx),
     );
-}
-
-/**
- * One `totp` field: an `otpauth://` (or `steam://`) link, or a base32 secret. The item's title and
- * username name the entry; the link's own names are used only where the item has none.
- */
-function draft(value: string, ctx: LinkContext): EntryDraft {
-  const key = value.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
-    const link = draftFromLink(withItemLabel(key, ctx), ctx);
-    return { ...link, issuer: ctx.fallbackIssuer ?? link.issuer, account: ctx.fallbackAccount ?? link.account };
-  }
-  return {
-    type: 'totp',
-    issuer: ctx.fallbackIssuer,
-    account: ctx.fallbackAccount,
-    secret: secretFromBase32(key),
-    notes: ctx.notes,
-    group: ctx.group,
-    favourite: ctx.favourite,
-  };
 }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * A password manager's one-time-password field as an account (1Password, Proton Pass): the field
- * holds an `otpauth://` link, or the bare base32 secret as the person typed it. The item around it
- * names the account where the link does not: its title is the issuer, its username the account.
- * A link without any name (`otpauth://totp/?secret=…`, which both apps write for a pasted secret)
- * gets the item's names as its label before it is parsed, since a link must name its account.
+ * A password manager's one-time-password field as an account (1Password, Proton Pass, Bitwarden,
+ * Enpass): the field holds an `otpauth://` link (Bitwarden's also `steam://<base32>`), or the bare
+ * base32 secret as the person typed it. The item around it names the account where the link does
+ * not: its title is the issuer, its username the account (Enpass: the item's names win, the link's
+ * fill only what the item leaves empty). A link without any name (`otpauth://totp/?secret=…`, which
+ * these apps accept or write for a pasted secret) gets the item's names as its label before it is
+ * parsed, since a link must name its account.
  */
-import { secretFromBase32, type EntryDraft } from './entries';
+import { describe, secretFromBase32, type EntryCollector, type EntryDraft } from './entries';
 import { draftFromLink } from './links';
 
 /** The item a one-time password belongs to. */
@@ -18,13 +20,49 @@ export interface ItemContext {
   readonly favourite: boolean;
   /** A label the app writes when it has no account name, to be read as none ("Proton Pass"). */
   readonly placeholderAccount?: string | undefined;
+  /** The item's names win over the link's, which only fill what the item leaves undefined (Enpass). */
+  readonly itemNamesFirst?: boolean | undefined;
 }
 
-const LINK_RE = /^(otpauth:\/\/[^/?#]*\/+)([^?]*)(\?.*)?$/is;
+/** One one-time-password field of an item: its value (a link or a secret) and the field's name, if any. */
+export interface ItemOtp {
+  readonly value: string;
+  readonly name: string | undefined;
+}
 
 /**
- * A link (its names win, the item's fill what it leaves empty) or a bare secret (TOTP, SHA1, 6
- * digits, 30 s: what both apps assume for one).
+ * Adds an item's one-time passwords as accounts (1Password, Proton Pass), or skips each with
+ * `skipReason` (trash, archive). Several in one item are told apart by their fields' names: the
+ * account is "username (field name)".
+ */
+export function addItemOtps(
+  collector: EntryCollector,
+  index: number,
+  label: string,
+  otps: readonly ItemOtp[],
+  ctx: ItemContext,
+  skipReason: string | undefined,
+): void {
+  for (const otp of otps) {
+    if (skipReason !== undefined) {
+      collector.skip(index, label, skipReason);
+      continue;
+    }
+    const account = otps.length > 1 && otp.name ? describe(ctx.account, otp.name) : ctx.account;
+    collector.add(
+      index,
+      () => label,
+      () => draftFromItemValue(otp.value, { ...ctx, account }),
+    );
+  }
+}
+
+/** `otpauth://TYPE`, the label after any slashes (none: Bitwarden takes `otpauth://totp?secret=…`), the query. */
+const LINK_RE = /^(otpauth:\/\/[^/?#]*)\/*([^?]*)(\?.*)?$/is;
+
+/**
+ * A link (its names win, the item's fill what it leaves empty; the other way round with
+ * `itemNamesFirst`) or a bare secret (TOTP, SHA1, 6 digits, 30 s: what the apps assume for one).
  * @throws EntryProblem (an unusable link or secret).
  */
 export function draftFromItemValue(value: string, ctx: ItemContext): EntryDraft {
@@ -38,6 +76,9 @@ export function draftFromItemValue(value: string, ctx: ItemContext): EntryDraft 
     fallbackIssuer: ctx.issuer,
     fallbackAccount: ctx.account,
   });
+  if (ctx.itemNamesFirst === true) {
+    return { ...link, issuer: ctx.issuer ?? link.issuer, account: ctx.account ?? link.account };
+  }
   const account = link.account === ctx.placeholderAccount ? undefined : link.account;
   return { ...link, issuer: link.issuer || ctx.issuer, account: account || ctx.account };
 }
@@ -52,7 +93,7 @@ function withLabel(link: string, ctx: ItemContext): string {
   const account = ctx.account?.trim() ?? '';
   if (issuer === '' && account === '') return link;
   // Always "issuer:account" (the issuer may be empty), so a ':' in a name stays in it.
-  return `${head}${encodeURIComponent(issuer)}:${encodeURIComponent(account)}${query}`;
+  return `${head}/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}${query}`;
 }
 
 /** Whether the query names an issuer (empty and `null` values count as none, as the link parser reads them). */

@@ -19,7 +19,7 @@
  */
 import { WorkBudget } from './budget';
 import { EntryCollector, describe } from './entries';
-import { draftFromItemValue } from './item-link';
+import { addItemOtps, type ItemOtp } from './item-link';
 import { decodeUtf8, isRecord, parseJson, type JsonRecord } from './fields';
 import { ImportError, type ImportFormat } from './types';
 import { isZip, mentions, openZip, useMember } from './zip-member';
@@ -78,18 +78,13 @@ function itemOf(raw: JsonRecord): JsonRecord {
   return !isRecord(raw['overview']) && isRecord(raw['item']) ? raw['item'] : raw;
 }
 
-/** One one-time-password field: its value (a link or a secret) and its title. */
-interface OtpField {
-  readonly value: string;
-  readonly title: string | undefined;
-}
-
-function otpFields(details: JsonRecord): OtpField[] {
-  const out: OtpField[] = [];
+/** The one-time-password fields of an item's sections, named by their titles. */
+function otpFields(details: JsonRecord): ItemOtp[] {
+  const out: ItemOtp[] = [];
   for (const section of records(details['sections'])) {
     for (const field of records(section['fields'])) {
       const value = isRecord(field['value']) ? text(field['value']['totp']) : undefined;
-      if (value !== undefined && value.trim() !== '') out.push({ value: value.trim(), title: text(field['title']) });
+      if (value !== undefined && value.trim() !== '') out.push({ value: value.trim(), name: text(field['title']) });
     }
   }
   return out;
@@ -111,8 +106,7 @@ function readItem(collector: EntryCollector, item: JsonRecord, index: number, gr
   const overview = isRecord(item['overview']) ? item['overview'] : {};
   const title = text(overview['title']);
   const user = username(details);
-  const label = describe(title, user);
-  const where = `item ${index + 1}`;
+  const label = describe(title, user) || `item ${index + 1}`;
   const state = text(item['state'])?.toLowerCase();
   const skipReason =
     state === 'archived'
@@ -120,24 +114,19 @@ function readItem(collector: EntryCollector, item: JsonRecord, index: number, gr
       : state === 'trashed' || state === 'deleted' || item['trashed'] === true
         ? 'it is in 1Password’s trash'
         : undefined;
-  for (const field of fields) {
-    if (skipReason !== undefined) {
-      collector.skip(index, label || where, skipReason);
-      continue;
-    }
-    // Several one-time passwords in one item: the field's title tells the accounts apart.
-    const fallbackAccount = fields.length > 1 && field.title ? describe(user, field.title) : user;
-    collector.add(
-      index,
-      () => label || where,
-      () =>
-        draftFromItemValue(field.value, {
-          issuer: title,
-          account: fallbackAccount,
-          notes: text(details['notesPlain']),
-          group,
-          favourite: typeof item['favIndex'] === 'number' && item['favIndex'] > 0,
-        }),
-    );
-  }
+  // Several one-time passwords in one item: the field's title tells the accounts apart.
+  addItemOtps(
+    collector,
+    index,
+    label,
+    fields,
+    {
+      issuer: title,
+      account: user,
+      notes: text(details['notesPlain']),
+      group,
+      favourite: typeof item['favIndex'] === 'number' && item['favIndex'] > 0,
+    },
+    skipReason,
+  );
 }

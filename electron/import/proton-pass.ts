@@ -25,7 +25,7 @@
  */
 import { WorkBudget } from './budget';
 import { EntryCollector, describe } from './entries';
-import { draftFromItemValue } from './item-link';
+import { addItemOtps, type ItemOtp } from './item-link';
 import { isRecord, parseJson, sniffJson, tryDecodeUtf8, type JsonRecord } from './fields';
 import { armoredStartsWithSkesk, decryptWithPassphrase, isArmoredMessage } from './openpgp-s2k';
 import { ImportError, type ImportFormat, type ImportResult } from './types';
@@ -143,25 +143,19 @@ function readExport(value: unknown, budget: WorkBudget, variant: string): Import
   return collector.result(variant);
 }
 
-/** One one-time password of an item: the link (or secret), and the extra field's name if it is one. */
-interface OtpValue {
-  readonly value: string;
-  readonly fieldName: string | undefined;
-}
-
 /** Extra fields of type `totp` in a list: `{ fieldName, type: "totp", data: { totpUri } }`. */
-function totpFields(list: unknown): OtpValue[] {
+function totpFields(list: unknown): ItemOtp[] {
   return records(list).flatMap((field) => {
     const uri = field['type'] === 'totp' && isRecord(field['data']) ? text(field['data']['totpUri']) : undefined;
-    return uri !== undefined && uri.trim() !== '' ? [{ value: uri.trim(), fieldName: text(field['fieldName']) }] : [];
+    return uri !== undefined && uri.trim() !== '' ? [{ value: uri.trim(), name: text(field['fieldName']) }] : [];
   });
 }
 
-function otpValues(data: JsonRecord): OtpValue[] {
+function otpValues(data: JsonRecord): ItemOtp[] {
   const content = isRecord(data['content']) ? data['content'] : {};
-  const out: OtpValue[] = [];
+  const out: ItemOtp[] = [];
   const main = data['type'] === 'login' ? text(content['totpUri'])?.trim() : undefined;
-  if (main) out.push({ value: main, fieldName: undefined });
+  if (main) out.push({ value: main, name: undefined }); // the login's own: no field name
   out.push(...totpFields(data['extraFields']));
   // Custom, SSH key and Wi-Fi items keep fields in sections; identity items in lists of their own.
   for (const key of ['sections', 'extraSections']) {
@@ -184,26 +178,20 @@ function readItem(collector: EntryCollector, item: JsonRecord, index: number, gr
       ? text(content['itemEmail']) || text(content['itemUsername']) || text(content['username']) || undefined
       : undefined;
   const label = describe(name, user) || `item ${index + 1}`;
-  const trashed = item['state'] === TRASHED;
-  for (const otp of values) {
-    if (trashed) {
-      collector.skip(index, label, 'it is in Proton Pass’s trash');
-      continue;
-    }
-    // Several one-time passwords in one item: an extra field's name tells the accounts apart.
-    const account = values.length > 1 && otp.fieldName ? describe(user, otp.fieldName) : user;
-    collector.add(
-      index,
-      () => label,
-      () =>
-        draftFromItemValue(otp.value, {
-          issuer: name,
-          account,
-          notes: text(metadata['note']),
-          group,
-          favourite: item['pinned'] === true,
-          placeholderAccount: PLACEHOLDER_ACCOUNT,
-        }),
-    );
-  }
+  // Several one-time passwords in one item: an extra field's name tells the accounts apart.
+  addItemOtps(
+    collector,
+    index,
+    label,
+    values,
+    {
+      issuer: name,
+      account: user,
+      notes: text(metadata['note']),
+      group,
+      favourite: item['pinned'] === true,
+      placeholderAccount: PLACEHOLDER_ACCOUNT,
+    },
+    item['state'] === TRASHED ? 'it is in Proton Pass’s trash' : undefined,
+  );
 }

@@ -2,7 +2,7 @@
 /**
  * The export file formats as the desktop app offers them: how each appears in the save dialog,
  * whether it takes a password, what it cannot carry (said as warnings), and how it is written.
- * The formats themselves are electron/export's; the CLI uses the warnings and counts here too.
+ * The formats themselves are electron/export's; the CLI uses the warnings, counts and bytes here too.
  * export-service.ts decides when an export is allowed.
  */
 import { ENTRY_LIMITS, MIN_PASSWORD_LENGTH, missingCaseError, type ExportFileFormat } from '../domain';
@@ -224,6 +224,37 @@ async function writeText(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** The formats written as one file of bytes (a Tessera backup is written through the vault). */
+export type ByteExportFormat = Exclude<ExportFileFormat, 'tessera'>;
+
+/** The file's bytes in `format` (the app's and the CLI's); `password` is the export password of the encrypted formats. */
+export async function exportFileBytes(
+  format: ByteExportFormat,
+  entries: readonly ExportEntry[],
+  password: string,
+): Promise<Uint8Array> {
+  switch (format) {
+    case 'aegis':
+      return exportAegisEncrypted(entries, password);
+    case 'aegis-plain':
+      return exportAegisPlain(entries);
+    case '2fas':
+      return exportTwoFasEncrypted(entries, password);
+    case '2fas-plain':
+      return exportTwoFasPlain(entries);
+    case 'bitwarden':
+      return exportBitwarden(entries);
+    case 'ente':
+      return exportEnte(entries);
+    case 'keepass':
+      return exportKeePass(entries, password);
+    case 'uri-list':
+      return exportUriList(entries);
+    default:
+      throw missingCaseError(format);
+  }
+}
+
 /** Writes `entries` to `file` in `format`; `password` is checkExportPassword's answer. */
 export async function writeExportFile(
   format: ExportFileFormat,
@@ -232,27 +263,9 @@ export async function writeExportFile(
   password: string | null,
   backupOptions: () => BackupVaultOptions,
 ): Promise<void> {
-  switch (format) {
-    case 'tessera':
-      // The save dialog already asked before replacing a file.
-      return writeTesseraBackup(entries, file, password ?? '', { ...backupOptions(), overwrite: true });
-    case 'aegis':
-      return writeText(file, await exportAegisEncrypted(entries, password ?? ''));
-    case 'aegis-plain':
-      return writeText(file, exportAegisPlain(entries));
-    case '2fas':
-      return writeText(file, await exportTwoFasEncrypted(entries, password ?? ''));
-    case '2fas-plain':
-      return writeText(file, exportTwoFasPlain(entries));
-    case 'bitwarden':
-      return writeText(file, exportBitwarden(entries));
-    case 'ente':
-      return writeText(file, exportEnte(entries));
-    case 'keepass':
-      return writeText(file, await exportKeePass(entries, password ?? ''));
-    case 'uri-list':
-      return writeText(file, exportUriList(entries));
-    default:
-      throw missingCaseError(format);
+  if (format === 'tessera') {
+    // The save dialog already asked before replacing a file.
+    return writeTesseraBackup(entries, file, password ?? '', { ...backupOptions(), overwrite: true });
   }
+  return writeText(file, await exportFileBytes(format, entries, password ?? ''));
 }

@@ -6,22 +6,13 @@
  * 0600 and the export password comes from the usual sources. The KDBX writer is a recording fake
  * here (it is tested with its files on its own); this checks the command's wiring.
  */
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ExportEntry } from '../../../electron/export';
 import { importFile } from '../../../electron/import';
 import { createVault, KDF_FLOOR } from '../../../electron/vault';
-import {
-  createFixtureVault,
-  fixtureEntries,
-  inlineKdf,
-  NOW,
-  PASSWORD,
-  runCli,
-  tempDir,
-  type RunResult,
-} from './harness';
+import { fixtureEntries, inlineKdf, NOW, PASSWORD, useExportVault } from './harness';
 
 const keepassCalls: { names: string[]; password: string }[] = [];
 
@@ -32,22 +23,8 @@ vi.mock(import('../../../electron/export/keepass'), () => ({
   }),
 }));
 
-let dir = '';
-let cleanup: () => Promise<void> = async () => undefined;
-let vault = '';
-let pwFile = '';
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  vault = path.join(dir, 'vault.tessera');
-  await createFixtureVault(vault);
-  pwFile = path.join(dir, 'export-pw');
-  await writeFile(pwFile, 'export secret\n');
-  await chmod(pwFile, 0o600);
-});
-afterAll(() => cleanup());
-
-const run = (argv: string[], stdin = `${PASSWORD}\n`, file = vault): Promise<RunResult> =>
-  runCli(['--vault', file, '--password-stdin', 'export', ...argv], { stdin });
+const ctx = useExportVault();
+const run = ctx.run;
 const names = fixtureEntries().map((e) => `${e.issuer}/${e.account}`);
 const HOTP_NAME = 'RFC4226 (hotp)';
 const codeOf = (e: Pick<ExportEntry, 'type' | 'secret'>): string =>
@@ -60,8 +37,8 @@ async function expectPrivate(file: string): Promise<Uint8Array> {
 
 describe('tessera export to other apps', () => {
   it('2fas: encrypted under the export password file; Tessera’s 2FAS importer reads every account back', async () => {
-    const out = path.join(dir, 'backup.2fas');
-    const r = await run(['--format', '2fas', '--out', out, '--export-password-file', pwFile]);
+    const out = path.join(ctx.dir, 'backup.2fas');
+    const r = await run(['--format', '2fas', '--out', out, '--export-password-file', ctx.pwFile]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Exported 6 account(s) to ${out} (2fas).\n`);
     expect(r.stderr).not.toMatch(/NOT encrypted/);
@@ -70,7 +47,7 @@ describe('tessera export to other apps', () => {
     const result = await importFile(bytes, { password: 'export secret' });
     expect(result.format).toBe('2fas');
     expect(result.entries.map((e) => `${e.issuer}/${e.account}`)).toEqual(names);
-    expect((await run(['--format', '2fas', '--out', out, '--export-password-file', pwFile])).code).toBe(1);
+    expect((await run(['--format', '2fas', '--out', out, '--export-password-file', ctx.pwFile])).code).toBe(1);
   });
 
   it.each([
@@ -78,7 +55,7 @@ describe('tessera export to other apps', () => {
     ['bitwarden', 'Bitwarden file'],
     ['ente', 'Ente Auth file'],
   ])('%s: warns on stderr that the %s is not encrypted, and is read back', async (format) => {
-    const out = path.join(dir, `plain-${format}`);
+    const out = path.join(ctx.dir, `plain-${format}`);
     const r = await run(['--format', format, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/NOT encrypted/);
@@ -90,7 +67,7 @@ describe('tessera export to other apps', () => {
   });
 
   it('bitwarden: lists what Bitwarden cannot show, one line per account', async () => {
-    const out = path.join(dir, 'warn-bitwarden.json');
+    const out = path.join(ctx.dir, 'warn-bitwarden.json');
     const r = await run(['--format', 'bitwarden', '--out', out]);
     expect(r.stderr.split('\n').filter((l) => l.startsWith(`Warning: ${HOTP_NAME}`))).toEqual([
       `Warning: ${HOTP_NAME}: Bitwarden has no counter-based (HOTP) codes, so it will show no code for this login; ` +
@@ -99,7 +76,7 @@ describe('tessera export to other apps', () => {
   });
 
   it('keepass: the KDBX writer gets the accounts and the export password from stdin line 2; warnings listed', async () => {
-    const out = path.join(dir, 'vault.kdbx');
+    const out = path.join(ctx.dir, 'vault.kdbx');
     const r = await run(['--format', 'keepass', '--out', out], `${PASSWORD}\nkeepass secret\n`);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`Exported 6 account(s) to ${out} (keepass).\n`);
@@ -110,12 +87,12 @@ describe('tessera export to other apps', () => {
   });
 
   it('2fas: leaves out a counter 2FAS cannot store, and refuses when no account is left', async () => {
-    const file = path.join(dir, 'big-counter.tessera');
+    const file = path.join(ctx.dir, 'big-counter.tessera');
     const v = await createVault({ path: file, kdf: inlineKdf, kdfParams: KDF_FLOOR, now: () => NOW }, PASSWORD);
     const big = { ...(fixtureEntries()[3] as Parameters<typeof v.add>[0][number]), counter: 2 ** 31 };
     await v.add([big]);
     v.lock();
-    const out = path.join(dir, 'none.2fas');
+    const out = path.join(ctx.dir, 'none.2fas');
     const r = await run(['--format', '2fas-plain', '--out', out], `${PASSWORD}\n`, file);
     expect(r.code).toBe(4);
     expect(r.stderr).toContain(`Warning: ${HOTP_NAME}: not exported: 2FAS stores counters up to 2,147,483,647`);
@@ -124,7 +101,7 @@ describe('tessera export to other apps', () => {
   });
 
   it('rejects an unknown format naming the new ones', async () => {
-    const r = await run(['--format', 'kdbx', '--out', path.join(dir, 'x')]);
+    const r = await run(['--format', 'kdbx', '--out', path.join(ctx.dir, 'x')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/2fas, 2fas-plain, bitwarden, ente, keepass, uri-list, migration-qr/);
   });

@@ -3,7 +3,7 @@
  * Runs the CLI in-process with fake ports (stdin, clock, environment) and builds fixture vaults
  * quickly: the vault API with the same-thread KDF at the floor parameters (~0.1 s per derivation).
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -122,6 +122,43 @@ export function useTemplateVault(): { readonly dir: string; readonly template: s
   });
   afterAll(() => cleanup());
   return state;
+}
+
+/** The export test vault of {@link useExportVault}. */
+export interface ExportVault {
+  readonly dir: string;
+  readonly vault: string;
+  readonly pwFile: string;
+  run(argv: readonly string[], stdin?: string, file?: string): Promise<RunResult>;
+}
+
+/**
+ * For a `tessera export` test file: useTemplateVault's folder and fixture vault (`vault`), and an
+ * export password file there (`pwFile`, "export secret", 0600).
+ * `run` is `tessera --vault <vault> --password-stdin export <argv>` with the master password on
+ * stdin (or `stdin`), on another vault file if given. Read `dir`, `vault` and `pwFile` inside tests.
+ */
+export function useExportVault(): ExportVault {
+  const made = useTemplateVault();
+  let pwFile = '';
+  beforeAll(async () => {
+    pwFile = path.join(made.dir, 'export-pw');
+    await writeFile(pwFile, 'export secret\n');
+    await chmod(pwFile, 0o600);
+  });
+  return {
+    get dir() {
+      return made.dir;
+    },
+    get vault() {
+      return made.template;
+    },
+    get pwFile() {
+      return pwFile;
+    },
+    run: (argv, stdin = `${PASSWORD}\n`, file = made.template) =>
+      runCli(['--vault', file, '--password-stdin', 'export', ...argv], { stdin }),
+  };
 }
 
 let counter = 0;

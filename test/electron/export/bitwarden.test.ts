@@ -9,57 +9,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BITWARDEN_HOTP_FIELD, bitwardenWarnings, exportBitwarden, type ExportEntry } from '../../../electron/export';
-import { importFile } from '../../../electron/import';
+import { countingRandom, importedViews, SAMPLE } from './export-test-helpers';
 import { base32Hex, codeView, fullView, oddVaultArb, type Viewable } from './odd-entries';
 
-const secret = (seed: number): Uint8Array => new Uint8Array(20).fill(seed);
-
 const ENTRIES: ExportEntry[] = [
-  {
-    type: 'totp',
-    issuer: 'GitHub',
-    account: 'alice@example.com',
-    algorithm: 'SHA256',
-    digits: 8,
-    period: 60,
-    counter: null,
-    secret: secret(1),
-    group: 'Work',
-    notes: 'recovery codes in the safe',
-    favourite: true,
-  },
-  {
-    type: 'hotp',
-    issuer: 'Bank',
-    account: 'alice',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: null,
-    counter: 42,
-    secret: secret(2),
-    group: 'Work',
-  },
-  {
-    type: 'steam',
-    issuer: 'Steam',
-    account: 'gamer',
-    algorithm: 'SHA1',
-    digits: 5,
-    period: 30,
-    counter: null,
-    secret: secret(3),
-  },
-  {
-    type: 'totp',
-    issuer: '',
-    account: 'bob:home',
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: null,
-    secret: secret(4),
-    group: 'Home',
-  },
+  SAMPLE.github,
+  { ...SAMPLE.bank, group: 'Work' },
+  SAMPLE.steam,
+  { ...SAMPLE.noIssuer, algorithm: 'SHA1', group: 'Home' },
 ];
 
 /**
@@ -83,11 +40,9 @@ function steamNames(imported: Record<string, unknown>, expected: Record<string, 
 
 /** Tessera's importer read the file as `expected` says. */
 async function expectImported(bytes: Uint8Array, entries: readonly ExportEntry[]): Promise<void> {
-  const result = await importFile(bytes);
-  expect(result.format).toBe('bitwarden');
-  expect(result.skipped).toEqual([]);
   const expected = afterBitwarden(entries);
-  expect(result.entries.map(fullView).map((e, i) => steamNames(e, expected[i] ?? {}))).toEqual(expected);
+  const imported = await importedViews(bytes, 'bitwarden');
+  expect(imported.map((e, i) => steamNames(e, expected[i] ?? {}))).toEqual(expected);
 }
 
 // ---- An independent reader, from Bitwarden's code ------------------------------------------------
@@ -206,12 +161,8 @@ describe('Bitwarden export', () => {
   });
 
   it('is the same bytes for the same randomness, and ends with a newline', () => {
-    const counting = () => {
-      let next = 0;
-      return (n: number) => Uint8Array.from({ length: n }, () => next++ & 0xff);
-    };
-    const a = exportBitwarden(ENTRIES, { randomBytes: counting() });
-    expect(Buffer.from(a).equals(Buffer.from(exportBitwarden(ENTRIES, { randomBytes: counting() })))).toBe(true);
+    const a = exportBitwarden(ENTRIES, { randomBytes: countingRandom() });
+    expect(Buffer.from(a).equals(Buffer.from(exportBitwarden(ENTRIES, { randomBytes: countingRandom() })))).toBe(true);
     expect(Buffer.from(a).toString('utf8').endsWith('}\n')).toBe(true);
   });
 

@@ -4,66 +4,46 @@
  * readBackup), the export password from a file, stdin line 2 and a twice-asked prompt, the
  * plaintext warnings, mode 0600, and no overwrite without --force.
  */
-import { mkdir, readdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBackup } from '../../../electron/export';
 import { importFile } from '../../../electron/import';
-import {
-  createFixtureVault,
-  fixtureEntries,
-  inlineKdf,
-  PASSWORD,
-  runCli,
-  tempDir,
-  type RunResult,
-} from '../cli/harness';
+import { fixtureEntries, inlineKdf, PASSWORD, runCli, useExportVault } from '../cli/harness';
 
-let dir = '';
-let cleanup: () => Promise<void> = async () => undefined;
-let vault = '';
-let pwFile = '';
-beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir());
-  vault = path.join(dir, 'vault.tessera');
-  await createFixtureVault(vault);
-  pwFile = path.join(dir, 'export-pw');
-  await writeFile(pwFile, 'export secret\n');
-  await chmod(pwFile, 0o600);
-});
-afterAll(() => cleanup());
-
-const run = (argv: string[], stdin = `${PASSWORD}\n`): Promise<RunResult> =>
-  runCli(['--vault', vault, '--password-stdin', 'export', ...argv], { stdin });
+const ctx = useExportVault();
+const run = ctx.run;
 const names = fixtureEntries().map((e) => `${e.issuer}/${e.account}`);
 
 describe('tessera export', () => {
   it('aegis: encrypted with the export password file; 0600; refuses to overwrite without --force', async () => {
-    const out = path.join(dir, 'aegis.json');
-    const r = await run(['--format', 'aegis', '--out', out, '--export-password-file', pwFile]);
+    const out = path.join(ctx.dir, 'aegis.json');
+    const r = await run(['--format', 'aegis', '--out', out, '--export-password-file', ctx.pwFile]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Exported 6 account(s)');
     expect((await stat(out)).mode & 0o777).toBe(0o600);
     const result = await importFile(new Uint8Array(await readFile(out)), { password: 'export secret' });
     expect(result.entries.map((e) => `${e.issuer}/${e.account}`)).toEqual(names);
-    const again = await run(['--format', 'aegis', '--out', out, '--export-password-file', pwFile]);
+    const again = await run(['--format', 'aegis', '--out', out, '--export-password-file', ctx.pwFile]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
-    expect((await run(['--format', 'aegis', '--out', out, '--export-password-file', pwFile, '--force'])).code).toBe(0);
+    expect((await run(['--format', 'aegis', '--out', out, '--export-password-file', ctx.pwFile, '--force'])).code).toBe(
+      0,
+    );
   });
 
   it('tessera: a vault under the export password from stdin line 2', async () => {
-    const out = path.join(dir, 'backup.tessera');
+    const out = path.join(ctx.dir, 'backup.tessera');
     const r = await run(['--format', 'tessera', '--out', out], `${PASSWORD}\nexport secret\n`);
     expect(r.code).toBe(0);
     const entries = await readBackup(out, 'export secret', { kdf: inlineKdf });
     expect(entries.map((e) => `${e.issuer}/${e.account}`)).toEqual(names);
-    expect((await readdir(dir)).filter((n) => n.startsWith('.tessera-export-'))).toEqual([]);
+    expect((await readdir(ctx.dir)).filter((n) => n.startsWith('.tessera-export-'))).toEqual([]);
   });
 
   it('asks for the export password twice on a terminal and refuses a mismatch', async () => {
-    const out = path.join(dir, 'tty.json');
-    const argv = ['--vault', vault, 'export', '--format', 'aegis', '--out', out];
+    const out = path.join(ctx.dir, 'tty.json');
+    const argv = ['--vault', ctx.vault, 'export', '--format', 'aegis', '--out', out];
     const bad = await runCli(argv, { tty: [`${PASSWORD}\r`, 'one\r', 'two\r'] });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/do not match/);
@@ -73,7 +53,7 @@ describe('tessera export', () => {
   });
 
   it('checks the vault password first: a wrong one exits 2 and writes nothing', async () => {
-    const out = path.join(dir, 'never.txt');
+    const out = path.join(ctx.dir, 'never.txt');
     const r = await run(['--format', 'uri-list', '--out', out], 'wrong password\n');
     expect(r.code).toBe(2);
     await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -81,7 +61,7 @@ describe('tessera export', () => {
 
   it('uri-list and aegis-plain: warn on stderr that the file is not encrypted', async () => {
     for (const format of ['uri-list', 'aegis-plain']) {
-      const out = path.join(dir, `plain-${format}`);
+      const out = path.join(ctx.dir, `plain-${format}`);
       const r = await run(['--format', format, '--out', out]);
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/NOT encrypted/);
@@ -90,7 +70,7 @@ describe('tessera export', () => {
   });
 
   it('migration-qr: PNGs 1-of-N in DIR and the accounts left out', async () => {
-    const out = path.join(dir, 'qr');
+    const out = path.join(ctx.dir, 'qr');
     await mkdir(out);
     const r = await run(['--format', 'migration-qr', '--out', out]);
     expect(r.code).toBe(0);

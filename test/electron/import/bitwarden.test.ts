@@ -23,11 +23,11 @@ import { bitwardenFormat } from '../../../electron/import/bitwarden';
 import { base32Encode } from '../../../electron/otp';
 import {
   accountRestrictedExport,
-  fakeSecret,
   passwordProtectedExport,
   plainJsonExport,
   type BitwardenKdf,
 } from '../../../scripts/fixtures/bitwarden';
+import { fakeSecret } from '../../../scripts/fixtures/lib';
 import { FIXTURES_DIR } from './fixtures';
 import { mutate, newTally, prober } from './fuzz-probe';
 import { prng, seedOf } from './mutate';

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { BudgetExceededError, detectFormat, ImportError, importFile, WorkBudget } from '../../../electron/import';
 import { enpassFormat } from '../../../electron/import/enpass';
 import { base32Encode } from '../../../electron/otp';
-import { fakeSecret } from '../../../scripts/fixtures/bitwarden';
 import { enpassExport, field, item } from '../../../scripts/fixtures/enpass';
+import { fakeSecret } from '../../../scripts/fixtures/lib';
 
 const te = new TextEncoder();
 const SECRET = fakeSecret('enpass-unit');

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { BudgetExceededError, detectFormat, ImportError, importFile, WorkBudget } from '../../../electron/import';
 import { lastPassFormat } from '../../../electron/import/lastpass';
 import { base32Encode } from '../../../electron/otp';
-import { fakeSecret } from '../../../scripts/fixtures/bitwarden';
 import { androidExport, iosExport } from '../../../scripts/fixtures/lastpass';
+import { fakeSecret } from '../../../scripts/fixtures/lib';
 
 const te = new TextEncoder();
 const SECRET = fakeSecret('lastpass-unit');

@@ -6,14 +6,11 @@
  * tested on its own with the files it writes) is replaced here by a recording fake: this file
  * checks what the service hands it and what it does with the answer.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXPORT_FILE_FORMATS } from '../../../electron/domain';
 import type { ExportEntry } from '../../../electron/export';
-import type { AppServices } from '../../../electron/services/app-services';
-import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/error-report';
 import {
   checkExportPassword,
@@ -24,8 +21,7 @@ import {
   keepassWarnings,
 } from '../../../electron/services/export-formats';
 import type { NewVaultEntry } from '../../../electron/vault';
-import { FakeClock } from '../../helpers/fake-clock';
-import { testServices } from './test-services';
+import { DAY, EXPORT_PASSWORD, mixedEntries, PASSWORD, T0, totp, useExportHarness } from './export-harness';
 
 /** What the fake KDBX writer was given, copied at the call (the service wipes its copies after). */
 const keepassCalls: { entries: { issuer: string; account: string; secret: string }[]; password: string }[] = [];
@@ -45,75 +41,11 @@ vi.mock(import('../../../electron/export/keepass'), () => ({
   }),
 }));
 
-const PASSWORD = 'correct horse battery';
-const EXPORT_PASSWORD = 'another long password';
-const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
-const DAY = ((d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`)(
-  new Date(T0),
-);
+const MIXED = (): NewVaultEntry[] => mixedEntries({ period: 90, digits: 10 });
 
-const secret = (seed: number): Uint8Array => new Uint8Array(20).fill(seed);
-
-function totp(issuer: string, account: string, seed: number, extra: Partial<NewVaultEntry> = {}): NewVaultEntry {
-  return {
-    type: 'totp',
-    issuer,
-    account,
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: null,
-    secret: secret(seed),
-    ...extra,
-  };
-}
-
-const MIXED = (): NewVaultEntry[] => [
-  totp('GitHub', 'alice@example.com', 1, { group: 'Work', notes: 'recovery codes in the safe', favourite: true }),
-  { ...totp('Bank', 'alice', 2), type: 'hotp', period: null, counter: 7, digits: 8, algorithm: 'SHA256' },
-  { ...totp('Steam', 'gamer', 3), type: 'steam', digits: 5 },
-  totp('Slow', 'bob', 4, { period: 90, digits: 10 }),
-];
-
-let dir: string;
-let outDir: string;
-let nextSave: string | null;
-let dialogs: Parameters<DesktopPorts['pickSavePath']>[0][];
-const running: AppServices[] = [];
-
-async function vaultWith(entries: NewVaultEntry[]): Promise<AppServices> {
-  const desktop: DesktopPorts = {
-    ...NO_DESKTOP,
-    pickSavePath: async (options) => {
-      dialogs.push(options);
-      return nextSave === null ? null : path.join(outDir, nextSave);
-    },
-  };
-  const s = testServices({
-    vaultPath: path.join(dir, 'vault.tessera'),
-    clock: new FakeClock(T0),
-    emit: () => undefined,
-    desktop,
-  });
-  running.push(s);
-  await s.vault.create(PASSWORD);
-  await s.settings.update({ autoLockMinutes: 0, autoBackup: false });
-  if (entries.length > 0) await s.vault.open().add(entries);
-  return s;
-}
-
+const h = useExportHarness('tessera-export-formats-');
 beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'tessera-export-formats-'));
-  outDir = path.join(dir, 'out');
-  mkdirSync(outDir);
-  nextSave = null;
-  dialogs = [];
   keepassCalls.length = 0;
-});
-afterEach(async () => {
-  for (const s of running.splice(0)) await s.shutdown();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the file formats as the app offers them', () => {
@@ -190,11 +122,11 @@ describe('the file formats as the app offers them', () => {
 
 describe('KeePassXC export through the service', () => {
   it('hands the accounts and the export password to the KDBX writer and saves its bytes, 0600', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
-    nextSave = 'vault.kdbx';
+    h.nextSave = 'vault.kdbx';
     const saved = await s.exports.save('keepass', EXPORT_PASSWORD);
-    expect(saved).toMatchObject({ status: 'saved', path: path.join(outDir, 'vault.kdbx'), count: 4 });
+    expect(saved).toMatchObject({ status: 'saved', path: path.join(h.outDir, 'vault.kdbx'), count: 4 });
     expect(saved.status === 'saved' && saved.warnings).toEqual(fileWarnings('keepass', MIXED()));
     expect(keepassCalls).toEqual([
       {
@@ -206,10 +138,10 @@ describe('KeePassXC export through the service', () => {
         password: EXPORT_PASSWORD,
       },
     ]);
-    const file = path.join(outDir, 'vault.kdbx');
+    const file = path.join(h.outDir, 'vault.kdbx');
     expect(new Uint8Array(readFileSync(file))).toEqual(FAKE_KDBX);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(dialogs).toEqual([
+    expect(h.dialogs).toEqual([
       {
         title: 'Save a KeePassXC database',
         defaultName: `tessera-keepass-${DAY}.kdbx`,
@@ -219,16 +151,16 @@ describe('KeePassXC export through the service', () => {
   });
 
   it('asks for the export password before the save dialog, and never calls the writer without one', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
-    nextSave = 'vault.kdbx';
+    h.nextSave = 'vault.kdbx';
     expect(await s.exports.save('keepass').catch(toIpcError)).toMatchObject({
       code: 'weak-password',
       field: 'exportPassword',
       message: 'Choose a password for the encrypted export.',
     });
-    expect(dialogs).toEqual([]);
-    nextSave = null;
+    expect(h.dialogs).toEqual([]);
+    h.nextSave = null;
     expect(await s.exports.save('keepass', EXPORT_PASSWORD)).toEqual({ status: 'cancelled' });
     expect(keepassCalls).toEqual([]);
   });

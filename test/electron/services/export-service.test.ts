@@ -5,93 +5,22 @@
  * QR decoder reading the results back. Checks the master-password gate and its time limit, and
  * that no answer ever carries a secret's text.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBackup, type ExportEntry } from '../../../electron/export';
 import { importFile, type ImportedEntry } from '../../../electron/import';
 import { classifyQrText, decodeImage, decodeQr } from '../../../electron/import/qr';
 import type { ExportQrView } from '../../../electron/domain';
-import type { EventChannel } from '../../../electron/ipc/contract';
 import { base32Encode } from '../../../electron/otp';
-import type { AppServices } from '../../../electron/services/app-services';
-import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import { toIpcError } from '../../../electron/services/error-report';
 import type { NewVaultEntry } from '../../../electron/vault';
-import { FakeClock } from '../../helpers/fake-clock';
 import { fakeKdf } from '../export/arbitraries';
-import { testServices } from './test-services';
+import { DAY, EXPORT_PASSWORD, mixedEntries, PASSWORD, totp, useExportHarness } from './export-harness';
 
-const PASSWORD = 'correct horse battery';
-const EXPORT_PASSWORD = 'another long password';
-const T0 = Date.UTC(2024, 0, 31, 12, 0, 0);
-/** The local date of T0, as the default file names spell it (it depends on the machine's time zone). */
-const DAY = ((d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`)(
-  new Date(T0),
-);
+const h = useExportHarness('tessera-export-service-');
 
-let dir: string;
-let outDir: string;
-let clock: FakeClock;
-let events: { channel: EventChannel; payload: unknown }[];
-/** What the save dialog answers next (a file name in `outDir`, or null for Cancel), and what it was asked. */
-let nextSave: string | null;
-let dialogs: Parameters<DesktopPorts['pickSavePath']>[0][];
-const running: AppServices[] = [];
-
-function services(): AppServices {
-  const desktop: DesktopPorts = {
-    ...NO_DESKTOP,
-    pickSavePath: async (options) => {
-      dialogs.push(options);
-      return nextSave === null ? null : path.join(outDir, nextSave);
-    },
-  };
-  const s = testServices({
-    vaultPath: path.join(dir, 'vault.tessera'),
-    clock,
-    emit: (channel, payload) => events.push({ channel, payload }),
-    desktop,
-  });
-  running.push(s);
-  return s;
-}
-
-/** A distinct secret per account: 20 bytes of `seed`. */
-const secret = (seed: number): Uint8Array => new Uint8Array(20).fill(seed);
-
-function totp(issuer: string, account: string, seed: number, extra: Partial<NewVaultEntry> = {}): NewVaultEntry {
-  return {
-    type: 'totp',
-    issuer,
-    account,
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: null,
-    secret: secret(seed),
-    ...extra,
-  };
-}
-
-/** Four accounts that exercise every format: groups and notes, HOTP, Steam and a 60-second period. */
-const MIXED: () => NewVaultEntry[] = () => [
-  totp('GitHub', 'alice@example.com', 1, { group: 'Work', notes: 'recovery codes in the safe', favourite: true }),
-  { ...totp('Bank', 'alice', 2), type: 'hotp', period: null, counter: 7, digits: 8, algorithm: 'SHA256' },
-  { ...totp('Steam', 'gamer', 3), type: 'steam', digits: 5 },
-  totp('Slow', 'bob', 4, { period: 60, algorithm: 'SHA512' }),
-];
-
-/** An unlocked vault holding `entries`, with the idle lock and automatic backups off (not what is tested here). */
-async function vaultWith(entries: NewVaultEntry[]): Promise<AppServices> {
-  const s = services();
-  await s.vault.create(PASSWORD);
-  await s.settings.update({ autoLockMinutes: 0, autoBackup: false });
-  if (entries.length > 0) await s.vault.open().add(entries);
-  return s;
-}
+const MIXED = (): NewVaultEntry[] => mixedEntries({ period: 60, algorithm: 'SHA512' });
 
 /** What must survive a round trip: the code parameters, the names and the secret. */
 function core(e: ExportEntry | ImportedEntry): string {
@@ -119,45 +48,31 @@ async function qrText(view: ExportQrView): Promise<string> {
   return codes[0]?.text ?? '';
 }
 
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'tessera-export-service-'));
-  outDir = path.join(dir, 'out');
-  mkdirSync(outDir);
-  clock = new FakeClock(T0);
-  events = [];
-  nextSave = null;
-  dialogs = [];
-});
-afterEach(async () => {
-  for (const s of running.splice(0)) await s.shutdown();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe('export authorisation', () => {
   it('refuses a wrong master password, and then every export', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await expect(s.exports.authorize('wrong password!')).rejects.toMatchObject({ kind: 'wrong-password-or-tampered' });
-    nextSave = 'links.txt';
+    h.nextSave = 'links.txt';
     const refused = await s.exports.save('uri-list').catch((e: unknown) => toIpcError(e));
     expect(refused).toEqual({ code: 'password-required', message: 'Enter your master password again to export.' });
     await expect(s.exports.qr('entry', 0)).rejects.toThrow(/master password again/);
-    expect(dialogs).toEqual([]);
-    expect(readdirSync(outDir)).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+    expect(readdirSync(h.outDir)).toEqual([]);
   });
 
   it('a wrong password after a right one ends the authorisation', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
     await expect(s.exports.authorize('wrong password!')).rejects.toMatchObject({ kind: 'wrong-password-or-tampered' });
     await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
   });
 
   it('lasts five minutes of the clock, and ends at once on end() and on lock', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     expect(await s.exports.authorize(PASSWORD)).toEqual({ validForSeconds: 300 });
-    clock.advance(299_999);
+    h.clock.advance(299_999);
     expect((await s.exports.qr('entry', 0)).count).toBe(4);
-    clock.advance(1);
+    h.clock.advance(1);
     await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
     expect(s.vault.isUnlocked()).toBe(true); // the time limit, not the idle lock (which is off)
 
@@ -176,13 +91,13 @@ describe('file exports', () => {
   it('saves every format through the save dialog; the project’s own readers get the same accounts back', async () => {
     const entries = MIXED();
     const expected = cores(entries);
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
 
-    nextSave = 'backup.tessera';
+    h.nextSave = 'backup.tessera';
     const tessera = await s.exports.save('tessera', EXPORT_PASSWORD);
-    expect(tessera).toEqual({ status: 'saved', path: path.join(outDir, 'backup.tessera'), count: 4, warnings: [] });
-    const restored = await readBackup(path.join(outDir, 'backup.tessera'), EXPORT_PASSWORD, { kdf: fakeKdf });
+    expect(tessera).toEqual({ status: 'saved', path: path.join(h.outDir, 'backup.tessera'), count: 4, warnings: [] });
+    const restored = await readBackup(path.join(h.outDir, 'backup.tessera'), EXPORT_PASSWORD, { kdf: fakeKdf });
     expect(cores(restored)).toEqual(expected);
     expect(restored.find((e) => e.issuer === 'GitHub')).toMatchObject({
       group: 'Work',
@@ -190,33 +105,33 @@ describe('file exports', () => {
       favourite: true,
     });
 
-    nextSave = 'aegis.json';
+    h.nextSave = 'aegis.json';
     expect(await s.exports.save('aegis', EXPORT_PASSWORD)).toMatchObject({ status: 'saved', count: 4, warnings: [] });
-    const aegisBytes = readFileSync(path.join(outDir, 'aegis.json'));
+    const aegisBytes = readFileSync(path.join(h.outDir, 'aegis.json'));
     await expect(importFile(aegisBytes, { password: 'not the password' })).rejects.toMatchObject({
       kind: 'wrong-password',
     });
     expect(cores((await importFile(aegisBytes, { password: EXPORT_PASSWORD })).entries)).toEqual(expected);
 
-    nextSave = 'aegis-plain.json';
+    h.nextSave = 'aegis-plain.json';
     expect(await s.exports.save('aegis-plain')).toMatchObject({ status: 'saved', count: 4, warnings: [] });
-    const plain = await importFile(readFileSync(path.join(outDir, 'aegis-plain.json')));
+    const plain = await importFile(readFileSync(path.join(h.outDir, 'aegis-plain.json')));
     expect(plain.format).toBe('aegis');
     expect(cores(plain.entries)).toEqual(expected);
 
-    nextSave = 'links.txt';
+    h.nextSave = 'links.txt';
     const links = await s.exports.save('uri-list');
     expect(links).toMatchObject({ status: 'saved', count: 4 });
     expect(links.status === 'saved' && links.warnings).toEqual([
       'Steam (gamer): few apps other than Tessera read Steam Guard accounts from otpauth:// links',
       'Groups, notes and favourites are not part of otpauth:// links: 1 account loses its here.',
     ]);
-    const list = await importFile(readFileSync(path.join(outDir, 'links.txt')), { fileName: 'links.txt' });
+    const list = await importFile(readFileSync(path.join(h.outDir, 'links.txt')), { fileName: 'links.txt' });
     expect(cores(list.entries)).toEqual(expected);
 
-    for (const name of readdirSync(outDir)) expect(statSync(path.join(outDir, name)).mode & 0o777).toBe(0o600);
-    expect(readdirSync(outDir).sort()).toEqual(['aegis-plain.json', 'aegis.json', 'backup.tessera', 'links.txt']);
-    expect(dialogs.map((d) => [d.defaultName, d.filters.flatMap((f) => f.extensions)])).toEqual([
+    for (const name of readdirSync(h.outDir)) expect(statSync(path.join(h.outDir, name)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(h.outDir).sort()).toEqual(['aegis-plain.json', 'aegis.json', 'backup.tessera', 'links.txt']);
+    expect(h.dialogs.map((d) => [d.defaultName, d.filters.flatMap((f) => f.extensions)])).toEqual([
       [`tessera-backup-${DAY}.tessera`, ['tessera']],
       [`aegis-export-${DAY}.json`, ['json']],
       [`aegis-export-plain-${DAY}.json`, ['json']],
@@ -226,14 +141,14 @@ describe('file exports', () => {
 
   it('saves 2FAS (encrypted and plain), Bitwarden and Ente Auth files that Tessera’s importers read back', async () => {
     const entries = MIXED();
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
     const read = (name: string, password?: string) =>
-      importFile(readFileSync(path.join(outDir, name)), password === undefined ? {} : { password });
+      importFile(readFileSync(path.join(h.outDir, name)), password === undefined ? {} : { password });
 
-    nextSave = 'backup.2fas';
+    h.nextSave = 'backup.2fas';
     const twoFas = await s.exports.save('2fas', EXPORT_PASSWORD);
-    expect(twoFas).toMatchObject({ status: 'saved', path: path.join(outDir, 'backup.2fas'), count: 4 });
+    expect(twoFas).toMatchObject({ status: 'saved', path: path.join(h.outDir, 'backup.2fas'), count: 4 });
     expect(twoFas.status === 'saved' && twoFas.warnings).toEqual([
       'Notes and favourites are not part of a 2FAS backup: 1 account loses its here.',
     ]);
@@ -242,11 +157,11 @@ describe('file exports', () => {
     expect(fromTwoFas.format).toBe('2fas');
     expect(cores(fromTwoFas.entries)).toEqual(cores(entries));
 
-    nextSave = 'plain.2fas';
+    h.nextSave = 'plain.2fas';
     expect(await s.exports.save('2fas-plain')).toMatchObject({ status: 'saved', count: 4 });
     expect(cores((await read('plain.2fas')).entries)).toEqual(cores(entries));
 
-    nextSave = 'bitwarden.json';
+    h.nextSave = 'bitwarden.json';
     const bitwarden = await s.exports.save('bitwarden');
     expect(bitwarden).toMatchObject({ status: 'saved', count: 4 });
     expect(bitwarden.status === 'saved' && bitwarden.warnings).toEqual([
@@ -260,10 +175,10 @@ describe('file exports', () => {
       entries.filter((e) => e.type !== 'hotp').map((e) => [e.type, Buffer.from(e.secret).toString('hex')]),
     );
 
-    nextSave = 'ente.txt';
+    h.nextSave = 'ente.txt';
     expect(await s.exports.save('ente')).toEqual({
       status: 'saved',
-      path: path.join(outDir, 'ente.txt'),
+      path: path.join(h.outDir, 'ente.txt'),
       count: 4,
       warnings: [],
     });
@@ -276,8 +191,8 @@ describe('file exports', () => {
       favourite: true,
     });
 
-    for (const name of readdirSync(outDir)) expect(statSync(path.join(outDir, name)).mode & 0o777).toBe(0o600);
-    expect(dialogs.map((d) => [d.title, d.defaultName, d.filters.flatMap((f) => f.extensions)])).toEqual([
+    for (const name of readdirSync(h.outDir)) expect(statSync(path.join(h.outDir, name)).mode & 0o777).toBe(0o600);
+    expect(h.dialogs.map((d) => [d.title, d.defaultName, d.filters.flatMap((f) => f.extensions)])).toEqual([
       ['Save an encrypted 2FAS backup', `2fas-backup-${DAY}.2fas`, ['2fas']],
       ['Save an unencrypted 2FAS backup', `2fas-backup-plain-${DAY}.2fas`, ['2fas']],
       ['Save a Bitwarden export (unencrypted JSON)', `bitwarden-export-${DAY}.json`, ['json']],
@@ -287,84 +202,84 @@ describe('file exports', () => {
 
   it('counts only the accounts a 2FAS backup holds, and refuses when it would hold none', async () => {
     const big: NewVaultEntry = { ...totp('Big', 'counter', 9), type: 'hotp', period: null, counter: 2 ** 31 };
-    const s = await vaultWith([big, totp('GitHub', 'alice', 1)]);
+    const s = await h.vaultWith([big, totp('GitHub', 'alice', 1)]);
     await s.exports.authorize(PASSWORD);
-    nextSave = 'one.2fas';
+    h.nextSave = 'one.2fas';
     const saved = await s.exports.save('2fas-plain');
     expect(saved).toMatchObject({ status: 'saved', count: 1 });
     expect(saved.status === 'saved' && saved.warnings).toEqual([
       'Big (counter): not exported: 2FAS stores counters up to 2,147,483,647 and this one is larger',
     ]);
-    expect((await importFile(readFileSync(path.join(outDir, 'one.2fas')))).entries.map((e) => e.issuer)).toEqual([
+    expect((await importFile(readFileSync(path.join(h.outDir, 'one.2fas')))).entries.map((e) => e.issuer)).toEqual([
       'GitHub',
     ]);
     const github = s.entries.list().find((e) => e.issuer === 'GitHub');
     await s.entries.remove(github?.id ?? '');
-    nextSave = 'none.2fas';
+    h.nextSave = 'none.2fas';
     expect(await s.exports.save('2fas', EXPORT_PASSWORD).catch(toIpcError)).toEqual({
       code: 'not-found',
       message: 'None of the accounts can be saved in this format. Choose another format.',
     });
-    expect(dialogs).toHaveLength(1);
+    expect(h.dialogs).toHaveLength(1);
   });
 
   it('replaces a file the user confirmed in the dialog, private (0600) whatever its mode was', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
     for (const [format, name] of [
       ['uri-list', 'old.txt'],
       ['tessera', 'old.tessera'],
     ] as const) {
-      writeFileSync(path.join(outDir, name), 'old content', { mode: 0o644 });
-      nextSave = name;
+      writeFileSync(path.join(h.outDir, name), 'old content', { mode: 0o644 });
+      h.nextSave = name;
       await s.exports.save(format, format === 'tessera' ? EXPORT_PASSWORD : undefined);
-      expect(statSync(path.join(outDir, name)).mode & 0o777).toBe(0o600);
-      expect(readFileSync(path.join(outDir, name), 'utf8')).not.toBe('old content');
+      expect(statSync(path.join(h.outDir, name)).mode & 0o777).toBe(0o600);
+      expect(readFileSync(path.join(h.outDir, name), 'utf8')).not.toBe('old content');
     }
-    expect(readdirSync(outDir).sort()).toEqual(['old.tessera', 'old.txt']); // no temp files left
+    expect(readdirSync(h.outDir).sort()).toEqual(['old.tessera', 'old.txt']); // no temp files left
   });
 
   it('exports what the user sees: an account being deleted is left out', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     const github = s.entries.list().find((e) => e.issuer === 'GitHub');
     await s.entries.remove(github?.id ?? '');
     await s.exports.authorize(PASSWORD);
-    nextSave = 'links.txt';
+    h.nextSave = 'links.txt';
     expect(await s.exports.save('uri-list')).toMatchObject({ count: 3 });
-    const list = await importFile(readFileSync(path.join(outDir, 'links.txt')), { fileName: 'links.txt' });
+    const list = await importFile(readFileSync(path.join(h.outDir, 'links.txt')), { fileName: 'links.txt' });
     expect(list.entries.map((e) => e.issuer).sort()).toEqual(['Bank', 'Slow', 'Steam']);
   });
 
   it('a cancelled dialog writes nothing', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
-    nextSave = null;
+    h.nextSave = null;
     expect(await s.exports.save('aegis', EXPORT_PASSWORD)).toEqual({ status: 'cancelled' });
     expect(await s.exports.save('uri-list')).toEqual({ status: 'cancelled' });
-    expect(dialogs).toHaveLength(2);
-    expect(readdirSync(outDir)).toEqual([]);
+    expect(h.dialogs).toHaveLength(2);
+    expect(readdirSync(h.outDir)).toEqual([]);
   });
 
   it('a Tessera backup under another password opens with that password only', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
-    nextSave = 'other.tessera';
+    h.nextSave = 'other.tessera';
     await s.exports.save('tessera', EXPORT_PASSWORD);
-    const file = path.join(outDir, 'other.tessera');
+    const file = path.join(h.outDir, 'other.tessera');
     await expect(readBackup(file, PASSWORD, { kdf: fakeKdf })).rejects.toMatchObject({
       kind: 'wrong-password-or-tampered',
     });
     expect(await readBackup(file, EXPORT_PASSWORD, { kdf: fakeKdf })).toHaveLength(4);
     // Keeping the master password (the renderer sends it again) works as well.
-    nextSave = 'same.tessera';
+    h.nextSave = 'same.tessera';
     await s.exports.save('tessera', PASSWORD);
-    expect(await readBackup(path.join(outDir, 'same.tessera'), PASSWORD, { kdf: fakeKdf })).toHaveLength(4);
+    expect(await readBackup(path.join(h.outDir, 'same.tessera'), PASSWORD, { kdf: fakeKdf })).toHaveLength(4);
   });
 
   it('checks the export password for the format before showing the dialog', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
-    nextSave = 'x';
+    h.nextSave = 'x';
     const failures = await Promise.all([
       s.exports.save('tessera', 'short').catch(toIpcError),
       s.exports.save('tessera').catch(toIpcError),
@@ -392,16 +307,16 @@ describe('file exports', () => {
       plain,
       plain,
     ]);
-    expect(dialogs).toEqual([]);
+    expect(h.dialogs).toEqual([]);
   });
 
   it('never writes over the vault file, and says which file it could not write', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
-    nextSave = path.join('..', 'vault.tessera');
+    h.nextSave = path.join('..', 'vault.tessera');
     expect(await s.exports.save('uri-list').catch(toIpcError)).toMatchObject({ code: 'invalid-entry', field: 'path' });
-    writeFileSync(path.join(outDir, 'blocker'), '');
-    nextSave = path.join('blocker', 'links.txt');
+    writeFileSync(path.join(h.outDir, 'blocker'), '');
+    h.nextSave = path.join('blocker', 'links.txt');
     expect(await s.exports.save('uri-list').catch(toIpcError)).toEqual({
       code: 'io',
       message: expect.stringMatching(/^Cannot save links\.txt there \(E[A-Z]+\)\. Choose another folder\.$/),
@@ -413,7 +328,7 @@ describe('QR exports', () => {
   it('splits 23 transferable accounts into 3 transfer codes of one batch and names the 60-second one', async () => {
     const entries = Array.from({ length: 23 }, (_, i) => totp(`Service ${i + 1}`, `user${i + 1}`, i + 10));
     entries.splice(5, 0, totp('Slow', 'bob', 99, { period: 60 }));
-    const s = await vaultWith(entries);
+    const s = await h.vaultWith(entries);
     await s.exports.authorize(PASSWORD);
     const views = [await s.exports.qr('migration', 0), await s.exports.qr('migration', 1)];
     views.push(await s.exports.qr('migration', 2));
@@ -451,7 +366,7 @@ describe('QR exports', () => {
 
   it('gives one otpauth:// code per account, titled "Issuer (account)"', async () => {
     const entries = MIXED();
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD);
     const first = await s.exports.qr('entry', 0);
     expect(first).toMatchObject({ index: 0, count: entries.length, title: 'GitHub (alice@example.com)', warnings: [] });
@@ -466,7 +381,7 @@ describe('QR exports', () => {
   });
 
   it('says so when there is nothing to export', async () => {
-    const s = await vaultWith([]);
+    const s = await h.vaultWith([]);
     await s.exports.authorize(PASSWORD);
     for (const kind of ['migration', 'entry'] as const) {
       expect(await s.exports.qr(kind, 0).catch(toIpcError)).toEqual({
@@ -474,9 +389,9 @@ describe('QR exports', () => {
         message: 'There are no accounts to export.',
       });
     }
-    nextSave = 'empty.txt';
+    h.nextSave = 'empty.txt';
     expect(await s.exports.save('uri-list').catch(toIpcError)).toMatchObject({ code: 'not-found' });
-    expect(dialogs).toEqual([]);
+    expect(h.dialogs).toEqual([]);
 
     await s.vault.open().add([totp('Slow', 'bob', 4, { period: 60 })]);
     expect(await s.exports.qr('migration', 0).catch(toIpcError)).toMatchObject({
@@ -573,7 +488,7 @@ describe('exporting a selection', () => {
 describe('secrets', () => {
   it('no answer or event carries a secret as text', async () => {
     const entries = MIXED();
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     const answers: unknown[] = [];
     const keep = async (p: Promise<unknown>): Promise<void> => {
       answers.push(await p.catch(toIpcError));
@@ -584,13 +499,13 @@ describe('secrets', () => {
     const formats = ['tessera', 'aegis', 'aegis-plain', '2fas', '2fas-plain', 'bitwarden', 'ente', 'uri-list'] as const;
     const encrypted = new Set<string>(['tessera', 'aegis', '2fas']);
     for (const format of formats) {
-      nextSave = `export-${format}`;
+      h.nextSave = `export-${format}`;
       await keep(s.exports.save(format, encrypted.has(format) ? EXPORT_PASSWORD : undefined));
     }
     await keep(s.exports.qr('migration', 0));
     for (let i = 0; i < entries.length; i++) await keep(s.exports.qr('entry', i));
     await keep(s.exports.qr('entry', 99));
-    const text = JSON.stringify([answers, events]);
+    const text = JSON.stringify([answers, h.events]);
     expect(answers).toHaveLength(3 + formats.length + 1 + entries.length + 1);
     for (const e of entries) {
       expect(text).not.toContain(base32Encode(e.secret));

@@ -10,22 +10,14 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  exportAegisEncrypted,
-  exportAegisPlain,
-  exportBitwarden,
-  exportEnte,
-  exportKeePass,
   exportMigration,
-  exportTwoFasEncrypted,
-  exportTwoFasPlain,
-  exportUriList,
   migrationPngName,
   qrPng,
   URI_LIST_WARNING,
   writeTesseraBackup,
   type ExportEntry,
 } from '../../../export';
-import { exportedCount, fileWarnings } from '../../../services/export-formats';
+import { exportedCount, exportFileBytes, fileWarnings } from '../../../services/export-formats';
 import { writePrivateFile } from '../../../vault';
 import { EXPORT_FILE_FORMATS, missingCaseError, type ExportFileFormat } from '../../../domain';
 import { flag, stringOption, type CommandArgs } from '../../command';
@@ -39,8 +31,6 @@ const FORMATS: readonly ExportFormat[] = [...EXPORT_FILE_FORMATS, 'migration-qr'
 
 const ENCRYPTED: ReadonlySet<ExportFormat> = new Set(['tessera', 'aegis', '2fas', 'keepass']);
 
-/** The formats written as one file of bytes (a Tessera backup is written through the vault). */
-type ByteFormat = Exclude<ExportFileFormat, 'tessera'>;
 type PlainFormat = 'aegis-plain' | '2fas-plain' | 'bitwarden' | 'ente' | 'uri-list';
 
 const NOT_ENCRYPTED =
@@ -121,30 +111,6 @@ async function writePrivate(file: string, bytes: Uint8Array, force: boolean): Pr
   }
 }
 
-/** The file's bytes in `format`; `password` is the export password of the encrypted formats. */
-async function fileBytes(format: ByteFormat, entries: readonly ExportEntry[], password: string): Promise<Uint8Array> {
-  switch (format) {
-    case 'aegis':
-      return exportAegisEncrypted(entries, password);
-    case 'aegis-plain':
-      return exportAegisPlain(entries);
-    case '2fas':
-      return exportTwoFasEncrypted(entries, password);
-    case '2fas-plain':
-      return exportTwoFasPlain(entries);
-    case 'bitwarden':
-      return exportBitwarden(entries);
-    case 'ente':
-      return exportEnte(entries);
-    case 'keepass':
-      return exportKeePass(entries, password);
-    case 'uri-list':
-      return exportUriList(entries);
-    default:
-      throw missingCaseError(format);
-  }
-}
-
 async function writeExport(
   ctx: CommandContext,
   format: ExportFormat,
@@ -181,7 +147,7 @@ async function writeExport(
       throw missingCaseError(format);
   }
   for (const w of fileWarnings(format, entries)) ctx.io.stderr.write(`${warningLine(w)}\n`);
-  await writePrivate(out, await fileBytes(format, entries, password ?? ''), force);
+  await writePrivate(out, await exportFileBytes(format, entries, password ?? ''), force);
   return exportedCount(format, entries);
 }
 
