@@ -14,6 +14,7 @@ import { classifyQrText, decodeImage, decodeQr } from '../../../electron/import/
 import type { ExportQrView } from '../../../electron/domain';
 import { base32Encode } from '../../../electron/otp';
 import { toIpcError } from '../../../electron/services/error-report';
+import type { AppServices } from '../../../electron/services/app-services';
 import type { NewVaultEntry } from '../../../electron/vault';
 import { fakeKdf } from '../export/arbitraries';
 import { DAY, EXPORT_PASSWORD, mixedEntries, PASSWORD, totp, useExportHarness } from './export-harness';
@@ -407,18 +408,18 @@ describe('exporting a selection', () => {
     Object.fromEntries(s.entries.list().map((e) => [e.issuer, e.id]));
 
   it('limits the session’s files and QR codes of both kinds to the chosen accounts, in the order given', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     const id = idsOf(s);
     expect(await s.exports.authorize(PASSWORD, [id.Slow!, id.GitHub!, id.Steam!])).toEqual({ validForSeconds: 300 });
 
-    nextSave = 'links.txt';
+    h.nextSave = 'links.txt';
     expect(await s.exports.save('uri-list')).toMatchObject({ status: 'saved', count: 3 });
-    const list = await importFile(readFileSync(path.join(outDir, 'links.txt')), { fileName: 'links.txt' });
+    const list = await importFile(readFileSync(path.join(h.outDir, 'links.txt')), { fileName: 'links.txt' });
     expect(list.entries.map((e) => e.issuer)).toEqual(['Slow', 'GitHub', 'Steam']);
 
-    nextSave = 'backup.tessera';
+    h.nextSave = 'backup.tessera';
     await s.exports.save('tessera', EXPORT_PASSWORD);
-    const restored = await readBackup(path.join(outDir, 'backup.tessera'), EXPORT_PASSWORD, { kdf: fakeKdf });
+    const restored = await readBackup(path.join(h.outDir, 'backup.tessera'), EXPORT_PASSWORD, { kdf: fakeKdf });
     expect(restored.map((e) => e.issuer).sort()).toEqual(['GitHub', 'Slow', 'Steam']);
 
     const views = [await s.exports.qr('entry', 0), await s.exports.qr('entry', 1), await s.exports.qr('entry', 2)];
@@ -437,7 +438,7 @@ describe('exporting a selection', () => {
   });
 
   it('one account: its QR code alone', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     await s.exports.authorize(PASSWORD, [idsOf(s).Bank!]);
     const view = await s.exports.qr('entry', 0);
     expect(view).toMatchObject({ index: 0, count: 1, title: 'Bank (alice)', accounts: ['Bank (alice)'] });
@@ -446,7 +447,7 @@ describe('exporting a selection', () => {
   });
 
   it('refuses accounts it does not know, in plain words, and authorises nothing', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     const unknown = '0b6f2a44-3c1e-4c5a-9a0b-6f1d2e3c4b5a';
     for (const ids of [[unknown], [idsOf(s).GitHub!, unknown], []]) {
       const refused = await s.exports.authorize(PASSWORD, ids).catch(toIpcError);
@@ -461,22 +462,22 @@ describe('exporting a selection', () => {
   });
 
   it('still needs the master password, lasts as long, and the next authorisation is for every account again', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     const id = idsOf(s);
     await expect(s.exports.authorize('wrong password!', [id.GitHub!])).rejects.toMatchObject({
       kind: 'wrong-password-or-tampered',
     });
     await s.exports.authorize(PASSWORD, [id.GitHub!]);
-    clock.advance(299_999);
+    h.clock.advance(299_999);
     expect((await s.exports.qr('entry', 0)).count).toBe(1);
-    clock.advance(1);
+    h.clock.advance(1);
     await expect(s.exports.qr('entry', 0)).rejects.toMatchObject({ name: 'PasswordRequiredError' });
     await s.exports.authorize(PASSWORD);
     expect((await s.exports.qr('entry', 0)).count).toBe(4);
   });
 
   it('leaves out a chosen account deleted after the authorisation', async () => {
-    const s = await vaultWith(MIXED());
+    const s = await h.vaultWith(MIXED());
     const id = idsOf(s);
     await s.exports.authorize(PASSWORD, [id.GitHub!, id.Slow!]);
     await s.entries.remove(id.GitHub!);
