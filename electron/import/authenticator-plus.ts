@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Authenticator Plus exports (docs/formats.md §8): a ZIP, encrypted with traditional PKWARE ZipCrypto,
- * holding `Accounts.txt`, a list of `otpauth://` links. Read with @zip.js/zip.js (pure JavaScript,
- * no workers, CRC checked); the link list is read as every other link list. The central directory
- * is checked against the budget before zip.js lists a single entry, and inflating stops at the
- * budget's `archive-bytes` whatever the headers declare (zip-directory.ts).
+ * Authenticator Plus exports (docs/formats.md §8): a ZIP holding `Accounts.txt`, a list of
+ * `otpauth://` links, encrypted with traditional PKWARE ZipCrypto (or WinZip AES, or not at all).
+ * The member is read under the work budget by zip-member.ts (central directory checked first,
+ * inflating bounded, a WinZip AES key derivation charged); the link list is read as every other.
  */
-import { configure, Uint8ArrayReader, ZipReader, type Entry } from '@zip.js/zip.js';
-import { BudgetExceededError, WorkBudget } from './budget';
-import { passwordRequired, wrongPassword } from './crypto';
+import { WorkBudget } from './budget';
 import { decodeUtf8 } from './fields';
 import { readLinkList } from './uri-list';
 import { ImportError, type ImportFormat } from './types';
-import { BoundedWriter, checkZipDirectory } from './zip-directory';
+import { isZip, mentions, openZip, useMember } from './zip-member';
 
 const NAME = 'Authenticator Plus';
 const ACCOUNTS = 'Accounts.txt';
@@ -23,71 +20,24 @@ export const VARIANTS = Object.freeze({
   plain: 'ZIP export without a password',
 });
 
-configure({ useWebWorkers: false });
-
-const isZip = (bytes: Uint8Array): boolean =>
-  bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-const mentionsAccounts = (bytes: Uint8Array): boolean =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ACCOUNTS, 0, 'latin1');
-
 export const authenticatorPlusFormat: ImportFormat = {
   id: 'authenticator-plus',
   name: NAME,
-  detect: (bytes) => (isZip(bytes) && mentionsAccounts(bytes) ? 0.95 : 0),
+  detect: (bytes) => (isZip(bytes) && mentions(bytes, ACCOUNTS) ? 0.95 : 0),
   /** Bit 0 of the first local header's flags: the entry is encrypted. */
   needsPassword: (bytes) => isZip(bytes) && bytes.length > 6 && ((bytes[6] ?? 0) & 1) === 1,
   async parse(bytes, password, budget = new WorkBudget()) {
-    checkZipDirectory(bytes, budget);
-    const reader = new ZipReader(new Uint8ArrayReader(bytes));
+    const zip = await openZip(bytes, budget, `This ${NAME} export`);
     try {
-      let entries: Entry[];
-      try {
-        entries = await reader.getEntries();
-      } catch (cause) {
-        throw new ImportError('corrupt', 'This Authenticator Plus export is not a readable ZIP file.', { cause });
-      }
-      const accounts = entries.find((e) => e.filename.split('/').pop() === ACCOUNTS && !e.directory);
+      const accounts = zip.find(ACCOUNTS, true);
       if (accounts === undefined) throw new ImportError('corrupt', `This ZIP file holds no ${ACCOUNTS}.`);
-      budget.atMost('archive-bytes', accounts.uncompressedSize);
-      if (accounts.encrypted && password === undefined) throw passwordRequired(NAME);
-      const writer = new BoundedWriter(budget);
-      try {
-        const data = await extract(accounts, password, writer);
-        const variant = !accounts.encrypted ? VARIANTS.plain : accounts.zipCrypto ? VARIANTS.zipCrypto : VARIANTS.aes;
-        return readLinkList('authenticator-plus', decodeUtf8(data, ACCOUNTS), budget, undefined, variant);
-      } finally {
-        writer.release();
-      }
+      const variant = !accounts.encrypted ? VARIANTS.plain : accounts.zipCrypto ? VARIANTS.zipCrypto : VARIANTS.aes;
+      const encryption = { password, format: 'authenticator-plus', app: NAME } as const;
+      return await useMember(accounts, budget, encryption, (data) =>
+        readLinkList('authenticator-plus', decodeUtf8(data, ACCOUNTS), budget, undefined, variant),
+      );
     } finally {
-      await reader.close().catch(() => undefined);
+      await zip.close();
     }
   },
 };
-
-async function extract(entry: Entry, password: string | undefined, writer: BoundedWriter): Promise<Uint8Array> {
-  if (entry.directory) throw new ImportError('corrupt', `${ACCOUNTS} is a folder.`);
-  let data: Uint8Array;
-  try {
-    data = await entry.getData(writer, {
-      checkSignature: true,
-      useWebWorkers: false,
-      ...(password !== undefined ? { password } : {}),
-    });
-  } catch (cause) {
-    const limit = budgetError(cause);
-    if (limit !== null) throw limit;
-    // ZipCrypto checks one byte of the password, then the CRC: both failures mean a wrong password
-    // (or a modified file, which the message also says).
-    if (entry.encrypted) throw wrongPassword(NAME);
-    throw new ImportError('corrupt', `${ACCOUNTS} cannot be extracted; the file is damaged.`, { cause });
-  }
-  return data;
-}
-
-/** The budget's refusal, also when zip.js's streams wrapped it in another error. */
-function budgetError(error: unknown): BudgetExceededError | null {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e instanceof BudgetExceededError) return e;
-  }
-  return null;
-}

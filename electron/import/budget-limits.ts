@@ -330,6 +330,15 @@ export const KDF_CEILINGS: Readonly<Partial<Record<ImportFormatId, KdfCeiling>>>
       'default (64 MiB × 3 passes, ~0.4 s) or a second passphrase packet, not a message of sixteen. Work is ' +
       'bytes hashed (iterated S2K, held in one buffer) or memory × passes (Argon2), charged per packet before deriving.',
   },
+  'authenticator-plus': {
+    app: 'Authenticator Plus',
+    defaults:
+      'ZipCrypto (no key derivation), or ZIP AES-256 (WinZip AE-2): PBKDF2-HMAC-SHA1, 1,000 iterations, 4 blocks',
+    legitimateMemoryBytes: 0,
+    legitimateWork: pbkdf2(4 * 1_000),
+    margin: 1,
+    why: 'Fixed by the ZIP format, never read from the file; one member (Accounts.txt) is decrypted.',
+  },
   raivo: {
     app: 'Raivo OTP',
     defaults: 'ZIP AES-256 (WinZip AE-2): PBKDF2-HMAC-SHA1, 1,000 iterations, 66 bytes derived (4 blocks)',

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Reading one named file out of a ZIP export under the import's work budget, for the formats whose
- * export is a ZIP of JSON (1Password's 1PUX, Proton Pass, Raivo OTP). The central directory is
+ * export is a ZIP (1Password's 1PUX, Proton Pass, Raivo OTP, Authenticator Plus). The central directory is
  * checked before zip.js lists a single entry, the member's declared size before it is inflated, and
  * inflating stops at the budget's `archive-bytes` whatever the headers claim (zip-directory.ts).
  * Encrypted members (WinZip AES, or traditional ZipCrypto) are opened with the file's password; the
