@@ -11,7 +11,6 @@ import type { AppEventName, AppEvents, Clock, LockReason } from '../domain';
 import type { BackupVaultOptions } from '../export';
 import path from 'node:path';
 import {
-  inspectVault,
   machineKdfParams,
   machineKdfRaiser,
   readMachineKdfParams,
@@ -169,7 +168,7 @@ function createVaultSide(deps: AppServicesDeps, late: LateHooks): VaultSide {
   // Counted per computer, by the vault's id; this computer's clock says when.
   const usage = createVaultUsage({
     store: createUsageStore({ path: usagePathIn(dataFolder(deps)), now: () => clock.now() }),
-    vaultId: async () => (await inspectVault(deps.vaultPath)).vaultId,
+    vaultId: () => vault.open().vaultId,
     liveIds: () =>
       vault
         .open()
@@ -297,7 +296,6 @@ async function onLocking(p: AppParts, reason: LockReason): Promise<void> {
   p.autoLocker.stop();
   p.sync.unwatch();
   p.codes.stop();
-  p.usage.forget();
   p.entries.locking();
   // The staged accounts of an import review (and a file waiting for its password) go with the key.
   p.imports.cancel();

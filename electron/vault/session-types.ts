@@ -22,6 +22,8 @@ export interface UnlockedVault {
   readonly deriveMs: number | null;
   /** Whether the vault has a recovery key (a `recovery` slot). */
   readonly hasRecoveryKey: boolean;
+  /** The vault's id (its header's `vaultId`): the same for every copy and generation of this vault. */
+  readonly vaultId: string;
   /** Generation of the file last loaded or saved. */
   readonly generation: number;
   /** True after `lock()`. */

@@ -69,6 +69,10 @@ export class VaultSession implements UnlockedVault {
     return this.#open().diskHeader.generation;
   }
 
+  get vaultId(): string {
+    return this.#open().diskHeader.vaultId;
+  }
+
   get locked(): boolean {
     return this.#state === null;
   }
