@@ -5,12 +5,12 @@
  * the codes it shows, `tessera list` sorts by them and prints them. Whatever `--vault` says, the file
  * is this computer's, and the vault's id keeps each vault's counts apart. The CLI never creates the
  * data folder for it, and a file it cannot read or write only means no counts: never an error.
- * Imported by command bodies only (it loads the vault module).
+ * Imported by command bodies only.
  */
 import path from 'node:path';
 import type { UsageMap } from '../domain';
 import { createUsageStore, USAGE_FILE_NAME, type UsageStore } from '../services/usage-store';
-import { inspectVault, type UnlockedVault } from '../vault';
+import type { UnlockedVault } from '../vault';
 import type { CommandContext } from './context';
 import { appDataFolder, type PathContext } from './paths';
 
@@ -24,21 +24,11 @@ function store(ctx: CommandContext): UsageStore {
   return createUsageStore({ path: appUsagePath(ctx.io), now: ctx.io.now, createFolder: false });
 }
 
-/** The id of the vault file the command opened, or null when its header cannot be read again. */
-async function vaultIdOf(ctx: CommandContext): Promise<string | null> {
-  try {
-    return (await inspectVault(ctx.vaultPath)).vaultId;
-  } catch {
-    return null;
-  }
-}
-
 const liveIds = (vault: UnlockedVault): string[] => vault.entries().map((e) => e.id);
 
 /** How often and how lately each account of the open vault was copied or shown on this computer. */
 export async function readUsage(ctx: CommandContext, vault: UnlockedVault): Promise<UsageMap> {
-  const id = await vaultIdOf(ctx);
-  return id === null ? {} : store(ctx).read(id, liveIds(vault));
+  return store(ctx).read(vault.vaultId, liveIds(vault));
 }
 
 /** Counts one use of each of `entryIds` (codes shown); never fails the command. */
@@ -47,7 +37,5 @@ export async function recordUses(
   vault: UnlockedVault,
   entryIds: readonly string[],
 ): Promise<void> {
-  const id = await vaultIdOf(ctx);
-  if (id === null) return;
-  await store(ctx).record(id, entryIds, liveIds(vault));
+  await store(ctx).record(vault.vaultId, entryIds, liveIds(vault));
 }
