@@ -13,6 +13,7 @@ export const ELECTRON_FOLDERS = Object.freeze({
   import: 'core',
   export: 'core',
   kdbx: 'core',
+  icons: 'core',
   time: 'core',
   workers: 'core',
   services: 'services',

@@ -5,6 +5,7 @@
  * secret itself appears here only as the base32 text a user types, on its way to the main process.
  */
 import { isMemberOf, membersOf, type MemberSet } from './enumerations';
+import type { IconChoice, IconRef } from './icons';
 
 /** Entry ids are random UUIDs (v4) minted by the main process. */
 export type EntryId = string;
@@ -66,7 +67,10 @@ export function accountFields(e: AccountFields): AccountFields {
 
 /** What the vault keeps about an entry beside its names and code settings. */
 export interface EntryRecord {
-  readonly group: string | null;
+  /** Labels the user gives the account, several per account (tags.ts: trimmed, no duplicates ignoring case). */
+  readonly tags: readonly string[];
+  /** What the icon is set to; null: automatic (matched by issuer, else the letter tile). */
+  readonly icon: IconChoice | null;
   readonly favourite: boolean;
   readonly notes: string;
   readonly sortOrder: number;
@@ -77,6 +81,8 @@ export interface EntryRecord {
 /** Everything about an entry except its secret. */
 export interface EntrySummary extends AccountFields, EntryRecord {
   readonly id: EntryId;
+  /** The picture the lists show, resolved in main (icons.ts `IconRef`); null: the letter tile. */
+  readonly shownIcon: IconRef | null;
 }
 
 /** What the user types or pastes to add an entry. The secret is base32 text, sent to main once. */
@@ -89,7 +95,7 @@ export interface NewEntryInput {
   readonly digits?: number;
   readonly period?: number;
   readonly counter?: number;
-  readonly group?: string | null;
+  readonly tags?: readonly string[];
   readonly notes?: string;
   readonly favourite?: boolean;
 }
@@ -98,7 +104,10 @@ export interface NewEntryInput {
 export interface EntryPatch {
   readonly issuer?: string;
   readonly account?: string;
-  readonly group?: string | null;
+  /** Replaces the whole list of tags. */
+  readonly tags?: readonly string[];
+  /** Automatic (null), the letter tile, a bundled icon, or a custom icon already in the vault. */
+  readonly icon?: IconChoice | null;
   readonly notes?: string;
   readonly favourite?: boolean;
 }

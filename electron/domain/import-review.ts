@@ -33,7 +33,7 @@ export type ImportDuplicate =
 export interface ImportCandidate extends AccountFields {
   /** Identifies the candidate within its review (used to tick it and to commit). */
   readonly key: string;
-  readonly group: string | null;
+  readonly tags: readonly string[];
   /** Where it was found: a file name, "Screen 1", "Clipboard", "Pasted link". */
   readonly source: string;
   /** Set when it is a duplicate: such candidates start unticked. */

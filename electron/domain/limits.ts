@@ -14,7 +14,9 @@ const SECRET_MAX_BYTES = 1024;
 export const ENTRY_LIMITS = Object.freeze({
   /** The issuer and the account name, each. */
   nameMaxLength: 256,
-  groupMaxLength: 128,
+  /** One tag, and how many tags one account has. */
+  tagMaxLength: 64,
+  maxTags: 20,
   notesMaxLength: 10_000,
   secretMinBytes: 1,
   secretMaxBytes: SECRET_MAX_BYTES,
@@ -43,3 +45,22 @@ export const ENTRY_LIMITS = Object.freeze({
 
 /** Minimum length of a master password (and of a Tessera backup's password); the window adds strength feedback. */
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** Bounds on icons a user brings: images set as an account's icon, and Aegis icon packs. */
+export const ICON_LIMITS = Object.freeze({
+  /** An image file chosen as an icon is refused above this size before it is read whole. */
+  fileMaxBytes: 5 * 1024 * 1024,
+  /** A custom icon as stored in the vault (after an SVG is sanitised), each. */
+  storedMaxBytes: 128 * 1024,
+  /** All custom icons of one vault together. */
+  storedTotalMaxBytes: 8 * 1024 * 1024,
+  /** Width and height of a PNG or JPEG icon, each. */
+  maxPixels: 1024,
+  /** An icon pack ZIP on disk. */
+  packFileMaxBytes: 64 * 1024 * 1024,
+  /** All files of a pack once unpacked (a ZIP bomb stops here), and one file of it. */
+  packUnpackedMaxBytes: 128 * 1024 * 1024,
+  packMemberMaxBytes: 1024 * 1024,
+  /** Icons in one pack. */
+  packMaxIcons: 20_000,
+});

@@ -8,6 +8,7 @@
  */
 import type { AccountFields, ImportFormatId } from '../domain';
 import type { WorkBudget } from './budget';
+import type { IconImageInput } from '../vault/entry';
 
 /** The batch a Google Authenticator transfer QR code belongs to (docs/formats.md §2.2). */
 export interface ImportBatch {
@@ -27,7 +28,10 @@ export interface ImportBatch {
 export interface ImportedEntry extends AccountFields {
   /** The counter is the next HOTP value as the source app stored it. */
   readonly secret: Uint8Array;
-  readonly group?: string;
+  /** Groups, tags or folders the source app gave the account (normalised by the vault's tag rules). */
+  readonly tags?: readonly string[];
+  /** An icon the export carried (Aegis embeds them), already checked by electron/icons. */
+  readonly iconImage?: IconImageInput;
   readonly notes?: string;
   readonly favourite?: boolean;
   /** Only for entries from `otpauth-migration://` payloads. */

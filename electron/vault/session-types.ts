@@ -4,7 +4,7 @@
  * and the CLI may read and change while it is unlocked, and what a session holds and depends on.
  */
 import type { EntryPatch } from '../domain';
-import type { NewVaultEntry, VaultEntry } from './entry';
+import type { IconImageInput, NewVaultEntry, StoredIcon, Tombstone, VaultEntry } from './entry';
 import type { PasswordSlot, VaultHeader } from './format';
 import type { Kdf, KdfParams } from './kdf';
 import type { DecodedPayload } from './payload';
@@ -37,6 +37,12 @@ export interface UnlockedVault {
   removeMany(ids: readonly string[]): Promise<void>;
   reorder(ids: readonly string[]): Promise<void>;
   setCounter(id: string, counter: number): Promise<VaultEntry>;
+  /** The custom icons the entries use, by id. */
+  icons(): ReadonlyMap<string, StoredIcon>;
+  /** Stores `image` (once, by its SHA-256) and makes it the entry's icon, in one save. */
+  setCustomIcon(id: string, image: IconImageInput): Promise<VaultEntry>;
+  /** Deleted entries' ids still remembered (for merging copies; docs/vault-format.md §6). */
+  tombstones(): readonly Tombstone[];
   /**
    * Changes the master password after checking `current`. By default re-keys: a new random data
    * key, the payload encrypted under it and every slot re-issued for it, so a copy of the vault

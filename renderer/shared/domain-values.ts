@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Generated from electron/domain by `npm run gen:domain` (scripts/lib/renderer-domain.ts); do not edit.
 // The window checks what main checks, without importing main-process code.
-import type { CodesSort, OtpAlgorithm, OtpType, SortableEntry, UsageMap } from '../../electron/domain';
+import type { CodesSort, IconRef, OtpAlgorithm, OtpType, SortableEntry, UsageMap } from '../../electron/domain';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const ENTRY_LIMITS = Object.freeze({
   nameMaxLength: 256,
-  groupMaxLength: 128,
+  tagMaxLength: 64,
+  maxTags: 20,
   notesMaxLength: 10000,
   secretMinBytes: 1,
   secretMaxBytes: 1024,
@@ -24,6 +25,16 @@ export const ENTRY_LIMITS = Object.freeze({
   steamAlgorithm: 'SHA1',
   maxEntries: 10000,
   weakSecretBytes: 10,
+} as const);
+export const ICON_LIMITS = Object.freeze({
+  fileMaxBytes: 5242880,
+  storedMaxBytes: 131072,
+  storedTotalMaxBytes: 8388608,
+  maxPixels: 1024,
+  packFileMaxBytes: 67108864,
+  packUnpackedMaxBytes: 134217728,
+  packMemberMaxBytes: 1048576,
+  packMaxIcons: 20000,
 } as const);
 export const SETTINGS_LIMITS = Object.freeze({
   autoLockMinutesMax: 1440,
@@ -62,6 +73,43 @@ export const isPinShaped: (pin: string) => boolean = function isPinShaped(pin) {
 /** A recovery key as typed, read the way main reads it (electron/domain/recovery-key.ts). */
 export const normaliseRecoveryKey: (typed: string) => string = function normaliseRecoveryKey(typed) {
   return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+};
+
+/** Tags in normal form and what makes two the same (electron/domain/tags.ts). */
+export const normaliseTag: (tag: string) => string = function normaliseTag(tag) {
+  return tag.replace(/\s+/gu, ' ').trim();
+};
+export const normaliseTags: (tags: readonly string[]) => string[] = function normaliseTags(tags) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const raw of tags) {
+    const tag = normaliseTag(raw);
+    const key = tagKey(tag);
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  return out;
+};
+export const tagKey: (tag: string) => string = function tagKey(tag) {
+  return normaliseTag(tag).toLocaleLowerCase('en-US');
+};
+export const tagsProblem: (tags: readonly string[]) => string | null = function tagsProblem(tags) {
+  if (tags.length > ENTRY_LIMITS.maxTags) return `An account has at most ${ENTRY_LIMITS.maxTags} tags.`;
+  for (const tag of tags) {
+    if (tag.length > ENTRY_LIMITS.tagMaxLength)
+      return `A tag is at most ${ENTRY_LIMITS.tagMaxLength} characters long: “${tag.slice(0, 20)}…” is longer.`;
+    if (/\p{Cc}/u.test(tag)) return 'A tag cannot contain control characters.';
+  }
+  const normal = normaliseTags(tags);
+  if (normal.length !== tags.length || normal.some((t, i) => t !== tags[i]))
+    return 'Tags must be trimmed and each given once.';
+  return null;
+};
+
+/** A stable text key of an icon ref (electron/domain/icons.ts). */
+export const iconKey: (ref: IconRef) => string = function iconKey(ref) {
+  return `${ref.source}:${ref.id}`;
 };
 
 /** The order of the codes list, favourites first (electron/domain/codes-order.ts). */

@@ -10,6 +10,8 @@
 import { format, resolveConfig } from 'prettier';
 import {
   ENTRY_LIMITS,
+  ICON_LIMITS,
+  iconKey,
   isPinShaped,
   MIN_PASSWORD_LENGTH,
   normaliseRecoveryKey,
@@ -17,7 +19,11 @@ import {
   OTP_TYPES,
   QUICK_UNLOCK_LIMITS,
   SETTINGS_LIMITS,
+  normaliseTag,
+  normaliseTags,
   sortEntries,
+  tagKey,
+  tagsProblem,
 } from '../../electron/domain';
 
 export const RENDERER_DOMAIN_FILE = 'renderer/shared/domain-values.ts';
@@ -29,10 +35,11 @@ export async function renderDomainValues(root: string): Promise<string> {
   const text = `// SPDX-License-Identifier: GPL-3.0-or-later
 // Generated from electron/domain by \`npm run gen:domain\` (scripts/lib/renderer-domain.ts); do not edit.
 // The window checks what main checks, without importing main-process code.
-import type { CodesSort, OtpAlgorithm, OtpType, SortableEntry, UsageMap } from '../../electron/domain';
+import type { CodesSort, IconRef, OtpAlgorithm, OtpType, SortableEntry, UsageMap } from '../../electron/domain';
 
 export const MIN_PASSWORD_LENGTH = ${json(MIN_PASSWORD_LENGTH)};
 export const ENTRY_LIMITS = Object.freeze(${json(ENTRY_LIMITS)} as const);
+export const ICON_LIMITS = Object.freeze(${json(ICON_LIMITS)} as const);
 export const SETTINGS_LIMITS = Object.freeze(${json(SETTINGS_LIMITS)} as const);
 export const QUICK_UNLOCK_LIMITS = Object.freeze(${json(QUICK_UNLOCK_LIMITS)} as const);
 export const OTP_TYPES: readonly OtpType[] = Object.freeze(${json(OTP_TYPES)});
@@ -51,6 +58,15 @@ export const isPinShaped: (pin: string) => boolean = ${isPinShaped.toString()};
 
 /** A recovery key as typed, read the way main reads it (electron/domain/recovery-key.ts). */
 export const normaliseRecoveryKey: (typed: string) => string = ${normaliseRecoveryKey.toString()};
+
+/** Tags in normal form and what makes two the same (electron/domain/tags.ts). */
+export const normaliseTag: (tag: string) => string = ${normaliseTag.toString()};
+export const normaliseTags: (tags: readonly string[]) => string[] = ${normaliseTags.toString()};
+export const tagKey: (tag: string) => string = ${tagKey.toString()};
+export const tagsProblem: (tags: readonly string[]) => string | null = ${tagsProblem.toString()};
+
+/** A stable text key of an icon ref (electron/domain/icons.ts). */
+export const iconKey: (ref: IconRef) => string = ${iconKey.toString()};
 
 /** The order of the codes list, favourites first (electron/domain/codes-order.ts). */
 export const sortEntries: <T extends SortableEntry>(entries: readonly T[], sort: CodesSort, usage: UsageMap) => T[] =

@@ -14,6 +14,11 @@ import type {
   EntryPatch,
   EntrySummary,
   ExportFileFormat,
+  IconImage,
+  IconPackInfo,
+  IconPick,
+  IconRef,
+  IconSearchHit,
   ExportQrKind,
   ExportQrView,
   ExportSaveResult,
@@ -74,6 +79,16 @@ export interface TesseraApi {
     undoRemove(id: EntryId): Promise<Result<EntrySummary>>;
     reorder(ids: readonly EntryId[]): Promise<Result<readonly EntrySummary[]>>;
     onChanged(listener: (entries: readonly EntrySummary[]) => void): Unsubscribe;
+  };
+  /** Issuer icons: pictures for the refs entries show, the picker, and this computer's icon packs. */
+  readonly icons: {
+    images(refs: readonly IconRef[]): Promise<Result<readonly IconImage[]>>;
+    search(query: string): Promise<Result<readonly IconSearchHit[]>>;
+    set(id: EntryId, pick: IconPick): Promise<Result<EntrySummary>>;
+    setFromFile(id: EntryId): Promise<Result<{ entry: EntrySummary | null }>>;
+    packs(): Promise<Result<readonly IconPackInfo[]>>;
+    importPack(): Promise<Result<{ pack: IconPackInfo | null }>>;
+    removePack(id: string): Promise<Result<readonly IconPackInfo[]>>;
   };
   readonly codes: {
     current(): Promise<Result<readonly CodeSnapshot[]>>;
@@ -139,6 +154,7 @@ const API_NAMESPACE_SET: Record<keyof TesseraApi, 1> = {
   vault: 1,
   quickUnlock: 1,
   entries: 1,
+  icons: 1,
   codes: 1,
   settings: 1,
   app: 1,
@@ -167,6 +183,7 @@ const API_VERB_SET: { readonly [N in keyof TesseraApi]: Record<keyof TesseraApi[
   },
   quickUnlock: { status: 1, enable: 1, disable: 1, unlock: 1, onChanged: 1 },
   entries: { list: 1, add: 1, addUri: 1, update: 1, remove: 1, undoRemove: 1, reorder: 1, onChanged: 1 },
+  icons: { images: 1, search: 1, set: 1, setFromFile: 1, packs: 1, importPack: 1, removePack: 1 },
   codes: { current: 1, copy: 1, usage: 1, nextHotp: 1, preview: 1, onUpdate: 1 },
   settings: { get: 1, update: 1, onChanged: 1 },
   app: { reportActivity: 1, onFocusSearch: 1 },

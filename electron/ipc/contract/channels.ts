@@ -15,6 +15,11 @@ import type {
   EntryPatch,
   EntrySummary,
   ExportFileFormat,
+  IconImage,
+  IconPackInfo,
+  IconPick,
+  IconRef,
+  IconSearchHit,
   ExportQrKind,
   ExportQrView,
   ExportSaveResult,
@@ -83,6 +88,19 @@ export interface InvokeContract {
   'entries:undo-remove': { req: { id: EntryId }; res: EntrySummary };
   /** The new display order: every entry id exactly once. */
   'entries:reorder': { req: { ids: readonly EntryId[] }; res: readonly EntrySummary[] };
+  /** The pictures of these refs (those main knows; an unknown ref is left out). */
+  'icons:images': { req: { refs: readonly IconRef[] }; res: readonly IconImage[] };
+  /** The icon picker's search over the bundled set and this computer's packs (at most 60 hits). */
+  'icons:search': { req: { query: string }; res: readonly IconSearchHit[] };
+  /** Sets an account's icon: automatic (null), letter tile, bundled, custom already stored, or a pack icon (copied in). */
+  'icons:set': { req: { id: EntryId; pick: IconPick }; res: EntrySummary };
+  /** Main's open dialog for a PNG, JPEG or SVG; checked, stored in the vault. `entry` null when cancelled. */
+  'icons:set-from-file': { req: { id: EntryId }; res: { entry: EntrySummary | null } };
+  /** The Aegis icon packs kept on this computer. */
+  'icons:packs': { req: null; res: readonly IconPackInfo[] };
+  /** Main's open dialog for an Aegis icon pack ZIP; checked and kept. `pack` null when cancelled. */
+  'icons:import-pack': { req: null; res: { pack: IconPackInfo | null } };
+  'icons:remove-pack': { req: { id: string }; res: readonly IconPackInfo[] };
   'codes:current': { req: null; res: readonly CodeSnapshot[] };
   'codes:copy': { req: { id: EntryId; next?: boolean }; res: { clearAfterSeconds: number } };
   'codes:usage': { req: null; res: UsageMap };
@@ -172,6 +190,13 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'entries:remove': 1,
   'entries:undo-remove': 1,
   'entries:reorder': 1,
+  'icons:images': 1,
+  'icons:search': 1,
+  'icons:set': 1,
+  'icons:set-from-file': 1,
+  'icons:packs': 1,
+  'icons:import-pack': 1,
+  'icons:remove-pack': 1,
   'codes:current': 1,
   'codes:copy': 1,
   'codes:usage': 1,
