@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Reference decryptor for Tessera vault files (format 1), independent of Tessera's code.
+ * Reference decryptor for Tessera vault files (formats 1 and 2), independent of Tessera's code.
  * Needs Node.js ≥ 18 and one package: `npm install libsodium-wrappers-sumo`.
  *
  *   node decrypt-vault.mjs VAULT_FILE                 # password from TESSERA_PASSWORD, else first line of stdin
@@ -13,7 +13,9 @@
  * TESSERA_PASSWORD is not read then, nor TESSERA_RECOVERY_KEY without the option.
  *
  * Prints the vault as JSON with every secret in hex and in base32 (the form authenticator apps
- * take), e.g. to move your accounts elsewhere. The output contains your secrets: keep it private.
+ * take), e.g. to move your accounts elsewhere, each entry's tags and icon choice, and the custom
+ * icons (base64). A format 1 entry's group is printed as its one tag (`tags`), with `icon` null.
+ * The output contains your secrets: keep it private.
  * Specification: docs/vault-format.md; this makes every refusal its §8 requires of any reader (and
  * none of Tessera's extra ones). A Python translation: docs/decrypt_vault.py.
  */
@@ -124,7 +126,7 @@ function base32(bytes) {
 
 /** §2 container and version, §3 header, §4 password-slot bounds: everything checked before any key. */
 function readContainer(file) {
-  // Only versions 2 … 255 with an intact container are newer files.
+  // Only versions 3 … 255 with an intact container are newer files.
   if (file.length < 14 || !file.subarray(0, 8).equals(MAGIC)) fail('not a Tessera vault file');
   const version = file.readUInt16LE(8);
   const headerLen = file.readUInt32LE(10);
@@ -133,7 +135,9 @@ function readContainer(file) {
   const aad = file.subarray(0, 14 + headerLen); // the payload AAD: magic ‖ version ‖ headerLen ‖ header
   const header = parseJson(file.subarray(14, 14 + headerLen), 'header');
   if (typeof header !== 'object' || header === null || Array.isArray(header)) fail('the header is damaged');
-  if (version !== 1) fail(`written by a newer Tessera (format ${version}); this decryptor reads format 1`);
+  if (version !== 1 && version !== 2) {
+    fail(`written by a newer Tessera (format ${version}); this decryptor reads formats 1 and 2`);
+  }
   const nonce = file.subarray(14 + headerLen, 14 + headerLen + 24);
   const ciphertext = file.subarray(14 + headerLen + 24);
   if (header.aead !== 'xchacha20poly1305-ietf') fail(`unknown cipher ${header.aead}`);
@@ -267,15 +271,30 @@ function openPayload({ version, header, aad, nonce, ciphertext }, dataKey, what)
   if (metaLen > plaintext.length - 4) fail('the payload metadata length is out of range');
   const meta = parseJson(plaintext.subarray(4, 4 + metaLen), 'payload metadata');
   const table = plaintext.subarray(4 + metaLen);
-  const entries = meta.entries.map(({ secretOffset, secretLength, ...entry }) => {
+  const entries = meta.entries.map(({ secretOffset, secretLength, ...fields }) => {
     const ok = Number.isSafeInteger(secretOffset) && Number.isSafeInteger(secretLength) && secretOffset >= 0;
     if (!ok || secretLength < 1 || secretOffset + secretLength > table.length) {
       fail('a secret range is outside the secret table');
     }
     const secret = table.subarray(secretOffset, secretOffset + secretLength);
+    const entry = version === 1 ? fromFormat1(fields) : fields;
     return { ...entry, secretHex: secret.toString('hex'), secretBase32: base32(secret) };
   });
-  return { formatVersion: version, generation: header.generation, vaultId: header.vaultId, entries };
+  // §6: format 2 keeps custom icons (not secret) in the meta; format 1 has none.
+  const icons = version === 1 ? [] : meta.icons;
+  return { formatVersion: version, generation: header.generation, vaultId: header.vaultId, entries, icons };
+}
+
+/** §6 "Reading format 1": the group becomes the one tag, in its place, and the icon is automatic (null). */
+function fromFormat1(fields) {
+  const out = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (name === 'group') {
+      out.tags = value === null ? [] : [value];
+      out.icon = null;
+    } else out[name] = value;
+  }
+  return out;
 }
 
 export async function decryptVault(file, password) {

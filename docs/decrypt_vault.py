@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Reference decryptor for Tessera vault files (format 1), independent of Tessera.
+"""Reference decryptor for Tessera vault files (formats 1 and 2), independent of Tessera.
 
 Needs Python 3.8+ and PyNaCl >= 1.4 (libsodium bindings: Argon2id and XChaCha20-Poly1305):
     pip install pynacl            (Debian/Ubuntu: apt install python3-nacl)
@@ -15,7 +15,9 @@ TESSERA_PASSWORD is not read then, nor TESSERA_RECOVERY_KEY without the option. 
 terminal, the password or key is the first line of standard input.)
 
 Prints the vault as JSON with every secret in hex and in base32 (the form authenticator apps
-take). The output contains your secrets: keep it private. Specification: docs/vault-format.md;
+take), each entry's tags and icon choice, and the custom icons (base64). A format 1 entry's group
+is printed as its one tag ("tags"), with "icon" null. The output contains your secrets: keep it
+private. Specification: docs/vault-format.md;
 this makes every refusal its section 8 requires of any reader (and none of Tessera's extra ones).
 A line-for-line translation of docs/decrypt-vault.mjs.
 """
@@ -103,7 +105,7 @@ def slot_aad(slot, salt):
 
 def read_container(data):
     """Section 2 container and version, section 3 header, section 4 password-slot bounds: all before any key."""
-    # Only versions 2 ... 255 with an intact container are newer files.
+    # Only versions 3 ... 255 with an intact container are newer files.
     if len(data) < 14 or data[:8] != MAGIC:
         fail("not a Tessera vault file")
     version, header_len = struct.unpack_from("<HI", data, 8)
@@ -114,8 +116,8 @@ def read_container(data):
     header = parse_json(data[14 : 14 + header_len], "header")
     if not isinstance(header, dict):
         fail("the header is damaged")
-    if version != 1:
-        fail("written by a newer Tessera (format %d); this decryptor reads format 1" % version)
+    if version not in (1, 2):
+        fail("written by a newer Tessera (format %d); this decryptor reads formats 1 and 2" % version)
     nonce = data[14 + header_len : 14 + header_len + 24]
     ciphertext = data[14 + header_len + 24 :]
     if header.get("aead") != "xchacha20poly1305-ietf":
@@ -240,7 +242,7 @@ def open_payload(container, data_key, what):
     table = plaintext[4 + meta_len :]
     entries = []
     for item in meta["entries"]:
-        entry = dict(item)
+        entry = from_format_1(item) if container["version"] == 1 else dict(item)
         offset, length = entry.pop("secretOffset"), entry.pop("secretLength")
         if not (is_int(offset) and is_int(length) and offset >= 0 and length >= 1 and offset + length <= len(table)):
             fail("a secret range is outside the secret table")
@@ -254,7 +256,21 @@ def open_payload(container, data_key, what):
         "generation": header["generation"],
         "vaultId": header["vaultId"],
         "entries": entries,
+        # Section 6: format 2 keeps custom icons (not secret) in the meta; format 1 has none.
+        "icons": [] if container["version"] == 1 else meta["icons"],
     }
+
+
+def from_format_1(fields):
+    """Section 6, "Reading format 1": the group becomes the one tag, in its place, and the icon is automatic (null)."""
+    out = {}
+    for name, value in fields.items():
+        if name == "group":
+            out["tags"] = [] if value is None else [value]
+            out["icon"] = None
+        else:
+            out[name] = value
+    return out
 
 
 def decrypt_vault(data, password):

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Regenerates the published test vectors: `node scripts/make-vault-fixture.mjs`.
+ * Regenerates the published format 2 test vectors: `node scripts/make-vault-fixture.mjs`.
  * Writes test/fixtures/vault/test-vector.{tessera,json} (a password slot) and
  * test-vector-recovery.{tessera,json} (a password slot and a recovery slot) from fixed randomness,
  * a fixed clock and real Argon2id (test/electron/vault/helpers/test-vector.ts, bundled with
  * rolldown). The output only changes when the format does; then update docs/vault-format.md too.
+ * test-vector-v1.{tessera,json}, the format 1 vector, is not written here: this build writes only
+ * format 2, so that file stays as committed (reading format 1 stays tested).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';

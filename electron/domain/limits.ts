@@ -6,6 +6,7 @@
  * notes can be restored, edited and exported, and the export imported again).
  */
 import type { OtpAlgorithm } from './entry';
+import { TAG_LIMITS } from './tags';
 
 /** The longest secret the vault stores, in bytes. */
 const SECRET_MAX_BYTES = 1024;
@@ -15,8 +16,8 @@ export const ENTRY_LIMITS = Object.freeze({
   /** The issuer and the account name, each. */
   nameMaxLength: 256,
   /** One tag, and how many tags one account has. */
-  tagMaxLength: 64,
-  maxTags: 20,
+  tagMaxLength: TAG_LIMITS.maxLength,
+  maxTags: TAG_LIMITS.maxTags,
   notesMaxLength: 10_000,
   secretMinBytes: 1,
   secretMaxBytes: SECRET_MAX_BYTES,

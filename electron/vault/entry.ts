@@ -73,6 +73,17 @@ export interface IconImageInput {
 }
 
 /**
+ * Everything a vault holds beside its header: the entries, the tombstones of deleted ones and the
+ * custom icons the entries use (by id). What a save writes, what a session holds, and what the
+ * merge of two copies (merge.ts) combines.
+ */
+export interface VaultContents {
+  readonly entries: readonly VaultEntry[];
+  readonly tombstones: readonly Tombstone[];
+  readonly icons: ReadonlyMap<string, StoredIcon>;
+}
+
+/**
  * What `UnlockedVault.add` takes: the OTP parameters (already checked by electron/otp, checked again
  * here) and the metadata a user gives. The vault mints the id, sort order and times. The secret is
  * copied into the vault; the caller may wipe its own bytes once `add` resolves.

@@ -26,8 +26,13 @@ import {
 
 /** "\x89TSV\r\n\x1a\n": PNG-style, so text-mode transfers (CRLF, 7-bit, EOF) are detected as `corrupt`. */
 export const MAGIC = Uint8Array.of(0x89, 0x54, 0x53, 0x56, 0x0d, 0x0a, 0x1a, 0x0a);
-/** The only container version this build reads and writes. */
-export const FORMAT_VERSION = 1;
+/**
+ * The container version this build writes. Format 2 changed only the payload's `meta`
+ * (docs/vault-format.md §6); the container, header and cryptography are those of format 1.
+ */
+export const FORMAT_VERSION = 2;
+/** The container versions this build reads (a format 1 file is saved again as format 2). */
+export const READABLE_FORMAT_VERSIONS: readonly number[] = [1, 2];
 /**
  * Highest version a later Tessera will ever write (the u16's high byte stays 0). A version above
  * it, or 0, is a damaged field, not a newer file (docs/vault-format.md §2).
@@ -41,9 +46,9 @@ export const MAX_HEADER_BYTES = 64 * 1024;
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** At most this many key slots. */
 export const MAX_SLOTS = 16;
-/** The only payload cipher of format version 1. */
+/** The only payload cipher of format versions 1 and 2. */
 export const AEAD_ID = 'xchacha20poly1305-ietf';
-/** The only KDF algorithm of format version 1 (libsodium `crypto_pwhash_ALG_ARGON2ID13`). */
+/** The only KDF algorithm of format versions 1 and 2 (libsodium `crypto_pwhash_ALG_ARGON2ID13`). */
 export const KDF_ALG = 'argon2id13';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -156,7 +161,7 @@ export function assembleContainer(prefix: Uint8Array, nonce: Uint8Array, ciphert
  * container, version, header JSON, header fields, KDF bounds and the password-work budget. Every
  * refusal happens here, before anything is derived.
  *
- * A version other than 1 is `unsupported-version` only when it is a plausible later one (2 … 255)
+ * A version this build does not read is `unsupported-version` only when it is a plausible later one (3 … 255)
  * and the container around it holds (header length, file length, a strict UTF-8 JSON object as
  * header), which every later format keeps; otherwise the version field is damaged: `corrupt`.
  */
@@ -175,12 +180,12 @@ export function parseContainer(file: Uint8Array): ParsedContainer {
   if (file.length < headerEnd + NONCE_BYTES + TAG_BYTES) throw corrupt('file truncated');
   const aad = file.slice(0, headerEnd);
   const json = parseJsonBytes(aad.subarray(FIXED_PREFIX_BYTES), 'header');
-  if (formatVersion !== FORMAT_VERSION) {
+  if (!READABLE_FORMAT_VERSIONS.includes(formatVersion)) {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) throw corrupt('header is not an object');
     throw new VaultError(
       'unsupported-version',
       `This vault was saved by a newer version of Tessera (format ${formatVersion}; this version reads ` +
-        `format ${FORMAT_VERSION}). Update Tessera to open it.`,
+        `formats ${READABLE_FORMAT_VERSIONS.join(' and ')}). Update Tessera to open it.`,
     );
   }
   const header = parseHeader(json);

@@ -3,7 +3,21 @@
  * The encrypted vault: the public surface for the desktop services and the CLI
  * (docs/dev/vault-api.md). Everything else in this folder is internal.
  */
-export type { VaultEntry, OtpParameters, NewVaultEntry } from './entry';
+export type {
+  VaultEntry,
+  OtpParameters,
+  NewVaultEntry,
+  EntryChangeTimes,
+  Tombstone,
+  IconMime,
+  StoredIcon,
+  IconImageInput,
+  VaultContents,
+} from './entry';
+export { ENTRY_CHANGE_PARTS, TOMBSTONE_RETENTION_MS } from './entry';
+export { MAX_CONFLICT_NOTES, MAX_NOTES_SUPERSEDED, MAX_TOMBSTONES } from './record-limits';
+export { notesDigest } from './notes-digest';
+export { iconIdOf } from './stored-icons';
 export { VaultError, EntryValidationError, vaultErrorReport } from './errors';
 export { VaultLockedError } from '../domain';
 export type { VaultErrorKind, VaultErrorReason } from './errors';
@@ -56,7 +70,7 @@ export type { UnlockedVault, ChangePasswordOptions } from './session-types';
 export { isFolder } from './storage';
 export { writePrivateFile, type PrivateFileOptions } from './private-file';
 export { assertLinkedFolderExists, previousGenerationPath, resolveVaultFile } from './vault-links';
-export { FORMAT_VERSION } from './format';
+export { FORMAT_VERSION, READABLE_FORMAT_VERSIONS } from './format';
 export { MAX_PASSWORD_SLOTS, KDF_WORK_BUDGET } from './kdf-budget';
 export { nextLockDecision, initialAutoLockState, msUntilIdleLock, DEFAULT_AUTOLOCK_SETTINGS } from './autolock';
 export type { AutoLockSettings, AutoLockEvent, AutoLockState, LockDecision } from './autolock';

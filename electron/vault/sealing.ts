@@ -50,7 +50,7 @@ export async function openPayload(parsed: ParsedContainer, dataKey: Uint8Array):
   const plaintext = await aeadOpen(parsed.ciphertext, parsed.aad, parsed.nonce, dataKey);
   if (!plaintext) throw payloadTampered();
   try {
-    return decodePayload(plaintext);
+    return decodePayload(plaintext, parsed.formatVersion);
   } catch (error) {
     wipe(plaintext);
     throw error;

@@ -9,16 +9,29 @@
  * with our key is never overwritten. If its password slot changed (a password change or a KDF
  * upgrade elsewhere) or it is a different vault, the session locks itself and throws
  * `wrong-password-or-tampered` (reason `password-changed-elsewhere`): unlock again.
+ *
+ * What a save re-applies is a change to the whole contents (entries.ts): the entries, the
+ * tombstones of removed ones and the custom icons, so another process's removals and icons are kept
+ * like its entries. Every save writes format 2 (a format 1 file is converted by its first save).
  */
 import { VaultLockedError, type EntryPatch } from '../domain';
 import { KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
-import type { NewVaultEntry, VaultEntry } from './entry';
-import { addEntries, removeEntries, removeEntry, reorderEntries, setEntryCounter, updateEntry } from './entries';
+import type { IconImageInput, NewVaultEntry, StoredIcon, Tombstone, VaultContents, VaultEntry } from './entry';
+import {
+  addEntries,
+  prepareForSave,
+  removeEntries,
+  removeEntry,
+  reorderEntries,
+  setEntryCounter,
+  setEntryCustomIcon,
+  updateEntry,
+} from './entries';
 import { EntryValidationError, VaultError } from './errors';
 import { parseContainer, type PasswordSlot, type Slot } from './format';
 import type { KdfParams } from './kdf';
 import { acquireLock } from './lock-file';
-import { encodePayload, sortEntries } from './payload';
+import { encodePayload } from './payload';
 import { wrapDataKey, type DataKeyWrap } from './quick-unlock-wrap';
 import {
   createRecoverySlot,
@@ -85,6 +98,14 @@ export class VaultSession implements UnlockedVault {
     return this.#open().payload.entries.find((e) => e.id === id);
   }
 
+  icons(): ReadonlyMap<string, StoredIcon> {
+    return this.#open().payload.icons;
+  }
+
+  tombstones(): readonly Tombstone[] {
+    return this.#open().payload.tombstones;
+  }
+
   async add(inputs: readonly NewVaultEntry[]): Promise<VaultEntry[]> {
     this.#open();
     if (!Array.isArray(inputs)) throw new EntryValidationError('entries', 'Entries to add must be a list.');
@@ -92,10 +113,10 @@ export class VaultSession implements UnlockedVault {
     const copies = inputs.map((input) => ({ ...input, secret: input.secret.slice() }));
     let ids: string[] = [];
     try {
-      await this.#commit((entries) => {
-        const result = addEntries(entries, copies, { now: this.deps.now, newId: () => uuidV4(this.deps.randomBytes) });
+      await this.#commit((contents) => {
+        const result = addEntries(contents, copies, { now: this.deps.now, newId: () => uuidV4(this.deps.randomBytes) });
         ids = result.ids;
-        return result.entries;
+        return result.contents;
       });
     } finally {
       copies.forEach((c) => wipe(c.secret));
@@ -106,25 +127,35 @@ export class VaultSession implements UnlockedVault {
   async update(id: string, patch: EntryPatch): Promise<VaultEntry> {
     this.#open();
     validatePatch(patch);
-    await this.#commit((entries) => updateEntry(entries, id, patch, this.deps.now()));
+    await this.#commit((contents) => updateEntry(contents, id, patch, this.deps.now()));
+    return this.#mustGet(id);
+  }
+
+  async setCustomIcon(id: string, image: IconImageInput): Promise<VaultEntry> {
+    this.#open();
+    const copy: IconImageInput = {
+      mime: image?.mime,
+      bytes: image?.bytes instanceof Uint8Array ? image.bytes.slice() : image?.bytes,
+    };
+    await this.#commit((contents) => setEntryCustomIcon(contents, id, copy, this.deps.now()));
     return this.#mustGet(id);
   }
 
   async remove(id: string): Promise<void> {
-    await this.#commit((entries) => removeEntry(entries, id));
+    await this.#commit((contents) => removeEntry(contents, id, this.deps.now()));
   }
 
   async removeMany(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.#commit((entries) => removeEntries(entries, ids));
+    await this.#commit((contents) => removeEntries(contents, ids, this.deps.now()));
   }
 
   async reorder(ids: readonly string[]): Promise<void> {
-    await this.#commit((entries) => reorderEntries(entries, ids));
+    await this.#commit((contents) => reorderEntries(contents, ids, this.deps.now()));
   }
 
   async setCounter(id: string, counter: number): Promise<VaultEntry> {
-    await this.#commit((entries) => setEntryCounter(entries, id, counter, this.deps.now()));
+    await this.#commit((contents) => setEntryCounter(contents, id, counter, this.deps.now()));
     return this.#mustGet(id);
   }
 
@@ -141,7 +172,7 @@ export class VaultSession implements UnlockedVault {
       await confirmCurrentPassword(this.deps.kdf, st.slotToWrite, currentBytes, key);
       const wrapped = newKey ?? key;
       const slot = await createPasswordSlot(this.deps, st.slotToWrite.id, nextBytes, wrapped, this.deps.kdfParams);
-      await this.#commit((entries) => [...entries], slot, newKey ?? undefined);
+      await this.#commit(unchanged, slot, newKey ?? undefined);
     } finally {
       wipe(currentBytes, nextBytes, key, newKey);
     }
@@ -162,7 +193,7 @@ export class VaultSession implements UnlockedVault {
       const started = this.deps.monotonicNow();
       const slot = await createPasswordSlot(this.deps, st.slotToWrite.id, nextBytes, newKey, this.deps.kdfParams);
       this.#deriveMs = this.deps.monotonicNow() - started;
-      await this.#commit((entries) => [...entries], slot, newKey);
+      await this.#commit(unchanged, slot, newKey);
     } finally {
       wipe(nextBytes, newKey);
     }
@@ -210,7 +241,7 @@ export class VaultSession implements UnlockedVault {
         : undefined;
       const recovery = makeSlot ? await makeSlot(newKey ?? key) : null;
       const edit = (slots: readonly Slot[]): Slot[] => [...withoutRecovery(slots), ...(recovery ? [recovery] : [])];
-      await this.#commit((entries) => [...entries], slot, newKey ?? undefined, edit);
+      await this.#commit(unchanged, slot, newKey ?? undefined, edit);
     } finally {
       wipe(bytes, key, newKey);
     }
@@ -263,7 +294,7 @@ export class VaultSession implements UnlockedVault {
 
   /** Writes the current state (and any pending slot upgrade) without changing entries. */
   flush(): Promise<void> {
-    return this.#commit((entries) => [...entries]);
+    return this.#commit(unchanged);
   }
 
   lock(): void {
@@ -318,7 +349,7 @@ export class VaultSession implements UnlockedVault {
    * checked in full before it replaces the vault; the session switches keys only once it is saved.
    */
   #commit(
-    change: (entries: readonly VaultEntry[]) => VaultEntry[],
+    change: (contents: VaultContents) => VaultContents,
     newSlot?: PasswordSlot,
     newDataKey?: Uint8Array,
     editSlots?: (slots: readonly Slot[]) => Slot[],
@@ -339,7 +370,8 @@ export class VaultSession implements UnlockedVault {
         const slot = newSlot ?? st.slotToWrite;
         const next = await nextHeader(st.diskHeader, st.diskSlot, slot, now(), newDataKey ? sealKey : undefined);
         const header = editSlots ? { ...next, slots: editSlots(next.slots) } : next;
-        const payload = encodePayload(sortEntries(change(st.payload.entries)));
+        const { entries, tombstones, icons } = st.payload;
+        const payload = encodePayload(prepareForSave(change({ entries, tombstones, icons }), now()));
         try {
           const bytes = await sealAndWrite({
             path: this.path,
@@ -381,6 +413,11 @@ export class VaultSession implements UnlockedVault {
     if (!newDataKey) return saved;
     return saved.then(() => (this.locked ? undefined : this.deps.onRekeyed(this).catch(() => undefined)));
   }
+}
+
+/** A change that changes nothing (a save for a new slot or key only). */
+function unchanged(contents: VaultContents): VaultContents {
+  return contents;
 }
 
 /** The slots without the recovery slot (there is at most one). */

@@ -4,9 +4,22 @@
  * domain's one table (ENTRY_LIMITS); each failure is an `EntryValidationError` naming the field and
  * saying what is allowed.
  */
-import { ENTRY_LIMITS, isOtpAlgorithm, isOtpType, OTP_ALGORITHMS, OTP_TYPES, type EntryPatch } from '../domain';
-import type { NewVaultEntry, OtpParameters, VaultEntry } from './entry';
+import {
+  ENTRY_LIMITS,
+  isOtpAlgorithm,
+  isOtpType,
+  OTP_ALGORITHMS,
+  OTP_TYPES,
+  normaliseTags,
+  tagsProblem,
+  type EntryPatch,
+  type IconChoice,
+} from '../domain';
+import { ENTRY_CHANGE_PARTS, type NewVaultEntry, type OtpParameters, type VaultEntry } from './entry';
 import { EntryValidationError } from './errors';
+import { notesDigest } from './notes-digest';
+import { MAX_CONFLICT_NOTES, MAX_NOTES_SUPERSEDED, NOTES_DIGEST_RE } from './record-limits';
+import { ICON_ID_RE, storedIconProblem } from './stored-icons';
 
 const UUID_V4_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 // eslint-disable-next-line no-control-regex
@@ -14,6 +27,8 @@ const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const NOTES_CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A bundled icon's id (icons/bundled.ts): a slug such as "github" or "about.me". */
+const BUNDLED_ICON_ID_RE = /^[a-z0-9][a-z0-9_.+-]{0,63}$/;
 
 function fail(field: string, message: string): never {
   throw new EntryValidationError(field, message);
@@ -77,13 +92,42 @@ export function validatePatch(patch: EntryPatch): void {
   if (typeof patch !== 'object' || patch === null) fail('patch', 'The change must be an object.');
   if (patch.issuer !== undefined) checkText('issuer', patch.issuer, L.nameMaxLength, CONTROL_RE, 'issuer');
   if (patch.account !== undefined) checkText('account', patch.account, L.nameMaxLength, CONTROL_RE, 'account name');
-  if (patch.group !== undefined && patch.group !== null) {
-    checkText('group', patch.group, L.groupMaxLength, CONTROL_RE, 'group name');
-  }
+  if (patch.tags !== undefined) validateTags(normalisedTags(patch.tags));
+  if (patch.icon !== undefined) validateIconChoice(patch.icon);
   if (patch.notes !== undefined) checkText('notes', patch.notes, L.notesMaxLength, NOTES_CONTROL_RE, 'notes');
   if (patch.favourite !== undefined && typeof patch.favourite !== 'boolean') {
     fail('favourite', 'Favourite must be true or false.');
   }
+}
+
+/**
+ * Tags as given (a patch, a new entry) in normal form (domain/tags.ts normaliseTags): what the
+ * vault stores. Refuses what is not a list of text.
+ */
+export function normalisedTags(tags: unknown): string[] {
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) fail('tags', 'Tags must be a list of text.');
+  if (tags.length > ENTRY_LIMITS.maxTags * 4) fail('tags', `An account has at most ${ENTRY_LIMITS.maxTags} tags.`);
+  return normaliseTags(tags as string[]);
+}
+
+/** A list of tags as stored: already in normal form (domain/tags.ts), within the limits. */
+export function validateTags(tags: unknown): void {
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) fail('tags', 'Tags must be a list of text.');
+  const problem = tagsProblem(tags as string[]);
+  if (problem !== null) fail('tags', problem);
+  if ((tags as string[]).some((t) => LONE_SURROGATE_RE.test(t))) fail('tags', 'A tag contains invalid Unicode.');
+}
+
+/** An icon choice: null (automatic), the letter tile, a bundled icon's id or a custom icon's SHA-256. */
+export function validateIconChoice(icon: unknown): asserts icon is IconChoice | null {
+  if (icon === null) return;
+  if (typeof icon !== 'object' || Array.isArray(icon)) fail('icon', 'The icon choice is not valid.');
+  const c = icon as Record<string, unknown>;
+  const keys = Object.keys(c).sort().join(',');
+  if (c.kind === 'letter' && keys === 'kind') return;
+  if (c.kind === 'bundled' && keys === 'id,kind' && typeof c.id === 'string' && BUNDLED_ICON_ID_RE.test(c.id)) return;
+  if (c.kind === 'custom' && keys === 'id,kind' && typeof c.id === 'string' && ICON_ID_RE.test(c.id)) return;
+  fail('icon', 'The icon choice is not valid.');
 }
 
 /** A new entry before the vault mints its id and times. */
@@ -93,12 +137,18 @@ export function validateNewEntry(input: NewVaultEntry): void {
   validatePatch({
     issuer: input.issuer,
     account: input.account,
-    ...(input.group === undefined ? {} : { group: input.group }),
+    ...(input.tags === undefined ? {} : { tags: input.tags }),
     ...(input.notes === undefined ? {} : { notes: input.notes }),
     ...(input.favourite === undefined ? {} : { favourite: input.favourite }),
   });
   if (typeof input.issuer !== 'string') fail('issuer', 'The issuer must be text.');
   if (typeof input.account !== 'string') fail('account', 'The account name must be text.');
+  if (input.iconImage !== undefined) {
+    const image = input.iconImage as unknown;
+    if (typeof image !== 'object' || image === null) fail('iconImage', 'The icon image is not valid.');
+    const problem = storedIconProblem(input.iconImage.mime, input.iconImage.bytes);
+    if (problem !== null) fail('iconImage', problem);
+  }
 }
 
 function checkTime(field: string, value: unknown): void {
@@ -116,10 +166,59 @@ export function validateEntry(entry: VaultEntry): void {
   if (typeof entry.account !== 'string') fail('account', 'The account name must be text.');
   if (typeof entry.notes !== 'string') fail('notes', 'The notes must be text.');
   if (typeof entry.favourite !== 'boolean') fail('favourite', 'Favourite must be true or false.');
-  if (entry.group === '') fail('group', 'The group name must not be empty; use no group instead.');
+  validateTags(entry.tags);
+  validateIconChoice(entry.icon);
   if (!Number.isSafeInteger(entry.sortOrder) || entry.sortOrder < 0) {
     fail('sortOrder', 'The sort order must be a non-negative whole number.');
   }
   checkTime('createdAt', entry.createdAt);
   checkTime('updatedAt', entry.updatedAt);
+  validateChangeTimes(entry.changed);
+  validateNotesHistory(entry);
+}
+
+/** Exactly the parts of ENTRY_CHANGE_PARTS, each a time. */
+function validateChangeTimes(changed: unknown): void {
+  if (typeof changed !== 'object' || changed === null || Array.isArray(changed)) {
+    fail('changed', 'The change times must be an object.');
+  }
+  const keys = Object.keys(changed);
+  if (keys.length !== ENTRY_CHANGE_PARTS.length || !ENTRY_CHANGE_PARTS.every((p) => keys.includes(p))) {
+    fail('changed', `The change times must be exactly ${ENTRY_CHANGE_PARTS.join(', ')}.`);
+  }
+  for (const part of ENTRY_CHANGE_PARTS) checkTime('changed', (changed as Record<string, unknown>)[part]);
+}
+
+/** Whether `list` is strictly increasing (sorted, no repeats) in code-unit order. */
+function isSortedSet(list: readonly string[]): boolean {
+  return list.every((s, i) => i === 0 || (list[i - 1] as string) < s);
+}
+
+/**
+ * `notesSuperseded`: sorted, unique digests. `conflictNotes`: sorted, unique, non-empty notes texts,
+ * none the current notes and none superseded (a copy that is only behind adds no conflict).
+ */
+function validateNotesHistory(entry: VaultEntry): void {
+  const superseded = entry.notesSuperseded as unknown;
+  if (!Array.isArray(superseded) || superseded.length > MAX_NOTES_SUPERSEDED) {
+    fail('notesSuperseded', `At most ${MAX_NOTES_SUPERSEDED} superseded notes are remembered.`);
+  }
+  if (!superseded.every((d) => typeof d === 'string' && NOTES_DIGEST_RE.test(d)) || !isSortedSet(superseded)) {
+    fail('notesSuperseded', 'Superseded notes must be sorted, distinct digests of 16 hex digits.');
+  }
+  const conflicts = entry.conflictNotes as unknown;
+  if (!Array.isArray(conflicts) || conflicts.length > MAX_CONFLICT_NOTES) {
+    fail('conflictNotes', `An account keeps at most ${MAX_CONFLICT_NOTES} conflicting notes.`);
+  }
+  for (const text of conflicts) {
+    checkText('conflictNotes', text, ENTRY_LIMITS.notesMaxLength, NOTES_CONTROL_RE, 'conflicting notes');
+  }
+  const texts = conflicts as string[];
+  if (!isSortedSet(texts) || texts.some((t) => t === '' || t === entry.notes)) {
+    fail('conflictNotes', 'Conflicting notes must be sorted, distinct, not empty and not the notes themselves.');
+  }
+  const digests = new Set(superseded as string[]);
+  if (texts.some((t) => digests.has(notesDigest(t)))) {
+    fail('conflictNotes', 'A conflicting note is one the notes already replaced.');
+  }
 }

@@ -18,6 +18,7 @@ import {
 } from './kdf';
 import { sharedDefaultKdf } from './kdf-default';
 import { acquireLock } from './lock-file';
+import { EMPTY_CONTENTS } from './entries';
 import { encodePayload } from './payload';
 import { staleWrap, unwrapDataKey, type DataKeyWrap } from './quick-unlock-wrap';
 import { openRecoverySlot, parseRecoveryKey } from './recovery';
@@ -157,7 +158,7 @@ export async function createVault(opts: VaultOptions, password: string): Promise
     aead: AEAD_ID,
     slots: [slot],
   };
-  const payload = encodePayload([]);
+  const payload = encodePayload(EMPTY_CONTENTS);
   try {
     const bytes = await sealVault(header, payload.buffer, dataKey, deps.randomBytes);
     const lock = await acquireLock(opts.path, {

@@ -14,7 +14,10 @@ import { decodePayload, encodePayload } from '../../../electron/vault/payload';
 import { passwordSlotAad, unwrapWithPassword } from '../../../electron/vault/slots';
 import type { VaultEntry } from '../../../electron/vault/entry';
 import { rewriteHeader } from './helpers/container';
-import { createFakeKdf, makeTempDir, oneEntryVault, spyKdf, totpEntry } from './helpers/fakes';
+import { contentsOf, createFakeKdf, makeTempDir, oneEntryVault, spyKdf, storedEntry } from './helpers/fakes';
+
+/** A format 2 payload, as this build writes it. */
+const decodePayload2 = (b: Uint8Array): ReturnType<typeof decodePayload> => decodePayload(b, 2);
 
 const PASSWORD = 'spec test password';
 let tmp: ReturnType<typeof makeTempDir>;
@@ -70,7 +73,7 @@ describe('JSON in the file: one meaning for every reader', () => {
     const plaintext = new Uint8Array(4 + meta.length);
     new DataView(plaintext.buffer).setUint32(0, meta.length, true);
     plaintext.set(meta, 4);
-    expect(corruptMessage(() => decodePayload(plaintext))).toMatch(/repeats the name 'entries'/);
+    expect(corruptMessage(() => decodePayload2(plaintext))).toMatch(/repeats the name 'entries'/);
   });
 
   it('refuses invalid UTF-8 in the header: a stray byte, an overlong form, an encoded surrogate, a cut sequence', async () => {
@@ -87,22 +90,14 @@ describe('JSON in the file: one meaning for every reader', () => {
 });
 
 describe('the payload: metaLen and the secret table', () => {
-  const entry = (o: Partial<VaultEntry>): VaultEntry => ({
-    ...totpEntry(),
-    id: '1b4e28ba-2fa1-4d2e-883f-0016d3cca427',
-    group: null,
-    favourite: false,
-    notes: '',
-    sortOrder: 0,
-    createdAt: 1,
-    updatedAt: 1,
-    ...o,
-  });
+  const entry = (o: Partial<VaultEntry>): VaultEntry => storedEntry(o);
   const second = '2b4e28ba-2fa1-4d2e-883f-0016d3cca427';
 
   /** u32 metaLen ‖ meta ‖ table, with the entries' ranges as given. */
   function plaintext(ranges: [number, number][], tableLength: number): Uint8Array {
-    const good = encodePayload(ranges.map((_, i) => entry({ id: i === 0 ? entry({}).id : second, sortOrder: i })));
+    const good = encodePayload(
+      contentsOf(ranges.map((_, i) => entry({ id: i === 0 ? entry({}).id : second, sortOrder: i }))),
+    );
     const len = new DataView(good.buffer.buffer).getUint32(0, true);
     const meta = JSON.parse(new TextDecoder().decode(good.buffer.subarray(4, 4 + len))) as {
       entries: Record<string, unknown>[];
@@ -118,19 +113,19 @@ describe('the payload: metaLen and the secret table', () => {
   }
 
   it('metaLen counts the meta bytes and may reach the end of the plaintext, never past it', () => {
-    const empty = encodePayload([]).buffer;
+    const empty = encodePayload(contentsOf([])).buffer;
     expect(new DataView(empty.buffer).getUint32(0, true)).toBe(empty.length - 4);
-    expect(decodePayload(empty.slice()).entries).toEqual([]);
+    expect(decodePayload2(empty.slice()).entries).toEqual([]);
     for (const bad of [empty.length - 3, 0xffffffff]) {
       const b = empty.slice();
       new DataView(b.buffer).setUint32(0, bad, true);
-      expect(corruptMessage(() => decodePayload(b))).toMatch(/metadata length/);
+      expect(corruptMessage(() => decodePayload2(b))).toMatch(/metadata length/);
     }
   });
 
   it('accepts ranges that cover the table exactly, in any order', () => {
     expect(
-      decodePayload(
+      decodePayload2(
         plaintext(
           [
             [0, 20],
@@ -141,7 +136,7 @@ describe('the payload: metaLen and the secret table', () => {
       ).entries,
     ).toHaveLength(2);
     expect(
-      decodePayload(
+      decodePayload2(
         plaintext(
           [
             [20, 20],
@@ -156,7 +151,7 @@ describe('the payload: metaLen and the secret table', () => {
   it('refuses overlapping ranges', () => {
     expect(
       corruptMessage(() =>
-        decodePayload(
+        decodePayload2(
           plaintext(
             [
               [0, 20],
@@ -169,7 +164,7 @@ describe('the payload: metaLen and the secret table', () => {
     ).toMatch(/overlap/);
     expect(
       corruptMessage(() =>
-        decodePayload(
+        decodePayload2(
           plaintext(
             [
               [0, 20],
@@ -183,10 +178,10 @@ describe('the payload: metaLen and the secret table', () => {
   });
 
   it('refuses table bytes that no entry uses (a gap, or bytes after the last secret)', () => {
-    expect(corruptMessage(() => decodePayload(plaintext([[0, 20]], 21)))).toMatch(/not used/);
+    expect(corruptMessage(() => decodePayload2(plaintext([[0, 20]], 21)))).toMatch(/not used/);
     expect(
       corruptMessage(() =>
-        decodePayload(
+        decodePayload2(
           plaintext(
             [
               [0, 20],
@@ -197,7 +192,7 @@ describe('the payload: metaLen and the secret table', () => {
         ),
       ),
     ).toMatch(/not used/);
-    expect(corruptMessage(() => decodePayload(plaintext([], 1)))).toMatch(/not used/);
+    expect(corruptMessage(() => decodePayload2(plaintext([], 1)))).toMatch(/not used/);
   });
 });
 

@@ -15,7 +15,10 @@ import { decodePayload, encodePayload } from '../../../electron/vault/payload';
 import { openPayload, sealVault } from '../../../electron/vault/sealing';
 import { passwordSlotAad, unwrapWithPassword } from '../../../electron/vault/slots';
 import type { VaultEntry } from '../../../electron/vault/entry';
-import { createFakeKdf, fastOptions, makeTempDir, totpEntry } from './helpers/fakes';
+import { contentsOf, createFakeKdf, fastOptions, makeTempDir, storedEntry, totpEntry } from './helpers/fakes';
+
+/** A format 2 payload, as this build writes it. */
+const decodePayload2 = (b: Uint8Array): ReturnType<typeof decodePayload> => decodePayload(b, 2);
 
 const PASSWORD = 'format test';
 let tmp: ReturnType<typeof makeTempDir>;
@@ -51,8 +54,8 @@ describe('container', () => {
     const parsed = parseContainer(file);
     expect(Array.from(parsed.aad)).toEqual(Array.from(file.subarray(0, 14 + len)));
     expect(parsed.nonce).toHaveLength(24);
-    // an empty payload: u32 metaLen + {"entries":[]} + 16-byte tag
-    expect(parsed.ciphertext).toHaveLength(4 + '{"entries":[]}'.length + 16);
+    // an empty payload: u32 metaLen + {"entries":[],"tombstones":[],"icons":[]} + 16-byte tag
+    expect(parsed.ciphertext).toHaveLength(4 + '{"entries":[],"tombstones":[],"icons":[]}'.length + 16);
     // the header round-trips byte for byte through the encoder
     expect(Array.from(containerPrefix(encodeHeader(parsed.header)))).toEqual(Array.from(parsed.aad));
   });
@@ -108,23 +111,15 @@ describe('container', () => {
 });
 
 describe('payload', () => {
-  const entry = (o: Partial<VaultEntry> = {}): VaultEntry => ({
-    ...totpEntry(),
-    id: '1b4e28ba-2fa1-4d2e-883f-0016d3cca427',
-    group: null,
-    favourite: false,
-    notes: '',
-    sortOrder: 0,
-    createdAt: 1,
-    updatedAt: 2,
-    ...o,
-  });
+  const entry = (o: Partial<VaultEntry> = {}): VaultEntry => storedEntry({ updatedAt: 2, ...o });
 
   it('keeps secrets as views into one buffer, never in the JSON', () => {
-    const { buffer, entries } = encodePayload([
-      entry(),
-      entry({ id: '2b4e28ba-2fa1-4d2e-883f-0016d3cca427', sortOrder: 1, secret: new Uint8Array([9, 9]) }),
-    ]);
+    const { buffer, entries } = encodePayload(
+      contentsOf([
+        entry(),
+        entry({ id: '2b4e28ba-2fa1-4d2e-883f-0016d3cca427', sortOrder: 1, secret: new Uint8Array([9, 9]) }),
+      ]),
+    );
     expect(entries[0]?.secret.buffer).toBe(buffer.buffer);
     expect(entries[1]?.secret.buffer).toBe(buffer.buffer);
     const metaLen = new DataView(buffer.buffer).getUint32(0, true);
@@ -132,14 +127,14 @@ describe('payload', () => {
     expect(meta).not.toContain('12345678901234567890');
     expect(meta).toContain('"secretOffset":20,"secretLength":2');
     expect(buffer.length).toBe(4 + metaLen + 22);
-    const decoded = decodePayload(buffer.slice());
+    const decoded = decodePayload2(buffer.slice());
     expect(decoded.entries).toEqual(entries);
     buffer.fill(0);
     expect(entries[0]?.secret.every((b) => b === 0)).toBe(true);
   });
 
   it('refuses malformed payloads as corrupt, naming the place', () => {
-    const good = encodePayload([entry()]).buffer;
+    const good = encodePayload(contentsOf([entry()])).buffer;
     const withMeta = (meta: string, table = new Uint8Array(20)): Uint8Array => {
       const m = new TextEncoder().encode(meta);
       const out = new Uint8Array(4 + m.length + table.length);
@@ -157,21 +152,23 @@ describe('payload', () => {
       f((m.entries as Record<string, unknown>[])[0]!);
       return JSON.stringify(m);
     };
-    expect(corruptOf(() => decodePayload(new Uint8Array(3)))).toMatch(/too short/);
+    expect(corruptOf(() => decodePayload2(new Uint8Array(3)))).toMatch(/too short/);
     const bigLen = good.slice();
     new DataView(bigLen.buffer).setUint32(0, good.length, true);
-    expect(corruptOf(() => decodePayload(bigLen))).toMatch(/length/);
-    expect(corruptOf(() => decodePayload(withMeta(edit((e) => (e.secretLength = 21)))))).toMatch(/secretLength/);
-    expect(corruptOf(() => decodePayload(withMeta(edit((e) => (e.secretOffset = 21)))))).toMatch(/secretOffset/);
-    expect(corruptOf(() => decodePayload(withMeta(edit((e) => (e.digits = 12)))))).toMatch(/'digits'/);
-    expect(corruptOf(() => decodePayload(withMeta(edit((e) => (e.secretLength = 0)))))).toMatch(/'secret'/);
-    expect(corruptOf(() => decodePayload(withMeta(edit((e) => (e.id = 'not-a-uuid')))))).toMatch(/'id'/);
-    expect(corruptOf(() => decodePayload(withMeta(edit((e) => (e.extra = 1)))))).toMatch(/unknown field 'extra'/);
-    expect(corruptOf(() => decodePayload(withMeta(edit((e) => delete e.notes))))).toMatch(/no 'notes'/);
+    expect(corruptOf(() => decodePayload2(bigLen))).toMatch(/length/);
+    expect(corruptOf(() => decodePayload2(withMeta(edit((e) => (e.secretLength = 21)))))).toMatch(/secretLength/);
+    expect(corruptOf(() => decodePayload2(withMeta(edit((e) => (e.secretOffset = 21)))))).toMatch(/secretOffset/);
+    expect(corruptOf(() => decodePayload2(withMeta(edit((e) => (e.digits = 12)))))).toMatch(/'digits'/);
+    expect(corruptOf(() => decodePayload2(withMeta(edit((e) => (e.secretLength = 0)))))).toMatch(/'secret'/);
+    expect(corruptOf(() => decodePayload2(withMeta(edit((e) => (e.id = 'not-a-uuid')))))).toMatch(/'id'/);
+    expect(corruptOf(() => decodePayload2(withMeta(edit((e) => (e.extra = 1)))))).toMatch(/unknown field 'extra'/);
+    expect(corruptOf(() => decodePayload2(withMeta(edit((e) => delete e.notes))))).toMatch(/no 'notes'/);
     const twice = metaOf();
     (twice.entries as unknown[]).push((twice.entries as unknown[])[0]);
-    expect(corruptOf(() => decodePayload(withMeta(JSON.stringify(twice))))).toMatch(/repeats an id/);
-    expect(corruptOf(() => decodePayload(withMeta('{"entries":[]', new Uint8Array())))).toMatch(/JSON/);
-    expect(corruptOf(() => decodePayload(withMeta('{"entries":[],"v":2}', new Uint8Array())))).toMatch(/unknown field/);
+    expect(corruptOf(() => decodePayload2(withMeta(JSON.stringify(twice))))).toMatch(/repeats an id/);
+    expect(corruptOf(() => decodePayload2(withMeta('{"entries":[]', new Uint8Array())))).toMatch(/JSON/);
+    expect(
+      corruptOf(() => decodePayload2(withMeta('{"entries":[],"tombstones":[],"icons":[],"v":2}', new Uint8Array()))),
+    ).toMatch(/unknown field/);
   });
 });

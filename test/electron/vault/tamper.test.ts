@@ -109,7 +109,7 @@ describe('tamper matrix (fake KDF)', () => {
   it('refuses a newer format version as unsupported-version and version 0 as corrupt, without deriving', async () => {
     const spy = spyKdf(createFakeKdf());
     const newer = original.slice();
-    new DataView(newer.buffer).setUint16(8, 2, true);
+    new DataView(newer.buffer).setUint16(8, 3, true);
     expect(await attempt(newer, spy)).toBe('unsupported-version');
     await expect(inspectVault(opts.path)).rejects.toMatchObject({ kind: 'unsupported-version' });
     const zero = original.slice();

@@ -28,7 +28,7 @@ describe('validateNewEntry', () => {
       totpEntry({
         issuer: 'x'.repeat(256),
         account: 'y'.repeat(256),
-        group: 'g'.repeat(128),
+        tags: Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(64, 't')),
         notes: 'n\n\t'.repeat(3333),
       }),
       hotpEntry({ counter: 0 }),
@@ -67,7 +67,14 @@ describe('validateNewEntry', () => {
     ['issuer', bad({ issuer: '\ud800' })],
     ['account', bad({ account: 'y'.repeat(257) })],
     ['account', bad({ account: 'new\nline' })],
-    ['group', bad({ group: 'g'.repeat(129) })],
+    ['tags', bad({ tags: ['t'.repeat(65)] })],
+    ['tags', bad({ tags: Array.from({ length: 21 }, (_, i) => `tag ${i}`) })],
+    ['tags', bad({ tags: ['bell\u0007'] })],
+    ['tags', bad({ tags: 'Work' })],
+    ['tags', bad({ tags: [1] })],
+    ['iconImage', bad({ iconImage: { mime: 'image/gif', bytes: new Uint8Array([0x47, 0x49, 0x46]) } })],
+    ['iconImage', bad({ iconImage: { mime: 'image/png', bytes: new Uint8Array([1, 2, 3]) } })],
+    ['iconImage', bad({ iconImage: { mime: 'image/png', bytes: new Uint8Array(0) } })],
     ['notes', bad({ notes: 'n'.repeat(10_001) })],
     ['notes', bad({ notes: 'bell\u0007' })],
     ['favourite', bad({ favourite: 'yes' })],
@@ -84,9 +91,34 @@ describe('validateNewEntry', () => {
 describe('validatePatch and ids', () => {
   it('checks only the fields present', () => {
     expect(fieldOf(() => validatePatch({}))).toBeNull();
-    expect(fieldOf(() => validatePatch({ group: null }))).toBeNull();
+    expect(fieldOf(() => validatePatch({ tags: [] }))).toBeNull();
+    expect(fieldOf(() => validatePatch({ icon: null }))).toBeNull();
+    expect(fieldOf(() => validatePatch({ icon: { kind: 'letter' } }))).toBeNull();
+    expect(fieldOf(() => validatePatch({ icon: { kind: 'bundled', id: 'github' } }))).toBeNull();
+    expect(fieldOf(() => validatePatch({ icon: { kind: 'custom', id: 'a'.repeat(64) } }))).toBeNull();
     expect(fieldOf(() => validatePatch({ favourite: 1 as unknown as boolean }))).toBe('favourite');
   });
+  it('normalises tags given in a patch before checking them', () => {
+    // Forty spellings of two tags normalise to two tags: allowed.
+    const many = Array.from({ length: 40 }, (_, i) => (i % 2 ? ' Work ' : 'HOME'));
+    expect(fieldOf(() => validatePatch({ tags: many }))).toBeNull();
+    expect(fieldOf(() => validatePatch({ tags: ['  a   b  '] }))).toBeNull();
+  });
+
+  it.each([
+    [{ kind: 'letter', id: 'x' }],
+    [{ kind: 'bundled' }],
+    [{ kind: 'bundled', id: 'GitHub' }],
+    [{ kind: 'bundled', id: '' }],
+    [{ kind: 'custom', id: 'A'.repeat(64) }],
+    [{ kind: 'custom', id: 'a'.repeat(63) }],
+    [{ kind: 'pack', id: 'x' }],
+    ['letter'],
+    [[]],
+  ])('refuses the icon choice %j', (icon) => {
+    expect(fieldOf(() => validatePatch({ icon: icon as never }))).toBe('icon');
+  });
+
   it('recognises lowercase v4 UUIDs only', () => {
     expect(isEntryId('1b4e28ba-2fa1-4d2e-883f-0016d3cca427')).toBe(true);
     expect(isEntryId('1B4E28BA-2FA1-4D2E-883F-0016D3CCA427')).toBe(false);

@@ -101,7 +101,13 @@ describe('create and unlock', () => {
   it('round-trips TOTP, HOTP and Steam entries with every field', async () => {
     const v = await create();
     const added = await v.add([
-      totpEntry({ group: 'Work', notes: 'line 1\nline 2', favourite: true, algorithm: 'SHA512', digits: 8 }),
+      totpEntry({
+        tags: [' Work ', 'work', 'Home'],
+        notes: 'line 1\nline 2',
+        favourite: true,
+        algorithm: 'SHA512',
+        digits: 8,
+      }),
       hotpEntry({ counter: 42 }),
       steamEntry(),
     ]);
@@ -109,7 +115,14 @@ describe('create and unlock', () => {
     const again = await unlock();
     expect(again.entries()).toEqual(v.entries());
     const [t, h, s] = again.entries();
-    expect(t).toMatchObject({ type: 'totp', group: 'Work', notes: 'line 1\nline 2', favourite: true, digits: 8 });
+    expect(t).toMatchObject({
+      type: 'totp',
+      tags: ['Work', 'Home'],
+      icon: null,
+      notes: 'line 1\nline 2',
+      favourite: true,
+      digits: 8,
+    });
     expect(h).toMatchObject({ type: 'hotp', counter: 42, period: null });
     expect(s).toMatchObject({ type: 'steam', digits: 5, period: 30 });
     expect(Array.from(t?.secret ?? [])).toEqual(Array.from(RFC_SECRET));
@@ -130,7 +143,7 @@ describe('create and unlock', () => {
     const [e] = await v.add([totpEntry()]);
     expect(e?.createdAt).toBe(1_700_000_000_000);
     const info = await inspectVault(opts.path);
-    expect(info).toMatchObject({ formatVersion: 1, generation: 2, createdAt: 1_700_000_000_000, kdf: KDF_FLOOR });
+    expect(info).toMatchObject({ formatVersion: 2, generation: 2, createdAt: 1_700_000_000_000, kdf: KDF_FLOOR });
   });
 });
 
@@ -138,8 +151,8 @@ describe('changes', () => {
   it('updates metadata, reorders, removes, and each change is on disk before resolving', async () => {
     const v = await create();
     const [a, b, c] = await v.add([totpEntry({ issuer: 'A' }), totpEntry({ issuer: 'B' }), totpEntry({ issuer: 'C' })]);
-    const updated = await v.update(b!.id, { issuer: 'B2', group: '', favourite: true });
-    expect(updated).toMatchObject({ issuer: 'B2', group: null, favourite: true });
+    const updated = await v.update(b!.id, { issuer: 'B2', tags: [' '], favourite: true });
+    expect(updated).toMatchObject({ issuer: 'B2', tags: [], favourite: true });
     await v.reorder([c!.id, a!.id, b!.id]);
     await v.remove(a!.id);
     const again = await unlock();

@@ -6,7 +6,14 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Kdf, KdfParams, NewVaultEntry, VaultOptions } from '../../../../electron/vault';
+import type {
+  Kdf,
+  KdfParams,
+  NewVaultEntry,
+  VaultContents,
+  VaultEntry,
+  VaultOptions,
+} from '../../../../electron/vault';
 import { createVault, KDF_FLOOR } from '../../../../electron/vault';
 
 function u64le(n: number): Uint8Array {
@@ -127,4 +134,29 @@ export async function oneEntryVault(
   await v.add([totpEntry()]);
   v.lock();
   return { tmp, opts, original: new Uint8Array(readFileSync(opts.path)) };
+}
+
+/** A complete stored entry (what a payload holds), every merge field at its v1 default; override any field. */
+export function storedEntry(overrides: Partial<VaultEntry> = {}): VaultEntry {
+  const at = overrides.updatedAt ?? 1;
+  return {
+    ...totpEntry(),
+    id: '1b4e28ba-2fa1-4d2e-883f-0016d3cca427',
+    tags: [],
+    icon: null,
+    favourite: false,
+    notes: '',
+    conflictNotes: [],
+    notesSuperseded: [],
+    sortOrder: 0,
+    createdAt: 1,
+    updatedAt: at,
+    changed: { names: at, tags: at, icon: at, favourite: at, notes: at, sortOrder: at },
+    ...overrides,
+  };
+}
+
+/** Vault contents with these entries and nothing else. */
+export function contentsOf(entries: readonly VaultEntry[], more: Partial<VaultContents> = {}): VaultContents {
+  return { entries, tombstones: [], icons: new Map(), ...more };
 }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Builds the published test vectors from fixed randomness, a fixed clock and real Argon2id at the
- * floor parameters: test/fixtures/vault/test-vector.tessera (a password slot) and
+ * Builds the published format 2 test vectors from fixed randomness, a fixed clock and real Argon2id
+ * at the floor parameters: test/fixtures/vault/test-vector.tessera (a password slot) and
  * test-vector-recovery.tessera (a password slot and a recovery slot), each with its description
  * (.json). scripts/make-vault-fixture.mjs writes them; a test rebuilds them and checks the committed
  * bytes are identical, so any change to the format shows up as a failing test.
+ *
+ * test-vector-v1.{tessera,json} is the format 1 vector as this code wrote it before format 2; this
+ * build can no longer write format 1, so it is kept as committed (reading format 1 stays tested).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +21,8 @@ import {
   parseRecoveryKey,
   recoveryKeyPair,
   type NewVaultEntry,
+  type StoredIcon,
+  type Tombstone,
   type UnlockedVault,
   type VaultEntry,
 } from '../../../../electron/vault';
@@ -33,6 +38,14 @@ export const TEST_VECTOR_TIME = 1_767_225_600_000;
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);
 
+/** A 1×1 PNG: entry 0's custom icon, so the vector holds one stored icon. */
+export const TEST_VECTOR_ICON = new Uint8Array(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
 /** The entries, in order: the RFC 6238 and RFC 4226 seeds, a Steam entry, Unicode metadata. */
 export const TEST_VECTOR_ENTRIES: readonly NewVaultEntry[] = [
   {
@@ -44,9 +57,10 @@ export const TEST_VECTOR_ENTRIES: readonly NewVaultEntry[] = [
     period: 30,
     counter: null,
     secret: ascii('12345678901234567890'),
-    group: 'Test vectors',
+    tags: ['Test vectors', 'RFC 6238'],
     favourite: true,
     notes: 'RFC 6238 Appendix B, SHA-1 seed',
+    iconImage: { mime: 'image/png', bytes: TEST_VECTOR_ICON },
   },
   {
     type: 'totp',
@@ -57,7 +71,7 @@ export const TEST_VECTOR_ENTRIES: readonly NewVaultEntry[] = [
     period: 30,
     counter: null,
     secret: ascii('12345678901234567890123456789012'),
-    group: 'Test vectors',
+    tags: ['Test vectors'],
   },
   {
     type: 'totp',
@@ -68,7 +82,7 @@ export const TEST_VECTOR_ENTRIES: readonly NewVaultEntry[] = [
     period: 30,
     counter: null,
     secret: ascii('1234567890123456789012345678901234567890123456789012345678901234'),
-    group: 'Test vectors',
+    tags: ['Test vectors'],
   },
   {
     type: 'hotp',
@@ -89,9 +103,35 @@ export const TEST_VECTOR_ENTRIES: readonly NewVaultEntry[] = [
     period: 30,
     counter: null,
     secret: Uint8Array.from({ length: 20 }, (_, i) => i),
-    notes: 'Ünïcödé ✓ notes\nsecond line',
+    notes: 'first draft',
   },
 ];
+
+/** Entry 4's notes after the vector's edit (the first draft's digest is then superseded). */
+const STEAM_NOTES = 'Ünïcödé ✓ notes\nsecond line';
+
+/** One minute after TEST_VECTOR_TIME: when the vector's edits happen. */
+export const TEST_VECTOR_EDIT_TIME = TEST_VECTOR_TIME + 60_000;
+
+/**
+ * The vector's edits after adding the entries, at TEST_VECTOR_EDIT_TIME: a bundled icon for the
+ * Steam entry and the letter tile for the HOTP one, the Steam notes replaced, and a sixth entry added
+ * (with the same image as entry 0, which is stored once) and removed, leaving its tombstone.
+ */
+async function editTestVector(
+  vault: UnlockedVault,
+  ids: readonly string[],
+  setClock: (t: number) => void,
+): Promise<void> {
+  const [, , , hotp, steam] = ids;
+  setClock(TEST_VECTOR_EDIT_TIME);
+  await vault.update(hotp as string, { icon: { kind: 'letter' } });
+  await vault.update(steam as string, { icon: { kind: 'bundled', id: 'steam' }, notes: STEAM_NOTES });
+  const [gone] = await vault.add([
+    { ...(TEST_VECTOR_ENTRIES[0] as NewVaultEntry), issuer: 'Removed', account: 'removed@example.com' },
+  ]);
+  await vault.remove((gone as VaultEntry).id);
+}
 
 /** RFC 4648 base32, upper case, no padding (how authenticator apps show secrets). */
 export function base32(bytes: Uint8Array): string {
@@ -126,15 +166,26 @@ function describeEntries(entries: readonly VaultEntry[]): Description[] {
     digits: e.digits,
     period: e.period,
     counter: e.counter,
-    group: e.group,
+    tags: e.tags,
+    icon: e.icon,
     favourite: e.favourite,
     notes: e.notes,
+    conflictNotes: e.conflictNotes,
+    notesSuperseded: e.notesSuperseded,
     sortOrder: e.sortOrder,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
-    secretHex: hex(TEST_VECTOR_ENTRIES[e.sortOrder]?.secret ?? new Uint8Array()),
-    secretBase32: base32(TEST_VECTOR_ENTRIES[e.sortOrder]?.secret ?? new Uint8Array()),
+    changed: e.changed,
+    secretHex: hex(e.secret),
+    secretBase32: base32(e.secret),
   }));
+}
+
+/** The stored icons as the reference decryptors print them (the meta's own form). */
+function describeIcons(icons: ReadonlyMap<string, StoredIcon>): Description[] {
+  return [...icons.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((i) => ({ id: i.id, mime: i.mime, data: Buffer.from(i.bytes).toString('base64') }));
 }
 
 /**
@@ -146,21 +197,38 @@ async function buildVault<T>(
   fileName: string,
   seed: string,
   extra: (vault: UnlockedVault) => Promise<T>,
-): Promise<{ file: Uint8Array; entries: VaultEntry[]; extra: T; common: Description; intermediate: Description }> {
+): Promise<{
+  file: Uint8Array;
+  entries: Description[];
+  icons: Description[];
+  tombstones: Tombstone[];
+  extra: T;
+  common: Description;
+  intermediate: Description;
+}> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tessera-vector-'));
   try {
     const vaultPath = path.join(dir, fileName);
+    let clock = TEST_VECTOR_TIME;
     const vault = await createVault(
       {
         path: vaultPath,
         kdf: createInlineKdf(),
         kdfParams: KDF_FLOOR,
-        now: () => TEST_VECTOR_TIME,
+        now: () => clock,
         randomBytes: seededRandom(seed),
       },
       TEST_VECTOR_PASSWORD,
     );
-    const entries = await vault.add(TEST_VECTOR_ENTRIES);
+    const added = await vault.add(TEST_VECTOR_ENTRIES);
+    await editTestVector(
+      vault,
+      added.map((e) => e.id),
+      (t) => (clock = t),
+    );
+    const entries = describeEntries(vault.entries());
+    const icons = describeIcons(vault.icons());
+    const tombstones = [...vault.tombstones()];
     const result = await extra(vault);
     vault.lock();
     const file = new Uint8Array(readFileSync(vaultPath));
@@ -176,6 +244,8 @@ async function buildVault<T>(
     return {
       file,
       entries,
+      icons,
+      tombstones,
       extra: result,
       common: {
         file: fileName,
@@ -207,17 +277,20 @@ async function buildVault<T>(
 
 /** Builds the vault file and its JSON description. Deterministic: same bytes every run. */
 export async function buildTestVector(): Promise<{ file: Uint8Array; description: Description }> {
-  const { file, entries, common, intermediate } = await buildVault(
+  const { file, entries, icons, tombstones, common, intermediate } = await buildVault(
     'test-vector.tessera',
     'tessera test vector v1',
     async () => undefined,
   );
   const description = {
     description:
-      'Tessera vault format 1 test vector. Decrypt test-vector.tessera with the password; the result must equal "entries".',
+      'Tessera vault format 2 test vector. Decrypt test-vector.tessera with the password; the result must equal ' +
+      '"entries" and "icons" ("tombstones" is what the payload holds besides).',
     ...common,
     intermediate,
-    entries: describeEntries(entries),
+    entries,
+    icons,
+    tombstones,
   };
   return { file, description };
 }
@@ -267,7 +340,7 @@ export async function buildRecoveryTestVector(): Promise<{ file: Uint8Array; des
   } finally {
     undo();
   }
-  const { file, entries, common, intermediate, extra: recoveryKey } = built;
+  const { file, entries, icons, tombstones, common, intermediate, extra: recoveryKey } = built;
   const slot = parseContainer(file).header.slots.find((s) => s.type === 'recovery');
   if (!slot || !('json' in slot)) throw new Error('no recovery slot');
   const secret = await parseRecoveryKey(recoveryKey);
@@ -280,8 +353,8 @@ export async function buildRecoveryTestVector(): Promise<{ file: Uint8Array; des
   }
   const description = {
     description:
-      'Tessera vault format 1 test vector with a recovery slot. Decrypt test-vector-recovery.tessera with the ' +
-      'recovery key (or the password); the result must equal "entries".',
+      'Tessera vault format 2 test vector with a recovery slot. Decrypt test-vector-recovery.tessera with the ' +
+      'recovery key (or the password); the result must equal "entries" and "icons".',
     ...common,
     recovery: {
       recoveryKey,
@@ -294,7 +367,9 @@ export async function buildRecoveryTestVector(): Promise<{ file: Uint8Array; des
       sealedKeyHex: hex(sealedKey),
     },
     intermediate,
-    entries: describeEntries(entries),
+    entries,
+    icons,
+    tombstones,
   };
   return { file, description };
 }
