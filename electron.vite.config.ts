@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { bundledIconsPlugin } from './scripts/icons/vite-plugin';
 
 /**
  * In `npm run dev` only: drops the production CSP <meta> from index.html, because the React
@@ -26,7 +27,8 @@ function devWithoutMetaCsp(): Plugin {
  */
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    // bundledIconsPlugin: the issuer icons' index and data, generated into out/main/icons/ (scripts/icons/).
+    plugins: [externalizeDepsPlugin(), bundledIconsPlugin(__dirname)],
     build: {
       outDir: 'out/main',
       sourcemap: false,
