@@ -2,7 +2,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-/** Two projects: plain-Node modules (main process, CLI) and React components under happy-dom. */
+/**
+ * Three projects: plain-Node modules (main process, CLI), React components under happy-dom, and the
+ * sync tests (test/sync: real Syncthing processes on 127.0.0.1, issue #18), which get longer
+ * timeouts and run one file at a time so two clusters never compete for the two cores.
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -16,6 +20,16 @@ export default defineConfig({
           env: { TESSERA_TIME_CHECK: 'off' },
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'sync',
+          environment: 'node',
+          include: ['test/sync/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
         },
       },
       {

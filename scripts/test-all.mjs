@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * `npm test`: finds (or installs) the Chromium the browser tier needs and the optional PyNaCl, builds
- * if the bundle is stale, runs every vitest project and every Playwright tier, lists every skipped
- * test with its reason, then prints one closing line `N passed, N failed, N skipped` summed from both
- * runners' JSON reports. Exits non-zero on any failure, on a runner that crashed, when no test ran at
- * all, or when there is no Chromium (the browser tier never skips silently).
+ * `npm test`: finds (or installs) the Chromium the browser tier needs, the Syncthing the sync tests
+ * need (test/sync) and the optional PyNaCl, builds if the bundle is stale, runs every vitest project
+ * and every Playwright tier, lists every skipped test with its reason, then prints one closing line
+ * `N passed, N failed, N skipped` summed from both runners' JSON reports. Exits non-zero on any
+ * failure, on a runner that crashed, when no test ran at all, or when there is no Chromium (the
+ * browser tier never skips silently); without Syncthing the sync tests run and fail, naming the
+ * command to run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { provisionTestTools } from './lib/chromium.mjs';
+import { provisionTestTools } from './lib/test-tools.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
@@ -123,9 +125,11 @@ function main() {
   rmSync(vitestJson, { force: true });
   rmSync(playwrightJson, { force: true });
 
-  // Before the runners: a browser for the Playwright tier, and PyNaCl for the optional Python check.
+  // Before the runners: a browser for the Playwright tier, Syncthing for the sync tests, and PyNaCl
+  // for the optional Python check.
   const tools = provisionTestTools({ cwd: root, log: (line) => console.log(`[test] ${line}`) });
   if (tools.error) console.log(`[test] ${tools.error}`);
+  if (tools.syncthingError) console.log(`[test] ${tools.syncthingError}`);
   if (tools.pythonReason) console.log(`[test] ${tools.pythonReason}`);
 
   const buildStatus = ensureBuilt();
@@ -134,10 +138,14 @@ function main() {
     return 1;
   }
 
+  // Without Syncthing the sync tests still run, and fail with tools.syncthingError's instruction.
   const vitestStatus = run(
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
-    tools.python ? { TESSERA_PYTHON: tools.python } : {},
+    {
+      ...(tools.python ? { TESSERA_PYTHON: tools.python } : {}),
+      ...(tools.syncthing ? { SYNCTHING_BIN: tools.syncthing.path } : {}),
+    },
   );
   // Without a browser, only the Electron tier runs, and the missing browser counts as a failure below.
   const playwrightStatus = tools.chromium
@@ -180,6 +188,7 @@ function main() {
     console.log(`[test] skipped ${count} test(s) (playwright): ${reason}`);
   }
   if (tools.error) console.log(`[test] browser tier not run (counted as 1 failure): ${tools.error}`);
+  if (tools.syncthingError) console.log(`[test] sync tests failed for want of Syncthing: ${tools.syncthingError}`);
   if (total.passed === 0) console.log('[test] no test passed: treating the run as failed');
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   return total.failed > 0 || total.passed === 0 ? 1 : 0;

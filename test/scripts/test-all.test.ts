@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * `npm test` (scripts/test-all.mjs) and what it needs from outside npm (scripts/lib/chromium.mjs):
- * the order in which a Chromium is found, the install fallbacks with injected command results (so
- * nothing is installed here), the single apt-get run for Chromium and PyNaCl, and the closing list of
- * skipped tests.
+ * `npm test` (scripts/test-all.mjs) and what it needs from outside npm (scripts/lib/test-tools.mjs,
+ * also reached as scripts/lib/chromium.mjs): the order in which a Chromium is found, the install
+ * fallbacks with injected command results (so nothing is installed here), the single apt-get run for
+ * Chromium and PyNaCl, and the closing list of skipped tests. Syncthing's part is in test-tools.test.ts;
+ * here it is already on the PATH unless a test says otherwise.
  */
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ import {
   type ProvisionOptions,
   type Spawn,
   type SpawnResult,
-} from '../../scripts/lib/chromium.mjs';
+} from '../../scripts/lib/test-tools.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -75,16 +76,20 @@ const PLAYWRIGHT_INSTALL = 'npx --no -- playwright install chromium';
 const APT_UPDATE = 'apt-get update -qq';
 const aptInstall = (...packages: string[]) => `apt-get install -y -qq -o DPkg::Lock::Timeout=120 ${packages.join(' ')}`;
 
-/** Root on Debian with apt-get, and nothing else, unless `over` says otherwise. */
+const SYNCTHING = { path: '/usr/bin/syncthing', source: SOURCE_PATH };
+
+/** Root on Debian with apt-get and Syncthing, and nothing else, unless `over` says otherwise. */
 function provision(m: ReturnType<typeof machine>, spawn: Spawn, over: Partial<ProvisionOptions> = {}) {
   m.files.add('/etc/debian_version');
   if (!m.onPath.has('apt-get')) m.onPath.set('apt-get', '/usr/bin/apt-get');
+  if (!m.onPath.has('syncthing')) m.onPath.set('syncthing', SYNCTHING.path);
   const log: string[] = [];
   const result = provisionTestTools({
     env: {},
     which: m.which,
     exists: m.exists,
     isBrowser: () => true,
+    isSyncthing: () => true,
     playwrightCachePath: CACHE,
     spawn,
     getuid: () => 0,
@@ -197,8 +202,14 @@ describe('provisionTestTools: installing what is missing', () => {
       error: null,
       python: '/usr/bin/python3',
       pythonReason: null,
+      syncthing: SYNCTHING,
+      syncthingError: null,
     });
-    expect(log).toEqual(['Chromium: /usr/bin/chromium (system PATH)', 'PyNaCl: /usr/bin/python3']);
+    expect(log).toEqual([
+      'Chromium: /usr/bin/chromium (system PATH)',
+      'PyNaCl: /usr/bin/python3',
+      'Syncthing: /usr/bin/syncthing (system PATH)',
+    ]);
   });
 
   it('uses the browser `npx playwright install chromium` downloaded, without apt', () => {
@@ -229,6 +240,7 @@ describe('provisionTestTools: installing what is missing', () => {
       'apt-get: installing chromium',
       'apt-get: installed chromium in 0 s',
       'Chromium: /usr/bin/chromium (system PATH)',
+      'Syncthing: /usr/bin/syncthing (system PATH)',
     ]);
   });
 
@@ -253,6 +265,8 @@ describe('provisionTestTools: installing what is missing', () => {
       error: null,
       python: '/usr/bin/python3',
       pythonReason: null,
+      syncthing: SYNCTHING,
+      syncthingError: null,
     });
   });
 
@@ -274,7 +288,7 @@ describe('provisionTestTools: installing what is missing', () => {
     const r = recorder((cmd) => (cmd === PLAYWRIGHT_INSTALL ? fail('Error: Download failure, code=1') : ok));
     const { result } = provision(m, r.spawn, over);
     expect(r.commands()).toEqual([PLAYWRIGHT_INSTALL]);
-    expect(result).toEqual({ chromium: null, error: NO_CHROMIUM, python: null, pythonReason: NO_PYNACL });
+    expect(result).toMatchObject({ chromium: null, error: NO_CHROMIUM, python: null, pythonReason: NO_PYNACL });
     expect(NO_CHROMIUM).not.toContain('\n');
     expect(NO_CHROMIUM).toMatch(/sudo apt-get install chromium.*npx playwright install chromium.*CHROMIUM_BIN/);
   });
