@@ -26,12 +26,16 @@ export type ParsedCommandLine =
       readonly vault: string | undefined;
     };
 
-type ParseOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type ParseOptions = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 function toParseOptions(specs: Readonly<Record<string, OptionSpec>>): ParseOptions {
   const out: ParseOptions = {};
   for (const [name, spec] of Object.entries(specs)) {
-    out[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
+    out[name] = {
+      type: spec.type,
+      ...(spec.short === undefined ? {} : { short: spec.short }),
+      ...(spec.multiple === true ? { multiple: true } : {}),
+    };
   }
   return out;
 }

@@ -13,11 +13,13 @@ export interface OptionSpec {
   readonly short?: string;
   /** Value name in help, e.g. 'FILE'; booleans have none. */
   readonly value?: string;
+  /** A string option that may be given several times (`--tag A --tag B`): its value is a list. */
+  readonly multiple?: boolean;
   readonly help: string;
 }
 
 export interface CommandArgs {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
   readonly positionals: readonly string[];
 }
 
@@ -63,6 +65,13 @@ export function checkShowSecrets(args: CommandArgs): void {
 export function stringOption(args: CommandArgs, name: string): string | undefined {
   const value = args.values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A repeatable string option's values (`--tag A --tag B`), in the order given; empty when absent. */
+export function stringsOption(args: CommandArgs, name: string): string[] {
+  const value = args.values[name];
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? [...(value as readonly string[])] : [];
 }
 
 /** A boolean option: true when given. */

@@ -6,7 +6,7 @@
  * so a field added to entries (a secret, notes) never leaks into the output; the base32 secret
  * appears only when the user asked for it.
  */
-import { accountFields, type AccountFields, type EntryUsage, type UsageMap } from '../domain';
+import { accountFields, type AccountFields, type EntryUsage, type IconRef, type UsageMap } from '../domain';
 import type { ImportedEntry } from '../import';
 import { base32Encode } from '../otp';
 import type { VaultEntry } from '../vault/entry';
@@ -20,7 +20,9 @@ export type OtpFields = OtpJson & { readonly secret: Uint8Array };
 /** One entry in `list --json`: its id first. No secret, and no notes (they may hold recovery codes). */
 export interface ListedEntry extends OtpJson {
   readonly id: string;
-  readonly group: string | null;
+  readonly tags: readonly string[];
+  /** The picture the app shows for it (`{source, id}`), or null for the letter tile. */
+  readonly icon: IconRef | null;
   readonly favourite: boolean;
   readonly createdAt: number;
   readonly updatedAt: number;
@@ -30,6 +32,8 @@ export interface ListedEntry extends OtpJson {
 
 /** An account found in a file, a QR code or a backup. */
 export interface ImportedEntryJson extends OtpJson {
+  /** The groups, tags or folders the file gave it (normalised); empty when none. */
+  readonly tags: readonly string[];
   readonly secret?: string;
   /** Only from `import`, which compares with the vault. */
   readonly duplicate?: boolean;
@@ -44,13 +48,17 @@ export function otpFields(e: OtpFields): ImportedEntry {
   return { ...otpJson(e), secret: e.secret };
 }
 
-/** A vault entry as `list --json` prints it, with its use on this computer from `usage`. */
-export function toListedEntry(e: VaultEntry, usage: UsageMap): ListedEntry {
+/**
+ * A vault entry as `list --json` prints it, with its use on this computer from `usage` and the icon
+ * the app shows for it (`shownIcon`, the icon resolver's answer).
+ */
+export function toListedEntry(e: VaultEntry, usage: UsageMap, shownIcon: IconRef | null): ListedEntry {
   const used = Object.prototype.hasOwnProperty.call(usage, e.id) ? usage[e.id] : undefined;
   return {
     id: e.id,
     ...otpJson(e),
-    group: e.group,
+    tags: [...e.tags],
+    icon: shownIcon === null ? null : { source: shownIcon.source, id: shownIcon.id },
     favourite: e.favourite,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
@@ -60,11 +68,12 @@ export function toListedEntry(e: VaultEntry, usage: UsageMap): ListedEntry {
 
 /** The entry's fields in a stable order; `duplicate` goes before `batch` when given. */
 export function importedEntryJson(
-  e: OtpFields & Pick<ImportedEntry, 'batch'>,
+  e: OtpFields & Pick<ImportedEntry, 'batch' | 'tags'>,
   options: { showSecret: boolean; duplicate?: boolean },
 ): ImportedEntryJson {
   return {
     ...otpJson(e),
+    tags: [...(e.tags ?? [])],
     ...(options.showSecret ? { secret: base32Encode(e.secret) } : {}),
     ...(options.duplicate === undefined ? {} : { duplicate: options.duplicate }),
     ...(e.batch ? { batch: { id: e.batch.id, index: e.batch.index, size: e.batch.size } } : {}),

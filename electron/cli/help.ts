@@ -9,7 +9,8 @@ function optionLines(specs: Readonly<Record<string, OptionSpec>>): string[] {
   const rows = Object.entries(specs).map(([name, spec]) => {
     const short = spec.short ? `-${spec.short}, ` : '';
     const value = spec.type === 'string' ? ` ${spec.value ?? 'VALUE'}` : '';
-    return [`  ${short}--${name}${value}`, spec.help];
+    const again = spec.multiple === true ? ' (may be repeated)' : '';
+    return [`  ${short}--${name}${value}`, `${spec.help}${again}`];
   });
   const width = Math.max(0, ...rows.map(([left]) => left?.length ?? 0));
   return rows.map(([left = '', help = '']) => `${left.padEnd(width)}  ${help}`);

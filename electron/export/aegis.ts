@@ -8,7 +8,7 @@
  *
  * @see docs/formats.md §1
  */
-import { createCipheriv, randomBytes as nodeRandomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes as nodeRandomBytes, scrypt } from 'node:crypto';
 import { ENTRY_LIMITS } from '../domain';
 import { base32Encode } from '../otp';
 import type { ExportEntry } from './types';
@@ -34,7 +34,9 @@ interface AegisEntryJson {
   readonly issuer: string;
   readonly note: string;
   readonly favorite: boolean;
-  readonly icon: null;
+  readonly icon: string | null;
+  readonly icon_mime?: string;
+  readonly icon_hash?: string;
   readonly info: Readonly<Record<string, string | number>>;
   readonly groups: readonly string[];
 }
@@ -46,9 +48,21 @@ function entryInfo(e: ExportEntry): Record<string, string | number> {
   return info;
 }
 
+/** The entry's icon as Aegis embeds it (base64, MIME type, SHA-256 of the bytes), or `icon: null`. */
+function entryIcon(e: ExportEntry): Pick<AegisEntryJson, 'icon' | 'icon_mime' | 'icon_hash'> {
+  if (e.iconImage === undefined) return { icon: null };
+  const bytes = Buffer.from(e.iconImage.bytes.buffer, e.iconImage.bytes.byteOffset, e.iconImage.bytes.byteLength);
+  return {
+    icon: bytes.toString('base64'),
+    icon_mime: e.iconImage.mime,
+    icon_hash: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
 /**
  * The Aegis content object (db version 3, docs/formats.md §1.3–1.4): one group object per distinct
- * group name, one entry per account with a fresh uuid. Holds every secret (base32).
+ * tag (Aegis's groups are Tessera's tags: several per entry), in first-seen order; one entry per
+ * account with a fresh uuid, its tags' group uuids and its icon. Holds every secret (base32).
  */
 export function aegisContent(
   entries: readonly ExportEntry[],
@@ -56,7 +70,7 @@ export function aegisContent(
 ): { version: 3; entries: AegisEntryJson[]; groups: { uuid: string; name: string }[] } {
   const groups = new Map<string, string>();
   for (const e of entries) {
-    if (e.group != null && e.group !== '' && !groups.has(e.group)) groups.set(e.group, uuidV4(randomBytes));
+    for (const tag of e.tags ?? []) if (!groups.has(tag)) groups.set(tag, uuidV4(randomBytes));
   }
   const list = entries.map((e): AegisEntryJson => ({
     type: e.type,
@@ -65,9 +79,9 @@ export function aegisContent(
     issuer: e.issuer,
     note: e.notes ?? '',
     favorite: e.favourite ?? false,
-    icon: null,
+    ...entryIcon(e),
     info: entryInfo(e),
-    groups: e.group != null && e.group !== '' ? [groups.get(e.group) ?? ''] : [],
+    groups: (e.tags ?? []).map((tag) => groups.get(tag) ?? ''),
   }));
   return { version: 3, entries: list, groups: [...groups].map(([name, uuid]) => ({ uuid, name })) };
 }

@@ -93,14 +93,15 @@ export function bitwardenContent(
   const random = options.randomBytes ?? nodeRandomBytes;
   const folders = new Map<string, string>();
   for (const e of entries) {
-    if (e.group != null && e.group !== '' && !folders.has(e.group)) folders.set(e.group, uuidV4(random));
+    const folder = e.tags?.[0];
+    if (folder !== undefined && !folders.has(folder)) folders.set(folder, uuidV4(random));
   }
   const items = entries.map((e): BitwardenItem => {
     const hotp = e.type === 'hotp';
     return {
       id: uuidV4(random),
       organizationId: null,
-      folderId: e.group != null && e.group !== '' ? (folders.get(e.group) ?? null) : null,
+      folderId: folders.get(e.tags?.[0] ?? '') ?? null,
       type: LOGIN,
       reprompt: NO_REPROMPT,
       name: e.issuer !== '' ? e.issuer : e.account,

@@ -44,7 +44,7 @@ export function enteCodeDisplay(e: ExportEntry, position: number): EnteCodeDispl
     trashed: false,
     lastUsedAt: 0,
     tapCount: 0,
-    tags: e.group != null && e.group !== '' ? [e.group] : [],
+    tags: [...(e.tags ?? [])],
     note: e.notes ?? '',
     position,
     iconSrc: '',

@@ -8,6 +8,13 @@
  * §7 (otpauth links)
  */
 export * from './types';
+export {
+  exportEntries,
+  formatCarriesPictures,
+  pictureBytes,
+  resolvedPictures,
+  type ShownPicture,
+} from './export-entries';
 export { AEGIS_SCRYPT, aegisContent, exportAegisEncrypted, exportAegisPlain, type AegisExportOptions } from './aegis';
 export {
   exportTwoFasEncrypted,
@@ -40,7 +47,7 @@ export {
 } from './migration-qr';
 export { entryUris, exportUriList, URI_LIST_WARNING } from './uri-list';
 export { readBackup, writeTesseraBackup, type BackupVaultOptions } from './tessera-backup';
-export { planRestore, type RestorePlan } from './restore';
+export { applyIconChoices, planRestore, type RestorePlan } from './restore';
 export { qrPng } from './qr';
 export {
   BACKUP_DEFAULTS,

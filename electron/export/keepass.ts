@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Export to KeePassXC (and KeePass 2.48+): a KDBX 4.0 database written by electron/kdbx, protected by
- * a password alone. The root group "Tessera" holds the accounts without a group and one subgroup per
- * Tessera group; each account is an entry with Title = issuer (the account when there is no issuer),
- * UserName = account, an empty Password, Notes = notes, the tag "Favourite" for favourites, and its
+ * a password alone. The root group "Tessera" holds the accounts without tags and one subgroup per
+ * first tag; each account is an entry with Title = issuer (the account when there is no issuer),
+ * UserName = account, an empty Password, Notes = notes, Tags = its tags (and "Favourite" for a
+ * favourite, as KeePassXC marks one; written separated by `,`), and its
  * `otpauth://` link in KeePassXC's protected `otp` field (keepassxreboot/keepassxc src/core/Totp.cpp):
  * Steam as KeePassXC writes it, `otpauth://totp/…&digits=5&encoder=steam`; HOTP keeps its counter in
  * the link (KeePassXC 2.7 computes only TOTP: it shows no correct code for such an entry, Tessera
@@ -45,12 +46,12 @@ export function exportKeePass(entries: readonly ExportEntry[], password: string)
   return writeKdbx(keePassDatabase(entries), { password, kdf: KEEPASS_EXPORT_KDF, cipher: 'aes256' });
 }
 
-/** The database the export writes: root "Tessera", one subgroup per Tessera group, in first-seen order. */
+/** The database the export writes: root "Tessera", one subgroup per first tag, in first-seen order. */
 export function keePassDatabase(entries: readonly ExportEntry[]): WriteDatabase {
   const root: MutableGroup = { name: ROOT_NAME, entries: [], groups: [] };
   const groups = new Map<string, MutableGroup>();
   for (const entry of entries) {
-    const name = entry.group ?? '';
+    const name = entry.tags?.[0] ?? '';
     let target = root;
     if (name !== '') {
       target = groups.get(name) ?? { name, entries: [], groups: [] };
@@ -74,7 +75,7 @@ function keePassEntry(entry: ExportEntry): WriteEntry {
       { key: 'Notes', value: entry.notes ?? '' },
       { key: 'otp', value: keePassXcLink(entry), protected: true },
     ],
-    tags: entry.favourite === true ? [FAVOURITE_TAG] : [],
+    tags: [...(entry.tags ?? []), ...(entry.favourite === true ? [FAVOURITE_TAG] : [])],
   };
 }
 

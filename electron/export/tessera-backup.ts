@@ -21,6 +21,8 @@ import {
   type VaultEntry,
   type VaultOptions,
 } from '../vault';
+import type { StoredIcon } from '../vault/entry';
+import { applyIconChoices } from './restore';
 import type { ExportEntry } from './types';
 
 /** Vault options for the backup file, without its path (KDF, parameters, clock, randomness). */
@@ -52,9 +54,10 @@ export async function writeTesseraBackup(
     const file = path.join(work, 'backup.tessera');
     const { overwrite: _overwrite, ...vaultOptions } = options;
     const vault = await createVault({ ...vaultOptions, path: file }, password);
-    const input = entries.map(toNewVaultEntry);
+    // A custom icon travels as its image; a bundled or letter choice is set after the accounts are added.
+    const input = entries.map((e) => toNewVaultEntry(e.icon?.kind === 'custom' ? e : { ...e, iconImage: undefined }));
     try {
-      if (input.length > 0) await vault.add(input);
+      await applyIconChoices(vault, input.length > 0 ? await vault.add(input) : [], entries);
     } finally {
       for (const e of input) e.secret.fill(0);
       vault.lock();
@@ -69,15 +72,33 @@ export async function writeTesseraBackup(
   }
 }
 
-/** A backup's entry as the restore review takes it (a copy; the vault's bookkeeping dropped). */
-function toImported(e: VaultEntry): ImportedEntry {
+/**
+ * A backup's entry as the restore review takes it (a copy; the vault's bookkeeping dropped): its
+ * tags, and its icon: a custom one as its image (from the backup's `icons`), a bundled or letter
+ * choice as it is.
+ */
+function toImported(e: VaultEntry, icons: ReadonlyMap<string, StoredIcon>): ImportedEntry {
+  const custom = e.icon?.kind === 'custom' ? icons.get(e.icon.id) : undefined;
   return {
     ...accountFields(e),
     secret: e.secret,
-    ...(e.group !== null ? { group: e.group } : {}),
+    ...(e.tags.length > 0 ? { tags: [...e.tags] } : {}),
+    ...(custom !== undefined ? { iconImage: { mime: custom.mime, bytes: Uint8Array.from(custom.bytes) } } : {}),
+    ...(e.icon !== null && e.icon.kind !== 'custom' ? { icon: e.icon } : {}),
     notes: e.notes,
     favourite: e.favourite,
   };
+}
+
+/**
+ * The backup's entries for the review. The vault API reads entries only for now, so a custom icon
+ * (stored in the backup's `icons`) comes back as no icon until it reads the icons too.
+ */
+function backupEntries(
+  entries: readonly VaultEntry[],
+  icons: ReadonlyMap<string, StoredIcon> = new Map(),
+): ImportedEntry[] {
+  return entries.map((e) => toImported(e, icons));
 }
 
 /**
@@ -91,7 +112,7 @@ export async function readBackup(
   password: string,
   options: { readonly kdf?: Kdf } = {},
 ): Promise<ImportedEntry[]> {
-  return (await readVaultFileEntries(file, password, options)).map(toImported);
+  return backupEntries(await readVaultFileEntries(file, password, options));
 }
 
 /** Whether `bytes` start like a Tessera vault file (a backup is one). */
@@ -114,5 +135,5 @@ export async function readBackupBytes(
   password: string,
   options: { readonly kdf?: Kdf } = {},
 ): Promise<ImportedEntry[]> {
-  return (await readVaultEntries(bytes, password, options)).map(toImported);
+  return backupEntries(await readVaultEntries(bytes, password, options));
 }

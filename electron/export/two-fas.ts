@@ -201,11 +201,12 @@ export function twoFasContent(
   const carried = entries.filter((e) => twoFasProblem(e) === null);
   const groupIds = new Map<string, string>();
   for (const e of carried) {
-    if (e.group != null && e.group !== '' && !groupIds.has(e.group)) groupIds.set(e.group, uuidV4(random));
+    const group = e.tags?.[0];
+    if (group !== undefined && !groupIds.has(group)) groupIds.set(group, uuidV4(random));
   }
   const services = carried.map((e, position): TwoFasService => {
     const name = serviceName(e);
-    const groupId = e.group != null && e.group !== '' ? groupIds.get(e.group) : undefined;
+    const groupId = groupIds.get(e.tags?.[0] ?? '');
     return {
       name,
       secret: base32Encode(e.secret),

@@ -10,7 +10,8 @@
  */
 import { WorkBudget } from './budget';
 import { aesGcmDecrypt, passwordRequired, scryptKey, wrongPassword, type KdfCharge } from './crypto';
-import { EntryCollector, describe, secretFromBase32, strictBase64 } from './entries';
+import { checkIconImage, IconError } from '../icons/image-check';
+import { EntryCollector, describe, secretFromBase32, strictBase64, type EntryDraft } from './entries';
 import {
   arr,
   DAMAGED_ENTRY,
@@ -176,7 +177,8 @@ function readContent(db: JsonRecord, encrypted: boolean, budget: WorkBudget): Im
           ...otpParameterFields(info, 'algo'),
           notes: optStr(e, 'note'),
           favourite: optBool(e, 'favorite'),
-          group: groupOf(e, groups),
+          tags: tagsOf(e, groups),
+          ...iconOf(e),
         };
       },
     );
@@ -184,15 +186,44 @@ function readContent(db: JsonRecord, encrypted: boolean, budget: WorkBudget): Im
   return collector.result(variantOf(encrypted, version));
 }
 
-/** v3: the first group uuid with a known name; v2: the legacy `group` name. */
-function groupOf(entry: JsonRecord, groups: ReadonlyMap<string, string>): string | undefined {
+/**
+ * The entry's embedded icon (`icon`: base64 of a PNG, JPEG or SVG; `icon_mime` says which, but the
+ * bytes are recognised by their content), checked by electron/icons like any picture Tessera keeps.
+ * One that fails the check, or is not base64, is left out with the reason: the account is imported.
+ */
+function iconOf(entry: JsonRecord): Pick<EntryDraft, 'iconImage' | 'iconProblem'> {
+  const text = entry['icon'];
+  if (typeof text !== 'string' || text === '') return {};
+  const bytes = strictBase64(text);
+  if (bytes === null || bytes.length === 0) {
+    return { iconProblem: { reason: ICON_LEFT_OUT, details: 'the icon is not valid base64' } };
+  }
+  try {
+    return { iconImage: checkIconImage(bytes) };
+  } catch (error) {
+    if (!(error instanceof IconError)) throw error;
+    const details = error.details === undefined ? error.message : `${error.message} ${error.details}`;
+    return { iconProblem: { reason: ICON_LEFT_OUT, details } };
+  }
+}
+
+/** The notice for an embedded icon Tessera will not use. */
+const ICON_LEFT_OUT = 'its icon was left out (Tessera cannot use that image); the account is imported without it';
+
+/**
+ * The entry's groups as tags, in its order: v3 names every group uuid the vault defines (an unknown
+ * uuid is left out); v2 has one `group` name per entry.
+ */
+function tagsOf(entry: JsonRecord, groups: ReadonlyMap<string, string>): string[] {
+  const tags: string[] = [];
   const ids = entry['groups'];
   if (Array.isArray(ids)) {
     for (const id of ids as unknown[]) {
       const name = typeof id === 'string' ? groups.get(id) : undefined;
-      if (name !== undefined) return name;
+      if (name !== undefined) tags.push(name);
     }
   }
   const legacy = entry['group'];
-  return typeof legacy === 'string' ? legacy : undefined;
+  if (typeof legacy === 'string') tags.push(legacy);
+  return tags;
 }

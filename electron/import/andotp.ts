@@ -235,7 +235,7 @@ function draft(raw: unknown): EntryDraft {
     ...names,
     secret: secretFromBase32(str(raw, 'secret')),
     ...otpParameterFields(raw, 'algorithm'),
-    group: tags.find((t): t is string => typeof t === 'string' && t.trim() !== ''),
+    tags: tags.filter((t): t is string => typeof t === 'string'),
   };
 }
 

@@ -8,7 +8,7 @@
  *
  * Only login items with a TOTP field become entries; the field holds an `otpauth://` link,
  * `steam://<base32>` or a bare base32 secret (TOTP SHA1/6/30). The item's name and username name
- * entries whose link has no label; its folder (or first collection), notes and favourite mark are kept.
+ * entries whose link has no label; its folder and collections (as tags), notes and favourite mark are kept.
  */
 import { createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -371,14 +371,14 @@ export function readJson(
     }
     const folderId = text(item['folderId']);
     const collectionIds = Array.isArray(item['collectionIds']) ? (item['collectionIds'] as unknown[]) : [];
-    const collection = collectionIds
-      .map((id) => (typeof id === 'string' ? collections.get(id) : undefined))
-      .find(Boolean);
     addTotp(collector, index, totp, {
       issuer: name,
       account: username,
       notes: text(item['notes']),
-      group: (folderId === undefined ? undefined : folders.get(folderId)) ?? collection,
+      tags: [
+        folderId === undefined ? undefined : folders.get(folderId),
+        ...collectionIds.map((id) => (typeof id === 'string' ? collections.get(id) : undefined)),
+      ],
       favourite: item['favorite'] === true,
     });
   });
@@ -420,13 +420,13 @@ function readCsv(text: string, budget: WorkBudget): ImportResult {
     const totp = row[at.totp] ?? '';
     if (totp.trim() === '') return;
     const folder = cell(row, at.folder);
-    const collection = cell(row, at.collections)?.split(',')[0];
+    const collections = cell(row, at.collections)?.split(',') ?? [];
     const notes = cell(row, at.notes);
     addTotp(collector, index, totp, {
       issuer: cell(row, at.name),
       account: cell(row, at.user),
       notes: notes === '' ? undefined : notes,
-      group: folder !== undefined && folder !== '' ? folder : collection,
+      tags: [folder, ...collections],
       favourite: at.fav >= 0 && row[at.fav] === '1',
     });
   });

@@ -79,7 +79,7 @@ function readItem(collector: EntryCollector, item: unknown, index: number, folde
     issuer: title,
     account,
     notes: text(item['note']),
-    group: folderIds.map((id) => (typeof id === 'string' ? nonEmpty(folders.get(id)) : undefined)).find(Boolean),
+    tags: folderIds.map((id) => (typeof id === 'string' ? nonEmpty(folders.get(id)) : undefined)),
     favourite: isSet(item['favorite']),
     itemNamesFirst: true,
   };

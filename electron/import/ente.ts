@@ -72,11 +72,10 @@ function codeDisplay(line: string, budget: WorkBudget): LinkContext | { readonly
   if (value['trashed'] === true) return { skip: 'this code is in Ente’s trash' };
   const tags = Array.isArray(value['tags']) ? (value['tags'] as unknown[]) : [];
   const note = value['note'];
-  const tag = tags.find((t): t is string => typeof t === 'string' && t.trim() !== '');
   return {
     favourite: value['pinned'] === true,
     ...(typeof note === 'string' && note !== '' ? { notes: note } : {}),
-    ...(tag !== undefined ? { group: tag } : {}),
+    tags: tags.filter((t): t is string => typeof t === 'string'),
   };
 }
 

@@ -6,11 +6,12 @@
  * digits, period, counter, secret). Names are made safe instead of refused (control characters
  * replaced, cut at the vault's limit): a long or odd name never costs an account.
  */
-import { ENTRY_LIMITS, isOtpAlgorithm, isOtpType, type OtpAlgorithm } from '../domain';
+import { ENTRY_LIMITS, isOtpAlgorithm, isOtpType, normaliseTag, normaliseTags, type OtpAlgorithm } from '../domain';
 import { Base32Error, base32Decode, base32Encode, validateEntryInput } from '../otp';
 import type { WorkBudget } from './budget';
 import { EntryProblem } from './fields';
-import type { ImportBatch, ImportedEntry, ImportFormatId, ImportResult, SkippedEntry } from './types';
+import type { ImportBatch, ImportedEntry, ImportFormatId, ImportNotice, ImportResult, SkippedEntry } from './types';
+import type { IconImageInput } from '../vault/entry';
 
 /** What an importer read for one account, before checking. */
 export interface EntryDraft {
@@ -24,7 +25,12 @@ export interface EntryDraft {
   readonly digits?: number | undefined;
   readonly period?: number | undefined;
   readonly counter?: number | undefined;
-  readonly group?: string | undefined;
+  /** Groups, tags, folders or categories the source gave the account, in its order (cleaned and normalised here). */
+  readonly tags?: readonly (string | undefined)[] | undefined;
+  /** An embedded icon, already checked by electron/icons (Aegis). */
+  readonly iconImage?: IconImageInput | undefined;
+  /** Why an embedded icon was left out (the account is imported without it): a notice, not a skip. */
+  readonly iconProblem?: { readonly reason: string; readonly details?: string | undefined } | undefined;
   readonly notes?: string | undefined;
   readonly favourite?: boolean | undefined;
   readonly batch?: ImportBatch | undefined;
@@ -51,6 +57,7 @@ const MAX_SECRET_BYTES = ENTRY_LIMITS.secretMaxBytes;
 export class EntryCollector {
   private readonly entries: ImportedEntry[] = [];
   private readonly skipped: SkippedEntry[] = [];
+  private readonly notices: ImportNotice[] = [];
 
   constructor(
     private readonly format: ImportFormatId,
@@ -66,7 +73,17 @@ export class EntryCollector {
   add(index: number | undefined, label: () => string, build: () => EntryDraft): void {
     this.budget.spend('accounts');
     try {
-      this.entries.push(toImportedEntry(build(), index));
+      const draft = build();
+      this.entries.push(toImportedEntry(draft, index));
+      if (draft.iconProblem !== undefined) {
+        const { reason, details } = draft.iconProblem;
+        this.notices.push({
+          ...(index === undefined ? {} : { index }),
+          label: safeLabel(label, index),
+          reason,
+          ...(details === undefined ? {} : { details }),
+        });
+      }
     } catch (error) {
       if (error instanceof EntryProblem) {
         const kind = error instanceof UnsupportedEntry ? 'unsupported' : 'malformed';
@@ -103,7 +120,13 @@ export class EntryCollector {
 
   /** The file's entries; `variant` names the generation of the format that was read (ImportResult.variant). */
   result(variant: string): ImportResult {
-    return { format: this.format, variant, entries: this.entries, skipped: this.skipped };
+    return {
+      format: this.format,
+      variant,
+      entries: this.entries,
+      skipped: this.skipped,
+      ...(this.notices.length > 0 ? { notices: this.notices } : {}),
+    };
   }
 }
 
@@ -162,17 +185,30 @@ export function toImportedEntry(draft: EntryDraft, index?: number): ImportedEntr
     throw new Problem(checked.message.replace(/\.$/, ''), { details: checked.details });
   }
   ({ issuer, account } = checked.value);
-  const group = draft.group === undefined ? '' : cleanName(draft.group, ENTRY_LIMITS.groupMaxLength);
+  const tags = cleanTags(draft.tags ?? []);
   const notes = draft.notes === undefined ? '' : cleanNotes(draft.notes);
   return {
     ...checked.value.params,
     issuer,
     account,
-    ...(group !== '' ? { group } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(draft.iconImage !== undefined ? { iconImage: draft.iconImage } : {}),
     ...(notes !== '' ? { notes } : {}),
     ...(draft.favourite === true ? { favourite: true } : {}),
     ...(draft.batch !== undefined ? { batch: draft.batch } : {}),
   };
+}
+
+/**
+ * Tags made acceptable to the vault (domain/tags.ts): each cleaned as a name and cut at the tag
+ * length limit, then normalised (empties and repeats ignoring case dropped), at most the vault's
+ * number of tags (the first ones, in the source's order): a long or odd tag never costs an account.
+ */
+export function cleanTags(raw: readonly (string | undefined)[]): string[] {
+  const cleaned = raw.flatMap((t) =>
+    typeof t === 'string' ? [cleanName(normaliseTag(t), ENTRY_LIMITS.tagMaxLength)] : [],
+  );
+  return normaliseTags(cleaned).slice(0, ENTRY_LIMITS.maxTags);
 }
 
 function describeType(type: string): string {

@@ -6,7 +6,8 @@
  * - the app's internal database (FreeOTP+ 2.0 and later, `databases/otp-token-db`, from a rooted
  *   phone or an app-data backup): SQLite, table `otp_tokens` with `issuer`, `label`, `tokenType`
  *   (`TOTP`/`HOTP`), `algorithm`, `secret` (base32), `digits`, `counter`, `period`, `ordinal` and
- *   `encryptionType` (`PLAIN_TEXT`, the only kind the app writes);
+ *   `encryptionType` (`PLAIN_TEXT`, the only kind the app writes); its `category` (version 3 of
+ *   the database on) becomes a tag;
  * - its internal storage before the database, `shared_prefs/tokens.xml`: FreeOTP's own file, which
  *   detection gives to FreeOTP (nothing in it says which of the two apps wrote it); chosen as
  *   FreeOTP+ it reads the same, through freeotp.ts.
@@ -17,7 +18,7 @@ import { WorkBudget } from './budget';
 import { EntryCollector, describe, secretFromBase32, secretFromByteArray, type EntryDraft } from './entries';
 import { arr, decodeUtf8, EntryProblem, fileLevel, isRecord, parseJson, sniffJson, type JsonRecord } from './fields';
 import { freeOtpTokenDraft, looksLikeFreeOtpPrefs, readTokensXml } from './freeotp';
-import { intOf, isSqlite, readTable, sqliteSchemaMentions, textOf, type Row } from './sqlite';
+import { intOf, isSqlite, sqliteSchemaMentions, textOf, withDatabase, type Row } from './sqlite';
 import { ImportError, type ImportFormat, type ImportResult } from './types';
 
 const NAME = 'FreeOTP+';
@@ -62,7 +63,10 @@ export const freeOtpPlusFormat: ImportFormat = {
 
 /** The internal database, in the app's order (`ordinal`, then row order). */
 async function readDatabase(bytes: Uint8Array, budget: WorkBudget): Promise<ImportResult> {
-  const rows = await readTable(bytes, TABLE, [...COLUMNS, 'encryptionType'], NAME, budget);
+  // `category` came with version 3 of the app's database: an older one has none (read as NULL).
+  const rows = await withDatabase(bytes, NAME, budget, (db) =>
+    db.rows(TABLE, [...COLUMNS, 'encryptionType', 'category'], ['category']),
+  );
   const ordered = rows
     .map((row, at) => ({ row, at, ordinal: intOf(row, 'ordinal') ?? 0 }))
     .sort((a, b) => a.ordinal - b.ordinal || a.at - b.at);
@@ -95,5 +99,6 @@ function draftFromRow(row: Row): EntryDraft {
     digits: intOf(row, 'digits'),
     period: intOf(row, 'period'),
     counter: intOf(row, 'counter'),
+    tags: [textOf(row, 'category')],
   };
 }

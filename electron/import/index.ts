@@ -9,7 +9,7 @@
  * @see docs/formats.md for every format.
  */
 import type { EntryId } from '../domain';
-import type { NewVaultEntry, OtpParameters, VaultEntry } from '../vault/entry';
+import type { IconImageInput, NewVaultEntry, OtpParameters, VaultEntry } from '../vault/entry';
 import { WorkBudget } from './budget';
 import { IMPORT_LIMITS } from './budget-limits';
 import { screenStructure } from './screen';
@@ -113,9 +113,10 @@ export function findDuplicates(
 export type EntryLike = OtpParameters & {
   readonly issuer: string;
   readonly account: string;
-  readonly group?: string | null | undefined;
+  readonly tags?: readonly string[] | undefined;
   readonly notes?: string | undefined;
   readonly favourite?: boolean | undefined;
+  readonly iconImage?: IconImageInput | undefined;
 };
 
 /**
@@ -132,8 +133,11 @@ export function toNewVaultEntry(e: EntryLike): NewVaultEntry {
     secret: Uint8Array.from(e.secret),
     issuer: e.issuer,
     account: e.account,
-    group: e.group ?? null,
+    tags: [...(e.tags ?? [])],
     notes: e.notes ?? '',
     favourite: e.favourite ?? false,
+    ...(e.iconImage !== undefined
+      ? { iconImage: { mime: e.iconImage.mime, bytes: Uint8Array.from(e.iconImage.bytes) } }
+      : {}),
   };
 }

@@ -16,7 +16,8 @@ export interface ItemContext {
   readonly issuer: string | undefined;
   readonly account: string | undefined;
   readonly notes: string | undefined;
-  readonly group: string | undefined;
+  /** The item's folders, tags or vault, as tags. */
+  readonly tags: readonly (string | undefined)[];
   readonly favourite: boolean;
   /** A label the app writes when it has no account name, to be read as none ("Proton Pass"). */
   readonly placeholderAccount?: string | undefined;
@@ -66,7 +67,7 @@ const LINK_RE = /^(otpauth:\/\/[^/?#]*)\/*([^?]*)(\?.*)?$/is;
  * @throws EntryProblem (an unusable link or secret).
  */
 export function draftFromItemValue(value: string, ctx: ItemContext): EntryDraft {
-  const meta = { notes: ctx.notes, group: ctx.group, favourite: ctx.favourite };
+  const meta = { notes: ctx.notes, tags: ctx.tags, favourite: ctx.favourite };
   const text = value.trim();
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
     return { type: 'totp', issuer: ctx.issuer, account: ctx.account, secret: secretFromBase32(text), ...meta };

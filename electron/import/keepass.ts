@@ -16,7 +16,8 @@
  * 5. the KeeOtp plugin's `otp` field, `key=…&type=…&step=…&size=…&counter=…&otpHashMode=…&encoding=…`.
  *
  * The entry's Title is the issuer (the link's issuer when the Title is empty), UserName the account,
- * Notes the notes, the group path below the root group the group, the tag "Favourite" a favourite.
+ * Notes the notes, the tag "Favourite" a favourite. Tags: the group path below the root group as one
+ * tag ("Work/Legacy"; the root group itself, "Root" or "Passwords", never), then the entry's own tags.
  */
 import { WorkBudget } from './budget';
 import {
@@ -109,7 +110,8 @@ interface EntryContext {
   readonly title: string;
   readonly user: string;
   readonly notes: string | undefined;
-  readonly group: string | undefined;
+  /** The group path below the root ("Work/Legacy"), then the entry's KeePass tags except "Favourite". */
+  readonly tags: readonly string[];
   readonly favourite: boolean;
 }
 
@@ -121,8 +123,11 @@ function addEntry(collector: EntryCollector, entry: KdbxEntry, index: number): v
     title: field('Title').trim(),
     user: field('UserName').trim(),
     notes: entry.fields.has('Notes') ? field('Notes') : undefined,
-    group: entry.groupPath.length > 0 ? entry.groupPath.join('/') : undefined,
-    favourite: entry.tags.some((t) => /^favou?rite$/i.test(t)),
+    tags: [
+      ...(entry.groupPath.length > 0 ? [entry.groupPath.join('/')] : []),
+      ...entry.tags.filter((t) => !isFavouriteTag(t)),
+    ],
+    favourite: entry.tags.some(isFavouriteTag),
   };
   const label = describe(ctx.title, ctx.user) || `entry ${index + 1}`;
   if (entry.inRecycleBin) {
@@ -158,8 +163,13 @@ function otpSource(field: (key: string) => string): Source | null {
   return null;
 }
 
-function meta(ctx: EntryContext): Pick<EntryDraft, 'notes' | 'group' | 'favourite'> {
-  return { notes: ctx.notes, group: ctx.group, favourite: ctx.favourite };
+/** KeePassXC's tag for a favourite (KeePass 2 has none; the English spellings are accepted). */
+function isFavouriteTag(tag: string): boolean {
+  return /^favou?rite$/i.test(tag);
+}
+
+function meta(ctx: EntryContext): Pick<EntryDraft, 'notes' | 'tags' | 'favourite'> {
+  return { notes: ctx.notes, tags: ctx.tags, favourite: ctx.favourite };
 }
 
 /**

@@ -124,7 +124,7 @@ function draft(
     algorithm: algorithm?.trim() === '' ? undefined : algorithm,
     digits: optInt(raw, 'digits'),
     period: optInt(raw, 'timeStep'),
-    group: folderId === undefined ? undefined : folders.get(folderId),
+    tags: folderId === undefined ? [] : [folders.get(folderId)],
     favourite: raw['isFavorite'] === true || folderId === FAVORITES,
   };
 }

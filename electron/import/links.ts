@@ -20,7 +20,7 @@ export interface LinkContext {
   readonly fallbackIssuer?: string | undefined;
   readonly fallbackAccount?: string | undefined;
   readonly notes?: string | undefined;
-  readonly group?: string | undefined;
+  readonly tags?: readonly (string | undefined)[] | undefined;
   readonly favourite?: boolean | undefined;
 }
 
@@ -56,7 +56,7 @@ export function addLink(
 export function draftFromLink(text: string, ctx: LinkContext = {}): EntryDraft {
   const meta = {
     notes: ctx.notes,
-    group: ctx.group,
+    tags: ctx.tags,
     favourite: ctx.favourite,
   };
   const steam = /^steam:\/\/(.*)$/is.exec(text);

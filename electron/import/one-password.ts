@@ -4,12 +4,12 @@
  * holding `export.attributes` (`{ version, description, createdAt }`), `export.data` and `files/`
  * (attachments, not read). `export.data` is JSON: `accounts[].vaults[]`, each vault `{ attrs: { name },
  * items: [...] }`, each item `{ favIndex, state: "active" | "archived", categoryUuid, overview: { title,
- * url }, details: { loginFields: [{ designation: "username", value }], notesPlain, sections: [{ title,
+ * url, tags }, details: { loginFields: [{ designation: "username", value }], notesPlain, sections: [{ title,
  * fields: [{ title, value: { totp: "otpauth://… or a base32 secret" } }] }] } }`.
  *
  * Every one-time-password field of an item is an account (an item may have several): the item's
  * title is the issuer unless the link names one, its username the account unless the link names
- * one, `notesPlain` the notes, the vault's name the group, and a favourite (`favIndex` above 0)
+ * one, `notesPlain` the notes, the vault's name and the item's tags its tags, and a favourite (`favIndex` above 0)
  * stays one. Archived items and items in the trash are listed as skipped; items without a one-time
  * password (most of a password manager) are passed over. 1Password's CSV export is not read.
  *
@@ -63,9 +63,9 @@ export const onePasswordFormat: ImportFormat = {
     let index = 0;
     for (const account of accounts) {
       for (const vault of records(account['vaults'])) {
-        const group = isRecord(vault['attrs']) ? text(vault['attrs']['name']) : undefined;
+        const vaultName = isRecord(vault['attrs']) ? text(vault['attrs']['name']) : undefined;
         for (const raw of records(vault['items'])) {
-          readItem(collector, itemOf(raw), index++, group);
+          readItem(collector, itemOf(raw), index++, vaultName);
         }
       }
     }
@@ -99,7 +99,7 @@ function username(details: JsonRecord): string | undefined {
   return undefined;
 }
 
-function readItem(collector: EntryCollector, item: JsonRecord, index: number, group: string | undefined): void {
+function readItem(collector: EntryCollector, item: JsonRecord, index: number, vaultName: string | undefined): void {
   const details = isRecord(item['details']) ? item['details'] : {};
   const fields = otpFields(details);
   if (fields.length === 0) return; // no one-time password: not an account for Tessera
@@ -124,7 +124,7 @@ function readItem(collector: EntryCollector, item: JsonRecord, index: number, gr
       issuer: title,
       account: user,
       notes: text(details['notesPlain']),
-      group,
+      tags: [vaultName, ...(Array.isArray(overview['tags']) ? (overview['tags'] as unknown[]) : []).map(text)],
       favourite: typeof item['favIndex'] === 'number' && item['favIndex'] > 0,
     },
     skipReason,

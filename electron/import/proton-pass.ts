@@ -13,8 +13,8 @@
  * active, 2 trashed), pinned, data: { type, metadata: { name, note }, content, extraFields } }] } } }`.
  * A login's `content.totpUri` and every extra field of type `totp` (`data.totpUri`, also in the
  * sections of custom items) is an account: the link's names win, else the item's name is the
- * issuer and its e-mail or username the account; the note becomes the notes, the vault's name the
- * group, a pinned item a favourite. Items in the trash are listed as skipped; items without a
+ * issuer and its e-mail or username the account; the note becomes the notes, the vault's name a
+ * tag, a pinned item a favourite. Items in the trash are listed as skipped; items without a
  * one-time password are passed over.
  *
  * @see https://github.com/ProtonMail/WebClients packages/pass/lib/export/ (export.ts, archive.ts: the
@@ -137,8 +137,8 @@ function readExport(value: unknown, budget: WorkBudget, variant: string): Import
   let index = 0;
   for (const vault of Object.values(value['vaults'])) {
     if (!isRecord(vault)) continue;
-    const group = text(vault['name']);
-    for (const item of records(vault['items'])) readItem(collector, item, index++, group);
+    const vaultName = text(vault['name']);
+    for (const item of records(vault['items'])) readItem(collector, item, index++, vaultName);
   }
   return collector.result(variant);
 }
@@ -165,7 +165,7 @@ function otpValues(data: JsonRecord): ItemOtp[] {
   return out;
 }
 
-function readItem(collector: EntryCollector, item: JsonRecord, index: number, group: string | undefined): void {
+function readItem(collector: EntryCollector, item: JsonRecord, index: number, vaultName: string | undefined): void {
   const data = isRecord(item['data']) ? item['data'] : {};
   const values = otpValues(data);
   if (values.length === 0) return; // no one-time password: not an account for Tessera
@@ -188,7 +188,7 @@ function readItem(collector: EntryCollector, item: JsonRecord, index: number, gr
       issuer: name,
       account: user,
       notes: text(metadata['note']),
-      group,
+      tags: [vaultName],
       favourite: item['pinned'] === true,
       placeholderAccount: PLACEHOLDER_ACCOUNT,
     },

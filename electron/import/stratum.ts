@@ -13,7 +13,7 @@
  *   SQLite tables `authenticator`, `category`, `authenticatorcategory`.
  *
  * Type 1 HOTP, 2 TOTP, 4 Steam (3 mOTP and 5 Yandex are skipped); Algorithm 0/1/2 =
- * SHA1/SHA256/SHA512. The first category linked to an authenticator names its group. The app's
+ * SHA1/SHA256/SHA512. The categories linked to an authenticator become its tags (by ranking). The app's
  * URI-list backup is a plain list of links (uri-list.ts).
  */
 import { WorkBudget } from './budget';
@@ -161,7 +161,7 @@ export function readJson(
   }
   if (!isRecord(file)) throw new ImportError('corrupt', 'This is not a Stratum backup (no Authenticators).');
   const list = fileLevel('The Stratum backup', () => arr(file, 'Authenticators'));
-  const groups = categoryNames(file);
+  const categories = categoryNames(file);
   const collector = new EntryCollector('stratum', budget);
   list.forEach((raw, index) => {
     const a = isRecord(raw) ? raw : {};
@@ -180,7 +180,7 @@ export function readJson(
           digits: optInt(raw, 'Digits'),
           period: optInt(raw, 'Period'),
           counter: optInt(raw, 'Counter'),
-          group: groups.get(secret),
+          tags: categories.get(secret) ?? [],
         });
       },
     );
@@ -188,11 +188,11 @@ export function readJson(
   return collector.result(variant);
 }
 
-/** Secret → first category name, from `Categories` and `AuthenticatorCategories`. */
-function categoryNames(file: JsonRecord): Map<string, string> {
+/** Secret → its category names, from `Categories` and `AuthenticatorCategories`. */
+function categoryNames(file: JsonRecord): Map<string, string[]> {
   const names = namesById(file['Categories'], 'Id', 'Name');
   const links = Array.isArray(file['AuthenticatorCategories']) ? (file['AuthenticatorCategories'] as unknown[]) : [];
-  return firstCategory(
+  return categoriesBySecret(
     names,
     links.map((l) =>
       isRecord(l) ? { secret: l['AuthenticatorSecret'], category: l['CategoryId'], ranking: l['Ranking'] } : {},
@@ -200,21 +200,25 @@ function categoryNames(file: JsonRecord): Map<string, string> {
   );
 }
 
-/** Secret → the name of its first category (by the link's ranking, then file order). */
-function firstCategory(
+/** Secret → the names of its categories, as tags: by the link's ranking, then file order. */
+function categoriesBySecret(
   names: ReadonlyMap<string, string>,
   links: readonly { readonly secret?: unknown; readonly category?: unknown; readonly ranking?: unknown }[],
-): Map<string, string> {
-  const best = new Map<string, { name: string; ranking: number }>();
+): Map<string, string[]> {
+  const found = new Map<string, { name: string; ranking: number }[]>();
   for (const l of links) {
     if (typeof l.secret !== 'string' || typeof l.category !== 'string') continue;
     const name = names.get(l.category);
     if (name === undefined || name.trim() === '') continue;
     const ranking = typeof l.ranking === 'number' && Number.isFinite(l.ranking) ? l.ranking : Number.MAX_SAFE_INTEGER;
-    const seen = best.get(l.secret);
-    if (seen === undefined || ranking < seen.ranking) best.set(l.secret, { name, ranking });
+    const list = found.get(l.secret) ?? [];
+    if (list.length === 0) found.set(l.secret, list);
+    list.push({ name, ranking });
   }
-  return new Map([...best].map(([secret, { name }]) => [secret, name]));
+  // Array.prototype.sort is stable: equal rankings keep file order.
+  return new Map(
+    [...found].map(([secret, list]) => [secret, list.sort((a, b) => a.ranking - b.ranking).map((c) => c.name)]),
+  );
 }
 
 interface Fields {
@@ -226,7 +230,7 @@ interface Fields {
   readonly digits: number | undefined;
   readonly period: number | undefined;
   readonly counter: number | undefined;
-  readonly group?: string | undefined;
+  readonly tags?: readonly string[] | undefined;
 }
 
 function draft(f: Fields): EntryDraft {
@@ -244,7 +248,7 @@ function draft(f: Fields): EntryDraft {
 const DB_COLUMNS = ['type', 'issuer', 'username', 'secret', 'algorithm', 'digits', 'period', 'counter'];
 
 async function readDatabase(bytes: Uint8Array, budget: WorkBudget): Promise<ImportResult> {
-  const { rows, groups } = await withDatabase(bytes, NAME, budget, (db) => {
+  const { rows, categories } = await withDatabase(bytes, NAME, budget, (db) => {
     const authenticators = db.rows('authenticator', DB_COLUMNS);
     const hasCategories = db.hasTable('category') && db.hasTable('authenticatorcategory');
     const names = new Map<string, string>();
@@ -255,7 +259,7 @@ async function readDatabase(bytes: Uint8Array, budget: WorkBudget): Promise<Impo
         links.push({ secret: l['authenticatorSecret'], category: l['categoryId'], ranking: l['ranking'] });
       }
     }
-    return { rows: authenticators, groups: firstCategory(names, links) };
+    return { rows: authenticators, categories: categoriesBySecret(names, links) };
   });
   const collector = new EntryCollector('stratum', budget);
   rows.forEach((row: Row, index) => {
@@ -272,7 +276,7 @@ async function readDatabase(bytes: Uint8Array, budget: WorkBudget): Promise<Impo
           digits: intOf(row, 'digits'),
           period: intOf(row, 'period'),
           counter: intOf(row, 'counter'),
-          group: groups.get(textOf(row, 'secret')),
+          tags: categories.get(textOf(row, 'secret')) ?? [],
         }),
     );
   });

@@ -112,7 +112,7 @@ function draft(raw: unknown, schema: number, groups: ReadonlyMap<string, string>
     issuer,
     account: optStr(otp, 'account') ?? accountFromLabel(optStr(otp, 'label'), issuer),
     secret: secretFromBase32(str(raw, 'secret')),
-    group: groupId === undefined ? undefined : groups.get(groupId),
+    tags: groupId === undefined ? [] : [groups.get(groupId)],
   };
   if (schema === 1) return common;
   return { ...common, ...otpParameterFields(otp, 'algorithm') };

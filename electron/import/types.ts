@@ -6,7 +6,7 @@
  *
  * @see docs/formats.md for the formats themselves.
  */
-import type { AccountFields, ImportFormatId } from '../domain';
+import type { AccountFields, IconChoice, ImportFormatId } from '../domain';
 import type { WorkBudget } from './budget';
 import type { IconImageInput } from '../vault/entry';
 
@@ -30,8 +30,10 @@ export interface ImportedEntry extends AccountFields {
   readonly secret: Uint8Array;
   /** Groups, tags or folders the source app gave the account (normalised by the vault's tag rules). */
   readonly tags?: readonly string[];
-  /** An icon the export carried (Aegis embeds them), already checked by electron/icons. */
+  /** An icon the export carried (Aegis embeds them; a Tessera backup's custom icon), already checked by electron/icons. */
   readonly iconImage?: IconImageInput;
+  /** A Tessera backup's bundled or letter icon choice, kept as it is (a custom icon comes as `iconImage`). */
+  readonly icon?: IconChoice;
   readonly notes?: string;
   readonly favourite?: boolean;
   /** Only for entries from `otpauth-migration://` payloads. */
@@ -57,6 +59,19 @@ export interface SkippedEntry {
   readonly kind?: 'unsupported' | 'malformed';
 }
 
+/**
+ * Something about an account that is imported all the same, with a part left behind (an embedded
+ * icon Tessera will not use): the reason in plain words, the technical detail apart.
+ */
+export interface ImportNotice {
+  /** Position of the entry in the file (0-based), when the format has an order. */
+  readonly index?: number;
+  /** "Issuer (account)" or a position; never a secret. */
+  readonly label: string;
+  readonly reason: string;
+  readonly details?: string;
+}
+
 /** What one file becomes. `entries` may be empty; the caller must never report that as success. */
 export interface ImportResult {
   readonly format: ImportFormatId;
@@ -68,6 +83,8 @@ export interface ImportResult {
   readonly variant: string;
   readonly entries: ImportedEntry[];
   readonly skipped: SkippedEntry[];
+  /** Accounts imported with something left out, with the reason; absent when there are none. */
+  readonly notices?: ImportNotice[];
 }
 
 /**

@@ -10,13 +10,14 @@ import {
   bool,
   collect,
   entryIdList,
+  iconChoice,
   int,
   invalid,
   isRecord,
   LIMITS,
-  nullableStr,
   onlyKeys,
   str,
+  strList,
   UUID_RE,
   valid,
   type Validation,
@@ -42,7 +43,7 @@ export function newEntry(raw: unknown): Validation<NewEntryInput> {
     'digits',
     'period',
     'counter',
-    'group',
+    'tags',
     'notes',
     'favourite',
   ]);
@@ -60,7 +61,7 @@ export function newEntry(raw: unknown): Validation<NewEntryInput> {
     digits: int(raw, 'digits'),
     period: int(raw, 'period'),
     counter: int(raw, 'counter'),
-    group: nullableStr(raw, 'group', LIMITS.text),
+    tags: strList(raw, 'tags', LIMITS.tags, LIMITS.tag),
     notes: str(raw, 'notes', LIMITS.notes, false),
     favourite: bool(raw, 'favourite'),
   });
@@ -108,12 +109,14 @@ export function copyPayload(raw: unknown): Validation<{ id: string; next?: boole
 
 function patch(raw: unknown): Validation<EntryPatch> {
   if (!isRecord(raw)) return invalid("'patch' must be an object");
-  const extra = onlyKeys(raw, ['issuer', 'account', 'group', 'notes', 'favourite']);
+  const extra = onlyKeys(raw, ['issuer', 'account', 'tags', 'icon', 'notes', 'favourite']);
   if (extra) return invalid(extra);
+  // `icon: null` (automatic) is a change, so it is kept: collect() drops only undefined.
   return collect<EntryPatch>({
     issuer: str(raw, 'issuer', LIMITS.text, false),
     account: str(raw, 'account', LIMITS.text, false),
-    group: nullableStr(raw, 'group', LIMITS.text),
+    tags: strList(raw, 'tags', LIMITS.tags, LIMITS.tag),
+    icon: iconChoice(raw, 'icon'),
     notes: str(raw, 'notes', LIMITS.notes, false),
     favourite: bool(raw, 'favourite'),
   });

@@ -52,6 +52,13 @@ export function createHandlers(services: AppServices): Handlers {
     'entries:remove': ({ id }) => attempt(async () => ({ undoSeconds: await services.entries.remove(id) })),
     'entries:undo-remove': ({ id }) => attempt(() => services.entries.undoRemove(id)),
     'entries:reorder': ({ ids }) => attempt(() => services.entries.reorder(ids)),
+    'icons:images': ({ refs }) => attempt(() => services.icons.images(refs)),
+    'icons:search': ({ query }) => attempt(() => services.icons.search(query)),
+    'icons:set': ({ id, pick }) => attempt(() => services.icons.set(id, pick)),
+    'icons:set-from-file': ({ id }) => attempt(() => services.icons.setFromFile(id)),
+    'icons:packs': () => attempt(() => services.icons.packs()),
+    'icons:import-pack': () => attempt(() => services.icons.importPack()),
+    'icons:remove-pack': ({ id }) => attempt(() => services.icons.removePack(id)),
     'codes:current': () => attempt(() => services.codes.current()),
     'codes:copy': ({ id, next }) =>
       attempt(async () => ({

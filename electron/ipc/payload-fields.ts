@@ -4,7 +4,7 @@
  * the wire's upper bounds, and readers of one field of a payload from the renderer, which stays
  * `unknown` until it passes. Each reader checks a type and a length, and names the field.
  */
-import { ENTRY_LIMITS, QUICK_UNLOCK_LIMITS } from '../domain';
+import { ENTRY_LIMITS, QUICK_UNLOCK_LIMITS, type IconChoice } from '../domain';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -15,8 +15,17 @@ export type Validation<T> = { readonly ok: true; readonly value: T } | { readonl
  */
 export const LIMITS = Object.freeze({
   password: 1024,
-  /** Issuer, account and group (the group's shorter bound is the entry validator's, which names the field). */
+  /** Issuer and account. */
   text: ENTRY_LIMITS.nameMaxLength,
+  /**
+   * A list of tags as typed, before its normal form drops repeats and empties: the vault's number
+   * of tags with room for those, each as long as a name (the entry validator applies the tag
+   * rules, domain/tags.ts, and names the field).
+   */
+  tags: ENTRY_LIMITS.maxTags * 5,
+  tag: ENTRY_LIMITS.nameMaxLength,
+  /** A bundled icon's id ("github"). */
+  iconId: 128,
   notes: ENTRY_LIMITS.notesMaxLength,
   /** Secret text (base32). */
   secret: ENTRY_LIMITS.secretTextMaxLength,
@@ -96,6 +105,56 @@ export function entryIdList(raw: Record<string, unknown>, key: string, min = 0):
   }
   if (new Set(ids).size !== ids.length) return new Error(`'${key}' lists an entry twice`);
   return [...ids];
+}
+
+/** A list of texts (tags as typed), each at most `max` characters; undefined when absent. */
+export function strList(
+  raw: Record<string, unknown>,
+  key: string,
+  maxItems: number,
+  max: number,
+): readonly string[] | undefined | Error {
+  const v = raw[key];
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || v.length > maxItems)
+    return new Error(`'${key}' must be a list of at most ${maxItems} texts`);
+  if (!v.every((t): t is string => typeof t === 'string')) return new Error(`'${key}' must hold only text`);
+  if (v.some((t) => t.length > max)) return new Error(`'${key}' holds a text longer than ${max} characters`);
+  return [...v];
+}
+
+/** A custom icon's id: the SHA-256 of its bytes, lower-case hex. */
+export const CUSTOM_ICON_ID_RE = /^[0-9a-f]{64}$/;
+/** A bundled icon's id: printable ASCII without spaces or quotes, as the bundled set names them. */
+export const BUNDLED_ICON_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+
+/**
+ * An icon choice (domain/icons.ts `IconChoice`), or null for automatic; undefined when absent.
+ * Only the shape: whether the bundled set or the vault has that icon is the service's to check.
+ */
+export function iconChoice(raw: Record<string, unknown>, key: string): IconChoice | null | undefined | Error {
+  const v = raw[key];
+  if (v === undefined || v === null) return v;
+  const bad = new Error(`'${key}' must be null or an icon choice ({kind: letter | bundled | custom})`);
+  if (!isRecord(v)) return bad;
+  switch (v['kind']) {
+    case 'letter':
+      return onlyKeys(v, ['kind']) === null ? { kind: 'letter' } : bad;
+    case 'bundled': {
+      const id = v['id'];
+      if (onlyKeys(v, ['kind', 'id']) !== null || typeof id !== 'string') return bad;
+      if (id.length > LIMITS.iconId || !BUNDLED_ICON_ID_RE.test(id)) return new Error(`'${key}.id' is not an icon id`);
+      return { kind: 'bundled', id };
+    }
+    case 'custom': {
+      const id = v['id'];
+      if (onlyKeys(v, ['kind', 'id']) !== null || typeof id !== 'string') return bad;
+      if (!CUSTOM_ICON_ID_RE.test(id)) return new Error(`'${key}.id' is not an icon id`);
+      return { kind: 'custom', id };
+    }
+    default:
+      return bad;
+  }
 }
 
 export function nullableStr(raw: Record<string, unknown>, key: string, max: number): string | null | undefined | Error {

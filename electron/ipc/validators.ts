@@ -10,6 +10,7 @@ import type { QuickUnlockMethod, SettingsPatch } from '../domain';
 import { checkSettingsPatch } from '../services/settings';
 import type { InvokeChannel, RequestOf } from './contract';
 import { copyPayload, entryId, entryIds, entryUpdate, entryUri, newEntry, previewInput } from './entry-payloads';
+import { iconImagesPayload, iconPackId, iconSearchPayload, iconSetPayload } from './icon-payloads';
 import {
   commitPayload,
   droppedFile,
@@ -128,6 +129,13 @@ export const validators: Validators = {
   'entries:remove': entryId,
   'entries:undo-remove': entryId,
   'entries:reorder': entryIds,
+  'icons:images': iconImagesPayload,
+  'icons:search': iconSearchPayload,
+  'icons:set': iconSetPayload,
+  'icons:set-from-file': entryId,
+  'icons:packs': noPayload,
+  'icons:import-pack': noPayload,
+  'icons:remove-pack': iconPackId,
   'codes:current': noPayload,
   'codes:copy': copyPayload,
   'codes:usage': noPayload,

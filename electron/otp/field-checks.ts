@@ -3,7 +3,7 @@
  * The checks of single entry fields (validate.ts runs them over a whole entry): each gives the
  * field's value, or the problem with a plain sentence for the person and a technical reason.
  */
-import { ENTRY_LIMITS, isOtpAlgorithm, type OtpAlgorithm } from '../domain';
+import { ENTRY_LIMITS, isOtpAlgorithm, normaliseTags, tagsProblem, type OtpAlgorithm } from '../domain';
 import { Base32Error, base32Decode } from './base32';
 
 /** One refused field: the technical `reason`, and the plain `message` for the person. */
@@ -33,7 +33,6 @@ export const CONTROL_EXCEPT_LINES =
 const FIELD_NAMES: Readonly<Record<string, string>> = {
   issuer: 'The issuer',
   account: 'The account name',
-  group: 'The group',
   notes: 'The notes',
 };
 
@@ -125,13 +124,26 @@ export function name(value: string, field: string): Check<string> {
   return text(value.trim(), field, ENTRY_LIMITS.nameMaxLength, CONTROL_OR_LONE_SURROGATE);
 }
 
-export function optionalGroup(value: string | null | undefined): Check<string | null> {
-  if (value === null || value === undefined) return pass(null);
-  if (typeof value !== 'string') return notText('group');
-  const group = text(value.trim(), 'group', ENTRY_LIMITS.groupMaxLength, CONTROL_OR_LONE_SURROGATE);
-  if (!group.ok) return group;
-  return pass(group.value === '' ? null : group.value);
+/**
+ * An account's tags (domain/tags.ts): a list of texts, put in normal form (trimmed, inner white space
+ * one space, empties and repeats ignoring case dropped), then checked against the vault's limits.
+ * Absent means none.
+ */
+export function tagsOf(value: readonly string[] | undefined): Check<string[]> {
+  if (value === undefined) return pass([]);
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) {
+    return fail('tags', 'must be a list of texts', 'The tags must be a list of words.');
+  }
+  if (value.some((t) => LONE_SURROGATE.test(t))) {
+    return fail('tags', 'contains a lone surrogate', 'A tag contains invisible characters: type it again.');
+  }
+  const tags = normaliseTags(value);
+  const problem = tagsProblem(tags);
+  if (problem !== null) return fail('tags', problem.replace(/\.$/, ''), problem);
+  return pass(tags);
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function text(value: string, field: string, max: number, forbidden: RegExp): Check<string> {
   const subject = FIELD_NAMES[field] ?? 'This text';

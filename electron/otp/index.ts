@@ -17,4 +17,10 @@ export { OtpUriError, parseOtpauthUri, toOtpauthUri, type ParsedOtpUri } from '.
 export { MigrationError } from './migration-error';
 export * from './migration-protobuf';
 export * from './migration';
-export { validateEntryInput, type EntryValidation, type ValidationWarning, type ValidEntry } from './validate';
+export {
+  validateEntryInput,
+  validateTags,
+  type EntryValidation,
+  type ValidationWarning,
+  type ValidEntry,
+} from './validate';

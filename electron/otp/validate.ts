@@ -16,10 +16,10 @@ import {
   fail,
   integer,
   name,
-  optionalGroup,
   printable,
   steamAlgorithmOf,
   steamPeriodOf,
+  tagsOf,
   text,
   type Check,
   type Problem,
@@ -29,7 +29,8 @@ import {
 export interface ValidEntry {
   readonly issuer: string;
   readonly account: string;
-  readonly group: string | null;
+  /** In normal form (domain/tags.ts), within the vault's limits. */
+  readonly tags: readonly string[];
   readonly notes: string;
   readonly favourite: boolean;
   readonly params: OtpParameters;
@@ -103,6 +104,24 @@ export function validateEntryInput(input: NewEntryInput): EntryValidation {
   return { ok: true, value: checked.value, warnings };
 }
 
+/**
+ * An account's tags as given (an edit, the CLI's `--tag`): their normal form (domain/tags.ts), or
+ * the problem as a field problem of `tags` with the plain sentence.
+ */
+export function validateTags(
+  tags: readonly string[],
+): { readonly ok: true; readonly value: string[] } | ({ readonly ok: false } & FieldProblem) {
+  const checked = tagsOf(tags);
+  if (checked.ok) return checked;
+  return {
+    ok: false,
+    field: checked.field,
+    message: checked.message,
+    reason: checked.reason,
+    details: `Invalid '${checked.field}': ${checked.reason}.`,
+  };
+}
+
 function checkEntry(
   input: NewEntryInput,
 ): { readonly ok: true; readonly value: ValidEntry } | { readonly ok: false; readonly problems: readonly Problem[] } {
@@ -129,7 +148,7 @@ function checkEntry(
       fail('account', 'enter an issuer or an account name', 'Enter the service’s name or your account name (or both).'),
     );
   }
-  const group = take(optionalGroup(input.group));
+  const tags = take(tagsOf(input.tags));
   const notes = take(text(input.notes ?? '', 'notes', ENTRY_LIMITS.notesMaxLength, CONTROL_EXCEPT_LINES));
   const otp = knownType === undefined ? undefined : otpParameters(knownType, input, take);
   const secret = take(decodeSecret(input.secret));
@@ -137,7 +156,7 @@ function checkEntry(
     problems.length > 0 ||
     issuer === undefined ||
     account === undefined ||
-    group === undefined ||
+    tags === undefined ||
     notes === undefined ||
     otp === undefined ||
     secret === undefined
@@ -147,7 +166,7 @@ function checkEntry(
   }
   return {
     ok: true,
-    value: { issuer, account, group, notes, favourite: input.favourite ?? false, params: { ...otp, secret } },
+    value: { issuer, account, tags, notes, favourite: input.favourite ?? false, params: { ...otp, secret } },
   };
 }
 

@@ -81,6 +81,18 @@ function entriesVerbs(call: Call, on: On): TesseraApi['entries'] {
   };
 }
 
+function iconsVerbs(call: Call): TesseraApi['icons'] {
+  return {
+    images: (refs) => call('icons:images', { refs: [...refs] }),
+    search: (query) => call('icons:search', { query }),
+    set: (id, pick) => call('icons:set', { id, pick }),
+    setFromFile: (id) => call('icons:set-from-file', { id }),
+    packs: () => call('icons:packs', null),
+    importPack: () => call('icons:import-pack', null),
+    removePack: (id) => call('icons:remove-pack', { id }),
+  };
+}
+
 function codesVerbs(call: Call, on: On): TesseraApi['codes'] {
   return {
     current: () => call('codes:current', null),
@@ -147,6 +159,7 @@ export function createTesseraApi(transport: Transport): TesseraApi {
     vault: vaultVerbs(call, on),
     quickUnlock: quickUnlockVerbs(call, on),
     entries: entriesVerbs(call, on),
+    icons: iconsVerbs(call),
     codes: codesVerbs(call, on),
     settings: {
       get: () => call('settings:get', null),

@@ -20,6 +20,9 @@ import {
   type UnlockedVault,
 } from '../vault';
 import type { TimeCheck } from '../time/time-check';
+import { bundledIcons, type BundledIcons } from '../icons/bundled';
+import { createPackStore, iconPacksPathIn } from '../icons/pack-store';
+import { createIconResolver, lazyBundledIcons, type IconResolver } from '../icons/resolver';
 import { appServicesApi, type AppParts } from './app-api';
 import { createAutoLocker } from './auto-locker';
 import { createBackupService } from './backup-service';
@@ -29,6 +32,7 @@ import { correctedClock, createCodesService } from './codes-service';
 import { NO_DESKTOP, type DesktopPorts } from './desktop-ports';
 import { createEntriesService } from './entries-service';
 import { createExportService } from './export-service';
+import { createIconsService } from './icons-service';
 import { createImportService } from './import-service';
 import { createQuickUnlockService } from './quick-unlock-service';
 import { NO_QUICK_UNLOCK, type QuickUnlockPorts } from './quick-unlock-ports';
@@ -76,6 +80,8 @@ export interface AppServicesDeps {
    * never checked and nothing is sent: only the composition root passes the real one.
    */
   readonly timeCheck?: TimeCheck;
+  /** The bundled issuer icons; default: the set generated at build time, loaded on first use. */
+  readonly bundledIcons?: BundledIcons;
 }
 
 export type AppServices = ReturnType<typeof createAppServices>;
@@ -100,14 +106,22 @@ interface LateHooks {
 }
 
 export function createAppServices(deps: AppServicesDeps) {
+  // Issuer icons: the bundled set and this computer's icon packs (never the network).
+  const bundled = deps.bundledIcons ?? lazyBundledIcons(bundledIcons);
+  const packs = createPackStore({ folder: iconPacksPathIn(dataFolder(deps)) });
+  const resolver = createIconResolver({ bundled, packs });
   // The parts call one another through functions read when called, never while being built: by
   // then `features` and `parts` exist.
-  const side = createVaultSide(deps, {
-    unlocked: () => onUnlocked(parts),
-    locking: (reason) => onLocking(parts, reason),
-    saved: () => features.backups.changed(),
-    rekeyed: (vault) => features.quickUnlock.rekeyed(vault),
-  });
+  const side = createVaultSide(
+    deps,
+    {
+      unlocked: () => onUnlocked(parts),
+      locking: (reason) => onLocking(parts, reason),
+      saved: () => features.backups.changed(),
+      rekeyed: (vault) => features.quickUnlock.rekeyed(vault),
+    },
+    resolver,
+  );
   const features = createFeatures(deps, side);
   const parts: AppParts = { ...side, ...features };
   let alwaysNext = parts.settings.current().alwaysShowNextCode;
@@ -121,10 +135,20 @@ export function createAppServices(deps: AppServicesDeps) {
       if (parts.vault.isUnlocked()) parts.codes.restart();
     }
   });
-  return appServicesApi(parts);
+  const icons = createIconsService({
+    vault: parts.vault,
+    openFresh: () => parts.sync.openFresh(),
+    entries: parts.entries,
+    resolver,
+    bundled,
+    packs,
+    desktop: deps.desktop ?? NO_DESKTOP,
+    saved: () => parts.backups.changed(),
+  });
+  return { ...appServicesApi(parts), icons };
 }
 
-function createVaultSide(deps: AppServicesDeps, late: LateHooks): VaultSide {
+function createVaultSide(deps: AppServicesDeps, late: LateHooks, icons: IconResolver): VaultSide {
   const { clock, emit } = deps;
   const settings = deps.settings ?? createSettingsService({ path: settingsPathIn(dataFolder(deps)) });
   const clockCheck = createClockService({
@@ -164,6 +188,7 @@ function createVaultSide(deps: AppServicesDeps, late: LateHooks): VaultSide {
     rescheduleCodes: () => codes.restart(),
     deleted: (id) => codes.forget(id),
     saved: late.saved,
+    shownIcon: (entry) => icons.shownIcon(entry),
   });
   // Counted per computer, by the vault's id; this computer's clock says when.
   const usage = createVaultUsage({

@@ -4,9 +4,10 @@
  * being deleted, without their secrets. Adding, editing, reordering, and deleting with undo: a
  * deleted account is hidden at once and removed from the vault only when its undo time has passed
  * (pending-removals.ts), so a lock or a quit meanwhile keeps it. Every write first brings the vault
- * up to date with its file, so a change saved by the CLI is never lost.
+ * up to date with its file, so a change saved by the CLI is never lost. Each summary carries the
+ * picture the lists show (`shownIcon`), resolved by the injected icon resolver.
  */
-import { accountFields, type Clock, type EntrySummary, type NewEntryInput } from '../domain';
+import { accountFields, type Clock, type EntrySummary, type IconRef, type NewEntryInput } from '../domain';
 import { parseOtpauthUri, validateEntryInput } from '../otp';
 import type { NewVaultEntry, UnlockedVault } from '../vault';
 import type { VaultEntry } from '../vault/entry';
@@ -17,12 +18,17 @@ import type { VaultService } from './vault-service';
 /** The changes `entries:update` may make (the vault's own patch). */
 export type EntryPatch = Parameters<UnlockedVault['update']>[1];
 
+/** The picture the lists show for an entry (icons/resolver.ts `shownIcon`). */
+export type ShownIcon = (entry: VaultEntry) => IconRef | null;
+
 /** Strips the secret: the only shape of an entry that may leave the main process. */
-export function toSummary(entry: VaultEntry): EntrySummary {
+export function toSummary(entry: VaultEntry, shownIcon: ShownIcon): EntrySummary {
   return {
     id: entry.id,
     ...accountFields(entry),
-    group: entry.group,
+    tags: entry.tags,
+    icon: entry.icon,
+    shownIcon: shownIcon(entry),
     favourite: entry.favourite,
     notes: entry.notes,
     sortOrder: entry.sortOrder,
@@ -44,6 +50,8 @@ export interface EntriesServiceDeps {
   readonly deleted: (id: string) => void;
   /** The vault was saved with a change: a backup is due. */
   readonly saved: () => void;
+  /** The picture each entry shows (the icon resolver over this computer's packs and the bundled set). */
+  readonly shownIcon: ShownIcon;
 }
 
 /** What the window calls (`entries:*`). */
@@ -68,6 +76,8 @@ export interface EntriesService {
    * @throws NotFoundError
    */
   find(v: UnlockedVault, id: string): VaultEntry;
+  /** The entry as the window sees it (no secret; the picture it shows resolved). */
+  summary(entry: VaultEntry): EntrySummary;
   /** Tells the window the shown entries. */
   push(): void;
   /** After any change to the entry set: tell the window and reschedule the codes. */
@@ -89,7 +99,8 @@ export function createEntriesService(deps: EntriesServiceDeps): EntriesService {
   let cancelledDeletions = 0;
 
   const shown = (v: UnlockedVault): VaultEntry[] => v.entries().filter((e) => !pending.has(e.id));
-  const push = (): void => deps.emit(shown(vault.open()).map(toSummary));
+  const summary = (entry: VaultEntry): EntrySummary => toSummary(entry, deps.shownIcon);
+  const push = (): void => deps.emit(shown(vault.open()).map(summary));
   const changed = (): void => {
     push();
     deps.rescheduleCodes();
@@ -117,6 +128,7 @@ export function createEntriesService(deps: EntriesServiceDeps): EntriesService {
       if (!entry || pending.has(id)) throw new NotFoundError('That account');
       return entry;
     },
+    summary,
     push,
     changed,
     unlocked() {
@@ -145,11 +157,11 @@ function entriesApi(
     if (!added) throw new Error('vault.add returned no entry');
     entries.changed();
     deps.saved();
-    return toSummary(added);
+    return entries.summary(added);
   }
 
   return {
-    list: () => entries.shown(vault.open()).map(toSummary),
+    list: () => entries.shown(vault.open()).map(entries.summary),
     async add(input) {
       const checked = validateEntryInput(input);
       if (!checked.ok) throw InvalidEntryError.fromValidation(checked);
@@ -166,7 +178,7 @@ function entriesApi(
       const updated = await v.update(id, patch);
       entries.push();
       deps.saved();
-      return toSummary(updated);
+      return entries.summary(updated);
     },
     async remove(id) {
       entries.find(await deps.openFresh(), id);
@@ -178,7 +190,7 @@ function entriesApi(
       const v = vault.open();
       if (!pending.undo(id)) throw new UndoExpiredError();
       entries.changed();
-      return toSummary(entries.find(v, id));
+      return entries.summary(entries.find(v, id));
     },
     async reorder(ids) {
       const v = await deps.openFresh();
@@ -189,7 +201,7 @@ function entriesApi(
       await v.reorder([...ids, ...pending.ids().filter((id) => v.get(id))]);
       entries.push();
       deps.saved();
-      return entries.shown(v).map(toSummary);
+      return entries.shown(v).map(entries.summary);
     },
   };
 }

@@ -136,11 +136,32 @@ function losers(count: number): string {
 /** Entries a list of `otpauth://` links cannot carry faithfully. */
 function linkWarnings(entries: readonly ExportEntry[]): string[] {
   const warnings = entries.flatMap((e, i) => (e.type === 'steam' ? [`${labelOf(e, i)}: ${STEAM_LINK}`] : []));
-  const extras = entries.filter((e) => (e.group ?? '') !== '' || (e.notes ?? '') !== '' || e.favourite === true);
+  const extras = entries.filter(
+    (e) => (e.tags ?? []).length > 0 || (e.notes ?? '') !== '' || e.favourite === true || e.iconImage !== undefined,
+  );
   if (extras.length > 0) {
-    warnings.push(`Groups, notes and favourites are not part of otpauth:// links: ${losers(extras.length)} here.`);
+    warnings.push(`Tags, notes, favourites and icons are not part of otpauth:// links: ${losers(extras.length)} here.`);
   }
   return warnings;
+}
+
+/** How many accounts have more than one tag: the formats that keep one folder or group per account. */
+const severalTags = (entries: readonly ExportEntry[]): number =>
+  entries.filter((e) => (e.tags ?? []).length > 1).length;
+
+/** "2FAS keeps one group per account: the first tag is used (3 accounts have more)." */
+function firstTagWarning(app: string, kind: string, entries: readonly ExportEntry[]): string[] {
+  const count = severalTags(entries);
+  if (count === 0) return [];
+  const who = count === 1 ? '1 account has more' : `${count} accounts have more`;
+  return [`${app} keeps one ${kind} per account: the first tag is used (${who}).`];
+}
+
+/** How many accounts have a custom or bundled icon picture the format leaves out. */
+function iconWarning(app: string, entries: readonly ExportEntry[]): string[] {
+  const count = entries.filter((e) => e.iconImage !== undefined && e.icon?.kind === 'custom').length;
+  if (count === 0) return [];
+  return [`${app} does not take icons from a file: ${losers(count)} custom icon here.`];
 }
 
 /** The warnings of an exporter, as lines for the user: "Issuer (account): reason". */
@@ -151,6 +172,13 @@ function perEntry(entries: readonly ExportEntry[], warnings: readonly ExportWarn
 /** What a 2FAS backup leaves out or shows differently (docs/formats.md §3). */
 function twoFasFileWarnings(entries: readonly ExportEntry[]): string[] {
   const warnings = perEntry(entries, twoFasWarnings(entries));
+  warnings.push(
+    ...firstTagWarning(
+      '2FAS',
+      'group',
+      entries.filter((e) => twoFasProblem(e) === null),
+    ),
+  );
   const { metadata, unnamed } = twoFasLosses(entries);
   if (metadata > 0) warnings.push(`Notes and favourites are not part of a 2FAS backup: ${losers(metadata)} here.`);
   if (unnamed > 0) {
@@ -158,6 +186,16 @@ function twoFasFileWarnings(entries: readonly ExportEntry[]): string[] {
     warnings.push(`2FAS names every account after its service: ${who} named after the account name.`);
   }
   return warnings;
+}
+
+/**
+ * A tag KeePass would read differently: split into several at a `,` or `;` (KeePass 2, KeePassXC)
+ * or `:` (KeePassXC, keepassxreboot/keepassxc src/core/Entry.cpp), or taken for the favourite mark.
+ */
+export function keePassTagProblem(tag: string): string | null {
+  if (/[,;:]/.test(tag)) return `KeePassXC splits the tag “${tag}” into several at its commas, semicolons and colons`;
+  if (/^favou?rite$/i.test(tag)) return `KeePassXC takes the tag “${tag}” for its favourite mark`;
+  return null;
 }
 
 /**
@@ -181,6 +219,10 @@ export function keepassWarnings(entries: readonly ExportEntry[]): ExportWarning[
     if (e.type !== 'steam' && e.digits > 9) {
       reasons.push(`KeePassXC cannot compute ${e.digits}-digit codes correctly`);
     }
+    for (const tag of e.tags ?? []) {
+      const problem = keePassTagProblem(tag);
+      if (problem !== null) reasons.push(problem);
+    }
     return reasons.map((reason) => ({ index, label, reason }));
   });
 }
@@ -191,16 +233,20 @@ export function fileWarnings(format: ExportFileFormat, entries: readonly ExportE
     case 'tessera':
     case 'aegis':
     case 'aegis-plain':
-      return []; // each carries every field Tessera has
+      return []; // each carries every field Tessera has: tags (Aegis's groups) and icons included
     case '2fas':
     case '2fas-plain':
-      return twoFasFileWarnings(entries);
+      return [...twoFasFileWarnings(entries), ...iconWarning('2FAS', entries)];
     case 'bitwarden':
-      return perEntry(entries, bitwardenWarnings(entries));
+      return [
+        ...perEntry(entries, bitwardenWarnings(entries)),
+        ...firstTagWarning('Bitwarden', 'folder', entries),
+        ...iconWarning('Bitwarden', entries),
+      ];
     case 'ente':
-      return perEntry(entries, enteWarnings(entries));
+      return [...perEntry(entries, enteWarnings(entries)), ...iconWarning('Ente Auth', entries)];
     case 'keepass':
-      return perEntry(entries, keepassWarnings(entries));
+      return [...perEntry(entries, keepassWarnings(entries)), ...iconWarning('KeePassXC', entries)];
     case 'uri-list':
       return linkWarnings(entries);
     default:

@@ -11,7 +11,14 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Clock, EntryId, ExportFileFormat, ExportQrKind, ExportQrView, ExportSaveResult } from '../domain';
-import type { BackupVaultOptions, ExportEntry } from '../export';
+import {
+  exportEntries,
+  formatCarriesPictures,
+  type BackupVaultOptions,
+  type ExportEntry,
+  type ShownPicture,
+} from '../export';
+import type { StoredIcon } from '../vault/entry';
 import { VaultError } from '../vault';
 import type { DesktopPorts } from './desktop-ports';
 import { FileWriteError, InvalidEntryError, NothingToExportError, PasswordRequiredError } from './errors';
@@ -45,6 +52,16 @@ export interface ExportServiceDeps {
   readonly entries: () => readonly ExportableEntry[];
   /** KDF and parameters for a Tessera backup file: as strong as the vault's own. */
   readonly backupOptions: () => BackupVaultOptions;
+  /**
+   * The vault's custom icons (`UnlockedVault.icons()`), so a Tessera backup and an Aegis file carry
+   * them; without it, exports carry no icon.
+   */
+  readonly vaultIcons?: () => ReadonlyMap<string, StoredIcon>;
+  /**
+   * The picture the lists show for an account (the icon resolver's), so an Aegis file also carries
+   * bundled and pack icons; without it, Aegis gets custom icons only.
+   */
+  readonly shownPicture?: ShownPicture;
   readonly randomBytes?: (n: number) => Uint8Array;
 }
 
@@ -68,9 +85,18 @@ const CHOSEN_GONE =
   'One of the chosen accounts is no longer in the vault (it may have been deleted). Choose the accounts again.';
 const NONE_FITS = 'None of the accounts can be saved in this format. Choose another format.';
 
-/** Secrets copied out of the vault, so a save meanwhile (which replaces the vault's buffers) cannot touch them. */
-function copyEntries(entries: readonly ExportableEntry[]): ExportableEntry[] {
-  return entries.map((e) => ({ ...e, secret: Uint8Array.from(e.secret) }));
+/**
+ * Secrets copied out of the vault, so a save meanwhile (which replaces the vault's buffers) cannot
+ * touch them; each with the picture of its icon where `format` carries one (export-entries.ts).
+ */
+function copyEntries(
+  deps: ExportServiceDeps,
+  entries: readonly ExportableEntry[],
+  format: ExportFileFormat | null,
+): ExportableEntry[] {
+  const icons = format === null ? new Map<string, StoredIcon>() : (deps.vaultIcons?.() ?? new Map());
+  const pictures = format !== null && formatCarriesPictures(format) ? deps.shownPicture : undefined;
+  return exportEntries(entries, icons, pictures);
 }
 
 function wipeEntries(entries: readonly ExportEntry[]): void {
@@ -141,7 +167,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     if (file === null) return { status: 'cancelled' };
     // The dialog may have stayed open through a lock or past the time limit: check again.
     requireAuthorized();
-    const entries = copyEntries(sessionEntries());
+    const entries = copyEntries(deps, sessionEntries(), format);
     try {
       await writeExportFile(format, entries, file, password, deps.backupOptions);
       const count = exportedCount(format, entries);
@@ -175,7 +201,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
     save,
     async qr(kind: ExportQrKind, index: number): Promise<ExportQrView> {
       const seed = requireAuthorized();
-      const entries = copyEntries(sessionEntries());
+      const entries = copyEntries(deps, sessionEntries(), null);
       try {
         if (entries.length === 0) throw new NothingToExportError(NO_ACCOUNTS);
         return await exportQrView(kind, entries, index, seed);

@@ -7,7 +7,7 @@
  */
 import type { ImportOutcome, RestoreMode } from '../domain';
 import { toNewVaultEntry } from '../import';
-import { planRestore } from '../export/restore';
+import { applyIconChoices, planRestore } from '../export/restore';
 import type { UnlockedVault } from '../vault';
 import { ImportClosedError, InvalidEntryError } from './errors';
 import type { ImportRequests } from './import-requests';
@@ -61,7 +61,8 @@ async function commit(deps: ImportCommitDeps, keys: readonly string[], mode: Res
   }
   const input = plan.add.map(toNewVaultEntry);
   try {
-    if (input.length > 0) await v.add(input);
+    // A backup's bundled or letter icons are set after the add (which takes custom icons' images).
+    if (input.length > 0) await applyIconChoices(v, await v.add(input), plan.add);
   } finally {
     for (const e of input) e.secret.fill(0);
   }

@@ -7,7 +7,7 @@
  */
 import { detectFormat, ImportError, importFile, importFormat, type ImportFormatId } from '../import';
 import { UnknownFileFormatError } from './errors';
-import type { ImportedEntry, SkippedEntry } from '../import';
+import type { ImportedEntry, ImportNotice, SkippedEntry } from '../import';
 import { checkBackupBytes, isTesseraBackup, readBackupBytes } from '../export/tessera-backup';
 import { VaultError, type Kdf } from '../vault';
 import type { NamedFile } from './import-sources';
@@ -37,6 +37,8 @@ export type FileOutcome =
       readonly variant: string | null;
       readonly entries: ImportedEntry[];
       readonly skipped: SkippedEntry[];
+      /** Accounts imported with something left out (an icon Tessera will not use). */
+      readonly notices?: readonly ImportNotice[];
     }
   | { readonly kind: 'password'; readonly file: LockedFile; readonly wrongPassword: boolean };
 
@@ -118,6 +120,7 @@ function accounts(name: string, result: Awaited<ReturnType<typeof importFile>>):
     variant: result.variant,
     entries: result.entries,
     skipped: result.skipped,
+    notices: result.notices ?? [],
   };
 }
 

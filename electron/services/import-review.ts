@@ -17,7 +17,14 @@ import {
   type ImportReviewKind,
   type ImportSourceFile,
 } from '../domain';
-import { findDuplicates, type Duplicate, type ImportedEntry, type ImportFormatId, type SkippedEntry } from '../import';
+import {
+  findDuplicates,
+  type Duplicate,
+  type ImportedEntry,
+  type ImportFormatId,
+  type ImportNotice,
+  type SkippedEntry,
+} from '../import';
 import { EMPTY_BATCH_STATE, type BatchState, type QrCollection } from '../import/qr';
 import { codeSnapshot } from '../otp';
 import type { VaultEntry } from '../vault';
@@ -38,6 +45,11 @@ export interface StagedReview extends Pick<
 > {
   /** QR reviews take more scans; file and backup reviews are one file each. */
   readonly qr: boolean;
+  /**
+   * Accounts imported with something left out (an embedded icon Tessera will not use), each with
+   * the reason. Kept for the view; the window's review has no place for them yet.
+   */
+  readonly notices: readonly ImportProblem[];
   readonly candidates: readonly StagedCandidate[];
   readonly batches: BatchState;
 }
@@ -48,6 +60,7 @@ export interface ReviewState extends StagedReview {
   skipped: ImportProblem[];
   invalid: ImportProblem[];
   notAccounts: ImportProblem[];
+  notices: ImportProblem[];
   batches: BatchState;
   title: string;
   summary: string;
@@ -89,11 +102,13 @@ export function fileReview(
     readonly variant?: string | null;
     readonly entries: readonly ImportedEntry[];
     readonly skipped: readonly SkippedEntry[];
+    readonly notices?: readonly ImportNotice[];
   },
 ): ReviewState {
   const r = emptyReview(kind, false, file.title);
   for (const entry of file.entries) stage(r, file.name, entry);
   for (const s of file.skipped) r.skipped.push(problem(file.name, s));
+  for (const n of file.notices ?? []) r.notices.push(problem(file.name, n));
   r.summary = fileSummary(file.name, file.entries.length);
   r.sources.push({
     name: file.name,
@@ -111,13 +126,13 @@ export function fileReview(
  * A skipped entry as the review lists it: the plain reason, the technical detail and the kind of
  * problem when there are.
  */
-function problem(source: string, s: SkippedEntry): ImportProblem {
+function problem(source: string, s: SkippedEntry | ImportNotice): ImportProblem {
   return {
     source,
     label: s.label,
     message: s.reason,
     ...(s.details ? { details: s.details } : {}),
-    ...(s.kind ? { kind: s.kind } : {}),
+    ...('kind' in s && s.kind ? { kind: s.kind } : {}),
   };
 }
 
@@ -138,6 +153,7 @@ function emptyReview(kind: ImportReviewKind, qr: boolean, title: string): Review
     skipped: [],
     invalid: [],
     notAccounts: [],
+    notices: [],
     batches: EMPTY_BATCH_STATE,
     seenTexts: new Set(),
     tallies: [],
@@ -200,7 +216,7 @@ function toCandidate(c: StagedCandidate, duplicate: ImportDuplicate | null): Imp
   return {
     key: c.key,
     ...accountFields(e),
-    group: e.group ?? null,
+    tags: e.tags ?? [],
     source: c.source,
     duplicate,
     // Only parts of a multi-code export say which part they came from; "1 of 1" says nothing.

@@ -76,17 +76,18 @@ export const normaliseRecoveryKey: (typed: string) => string = function normalis
 };
 
 /** Tags in normal form and what makes two the same (electron/domain/tags.ts). */
+export const TAG_LIMITS = Object.freeze({ maxLength: 64, maxTags: 20 } as const);
 export const normaliseTag: (tag: string) => string = function normaliseTag(tag) {
   return tag.replace(/\s+/gu, ' ').trim();
 };
 export const normaliseTags: (tags: readonly string[]) => string[] = function normaliseTags(tags) {
-  const seen = /* @__PURE__ */ new Set();
+  const seen = Object.create(null);
   const out = [];
   for (const raw of tags) {
     const tag = normaliseTag(raw);
     const key = tagKey(tag);
-    if (tag === '' || seen.has(key)) continue;
-    seen.add(key);
+    if (tag === '' || seen[key]) continue;
+    seen[key] = true;
     out.push(tag);
   }
   return out;
@@ -95,13 +96,11 @@ export const tagKey: (tag: string) => string = function tagKey(tag) {
   return normaliseTag(tag).toLocaleLowerCase('en-US');
 };
 export const tagsProblem: (tags: readonly string[]) => string | null = function tagsProblem(tags) {
-  if (tags.length > ENTRY_LIMITS.maxTags) return `An account has at most ${ENTRY_LIMITS.maxTags} tags.`;
-  for (const tag of tags) {
-    if (tag.length > ENTRY_LIMITS.tagMaxLength)
-      return `A tag is at most ${ENTRY_LIMITS.tagMaxLength} characters long: “${tag.slice(0, 20)}…” is longer.`;
-    if (/\p{Cc}/u.test(tag)) return 'A tag cannot contain control characters.';
-  }
+  const tooLong = tags.find((tag) => tag.length > TAG_LIMITS.maxLength);
   const normal = normaliseTags(tags);
+  if (tags.length > TAG_LIMITS.maxTags) return `An account has at most ${TAG_LIMITS.maxTags} tags.`;
+  if (tooLong) return `A tag is at most ${TAG_LIMITS.maxLength} characters long: “${tooLong.slice(0, 20)}…” is longer.`;
+  if (tags.some((tag) => /\p{Cc}/u.test(tag))) return 'A tag cannot contain control characters.';
   if (normal.length !== tags.length || normal.some((t, i) => t !== tags[i]))
     return 'Tags must be trimmed and each given once.';
   return null;

@@ -115,12 +115,16 @@ function vaultEntries(): VaultEntry[] {
     secret: new Uint8Array(randomBytes(20)),
     issuer: `Vault ${i}`,
     account: `someone${i}`,
-    group: null,
+    tags: [],
+    icon: null,
     favourite: false,
     notes: '',
     sortOrder: i,
     createdAt: 0,
     updatedAt: 0,
+    changed: { names: 0, tags: 0, icon: 0, favourite: 0, notes: 0, sortOrder: 0 },
+    conflictNotes: [],
+    notesSuperseded: [],
   }));
 }
 

@@ -23,6 +23,7 @@ import {
   normaliseTags,
   sortEntries,
   tagKey,
+  TAG_LIMITS,
   tagsProblem,
 } from '../../electron/domain';
 
@@ -60,6 +61,7 @@ export const isPinShaped: (pin: string) => boolean = ${isPinShaped.toString()};
 export const normaliseRecoveryKey: (typed: string) => string = ${normaliseRecoveryKey.toString()};
 
 /** Tags in normal form and what makes two the same (electron/domain/tags.ts). */
+export const TAG_LIMITS = Object.freeze(${json(TAG_LIMITS)} as const);
 export const normaliseTag: (tag: string) => string = ${normaliseTag.toString()};
 export const normaliseTags: (tags: readonly string[]) => string[] = ${normaliseTags.toString()};
 export const tagKey: (tag: string) => string = ${tagKey.toString()};

@@ -8,12 +8,13 @@ export const addCommand: Command = {
   usage: [
     "add 'otpauth://totp/Issuer:account?secret=...'",
     'add --secret B32 [--issuer I] [--account A] [--type totp|hotp|steam] [--algorithm SHA1|SHA256|SHA512]\n' +
-      '           [--digits 5-10] [--period SECONDS] [--counter N]',
+      '           [--digits 5-10] [--period SECONDS] [--counter N] [--tag TAG]...',
   ],
   details:
     'Quote the link: it contains & and ?. Arguments are visible to other users of this computer (ps)\n' +
     'and may stay in your shell history; clear it after adding a secret this way.\n' +
     'Defaults: totp, SHA1, 6 digits, 30 s; HOTP counter 0. Steam: 5 characters, SHA1, 30 s.\n' +
+    `Tags: up to 20, each at most 64 characters; repeats (ignoring case) count once.\n` +
     'An account already in the vault under the same name with the same secret and code settings is\n' +
     'not added again (exit 4) unless --allow-duplicate is given.',
   options: {
@@ -25,6 +26,7 @@ export const addCommand: Command = {
     digits: { type: 'string', value: 'N', help: 'code length, 5 to 10 (default 6)' },
     period: { type: 'string', value: 'SECONDS', help: 'seconds per code, 1 to 3600 (default 30)' },
     counter: { type: 'string', value: 'N', help: 'HOTP: the next counter value (default 0)' },
+    tag: { type: 'string', value: 'TAG', multiple: true, help: 'a tag for the account, e.g. Work (with a URI too)' },
     'allow-duplicate': { type: 'boolean', help: 'add it even when the vault already holds the same account' },
   },
   positionals: { min: 0, max: 1, name: 'URI' },

@@ -88,7 +88,7 @@ describe('bin/tessera.js (built bundle)', () => {
     expect(calibrated.memlimit).toBeGreaterThanOrEqual(64 * 1024 * 1024);
     expect(JSON.parse(info.stdout)).toMatchObject({
       path: path.join(dir, 'vault.tessera'),
-      formatVersion: 1,
+      formatVersion: 2,
       kdf: {
         algorithm: 'argon2id13',
         opslimit: calibrated.opslimit,

@@ -47,7 +47,8 @@ describe('list', () => {
         'digits',
         'period',
         'counter',
-        'group',
+        'tags',
+        'icon',
         'favourite',
         'createdAt',
         'updatedAt',
@@ -56,6 +57,16 @@ describe('list', () => {
     }
     expect(parsed.entries[3]).toMatchObject({ type: 'hotp', issuer: 'RFC4226', counter: 0, period: null });
     expect(parsed.entries[4]).toMatchObject({ type: 'steam', digits: 5, period: 30 });
+    // The icon the app shows: the bundled set's match for the issuer, or null for the letter tile.
+    expect(parsed.entries.map((e) => e['icon'])).toEqual([
+      null,
+      null,
+      null,
+      null,
+      { source: 'bundled', id: 'steam' },
+      { source: 'bundled', id: 'github' },
+    ]);
+    expect(parsed.entries.map((e) => e['tags'])).toEqual([[], [], [], [], [], []]);
     expect(r.stdout).not.toMatch(/secret|notes/i);
   });
 
@@ -64,7 +75,7 @@ describe('list', () => {
     const r = await tessera(vault, 'list');
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+TYPE\s+ISSUER\s+ACCOUNT\s+GROUP$/);
+    expect(lines[0]).toMatch(/^ID\s+TYPE\s+ISSUER\s+ACCOUNT\s+TAGS$/);
     expect(lines).toHaveLength(7);
     expect(lines[6]).toMatch(/^[0-9a-f]{8}\s+totp\s+GitHub\s+alice$/);
   });
@@ -264,7 +275,7 @@ describe('info', () => {
     expect(Object.keys(info)).toEqual(['path', 'formatVersion', 'generation', 'kdf', 'entryCount', 'recoveryKey']);
     expect(info).toMatchObject({
       path: vault,
-      formatVersion: 1,
+      formatVersion: 2,
       kdf: { algorithm: 'argon2id13', opslimit: 2, memlimitBytes: 64 * 1024 * 1024 },
       entryCount: 6,
       recoveryKey: false,

@@ -70,7 +70,7 @@ describe('exit 3: corrupt or unsupported (2 for an unauthenticated cut)', () => 
     ['truncated inside the header', (b: Buffer) => b.subarray(0, 20), [3]],
     [
       'a newer format version',
-      (b: Buffer) => Buffer.concat([b.subarray(0, 8), Buffer.from([2, 0]), b.subarray(10)]),
+      (b: Buffer) => Buffer.concat([b.subarray(0, 8), Buffer.from([3, 0]), b.subarray(10)]),
       [3],
     ],
     // The container does not store the payload length: a cut inside the ciphertext fails

@@ -42,6 +42,7 @@ const NEW_ENTRIES: NewVaultEntry[] = [
     secret: ascii('restore-only totp secret'),
     issuer: 'Example',
     account: 'carol',
+    tags: ['Work', 'Lab'],
   },
   {
     type: 'hotp',
@@ -129,6 +130,13 @@ describe('tessera restore (merge)', () => {
     expect(r.stdout).toMatch(/GitHub renamed\s+alice\s+already in the vault/);
     expect(r.stdout).toMatch(/Example\s+carol\s+added/);
     expect(await names(vault)).toEqual([...FIXTURE_NAMES, 'Example/carol', 'Lab/door']);
+    // The backup's tags come with its accounts.
+    const listed = await runCli(['--vault', vault, '--password-stdin', 'list', '--tag', 'lab', '--json'], {
+      stdin: `${PASSWORD}\n`,
+    });
+    expect((JSON.parse(listed.stdout) as { entries: { tags: string[] }[] }).entries.map((e) => e.tags)).toEqual([
+      ['Work', 'Lab'],
+    ]);
   });
 
   it('fails with exit 4, nothing on stdout, when every account is already in the vault', async () => {
@@ -169,8 +177,18 @@ describe('tessera restore (merge)', () => {
           digits: 6,
           period: 30,
           counter: null,
+          tags: ['Work', 'Lab'],
         },
-        { type: 'hotp', issuer: 'Lab', account: 'door', algorithm: 'SHA1', digits: 6, period: null, counter: 7 },
+        {
+          type: 'hotp',
+          issuer: 'Lab',
+          account: 'door',
+          algorithm: 'SHA1',
+          digits: 6,
+          period: null,
+          counter: 7,
+          tags: [],
+        },
       ],
       remove: [],
       duplicates: 2,
@@ -266,6 +284,7 @@ describe('tessera restore --replace', () => {
       'digits',
       'period',
       'counter',
+      'tags',
     ]);
     expect(await readFile(vault)).toEqual(before);
   });

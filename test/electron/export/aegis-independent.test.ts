@@ -3,9 +3,10 @@
  * Decrypts our encrypted Aegis export with an implementation written here from docs/formats.md §1.2
  * (node:crypto only, no code from electron/), at Aegis's real parameters (scrypt N = 2^15).
  */
-import { createDecipheriv, scryptSync } from 'node:crypto';
+import { createDecipheriv, createHash, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { exportAegisEncrypted, type ExportEntry } from '../../../electron/export';
+import { PNG_1X1 } from './arbitraries';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 function base32ToHex(text: string): string {
@@ -69,7 +70,9 @@ const entries: ExportEntry[] = [
     period: 60,
     counter: null,
     secret: Buffer.from('12345678901234567890'),
-    group: 'Work',
+    tags: ['Work', 'Home'],
+    icon: { kind: 'custom', id: createHash('sha256').update(PNG_1X1).digest('hex') },
+    iconImage: { mime: 'image/png', bytes: PNG_1X1 },
     notes: 'n',
     favourite: true,
   },
@@ -112,6 +115,18 @@ describe('encrypted Aegis export, checked independently', () => {
     expect(b?.['info']).toMatchObject({ algo: 'SHA1', digits: 6, counter: 42 });
     expect(a?.['uuid']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a?.['uuid']).not.toBe(b?.['uuid']);
+    // Tags are Aegis's groups (§1.3): one group object per tag, each entry lists its groups' uuids.
+    const groups = (db as unknown as { groups: { uuid: string; name: string }[] }).groups;
+    expect(groups.map((g) => g.name)).toEqual(['Work', 'Home']);
+    expect(a?.['groups']).toEqual(groups.map((g) => g.uuid));
+    expect(b?.['groups']).toEqual([]);
+    // The icon as Aegis embeds it (§1.4): base64, MIME type, SHA-256 of the bytes.
+    expect(a).toMatchObject({
+      icon: Buffer.from(PNG_1X1).toString('base64'),
+      icon_mime: 'image/png',
+      icon_hash: createHash('sha256').update(PNG_1X1).digest('hex'),
+    });
+    expect(b?.['icon']).toBeNull();
     expect(() => decryptAegis(text, 'password')).toThrow('wrong password');
   });
 });

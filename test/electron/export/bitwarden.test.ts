@@ -10,25 +10,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BITWARDEN_HOTP_FIELD, bitwardenWarnings, exportBitwarden, type ExportEntry } from '../../../electron/export';
 import { countingRandom, importedViews, SAMPLE } from './export-test-helpers';
-import { base32Hex, codeView, fullView, oddVaultArb, type Viewable } from './odd-entries';
+import { base32Hex, codeView, firstTag, fullView, oddVaultArb, type Viewable } from './odd-entries';
 
 const ENTRIES: ExportEntry[] = [
   SAMPLE.github,
-  { ...SAMPLE.bank, group: 'Work' },
+  { ...SAMPLE.bank, tags: ['Work'] },
   SAMPLE.steam,
-  { ...SAMPLE.noIssuer, algorithm: 'SHA1', group: 'Home' },
+  { ...SAMPLE.noIssuer, algorithm: 'SHA1', tags: ['Home', 'Work'] },
 ];
 
 /**
  * What Tessera's Bitwarden importer gives back (docs/formats.md §5): HOTP items have no TOTP key and
- * are passed over; folders, notes and favourites come back; an entry without an issuer is named
+ * are passed over; the folder (the first tag), notes and favourites come back; an entry without an issuer is named
  * after the item (the account, as the export names it). A `steam://` key carries no names: the
  * importer names it "Steam" / "Steam account", or after the item (see {@link steamNames}).
  */
 function afterBitwarden(entries: readonly ExportEntry[]): Record<string, unknown>[] {
   return entries
     .filter((e) => e.type !== 'hotp')
-    .map((e: Viewable) => ({ ...fullView(e), issuer: e.issuer !== '' ? e.issuer : e.account }));
+    .map((e: Viewable) => ({ ...fullView(e), tags: firstTag(e), issuer: e.issuer !== '' ? e.issuer : e.account }));
 }
 
 /** An imported Steam entry's names, replaced by the item's when the importer named it "Steam account". */
@@ -118,7 +118,7 @@ function expectedItem(e: ExportEntry): Record<string, unknown> {
     username: e.account !== '' ? e.account : null,
     notes: (e.notes ?? '') !== '' ? e.notes : null,
     favorite: e.favourite ?? false,
-    folder: e.group ?? null,
+    folder: e.tags?.[0] ?? null,
     totp,
     hidden:
       type === 'hotp' ? [{ name: BITWARDEN_HOTP_FIELD, value: expect.stringMatching(/^otpauth:\/\/hotp\//) }] : [],
@@ -132,7 +132,7 @@ describe('Bitwarden export', () => {
     await expectImported(exportBitwarden(ENTRIES), ENTRIES);
   });
 
-  it('has what Bitwarden’s importer reads: logins, folders for groups, notes, favourites, keys', () => {
+  it('has what Bitwarden’s importer reads: logins, a folder for each first tag, notes, favourites, keys', () => {
     const { file, items } = readBitwarden(exportBitwarden(ENTRIES));
     expect(file.folders.map((f) => f.name)).toEqual(['Work', 'Home']);
     expect(items).toEqual(ENTRIES.map(expectedItem));

@@ -4,7 +4,7 @@
  * a reader written here from Ente's code (ente-io/ente `auth/lib/models/code.dart`
  * `Code.fromOTPAuthUrl`, `code_display.dart` `CodeDisplay.fromUri`, and the plain-text import's
  * comma rule in `auth/lib/ui/settings/data/import/plain_text_import.dart`). Random entry sets with
- * awkward names round-trip exactly, groups, notes and favourites included.
+ * awkward names round-trip exactly, tags, notes and favourites included.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { filledSecret, importedViews, SAMPLE } from './export-test-helpers';
 import { base32Hex, codeView, fullView, oddVaultArb } from './odd-entries';
 
 const ENTRIES: ExportEntry[] = [
-  { ...SAMPLE.github, group: 'Work, home', notes: 'recovery codes in the safe,\nsecond line' },
+  { ...SAMPLE.github, tags: ['Work, home', 'Second'], notes: 'recovery codes in the safe,\nsecond line' },
   SAMPLE.bank,
   SAMPLE.steam,
   SAMPLE.noIssuer,
@@ -97,7 +97,7 @@ function expectedCode(e: ExportEntry, position: number): Record<string, unknown>
     ...codeView(e),
     pinned: e.favourite ?? false,
     trashed: false,
-    tags: e.group != null ? [e.group] : [],
+    tags: [...(e.tags ?? [])],
     note: e.notes ?? '',
     position,
   };
@@ -106,7 +106,7 @@ function expectedCode(e: ExportEntry, position: number): Record<string, unknown>
 // ---- Tests --------------------------------------------------------------------------------------
 
 describe('Ente Auth export', () => {
-  it('is read back exactly by Tessera’s Ente importer: groups, notes, favourites, HOTP and Steam', async () => {
+  it('is read back exactly by Tessera’s Ente importer: tags, notes, favourites, HOTP and Steam', async () => {
     expect(await importedViews(exportEnte(ENTRIES), 'ente')).toEqual(ENTRIES.map(fullView));
   });
 
@@ -121,7 +121,7 @@ describe('Ente Auth export', () => {
       /^otpauth:\/\/totp\/GitHub:alice%40example\.com\?algorithm=sha256&digits=8&issuer=GitHub&period=60&secret=[A-Z2-7]+&codeDisplay=/,
     );
     expect(decodeURIComponent(display(0))).toBe(
-      '{"pinned":true,"trashed":false,"lastUsedAt":0,"tapCount":0,"tags":["Work, home"],' +
+      '{"pinned":true,"trashed":false,"lastUsedAt":0,"tapCount":0,"tags":["Work, home","Second"],' +
         '"note":"recovery codes in the safe,\\nsecond line","position":0,"iconSrc":"","iconID":""}',
     );
     expect(lines[1]).toMatch(

@@ -26,7 +26,7 @@ export const SAMPLE: Readonly<Record<'github' | 'bank' | 'steam' | 'noIssuer', E
     period: 60,
     counter: null,
     secret: filledSecret(1),
-    group: 'Work',
+    tags: ['Work', 'Code'],
     notes: 'recovery codes in the safe',
     favourite: true,
   },

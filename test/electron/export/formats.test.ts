@@ -14,10 +14,12 @@ import {
   planRestore,
   readBackup,
   writeTesseraBackup,
+  type ExportEntry,
 } from '../../../electron/export';
 import { importFile } from '../../../electron/import';
 import { KDF_FLOOR } from '../../../electron/vault';
-import { core, fakeKdf, full, vaultArb } from './arbitraries';
+import { core, fakeKdf, full, vaultArb, withPicture } from './arbitraries';
+import { SAMPLE } from './export-test-helpers';
 
 const RUNS = { numRuns: 20 };
 let dir = '';
@@ -41,13 +43,14 @@ describe('export round trips', () => {
     );
   });
 
-  it('aegis-plain → aegis importer (with groups, notes, favourites)', async () => {
+  it('aegis-plain → aegis importer (with tags as groups, icons, notes, favourites)', async () => {
     await fc.assert(
       fc.asyncProperty(vaultArb, async (entries) => {
         const bytes = exportAegisPlain(entries);
         const result = await importFile(bytes);
         expect(result.format).toBe('aegis');
-        expect(result.entries.map(full)).toEqual(entries.map(full));
+        expect(result.notices).toBeUndefined();
+        expect(result.entries.map(withPicture)).toEqual(entries.map(withPicture));
       }),
       RUNS,
     );
@@ -58,7 +61,7 @@ describe('export round trips', () => {
       fc.asyncProperty(vaultArb, fc.string({ minLength: 1, maxLength: 20 }), async (entries, password) => {
         const bytes = await exportAegisEncrypted(entries, password, { scryptN: 16 });
         const result = await importFile(bytes, { password });
-        expect(result.entries.map(full)).toEqual(entries.map(full));
+        expect(result.entries.map(withPicture)).toEqual(entries.map(withPicture));
         await expect(importFile(bytes, { password: `${password}x` })).rejects.toMatchObject({ kind: 'wrong-password' });
       }),
       RUNS,
@@ -104,4 +107,21 @@ describe('export round trips', () => {
       { numRuns: 10 },
     );
   });
+
+  it('tessera backup keeps each icon choice: bundled and letter as they are, automatic as none', async () => {
+    const entries: ExportEntry[] = [
+      { ...SAMPLE.github, icon: { kind: 'bundled', id: 'github' } },
+      { ...SAMPLE.bank, icon: { kind: 'letter' } },
+      { ...SAMPLE.steam, icon: null },
+    ];
+    const file = path.join(dir, 'icons.tessera');
+    await writeTesseraBackup(entries, file, 'export pw', { kdf: fakeKdf, kdfParams: KDF_FLOOR });
+    const back = await readBackup(file, 'export pw', { kdf: fakeKdf });
+    expect(back.map((e) => e.icon ?? null)).toEqual([{ kind: 'bundled', id: 'github' }, { kind: 'letter' }, null]);
+    expect(back.map(full)).toEqual(entries.map(full));
+  });
+
+  // The vault API reads a backup's entries, not yet its stored icons (electron/vault/vault.ts
+  // readVaultEntries): a custom icon is written into the backup but comes back as none.
+  it.todo('tessera backup → readBackup brings a custom icon back as its image');
 });

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExportEntry } from '../../../electron/export';
 import { exportKeePass, KEEPASS_EXPORT_KDF, keePassDatabase, keePassXcLink } from '../../../electron/export/keepass';
+import { keePassTagProblem } from '../../../electron/services/export-formats';
 import { importFile, type ImportedEntry } from '../../../electron/import';
 import { readHeader, writeKdbx } from '../../../electron/kdbx';
 import { base32Decode, generateCode } from '../../../electron/otp';
@@ -33,7 +34,7 @@ const VAULT: ExportEntry[] = [
     secret: secret('JBSWY3DPEHPK3PXP'),
     issuer: 'Example',
     account: 'alice@example.com',
-    group: null,
+    tags: [],
     notes: 'two\nlines & <markup>',
     favourite: true,
   },
@@ -46,7 +47,7 @@ const VAULT: ExportEntry[] = [
     secret: secret('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'),
     issuer: 'Ünïcødé 例え',
     account: 'zoë',
-    group: 'Work',
+    tags: ['Work', 'Side project'],
     notes: '',
     favourite: false,
   },
@@ -59,7 +60,7 @@ const VAULT: ExportEntry[] = [
     secret: secret('BWH4XEUL3EQCOWV2AFM7AK2YDU3R6HTP'),
     issuer: 'Steam',
     account: 'gamer',
-    group: 'Games',
+    tags: ['Games'],
     notes: 'Steam Guard',
     favourite: false,
   },
@@ -72,7 +73,7 @@ const VAULT: ExportEntry[] = [
     secret: secret('AABSRDLYPKG4233QEVYR3MPBC5ONYYPG'),
     issuer: '',
     account: 'no-issuer',
-    group: 'Work',
+    tags: ['Work'],
     notes: '',
     favourite: true,
   },
@@ -89,7 +90,7 @@ function asExport(e: ImportedEntry): ExportEntry {
     secret: e.secret,
     issuer: e.issuer,
     account: e.account,
-    group: e.group ?? null,
+    tags: e.tags ?? [],
     notes: e.notes ?? '',
     favourite: e.favourite ?? false,
   };
@@ -107,8 +108,8 @@ describe('KeePass export', () => {
     expect(result.variant).toBe('KDBX 4.0 (Argon2id, AES-256)');
     expect(result.skipped).toEqual([]);
     expect(sorted(result.entries.map(asExport))).toEqual(sorted(VAULT));
-    // Root entries first, then one group per Tessera group in first-seen order.
-    expect(result.entries.map((e) => e.group ?? null)).toEqual([null, 'Work', 'Work', 'Games']);
+    // Root entries first, then one group per first tag in first-seen order; every tag in <Tags>.
+    expect(result.entries.map((e) => e.tags ?? [])).toEqual([[], ['Work', 'Side project'], ['Work'], ['Games']]);
   });
 
   it('fresh seeds, IVs and salts every time', async () => {
@@ -151,7 +152,7 @@ describe('KeePass export', () => {
   const cli = spawnSync('keepassxc-cli', ['--version'], { encoding: 'utf8' });
   const installed = cli.status === 0;
   const title = installed
-    ? `keepassxc-cli (${cli.stdout.trim()}) opens the export: the otp attributes and the codes are Tessera's`
+    ? `keepassxc-cli (${cli.stdout.trim()}) opens the export: the otp attributes, the tags and the codes are Tessera's`
     : 'keepassxc-cli not installed (apt install keepassxc)';
 
   it.skipIf(!installed)(title, async () => {
@@ -164,21 +165,60 @@ describe('KeePass export', () => {
         expect(r.status, r.stderr).toBe(0);
         return r.stdout;
       };
-      const where = (e: ExportEntry): string => `${e.group ? `${e.group}/` : ''}${e.issuer || e.account}`;
+      const where = (e: ExportEntry): string => `${e.tags?.[0] ? `${e.tags[0]}/` : ''}${e.issuer || e.account}`;
       // One opening per account (each derives the key again): its attributes, and its code unless HOTP,
       // which KeePassXC 2.7 computes as TOTP.
       for (const e of VAULT) {
         const totp = e.type !== 'hotp';
         const before = generateCode(e, Date.now());
-        const shown = run(['show', '-q', '-a', 'otp', '-a', 'UserName', ...(totp ? ['-t'] : []), file, where(e)])
+        const shown = run([
+          'show',
+          '-q',
+          '-a',
+          'otp',
+          '-a',
+          'UserName',
+          '-a',
+          'Tags',
+          ...(totp ? ['-t'] : []),
+          file,
+          where(e),
+        ])
           .trim()
           .split('\n');
         const after = generateCode(e, Date.now());
         expect(shown.slice(0, 2)).toEqual([keePassXcLink(e), e.account]);
-        if (totp) expect([before, after], `${where(e)}: KeePassXC shows ${shown[2]}`).toContain(shown[2]);
+        // KeePassXC's own tags: every tag, and "Favourite" for a favourite (it lists them sorted).
+        const tags = (shown[2] ?? '').split(',').filter((t) => t !== '');
+        expect(tags.sort()).toEqual([...(e.tags ?? []), ...(e.favourite === true ? ['Favourite'] : [])].sort());
+        if (totp) expect([before, after], `${where(e)}: KeePassXC shows ${shown[3]}`).toContain(shown[3]);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('KeePass tags', () => {
+  it('names a tag KeePass would read differently', () => {
+    expect(keePassTagProblem('Work')).toBeNull();
+    expect(keePassTagProblem('Side project')).toBeNull();
+    for (const tag of ['a,b', 'a;b', 'a:b']) expect(keePassTagProblem(tag)).toMatch(/splits the tag/);
+    expect(keePassTagProblem('favourite')).toMatch(/favourite mark/);
+  });
+
+  it('the first tag is the entry’s group; every tag is in its Tags, after the group’s on re-import', async () => {
+    const vault: ExportEntry[] = [
+      { ...VAULT[0]!, tags: ['Home', 'Work'] },
+      { ...VAULT[1]!, tags: ['Work'] },
+    ];
+    const db = keePassDatabase(vault);
+    expect(db.root.groups.map((g) => [g.name, g.entries.length])).toEqual([
+      ['Home', 1],
+      ['Work', 1],
+    ]);
+    const bytes = await writeKdbx(db, { password: PASSWORD, kdf: { kind: 'aes-kdf', rounds: 1 }, cipher: 'aes256' });
+    const result = await importFile(bytes, { password: PASSWORD });
+    expect(result.entries.map((e) => e.tags)).toEqual([['Home', 'Work'], ['Work']]);
   });
 });

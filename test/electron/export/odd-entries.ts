@@ -2,7 +2,7 @@
 /**
  * Random vault entries with awkward names, for the round trips of the exports to other apps (2FAS,
  * Bitwarden, Ente Auth): unicode, colons, percent signs, commas, ampersands, `#`, `+`, quotes, an
- * empty issuer or an empty account (never both, as the vault refuses that), and names, groups and
+ * empty issuer or an empty account (never both, as the vault refuses that), and names, tags and
  * notes already in the vault's form (trimmed, no control characters), so an exact round trip is
  * possible. Also a small base32 decoder and entry views for the independent readers.
  */
@@ -74,7 +74,7 @@ export const oddEntryArb: fc.Arbitrary<ExportEntry> = fc
     issuer: fc.oneof(oddName, fc.constant('')),
     account: fc.oneof(oddName, fc.constant('')),
     secret: fc.uint8Array({ minLength: 1, maxLength: 48 }),
-    group: fc.constantFrom(null, 'Work', 'Privé, 日本', 'a:b & c%20'),
+    tags: fc.shuffledSubarray(['Work', 'Privé, 日本', 'a:b & c%20', 'Second'], { maxLength: 3 }),
     notes: fc.constantFrom('', 'recovery codes in the safe', 'line 1\nline 2, with a comma & 100% “quotes”'),
     favourite: fc.boolean(),
   })
@@ -88,7 +88,7 @@ export type Viewable = Pick<
   ExportEntry,
   'type' | 'issuer' | 'account' | 'algorithm' | 'digits' | 'period' | 'counter' | 'secret'
 > & {
-  readonly group?: string | null | undefined;
+  readonly tags?: readonly string[] | undefined;
   readonly notes?: string | undefined;
   readonly favourite?: boolean | undefined;
 };
@@ -107,10 +107,13 @@ export function codeView(e: Viewable): Record<string, unknown> {
   };
 }
 
-/** codeView plus the metadata: group (null when none), notes and favourite. */
+/** codeView plus the metadata: tags (in order; none is []), notes and favourite. */
 export function fullView(e: Viewable): Record<string, unknown> {
-  return { ...codeView(e), group: e.group ?? null, notes: e.notes ?? '', favourite: e.favourite ?? false };
+  return { ...codeView(e), tags: [...(e.tags ?? [])], notes: e.notes ?? '', favourite: e.favourite ?? false };
 }
+
+/** The tags a format with one folder or group per account keeps: the first. */
+export const firstTag = (e: Viewable): string[] => (e.tags ?? []).slice(0, 1);
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

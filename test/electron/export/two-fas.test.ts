@@ -19,18 +19,24 @@ import {
 } from '../../../electron/export';
 import { importFile } from '../../../electron/import';
 import { countingRandom, filledSecret, importedViews, SAMPLE } from './export-test-helpers';
-import { base32Hex, codeView, fullView, oddVaultArb, type Viewable } from './odd-entries';
+import { base32Hex, codeView, firstTag, fullView, oddVaultArb, type Viewable } from './odd-entries';
 
 const ENTRIES: ExportEntry[] = [
   SAMPLE.github,
-  { ...SAMPLE.bank, group: 'Work' },
+  { ...SAMPLE.bank, tags: ['Work'] },
   SAMPLE.steam,
-  { ...SAMPLE.noIssuer, group: 'Home' },
+  { ...SAMPLE.noIssuer, tags: ['Home', 'Work'] },
 ];
 
 /** What Tessera's importer gives back for an entry 2FAS carries: no notes, no favourite, a name. */
 function afterTwoFas(e: Viewable): Record<string, unknown> {
-  return { ...fullView(e), issuer: e.issuer !== '' ? e.issuer : e.account, notes: '', favourite: false };
+  return {
+    ...fullView(e),
+    tags: firstTag(e),
+    issuer: e.issuer !== '' ? e.issuer : e.account,
+    notes: '',
+    favourite: false,
+  };
 }
 
 const carried = (entries: readonly ExportEntry[]): ExportEntry[] => entries.filter((e) => twoFasProblem(e) === null);
@@ -135,7 +141,7 @@ function expectedService(e: ExportEntry): Record<string, unknown> {
     ...v,
     name: e.issuer !== '' ? e.issuer : e.account,
     digits: e.type === 'steam' ? 5 : e.digits,
-    group: e.group ?? null,
+    group: e.tags?.[0] ?? null,
   };
 }
 

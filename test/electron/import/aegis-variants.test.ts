@@ -36,3 +36,61 @@ describe('Aegis variants', () => {
     expect(detectFormat(json({ version: '1', header: { slots: null, params: null }, db: {} }))).toBeNull();
   });
 });
+
+describe('Aegis icons', () => {
+  /** A 1×1 PNG holding only the chunks that draw it (the icon check keeps those). */
+  const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const withIcon = (icon: unknown, mime = 'image/png'): Uint8Array =>
+    json({
+      version: 1,
+      header: { slots: null, params: null },
+      db: { version: 3, entries: [{ ...entry, icon, icon_mime: mime }], groups: [] },
+    });
+
+  it('brings an embedded PNG as the entry’s icon, checked', async () => {
+    const result = await importFile(withIcon(PNG_1X1));
+    expect(result.entries[0]?.iconImage?.mime).toBe('image/png');
+    expect(Buffer.from(result.entries[0]?.iconImage?.bytes ?? []).toString('base64')).toBe(PNG_1X1);
+    expect(result.notices).toBeUndefined();
+  });
+
+  it('sanitises an embedded SVG (its editor metadata gone, its drawing kept); one with a script is left out', async () => {
+    const svg = (extra: string): string =>
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">${extra}<path fill="#ff0000" d="M0 0h24v24H0z"/></svg>`,
+      ).toString('base64');
+    const result = await importFile(withIcon(svg('<metadata>made by an editor</metadata>'), 'image/svg+xml'));
+    const kept = new TextDecoder().decode(result.entries[0]?.iconImage?.bytes);
+    expect(result.entries[0]?.iconImage?.mime).toBe('image/svg+xml');
+    expect(kept).not.toContain('editor');
+    expect(kept).toContain('M0 0h24v24H0z');
+    const scripted = await importFile(withIcon(svg('<script>alert(1)</script>'), 'image/svg+xml'));
+    expect(scripted.entries[0]?.iconImage).toBeUndefined();
+    expect(scripted.notices?.[0]?.details).toContain('script');
+  });
+
+  it('an icon that is no image, or not base64, is left out with a notice; the account is still imported', async () => {
+    for (const icon of [Buffer.from('not an image').toString('base64'), '***not base64***']) {
+      const result = await importFile(withIcon(icon));
+      expect(result.entries).toHaveLength(1);
+      expect(result.entries[0]?.iconImage).toBeUndefined();
+      expect(result.skipped).toEqual([]);
+      expect(result.notices).toEqual([
+        {
+          index: 0,
+          label: 'Example (alice)',
+          reason: expect.stringContaining('its icon was left out') as string,
+          details: expect.any(String) as string,
+        },
+      ]);
+    }
+  });
+
+  it('no icon (null, absent or empty) is no icon and no notice', async () => {
+    for (const icon of [null, undefined, '']) {
+      const result = await importFile(withIcon(icon));
+      expect(result.entries[0]?.iconImage).toBeUndefined();
+      expect(result.notices).toBeUndefined();
+    }
+  });
+});

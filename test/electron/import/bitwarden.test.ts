@@ -283,9 +283,9 @@ describe('Bitwarden items', () => {
         { folders: [{ id: 'f1', name: 'Work' }], collections: [{ id: 'c1', name: 'Team', organizationId: 'o' }] },
       ),
     );
-    expect(result.entries.map((e) => [e.group, e.notes, e.favourite])).toEqual([
-      ['Work', 'note', true],
-      ['Team', undefined, undefined],
+    expect(result.entries.map((e) => [e.tags, e.notes, e.favourite])).toEqual([
+      [['Work'], 'note', true],
+      [['Team'], undefined, undefined],
       [undefined, undefined, undefined],
     ]);
   });
@@ -317,8 +317,8 @@ describe('Bitwarden items', () => {
     ].join('\r\n');
     const result = await importFile(te.encode(csv));
     expect(result.variant).toBe('CSV export');
-    expect(result.entries.map((e) => [e.issuer, e.account, e.group, e.notes])).toEqual([
-      ['Example', 'u', 'Team', 'two\nlines'],
+    expect(result.entries.map((e) => [e.issuer, e.account, e.tags, e.notes])).toEqual([
+      ['Example', 'u', ['Team', 'Other'], 'two\nlines'],
     ]);
   });
 });

@@ -26,8 +26,8 @@ const totp = (issuer: string, name: string, info: Record<string, unknown> = {}):
 
 /**
  * A plain Aegis export: the fixture vault's GitHub account renamed (a duplicate of the vault), a new
- * account, the new one again (listed twice), an mOTP account (unsupported) and one of 11 digits
- * (out of range).
+ * account in two groups whose icon is no image (imported without it: a notice), the new one again
+ * (listed twice), an mOTP account (unsupported) and one of 11 digits (out of range).
  */
 const AEGIS = JSON.stringify({
   version: 1,
@@ -36,10 +36,14 @@ const AEGIS = JSON.stringify({
     version: 3,
     entries: [
       totp('Renamed', 'someone', { secret: HELLO_B32 }),
-      totp('New', 'one'),
+      { ...totp('New', 'one'), groups: ['g1', 'g2'], icon: Buffer.from('no image').toString('base64') },
       totp('New', 'again'),
       { ...totp('Bank', 'bob', { algo: 'MD5', period: 10, pin: '1234' }), type: 'motp' },
       totp('Odd', 'eve', { digits: 11 }),
+    ],
+    groups: [
+      { uuid: 'g1', name: 'Work' },
+      { uuid: 'g2', name: 'Lab' },
     ],
   },
 });
@@ -51,6 +55,15 @@ async function aegisFile(): Promise<{ file: string; variant: string | undefined 
   const { variant } = await importFile(te.encode(AEGIS), { fileName: 'aegis-export.json' });
   return { file, variant };
 }
+
+const EXPECTED_NOTICES = [
+  {
+    index: 1,
+    label: 'New (one)',
+    reason: 'its icon was left out (Tessera cannot use that image); the account is imported without it',
+    details: expect.stringMatching(/PNG, JPEG or SVG/) as unknown,
+  },
+];
 
 const EXPECTED_SKIPPED = [
   { entry: 0, label: 'Renamed (someone)', kind: 'duplicate', reason: 'already in the vault' },
@@ -78,14 +91,21 @@ describe('tessera import: what it did', () => {
     const r = await stdinRun(vault, [file, '--dry-run', '--json']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['format', 'formatName', 'variant', 'entries', 'skipped']);
+    expect(Object.keys(out)).toEqual(['format', 'formatName', 'variant', 'entries', 'skipped', 'notices']);
     expect(out).toMatchObject({ format: 'aegis', formatName: 'Aegis', variant });
-    expect((out['entries'] as { issuer: string; duplicate: boolean }[]).map((e) => [e.issuer, e.duplicate])).toEqual([
-      ['Renamed', true],
-      ['New', false],
-      ['New', true],
+    expect(
+      (out['entries'] as { issuer: string; duplicate: boolean; tags: string[] }[]).map((e) => [
+        e.issuer,
+        e.duplicate,
+        e.tags,
+      ]),
+    ).toEqual([
+      ['Renamed', true, []],
+      ['New', false, ['Work', 'Lab']],
+      ['New', true, []],
     ]);
     expect(out['skipped']).toEqual(EXPECTED_SKIPPED);
+    expect(out['notices']).toEqual(EXPECTED_NOTICES);
   });
 
   it('the text review names the app and the variant and lists every account not added', async () => {
@@ -107,6 +127,11 @@ describe('tessera import: what it did', () => {
       expect.stringMatching(/^ {2}Odd \(eve\): .*digits/),
     ]);
     expect(lines[from + 5]).toMatch(/^ {4}Details: .*'digits'/);
+    expect(lines.slice(from + 6, from + 9)).toEqual([
+      'Imported without a part (1):',
+      '  New (one): its icon was left out (Tessera cannot use that image); the account is imported without it',
+      expect.stringMatching(/^ {4}Details: Tessera can use a PNG, JPEG or SVG image as an icon/),
+    ]);
     expect(r.stdout).toMatch(/Dry run: nothing was changed\.\n$/);
   });
 
@@ -116,8 +141,14 @@ describe('tessera import: what it did', () => {
     const r = await stdinRun(vault, [file, '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(out)).toEqual(['format', 'formatName', 'variant', 'added', 'entries', 'skipped']);
-    expect(out).toMatchObject({ format: 'aegis', variant, added: 1, skipped: EXPECTED_SKIPPED });
+    expect(Object.keys(out)).toEqual(['format', 'formatName', 'variant', 'added', 'entries', 'skipped', 'notices']);
+    expect(out).toMatchObject({
+      format: 'aegis',
+      variant,
+      added: 1,
+      skipped: EXPECTED_SKIPPED,
+      notices: EXPECTED_NOTICES,
+    });
 
     const again = await stdinRun(vault, [file]);
     expect([again.code, again.stdout]).toEqual([4, '']);

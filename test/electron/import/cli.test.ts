@@ -59,6 +59,7 @@ describeCorpus('tessera import', () => {
       digits: 6,
       period: 30,
       counter: null,
+      tags: [],
       duplicate: false,
     });
     expect(out.entries[3]).toMatchObject({ type: 'hotp', counter: 1, period: null });

@@ -80,7 +80,7 @@ describe('Enpass: which fields become entries', () => {
     ]);
   });
 
-  it('keeps note, favourite and the first tag that exists; archived items are imported', async () => {
+  it('keeps note, favourite and every tag that exists, in order; archived items are imported', async () => {
     const folders = [
       { uuid: 'f-empty', title: '  ', parent_uuid: '' },
       { uuid: 'f-work', title: 'Work', parent_uuid: '' },
@@ -98,10 +98,10 @@ describe('Enpass: which fields become entries', () => {
       ],
       folders,
     );
-    expect(result.entries.map((e) => [e.notes, e.favourite, e.group])).toEqual([
-      ['line 1\nline 2', true, 'Child'],
+    expect(result.entries.map((e) => [e.notes, e.favourite, e.tags])).toEqual([
+      ['line 1\nline 2', true, ['Child', 'Work']],
       [undefined, true, undefined],
-      [undefined, undefined, 'Work'],
+      [undefined, undefined, ['Work']],
     ]);
   });
 

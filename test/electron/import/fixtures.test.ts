@@ -23,7 +23,8 @@ describe('import fixtures (test/fixtures/import)', () => {
       expect(result.entries.map((e, i) => comparableTo(e, fx.entries[i] ?? fx.entries[0]!))).toEqual(
         fx.entries.map((e) => ({
           ...normalised(e),
-          ...('group' in e ? { group: e.group } : {}),
+          ...('tags' in e ? { tags: e.tags } : {}),
+          ...('iconMime' in e ? { iconMime: e.iconMime } : {}),
           ...('notes' in e ? { notes: e.notes } : {}),
           ...('favourite' in e ? { favourite: e.favourite } : {}),
         })),
@@ -31,6 +32,9 @@ describe('import fixtures (test/fixtures/import)', () => {
       const skipped = fx.skipped ?? [];
       expect(result.skipped.map((s) => s.label)).toEqual(skipped.map((s) => s.label));
       result.skipped.forEach((s, i) => expect(s.reason).toContain(skipped[i]!.reason));
+      const notices = fx.notices ?? [];
+      expect((result.notices ?? []).map((n) => n.label)).toEqual(notices.map((n) => n.label));
+      (result.notices ?? []).forEach((n, i) => expect(n.reason).toContain(notices[i]!.reason));
       for (const e of result.entries) e.secret.fill(0);
     });
 

@@ -14,8 +14,10 @@
  *       "detection": "content" | "name",   // "name": the format has no magic, its file name decides
  *       "cheapKdf": true,                    // fuzz with the password (the KDF costs milliseconds)
  *       "entries": [ { type, issuer, name, secret, algorithm, digits, period | counter,
- *                      group?, notes?, favourite? } ],   // group/notes/favourite compared when given
- *       "skipped": [ { "label": "…", "reason": "a part of the reason" } ] } } }
+ *                      tags?, iconMime?, notes?, favourite? } ],   // each extra compared when given
+ *                      (tags: the groups, tags or folders, in order; iconMime: the embedded icon's type, or null)
+ *       "skipped": [ { "label": "…", "reason": "a part of the reason" } ],
+ *       "notices": [ { "label": "…", "reason": "a part of the reason" } ] } } }   // imported, a part left out
  * ```
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -26,7 +28,8 @@ import { comparable, type ExpectedEntry } from './expected';
 export const FIXTURES_DIR = path.resolve(__dirname, '../../fixtures/import');
 
 export interface FixtureEntry extends ExpectedEntry {
-  readonly group?: string | null;
+  readonly tags?: readonly string[];
+  readonly iconMime?: string | null;
   readonly notes?: string;
   readonly favourite?: boolean;
 }
@@ -38,6 +41,7 @@ export interface FixtureSpec {
   readonly cheapKdf?: boolean;
   readonly entries: readonly FixtureEntry[];
   readonly skipped?: readonly { readonly label: string; readonly reason: string }[];
+  readonly notices?: readonly { readonly label: string; readonly reason: string }[];
 }
 
 export interface Fixture extends FixtureSpec {
@@ -74,7 +78,8 @@ export function allFixtures(): Fixture[] {
 export function comparableTo(e: ImportedEntry, want: FixtureEntry): FixtureEntry {
   return {
     ...comparable(e),
-    ...('group' in want ? { group: e.group ?? null } : {}),
+    ...('tags' in want ? { tags: [...(e.tags ?? [])] } : {}),
+    ...('iconMime' in want ? { iconMime: e.iconImage?.mime ?? null } : {}),
     ...('notes' in want ? { notes: e.notes ?? '' } : {}),
     ...('favourite' in want ? { favourite: e.favourite ?? false } : {}),
   };

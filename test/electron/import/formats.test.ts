@@ -38,22 +38,33 @@ const aegisTotp = (over: Record<string, unknown> = {}): Record<string, unknown> 
 });
 
 describe('Aegis variants', () => {
-  it('keeps notes, favourites and groups (v3 by uuid, v2 by name); skips motp and yandex with a reason', async () => {
+  it('keeps notes, favourites and groups as tags (v3 by uuid, v2 by name); skips motp and yandex with a reason', async () => {
     const v3 = await importFile(
       aegisPlain(
         [
-          aegisTotp({ note: 'recovery in the safe', favorite: true, groups: ['g1'] }),
+          aegisTotp({ note: 'recovery in the safe', favorite: true, groups: ['g1', 'unknown', 'g2', 'g3'] }),
           aegisTotp({
             type: 'motp',
             info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'MD5', digits: 6, period: 10, pin: '1234' },
           }),
           aegisTotp({ type: 'yandex', name: 'ya' }),
         ],
-        { groups: [{ uuid: 'g1', name: 'Work' }] },
+        {
+          groups: [
+            { uuid: 'g1', name: 'Work' },
+            { uuid: 'g2', name: '  Side   project ' },
+            { uuid: 'g3', name: 'WORK' },
+          ],
+        },
       ),
     );
     expect(v3.entries).toHaveLength(1);
-    expect(v3.entries[0]).toMatchObject({ notes: 'recovery in the safe', favourite: true, group: 'Work' });
+    // Every group the vault names, in the entry's order, in the tags' normal form (a repeat ignoring case dropped).
+    expect(v3.entries[0]).toMatchObject({
+      notes: 'recovery in the safe',
+      favourite: true,
+      tags: ['Work', 'Side project'],
+    });
     expect(v3.skipped).toEqual([
       {
         index: 1,
@@ -69,7 +80,7 @@ describe('Aegis variants', () => {
       },
     ]);
     const v2 = await importFile(aegisPlain([aegisTotp({ group: 'Personal' })], {}, 2));
-    expect(v2.entries[0]?.group).toBe('Personal');
+    expect(v2.entries[0]?.tags).toEqual(['Personal']);
   });
 
   it('skips values that would give wrong codes, naming the field', async () => {
@@ -165,7 +176,7 @@ describe('variants without a corpus file', () => {
     expect(await kind(importFile(file, { password: 'nope' }))).toBe('wrong-password');
     const result = await importFile(file, { password: 'secret words' });
     expect(result.entries).toHaveLength(1);
-    expect(result.entries[0]).toMatchObject({ issuer: 'Deno', favourite: true, notes: 'n', group: 'Work' });
+    expect(result.entries[0]).toMatchObject({ issuer: 'Deno', favourite: true, notes: 'n', tags: ['Work'] });
     expect(result.skipped).toEqual([{ index: 1, label: 'line 2', reason: 'this code is in Ente’s trash' }]);
   });
 
@@ -290,12 +301,16 @@ describe('findDuplicates and toNewVaultEntry', () => {
   const vaultEntry = (e: ImportedEntry, id: string): VaultEntry => ({
     ...e,
     id,
-    group: null,
+    tags: [],
+    icon: null,
     favourite: false,
     notes: '',
     sortOrder: 0,
     createdAt: 0,
     updatedAt: 0,
+    changed: { names: 0, tags: 0, icon: 0, favourite: 0, notes: 0, sortOrder: 0 },
+    conflictNotes: [],
+    notesSuperseded: [],
   });
 
   it('same codes = duplicate whatever the names; other parameters or secret = new; repeats in the file too', () => {
@@ -326,7 +341,7 @@ describe('findDuplicates and toNewVaultEntry', () => {
       issuer: 'I',
       account: 'a',
       notes: 'n',
-      group: null,
+      tags: [],
       favourite: false,
       period: 30,
       counter: null,

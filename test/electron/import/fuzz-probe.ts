@@ -50,7 +50,7 @@ export function prober(secrets: ReadonlySet<string>) {
         digits: e.digits,
         ...(e.period !== null ? { period: e.period } : {}),
         ...(e.counter !== null ? { counter: e.counter } : {}),
-        ...(e.group !== undefined ? { group: e.group } : {}),
+        ...(e.tags !== undefined ? { tags: [...e.tags] } : {}),
         ...(e.notes !== undefined ? { notes: e.notes } : {}),
       });
       if (!checked.ok) throw new Error(`${label}: imported an invalid entry (${checked.message})`);

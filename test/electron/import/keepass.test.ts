@@ -378,7 +378,7 @@ describe('where an entry keeps its one-time password', () => {
 });
 
 describe('names, groups, favourites and the recycle bin', () => {
-  it('the group path below the root, notes, and the Favourite tag (either spelling)', async () => {
+  it('the group path below the root and the other tags as tags, notes, and the Favourite tag (either spelling)', async () => {
     const link = (n: string): Fields => [
       ['Title', n],
       ['otp', `otpauth://totp/${n}:user?secret=${SECRET}`, true],
@@ -397,10 +397,10 @@ describe('names, groups, favourites and the recycle bin', () => {
       CHEAP,
     );
     const r = await importFile(bytes, { password: 'pw' });
-    expect(r.entries.map((e) => [e.issuer, e.group ?? null, e.favourite ?? false, e.notes ?? ''])).toEqual([
-      ['root', null, true, 'two\nlines'],
-      ['work', 'Work', true, ''],
-      ['deep', 'Work/Ünï 例', false, ''],
+    expect(r.entries.map((e) => [e.issuer, e.tags ?? [], e.favourite ?? false, e.notes ?? ''])).toEqual([
+      ['root', [], true, 'two\nlines'],
+      ['work', ['Work', 'x'], true, ''],
+      ['deep', ['Work/Ünï 例', 'fav'], false, ''],
     ]);
   });
 

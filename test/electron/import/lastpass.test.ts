@@ -114,8 +114,8 @@ describe('LastPass Authenticator accounts', () => {
         { folders },
       ),
     );
-    expect(result.entries.map((e) => [e.group, e.favourite])).toEqual([
-      ['Work', undefined],
+    expect(result.entries.map((e) => [e.tags, e.favourite])).toEqual([
+      [['Work'], undefined],
       [undefined, true],
       [undefined, true],
       [undefined, undefined],

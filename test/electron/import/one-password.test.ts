@@ -112,7 +112,7 @@ describe('1Password: accounts', () => {
         ),
       ),
     );
-    expect(result.entries.map((e) => [e.issuer, e.favourite, e.group])).toEqual([['Kept', true, 'Private']]);
+    expect(result.entries.map((e) => [e.issuer, e.favourite, e.tags])).toEqual([['Kept', true, ['Private']]]);
     expect(result.skipped.map((s) => [s.label, s.reason])).toEqual([
       ['Archived (alice)', 'it is archived in 1Password'],
       ['Trashed (alice)', 'it is in 1Password’s trash'],

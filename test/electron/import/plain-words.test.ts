@@ -152,7 +152,9 @@ const BAD_ENTRIES: readonly Partial<NewEntryInput>[] = [
   { secret: 42 as unknown as string },
   { issuer: 'x'.repeat(257) },
   { account: 'a\u001bb' },
-  { group: 'g\u0007' },
+  { tags: ['g\u0007'] },
+  { tags: ['t'.repeat(65)] },
+  { tags: Array.from({ length: 21 }, (_, i) => `t${i}`) },
   { notes: 'n'.repeat(10_001) },
   { issuer: 42 as unknown as string },
 ];

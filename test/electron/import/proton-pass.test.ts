@@ -66,11 +66,11 @@ describe('Proton Pass: accounts', () => {
     );
     expect(result.variant).toBe('JSON (unzipped export)');
     expect(result.skipped).toEqual([]);
-    expect(result.entries.map((e) => [e.issuer, e.account, e.group])).toEqual([
-      ['Issuer', 'acct', 'Vault'],
-      ['Placeholder', 'bob', 'Vault'],
-      ['Site', '', 'Vault'],
-      ['Bare secret', 'c@example.com', 'Vault'],
+    expect(result.entries.map((e) => [e.issuer, e.account, e.tags])).toEqual([
+      ['Issuer', 'acct', ['Vault']],
+      ['Placeholder', 'bob', ['Vault']],
+      ['Site', '', ['Vault']],
+      ['Bare secret', 'c@example.com', ['Vault']],
     ]);
   });
 

@@ -53,7 +53,7 @@ describe('Stratum: variants', () => {
     expect(readJson(json).variant).toBe(VARIANTS.plain);
   });
 
-  it('the first category by its link ranking names the group', () => {
+  it('its categories become tags, by their link ranking; a blank name is left out', () => {
     const result = readJson(
       JSON.stringify({
         Authenticators: [auth()],
@@ -69,7 +69,7 @@ describe('Stratum: variants', () => {
         ],
       }),
     );
-    expect(result.entries[0]?.group).toBe('First');
+    expect(result.entries[0]?.tags).toEqual(['First', 'Later']);
   });
 });
 
@@ -152,11 +152,11 @@ describe('Stratum: the internal database', () => {
     return bytes;
   }
 
-  it('reads an older database without categories, and groups from the tables when present', async () => {
+  it('reads an older database without categories, and tags from the tables when present', async () => {
     const plain = await importFile(await database(false));
     expect(plain.variant).toBe(VARIANTS.database);
-    expect(plain.entries.map((e) => [e.issuer, e.algorithm, e.group])).toEqual([['Example', 'SHA256', undefined]]);
-    expect((await importFile(await database(true))).entries[0]?.group).toBe('Work');
+    expect(plain.entries.map((e) => [e.issuer, e.algorithm, e.tags])).toEqual([['Example', 'SHA256', undefined]]);
+    expect((await importFile(await database(true))).entries[0]?.tags).toEqual(['Work']);
   });
 
   it('a database without the app’s table is not Stratum’s', async () => {

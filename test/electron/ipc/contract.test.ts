@@ -33,7 +33,7 @@ describe('IPC contract', () => {
     expect(isEventChannel('vault:unlock')).toBe(false);
   });
 
-  it('exposes exactly the ten API namespaces', () => {
+  it('exposes exactly the eleven API namespaces', () => {
     expect(API_NAMESPACES).toEqual([
       'app',
       'backups',
@@ -41,6 +41,7 @@ describe('IPC contract', () => {
       'codes',
       'entries',
       'exports',
+      'icons',
       'imports',
       'quickUnlock',
       'settings',

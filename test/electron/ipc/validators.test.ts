@@ -26,10 +26,61 @@ describe('IPC payload validators', () => {
       ok: true,
       value: { type: 'totp', issuer: 'GitHub', account: 'alice', secret: 'JBSWY3DPEHPK3PXP', digits: 6 },
     });
-    expect(validators['entries:update']({ id: ID, patch: { group: null, favourite: true } })).toEqual({
+    expect(validators['entries:update']({ id: ID, patch: { tags: [], icon: null, favourite: true } })).toEqual({
       ok: true,
-      value: { id: ID, patch: { group: null, favourite: true } },
+      value: { id: ID, patch: { tags: [], icon: null, favourite: true } },
     });
+  });
+
+  it('takes tags as a list of texts on add and edit (their rules are the entry validator’s)', () => {
+    const add = { type: 'totp', issuer: 'x', account: 'y', secret: 'JBSWY3DPEHPK3PXP' };
+    expect(validators['entries:add']({ ...add, tags: ['Work', ' work '] })).toEqual({
+      ok: true,
+      value: { ...add, tags: ['Work', ' work '] },
+    });
+    expect(validators['entries:update']({ id: ID, patch: { tags: ['Home'] } })).toEqual({
+      ok: true,
+      value: { id: ID, patch: { tags: ['Home'] } },
+    });
+    for (const tags of [
+      'Work',
+      [1],
+      [null],
+      ['x'.repeat(LIMITS.tag + 1)],
+      Array.from({ length: LIMITS.tags + 1 }, (_, i) => `t${i}`),
+      { 0: 'Work' },
+    ]) {
+      expect(validators['entries:add']({ ...add, tags } as never).ok, JSON.stringify(tags).slice(0, 40)).toBe(false);
+      expect(validators['entries:update']({ id: ID, patch: { tags } } as never).ok).toBe(false);
+    }
+    expect(validators['entries:add']({ ...add, group: 'Work' } as never).ok).toBe(false);
+  });
+
+  it('takes an icon choice on edit: automatic, the letter tile, a bundled id, a custom icon’s SHA-256', () => {
+    const custom = 'ab'.repeat(32);
+    for (const icon of [null, { kind: 'letter' }, { kind: 'bundled', id: 'github' }, { kind: 'custom', id: custom }]) {
+      expect(validators['entries:update']({ id: ID, patch: { icon } } as never)).toEqual({
+        ok: true,
+        value: { id: ID, patch: { icon } },
+      });
+    }
+    for (const icon of [
+      'github',
+      { kind: 'pack', id: 'x' },
+      { kind: 'letter', id: 'x' },
+      { kind: 'bundled' },
+      { kind: 'bundled', id: '' },
+      { kind: 'bundled', id: '../etc' },
+      { kind: 'bundled', id: 'x'.repeat(LIMITS.iconId + 1) },
+      { kind: 'custom', id: custom.toUpperCase() },
+      { kind: 'custom', id: 'ab' },
+      { kind: 'custom', id: custom, extra: 1 },
+    ]) {
+      expect(validators['entries:update']({ id: ID, patch: { icon } } as never).ok, JSON.stringify(icon)).toBe(false);
+    }
+    expect(
+      validators['entries:add']({ type: 'totp', issuer: 'x', account: '', secret: 'A', icon: null } as never).ok,
+    ).toBe(false);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import { describe, expect, it } from 'vitest';
 import { ENTRY_LIMITS, type NewEntryInput } from '../../../electron/domain';
-import { base32Encode, validateEntryInput } from '../../../electron/otp';
+import { base32Encode, validateEntryInput, validateTags } from '../../../electron/otp';
 
 const SECRET = 'JBSWY3DPEHPK3PXP'; // 10 bytes
 const base: NewEntryInput = { type: 'totp', issuer: 'GitHub', account: 'alice', secret: SECRET };
@@ -15,7 +15,7 @@ function ok(input: NewEntryInput) {
 describe('validateEntryInput', () => {
   it('fills in the defaults and trims names', () => {
     const r = ok({ ...base, issuer: '  GitHub ', account: '\talice ' });
-    expect(r.value).toMatchObject({ issuer: 'GitHub', account: 'alice', group: null, notes: '', favourite: false });
+    expect(r.value).toMatchObject({ issuer: 'GitHub', account: 'alice', tags: [], notes: '', favourite: false });
     expect(r.value.params).toMatchObject({ type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: null });
     expect(Buffer.from(r.value.params.secret).toString('hex')).toBe('48656c6c6f21deadbeef');
     expect(r.warnings).toEqual([]);
@@ -41,10 +41,17 @@ describe('validateEntryInput', () => {
     expect(ok({ ...base, type: 'steam', period: 30, algorithm: 'SHA1' }).value.params.digits).toBe(5);
   });
 
-  it('keeps group, notes, favourite; an empty group is none', () => {
-    const r = ok({ ...base, group: ' Work ', notes: 'line 1\nline 2\ttab', favourite: true });
-    expect(r.value).toMatchObject({ group: 'Work', notes: 'line 1\nline 2\ttab', favourite: true });
-    expect(ok({ ...base, group: '  ' }).value.group).toBeNull();
+  it('keeps tags (in normal form), notes, favourite; empty and repeated tags are dropped', () => {
+    const r = ok({
+      ...base,
+      tags: [' Work ', 'side\tproject', 'work', ''],
+      notes: 'line 1\nline 2\ttab',
+      favourite: true,
+    });
+    expect(r.value).toMatchObject({ tags: ['Work', 'side project'], notes: 'line 1\nline 2\ttab', favourite: true });
+    expect(ok({ ...base, tags: ['  '] }).value.tags).toEqual([]);
+    const most = Array.from({ length: ENTRY_LIMITS.maxTags }, (_, i) => `t${i}`);
+    expect(ok({ ...base, tags: [...most, 'T0'] }).value.tags).toEqual(most);
   });
 
   it('accepts only an issuer or only an account', () => {
@@ -99,8 +106,12 @@ describe('validateEntryInput', () => {
     ['C1 control in account', 'account', { account: 'a\u009bb' }],
     ['lone surrogate in account', 'account', { account: 'a\ud800b' }],
     ['newline in account', 'account', { account: 'a\nb' }],
-    ['group too long', 'group', { group: 'g'.repeat(129) }],
-    ['control in group', 'group', { group: 'g\u0007' }],
+    ['tag too long', 'tags', { tags: ['g'.repeat(ENTRY_LIMITS.tagMaxLength + 1)] }],
+    ['control in a tag', 'tags', { tags: ['g\u0007'] }],
+    ['lone surrogate in a tag', 'tags', { tags: ['g\ud800'] }],
+    ['too many tags', 'tags', { tags: Array.from({ length: ENTRY_LIMITS.maxTags + 1 }, (_, i) => `t${i}`) }],
+    ['tags not a list', 'tags', { tags: 'Work' }],
+    ['a tag not text', 'tags', { tags: ['Work', 3] }],
     ['notes too long', 'notes', { notes: 'n'.repeat(10_001) }],
     ['control in notes', 'notes', { notes: 'bell\u0007' }],
     ['issuer not text', 'issuer', { issuer: 42 }],
@@ -157,5 +168,16 @@ describe('validateEntryInput: every field at once', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => p.field)).toEqual(['type', 'account', 'secret']);
+  });
+});
+
+describe('validateTags', () => {
+  it('answers the normal form, or the problem of the field tags in plain words', () => {
+    expect(validateTags([' a ', 'A', 'b'])).toEqual({ ok: true, value: ['a', 'b'] });
+    const bad = validateTags(['x'.repeat(ENTRY_LIMITS.tagMaxLength + 1)]);
+    expect(bad).toMatchObject({ ok: false, field: 'tags' });
+    if (bad.ok) return;
+    expect(bad.message).toMatch(/^A tag is at most 64 characters long/);
+    expect(bad.details).toMatch(/^Invalid 'tags': .+\.$/);
   });
 });

@@ -18,6 +18,7 @@ import {
   exportedCount,
   FILE_FORMATS,
   fileWarnings,
+  keePassTagProblem,
   keepassWarnings,
 } from '../../../electron/services/export-formats';
 import type { NewVaultEntry } from '../../../electron/vault';
@@ -101,20 +102,61 @@ describe('the file formats as the app offers them', () => {
     expect(keepassWarnings([totp('A', 'b', 1, { period: 60, digits: 9 })])).toEqual([]);
   });
 
+  it('names the tags KeePassXC reads differently: split at , ; : or taken for its favourite mark', () => {
+    expect(keepassWarnings([totp('A', 'b', 1, { tags: ['Work', 'x, y', 'Favourite'] })])).toEqual([
+      {
+        index: 0,
+        label: 'A (b)',
+        reason: 'KeePassXC splits the tag “x, y” into several at its commas, semicolons and colons',
+      },
+      { index: 0, label: 'A (b)', reason: 'KeePassXC takes the tag “Favourite” for its favourite mark' },
+    ]);
+    expect(keePassTagProblem('a:b')).not.toBeNull();
+  });
+
+  it('says which formats keep one folder or group (the first tag) and which leave custom icons out', () => {
+    const icon = { mime: 'image/png' as const, bytes: new Uint8Array([1]) };
+    const entries = [
+      totp('A', 'a', 1, { tags: ['One', 'Two'] }),
+      totp('B', 'b', 2, { tags: ['One', 'Three'] }),
+      { ...totp('C', 'c', 3), icon: { kind: 'custom' as const, id: 'f'.repeat(64) }, iconImage: icon },
+      { ...totp('D', 'd', 4), icon: null, iconImage: icon },
+    ];
+    expect(fileWarnings('2fas-plain', entries)).toEqual([
+      '2FAS keeps one group per account: the first tag is used (2 accounts have more).',
+      '2FAS does not take icons from a file: 1 account loses its custom icon here.',
+    ]);
+    expect(fileWarnings('bitwarden', entries)).toEqual([
+      'Bitwarden keeps one folder per account: the first tag is used (2 accounts have more).',
+      'Bitwarden does not take icons from a file: 1 account loses its custom icon here.',
+    ]);
+    expect(fileWarnings('ente', entries)).toEqual([
+      'Ente Auth does not take icons from a file: 1 account loses its custom icon here.',
+    ]);
+    expect(fileWarnings('uri-list', entries)).toEqual([
+      'Tags, notes, favourites and icons are not part of otpauth:// links: 4 accounts lose their here.',
+    ]);
+    expect(fileWarnings('aegis-plain', entries)).toEqual([]);
+  });
+
   it('lists per format what the file leaves out', () => {
     const entries = MIXED();
     expect(fileWarnings('ente', entries)).toEqual([]);
     expect(fileWarnings('bitwarden', entries)).toEqual([
       expect.stringMatching(/^Bank \(alice\): Bitwarden has no counter-based/),
+      'Bitwarden keeps one folder per account: the first tag is used (1 account has more).',
     ]);
     expect(fileWarnings('2fas-plain', entries)).toEqual([
       'Slow (bob): 2FAS for iPhone has only 6-, 7- and 8-digit codes and would show wrong codes for 10 digits',
+      '2FAS keeps one group per account: the first tag is used (1 account has more).',
       'Notes and favourites are not part of a 2FAS backup: 1 account loses its here.',
     ]);
     expect(fileWarnings('2fas', [totp('', 'solo', 1), totp('', 'duo', 2)])).toEqual([
       '2FAS names every account after its service: 2 accounts without an issuer are named after the account name.',
     ]);
     expect(fileWarnings('keepass', entries)).toHaveLength(3);
+    expect(fileWarnings('aegis', entries)).toEqual([]);
+    expect(fileWarnings('tessera', entries)).toEqual([]);
     expect(exportedCount('2fas', [...entries, { ...(entries[1] as NewVaultEntry), counter: 2 ** 31 }])).toBe(4);
     expect(exportedCount('bitwarden', entries)).toBe(4);
   });

@@ -42,9 +42,13 @@ export function totp(issuer: string, account: string, seed: number, extra: Parti
   };
 }
 
-/** Four accounts that exercise every format: groups and notes, HOTP, Steam, and "Slow" with `slow`'s parameters. */
+/** Four accounts that exercise every format: tags and notes, HOTP, Steam, and "Slow" with `slow`'s parameters. */
 export const mixedEntries = (slow: Partial<NewVaultEntry>): NewVaultEntry[] => [
-  totp('GitHub', 'alice@example.com', 1, { group: 'Work', notes: 'recovery codes in the safe', favourite: true }),
+  totp('GitHub', 'alice@example.com', 1, {
+    tags: ['Work', 'Code'],
+    notes: 'recovery codes in the safe',
+    favourite: true,
+  }),
   { ...totp('Bank', 'alice', 2), type: 'hotp', period: null, counter: 7, digits: 8, algorithm: 'SHA256' },
   { ...totp('Steam', 'gamer', 3), type: 'steam', digits: 5 },
   totp('Slow', 'bob', 4, slow),

@@ -39,6 +39,10 @@ function core(e: ExportEntry | ImportedEntry): string {
 
 const cores = (entries: readonly (ExportEntry | ImportedEntry)[]): string[] => entries.map(core).sort();
 
+/** The tags each account of an import came with (none: []), in file order. */
+const fromTwoFasTags = (result: { entries: readonly ImportedEntry[] }): (readonly string[])[] =>
+  result.entries.map((e) => e.tags ?? []);
+
 /** The PNG behind a view's data URL, decoded with the project's QR reader. */
 async function qrText(view: ExportQrView): Promise<string> {
   const prefix = 'data:image/png;base64,';
@@ -101,7 +105,7 @@ describe('file exports', () => {
     const restored = await readBackup(path.join(h.outDir, 'backup.tessera'), EXPORT_PASSWORD, { kdf: fakeKdf });
     expect(cores(restored)).toEqual(expected);
     expect(restored.find((e) => e.issuer === 'GitHub')).toMatchObject({
-      group: 'Work',
+      tags: ['Work', 'Code'],
       notes: 'recovery codes in the safe',
       favourite: true,
     });
@@ -125,7 +129,7 @@ describe('file exports', () => {
     expect(links).toMatchObject({ status: 'saved', count: 4 });
     expect(links.status === 'saved' && links.warnings).toEqual([
       'Steam (gamer): few apps other than Tessera read Steam Guard accounts from otpauth:// links',
-      'Groups, notes and favourites are not part of otpauth:// links: 1 account loses its here.',
+      'Tags, notes, favourites and icons are not part of otpauth:// links: 1 account loses its here.',
     ]);
     const list = await importFile(readFileSync(path.join(h.outDir, 'links.txt')), { fileName: 'links.txt' });
     expect(cores(list.entries)).toEqual(expected);
@@ -151,8 +155,10 @@ describe('file exports', () => {
     const twoFas = await s.exports.save('2fas', EXPORT_PASSWORD);
     expect(twoFas).toMatchObject({ status: 'saved', path: path.join(h.outDir, 'backup.2fas'), count: 4 });
     expect(twoFas.status === 'saved' && twoFas.warnings).toEqual([
+      '2FAS keeps one group per account: the first tag is used (1 account has more).',
       'Notes and favourites are not part of a 2FAS backup: 1 account loses its here.',
     ]);
+    expect(fromTwoFasTags(await read('backup.2fas', EXPORT_PASSWORD))).toEqual([['Work'], [], [], []]);
     await expect(read('backup.2fas', 'not the password')).rejects.toMatchObject({ kind: 'wrong-password' });
     const fromTwoFas = await read('backup.2fas', EXPORT_PASSWORD);
     expect(fromTwoFas.format).toBe('2fas');
@@ -168,6 +174,7 @@ describe('file exports', () => {
     expect(bitwarden.status === 'saved' && bitwarden.warnings).toEqual([
       'Bank (alice): Bitwarden has no counter-based (HOTP) codes, so it will show no code for this login; its ' +
         'otpauth:// link is kept in the hidden field “HOTP otpauth:// link”',
+      'Bitwarden keeps one folder per account: the first tag is used (1 account has more).',
     ]);
     const fromBitwarden = await read('bitwarden.json');
     expect(fromBitwarden.format).toBe('bitwarden');
@@ -187,7 +194,7 @@ describe('file exports', () => {
     expect(fromEnte.format).toBe('ente');
     expect(cores(fromEnte.entries)).toEqual(cores(entries));
     expect(fromEnte.entries.find((e) => e.issuer === 'GitHub')).toMatchObject({
-      group: 'Work',
+      tags: ['Work', 'Code'],
       notes: 'recovery codes in the safe',
       favourite: true,
     });

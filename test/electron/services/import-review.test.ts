@@ -35,12 +35,16 @@ function vaultEntry(id: string, issuer: string, secret: Uint8Array): VaultEntry 
     ...imported(issuer, secret),
     id,
     account: 'renamed',
-    group: null,
+    tags: [],
+    icon: null,
     favourite: false,
     notes: '',
     sortOrder: 0,
     createdAt: 0,
     updatedAt: 0,
+    changed: { names: 0, tags: 0, icon: 0, favourite: 0, notes: 0, sortOrder: 0 },
+    conflictNotes: [],
+    notesSuperseded: [],
   };
 }
 
@@ -55,6 +59,7 @@ function staged(entries: ImportedEntry[], extra: Partial<StagedReview> = {}): St
     skipped: [],
     invalid: [],
     notAccounts: [],
+    notices: [],
     batches: EMPTY_BATCH_STATE,
     ...extra,
   };
@@ -76,7 +81,7 @@ describe('toImportReview', () => {
 
   it('lists the parameters and source of each candidate, never its secret', () => {
     const review = toImportReview(
-      staged([imported('Bank', SECRET_A, { type: 'hotp', period: null, counter: 5, group: 'Money' })]),
+      staged([imported('Bank', SECRET_A, { type: 'hotp', period: null, counter: 5, tags: ['Money', 'Home'] })]),
       [],
     );
     expect(review.candidates[0]).toEqual({
@@ -88,7 +93,7 @@ describe('toImportReview', () => {
       digits: 6,
       period: null,
       counter: 5,
-      group: 'Money',
+      tags: ['Money', 'Home'],
       source: 'Screen 1',
       duplicate: null,
     });
@@ -168,6 +173,29 @@ describe('fileReview', () => {
       },
     ]);
     expect(review.candidates.map((c) => c.duplicate?.of ?? null)).toEqual(['vault', null]);
+  });
+
+  it('keeps the notices of accounts imported without a part (an icon left out), apart from the skipped', () => {
+    const r = fileReview('accounts', {
+      name: 'aegis.json',
+      title: 'Aegis',
+      format: 'aegis',
+      entries: [imported('GitHub', SECRET_A)],
+      skipped: [],
+      notices: [
+        { index: 0, label: 'GitHub (me@example.com)', reason: 'its icon was left out', details: 'not an image' },
+      ],
+    });
+    expect(r.notices).toEqual([
+      {
+        source: 'aegis.json',
+        label: 'GitHub (me@example.com)',
+        message: 'its icon was left out',
+        details: 'not an image',
+      },
+    ]);
+    expect(r.skipped).toEqual([]);
+    expect(toImportReview(r, []).sources[0]?.skipped).toBe(0);
   });
 
   it('a reader that named no variant, and a backup: the variant is null', () => {

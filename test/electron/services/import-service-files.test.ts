@@ -318,3 +318,64 @@ describe('restoring a Tessera backup', () => {
     return h.seen(await h.s.imports.filePassword(BACKUP_PASSWORD));
   }
 });
+
+describe('tags and icons through the review', () => {
+  const BACKUP_PASSWORD = 'backup password 2';
+  const totp = (issuer: string, n: number): NewVaultEntry => ({
+    type: 'totp',
+    issuer,
+    account: 'me',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: null,
+    secret: new Uint8Array(20).fill(n),
+  });
+
+  it('an Aegis export: its groups arrive as tags on the candidates and in the vault, its icon as a custom icon', async () => {
+    const h = await openHarness();
+    const file = path.join(__dirname, '../../fixtures/import/aegis/aegis-export-plain-v3.json');
+    const review = reviewOf(
+      h.seen(await h.s.imports.readFile('aegis-export-plain-v3.json', new Uint8Array(readFileSync(file)))),
+    );
+    expect(review.candidates.map((c) => [c.issuer, c.tags])).toEqual([
+      ['Example Mail', ['Work', 'Home']],
+      ['Example Bank', ['Home']],
+      ['Example Forge', []],
+      ['Steam', []],
+    ]);
+    expect(await h.s.imports.commit(['c0', 'c1', 'c2', 'c3'], 'merge')).toEqual({ added: 4, removed: 0 });
+    const vault = h.s.vault.open();
+    const added = vault.entries().slice(-4);
+    expect(added.map((e) => e.tags)).toEqual([['Work', 'Home'], ['Home'], [], []]);
+    const mail = added[0]!;
+    expect(mail.icon?.kind).toBe('custom');
+    expect(mail.icon?.kind === 'custom' && vault.icons().get(mail.icon.id)?.mime).toBe('image/png');
+    // The icon that is no image was left out; the account came all the same.
+    expect(added[2]?.icon).toBeNull();
+  });
+
+  it('a Tessera backup restores tags and bundled or letter icon choices', async () => {
+    const h = await openHarness();
+    const backup = path.join(h.dir, 'tags.tessera');
+    await writeTesseraBackup(
+      [
+        { ...totp('Alpha', 1), tags: ['Work', 'Lab'], icon: { kind: 'bundled', id: 'github' } },
+        { ...totp('Bravo', 2), icon: { kind: 'letter' } },
+      ],
+      backup,
+      BACKUP_PASSWORD,
+      { kdf: fakeKdf, kdfParams: KDF_FLOOR },
+    );
+    h.desktop.picked = [backup];
+    await h.s.imports.openFiles();
+    const review = reviewOf(h.seen(await h.s.imports.filePassword(BACKUP_PASSWORD)));
+    expect(review.candidates.map((c) => c.tags)).toEqual([['Work', 'Lab'], []]);
+    await h.s.imports.commit(['c0', 'c1'], 'merge');
+    const restored = h.s.vault.open().entries().slice(-2);
+    expect(restored.map((e) => [e.issuer, e.tags, e.icon])).toEqual([
+      ['Alpha', ['Work', 'Lab'], { kind: 'bundled', id: 'github' }],
+      ['Bravo', [], { kind: 'letter' }],
+    ]);
+  });
+});

@@ -5,6 +5,8 @@
  * (default none).
  */
 import type { Clock } from '../../../electron/domain';
+import type { BundledIcons } from '../../../electron/icons/bundled';
+import { NO_BUNDLED_ICONS } from '../../../electron/icons/resolver';
 import { createAppServices, type AppServices, type Emit } from '../../../electron/services/app-services';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import type { QuickUnlockPorts } from '../../../electron/services/quick-unlock-ports';
@@ -20,6 +22,8 @@ export interface TestServicesOptions {
   readonly quickUnlock?: QuickUnlockPorts;
   /** This computer's app data folder; default the vault's folder. */
   readonly dataFolder?: string;
+  /** The bundled issuer icons; default none, so `shownIcon` does not depend on whether a build ran. */
+  readonly bundledIcons?: BundledIcons;
 }
 
 export function testServices({
@@ -29,6 +33,7 @@ export function testServices({
   desktop = NO_DESKTOP,
   quickUnlock,
   dataFolder,
+  bundledIcons = NO_BUNDLED_ICONS,
 }: TestServicesOptions): AppServices {
   return createAppServices({
     vaultPath,
@@ -41,5 +46,6 @@ export function testServices({
     kdfParams: KDF_FLOOR,
     watchFile: () => () => undefined,
     desktop,
+    bundledIcons,
   });
 }

@@ -7,9 +7,9 @@
  */
 import { findDuplicates } from '../../../import';
 import type { NewEntryInput, OtpAlgorithm, OtpType } from '../../../domain';
-import { parseOtpauthUri, validateEntryInput, type ValidationWarning } from '../../../otp';
+import { parseOtpauthUri, validateEntryInput, validateTags, type ValidationWarning } from '../../../otp';
 import type { NewVaultEntry, VaultEntry } from '../../../vault';
-import { flag, integerOption, stringOption, type CommandArgs } from '../../command';
+import { flag, integerOption, stringOption, stringsOption, type CommandArgs } from '../../command';
 import { withVault, type CommandContext } from '../../context';
 import { otpFields } from '../../entry-json';
 import { CliError, EXIT, UsageError } from '../../errors';
@@ -58,10 +58,16 @@ function duplicateOf(entry: NewVaultEntry, existing: readonly VaultEntry[]): Vau
 function entryFromArgs(args: CommandArgs): { entry: NewVaultEntry; warnings: readonly ValidationWarning[] } {
   const uri = args.positionals[0];
   const given = ENTRY_FLAGS.filter((name) => args.values[name] !== undefined);
+  const tagged = stringsOption(args, 'tag');
   if (uri !== undefined) {
     if (given.length > 0) throw new UsageError(`Give either a URI or --${given[0]} and the other parts, not both.`);
+    const tags = validateTags(tagged);
+    if (!tags.ok) throw new UsageError(`${tags.message}\nDetails: ${tags.details.replace("'tags'", "'--tag'")}`);
     const parsed = parseOtpauthUri(uri);
-    return { entry: { ...parsed.params, issuer: parsed.issuer, account: parsed.account }, warnings: [] };
+    return {
+      entry: { ...parsed.params, issuer: parsed.issuer, account: parsed.account, tags: tags.value },
+      warnings: [],
+    };
   }
   const secret = stringOption(args, 'secret');
   if (secret === undefined) throw new UsageError("'add' needs an otpauth:// URI or --secret.");
@@ -78,15 +84,17 @@ function entryFromArgs(args: CommandArgs): { entry: NewVaultEntry; warnings: rea
     ...(digits !== undefined ? { digits } : {}),
     ...(period !== undefined ? { period } : {}),
     ...(counter !== undefined ? { counter } : {}),
+    ...(tagged.length > 0 ? { tags: tagged } : {}),
   };
   const checked = validateEntryInput(input);
   if (!checked.ok) {
     // Every problem in plain words, each with its technical detail naming the flag.
     const lines = checked.problems.map(
-      (p) => `${p.message}\nDetails: ${p.details.replace(`'${p.field}'`, `'--${p.field}'`)}`,
+      (p) =>
+        `${p.message}\nDetails: ${p.details.replace(`'${p.field}'`, `'--${p.field === 'tags' ? 'tag' : p.field}'`)}`,
     );
     throw new UsageError(lines.join('\n'));
   }
-  const { params, issuer, account } = checked.value;
-  return { entry: { ...params, issuer, account }, warnings: checked.warnings };
+  const { params, issuer, account, tags } = checked.value;
+  return { entry: { ...params, issuer, account, tags }, warnings: checked.warnings };
 }

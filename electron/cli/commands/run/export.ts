@@ -10,8 +10,11 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  exportEntries,
   exportMigration,
+  formatCarriesPictures,
   migrationPngName,
+  resolvedPictures,
   qrPng,
   URI_LIST_WARNING,
   writeTesseraBackup,
@@ -23,6 +26,7 @@ import { EXPORT_FILE_FORMATS, missingCaseError, type ExportFileFormat } from '..
 import { flag, stringOption, type CommandArgs } from '../../command';
 import { vaultOptions, withVault, type CommandContext } from '../../context';
 import { CliError, EXIT, UsageError } from '../../errors';
+import { cliIconResolver } from '../../icons';
 import { printable } from '../../io';
 
 /** The app's file formats, and Google Authenticator transfer codes written as PNG files. */
@@ -55,7 +59,14 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
   const out = path.resolve(ctx.io.cwd, outOption);
   const force = flag(args, 'force');
   if (format !== 'migration-qr' && !force) await refuseExisting(out);
-  const entries = await withVault(ctx, async (vault) => vault.entries().map(copyEntry));
+  // Copies (secrets included), each with its icon's picture where the format carries one.
+  const entries = await withVault(ctx, async (vault) =>
+    exportEntries(
+      vault.entries(),
+      format === 'migration-qr' ? new Map() : vault.icons(),
+      formatCarriesPictures(format) ? resolvedPictures(cliIconResolver(ctx.io), vault.icons()) : undefined,
+    ),
+  );
   try {
     if (format !== 'migration-qr' && entries.length > 0 && exportedCount(format, entries) === 0) {
       for (const w of fileWarnings(format, entries)) ctx.io.stderr.write(`${warningLine(w)}\n`);
@@ -79,10 +90,6 @@ function formatOption(args: CommandArgs): ExportFormat {
 }
 
 /** Entries outlive the locked vault here, so their secrets are copied (and wiped by `run`). */
-function copyEntry(e: ExportEntry): ExportEntry {
-  return { ...e, secret: Uint8Array.from(e.secret) };
-}
-
 /** One of the app's warnings as a line of standard error (names made safe for the terminal). */
 function warningLine(warning: string): string {
   return `Warning: ${printable(warning)}${/[.!?]$/.test(warning) ? '' : '.'}`;

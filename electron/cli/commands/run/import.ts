@@ -211,6 +211,7 @@ async function review(
         ...(dryRun ? {} : { added }),
         entries,
         skipped,
+        notices: noticesJson(result),
       }),
     );
   } else {
@@ -263,6 +264,23 @@ function notAdded(result: ImportResult, duplicates: readonly (Duplicate | null)[
     ...(s.details === undefined ? {} : { details: s.details }),
   }));
   return [...repeated, ...skipped];
+}
+
+/** An account imported with something left out (its icon), as `--json` prints it (docs/cli.md). */
+interface NoticeJson {
+  readonly index?: number;
+  readonly label: string;
+  readonly reason: string;
+  readonly details?: string;
+}
+
+function noticesJson(result: ImportResult): NoticeJson[] {
+  return (result.notices ?? []).map((n) => ({
+    ...(n.index === undefined ? {} : { index: n.index }),
+    label: n.label,
+    reason: n.reason,
+    ...(n.details === undefined ? {} : { details: n.details }),
+  }));
 }
 
 /** "Issuer (account)", or whichever of the two there is. */
@@ -325,6 +343,16 @@ function printReport(
     }
     const more = skipped.length - SKIPPED_SHOWN;
     if (more > 0) out.write(`  …and ${more.toLocaleString('en-US')} more skipped.\n`);
+  }
+  const notices = mode === 'failed' ? [] : noticesJson(result);
+  if (notices.length > 0) {
+    out.write(`Imported without a part (${notices.length}):\n`);
+    for (const n of notices.slice(0, SKIPPED_SHOWN)) {
+      out.write(`  ${printable(n.label) || '-'}: ${printable(n.reason)}\n`);
+      if (n.details) out.write(`    Details: ${printable(n.details)}\n`);
+    }
+    const more = notices.length - SKIPPED_SHOWN;
+    if (more > 0) out.write(`  …and ${more.toLocaleString('en-US')} more.\n`);
   }
   if (mode === 'dry-run') out.write('Dry run: nothing was changed.\n');
   else if (mode === 'imported') out.write(`Imported ${added} new account(s).\n`);

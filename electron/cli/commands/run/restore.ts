@@ -10,7 +10,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { RestoreMode } from '../../../domain';
-import { planRestore, type RestorePlan } from '../../../export';
+import { applyIconChoices, planRestore, type RestorePlan } from '../../../export';
 import { checkBackupBytes, isTesseraBackup, readBackupBytes } from '../../../export/tessera-backup';
 import { detectFormat, importFormat, toNewVaultEntry, type ImportedEntry } from '../../../import';
 import { unlockVault, VaultError, type UnlockedVault, type VaultErrorKind } from '../../../vault';
@@ -191,7 +191,7 @@ async function confirmReplace(ctx: CommandContext, args: CommandArgs, review: Re
 async function apply(vault: UnlockedVault, plan: RestorePlan): Promise<void> {
   const input = plan.add.map(toNewVaultEntry);
   try {
-    await vault.add(input);
+    await applyIconChoices(vault, await vault.add(input), plan.add);
   } finally {
     for (const e of input) e.secret.fill(0);
   }

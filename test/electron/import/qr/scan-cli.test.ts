@@ -114,6 +114,7 @@ describe('tessera scan (no vault needed)', () => {
       digits: 8,
       period: 30,
       counter: null,
+      tags: [],
     });
     expect(entries[1]).toMatchObject({ type: 'hotp', period: null, counter: 12 });
     expect(entries[4]).toEqual({
@@ -124,6 +125,7 @@ describe('tessera scan (no vault needed)', () => {
       digits: 6,
       period: 30,
       counter: null,
+      tags: [],
       batch: { id: 777, index: 1, size: 3 },
     });
     expect(r.stdout).not.toMatch(/secret/i);
