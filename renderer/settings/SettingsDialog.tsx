@@ -2,7 +2,7 @@
 /**
  * Settings: security (auto-lock, lock on sleep and screen lock, clipboard, privacy mode),
  * appearance, desktop (tray, start minimised, global shortcut), the clock check, the master password, the recovery
- * key, quick unlock, backups and export, and facts about the vault. Every change is saved by main at once; there is no Save button
+ * key, quick unlock, backups and export, icon packs, and facts about the vault. Every change is saved by main at once; there is no Save button
  * to forget. One dialog, with a list of its sections at the top (beside them in wide windows) to jump to. The export
  * dialog and a new recovery key take its place while they are open; when they close, the focus returns to the button
  * that opened them.
@@ -18,6 +18,7 @@ import { useSettingsStore } from './settings-store';
 import { SettingsBackups } from './SettingsBackups';
 import { SettingsClock } from './SettingsClock';
 import { SettingsDesktop } from './SettingsDesktop';
+import { SettingsIconPacks } from './SettingsIconPacks';
 import { SettingsNav } from './SettingsNav';
 import { SettingsQuickUnlock } from './SettingsQuickUnlock';
 import { SettingsRecoveryKey } from './SettingsRecoveryKey';
@@ -110,6 +111,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               exportButton={exportButton}
               onExport={() => setExporting(true)}
             />
+            <SettingsIconPacks />
             <VaultFacts />
           </div>
         </div>

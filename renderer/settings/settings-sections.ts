@@ -14,6 +14,7 @@ export const SETTINGS_SECTIONS = {
   recovery: { id: 'settings-recovery', title: 'Recovery key' },
   quickUnlock: { id: 'settings-quick-unlock', title: 'Quick unlock' },
   backups: { id: 'settings-backups', title: 'Backups and export' },
+  icons: { id: 'settings-icons', title: 'Icon packs' },
   vault: { id: 'settings-vault', title: 'About this vault' },
 } as const;
 
@@ -29,5 +30,6 @@ export const SETTINGS_SECTION_ORDER: readonly SettingsSectionKey[] = [
   'recovery',
   'quickUnlock',
   'backups',
+  'icons',
   'vault',
 ];

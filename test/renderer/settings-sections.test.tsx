@@ -19,6 +19,7 @@ const SECTIONS = [
   'Recovery key',
   'Quick unlock',
   'Backups and export',
+  'Icon packs',
   'About this vault',
 ];
 
