@@ -5,14 +5,17 @@
  * (copy, next code, edit, delete, more), Delete asks to delete the account, F2 edits it, Shift+F10
  * and the Menu key open its menu, Alt+↑/↓ moves it (in the manual order; in the others it says how
  * to get there), and typing goes to the search field. In the manual order the grip drags a row.
+ * In selection mode (useListSelection.ts) each row has a checkbox, Space ticks the focused row and
+ * Shift+Space the range from the last one ticked; nothing is dragged then.
  * Long lists render only the rows near the viewport; the compact view's rows are shorter.
  */
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { EntryId, EntrySummary } from '../../electron/domain';
 import { openAccountMenu } from './account-menu/account-menu-store';
 import { CodeRow, rowButtonId, rowMenuAnchor } from './CodeRow';
 import { keyboardMove, type DropPosition } from './reorder';
 import { SelectedTimeLeft } from './SelectedTimeLeft';
+import type { ListSelection } from './useListSelection';
 import { rowOf, useRowDrag } from './useRowDrag';
 import { COMPACT_ROW_STRIDE, ROW_STRIDE, useVirtualRows } from './useVirtualRows';
 
@@ -35,6 +38,8 @@ export interface CodeListProps {
   readonly onType: (text: string) => void;
   /** Set by the parent to bring a row into view (e.g. the search selection moved). */
   readonly revealIndex?: { readonly index: number; readonly seq: number } | null;
+  /** Selection mode: which rows are ticked and how to tick one; null when not selecting. */
+  readonly selection?: Pick<ListSelection, 'isChosen' | 'toggle'> | null;
 }
 
 const NAVIGATION: Readonly<Record<string, (index: number, last: number) => number>> = {
@@ -44,9 +49,9 @@ const NAVIGATION: Readonly<Record<string, (index: number, last: number) => numbe
   End: (_i, last) => last,
 };
 
-/** The row's buttons in order: copy, next code (HOTP), edit, delete, more. */
-function rowButtons(row: HTMLElement): HTMLButtonElement[] {
-  return [...row.querySelectorAll<HTMLButtonElement>('button')];
+/** The row's controls in order: checkbox (selecting), copy, next code (HOTP), edit, delete, more. */
+function rowButtons(row: HTMLElement): HTMLElement[] {
+  return [...row.querySelectorAll<HTMLElement>('button, input[type="checkbox"]')];
 }
 
 /** A key that types text (not a shortcut, not Space, which presses the button). */
@@ -54,7 +59,16 @@ const isTyping = (event: KeyboardEvent): boolean =>
   event.key.length === 1 && event.key !== ' ' && !event.altKey && !event.ctrlKey && !event.metaKey;
 
 export function CodeList(props: CodeListProps) {
-  const { id, entries, selectedId, onSelect, onEdit, onDelete, onMove, revealIndex, reorderable, compact } = props;
+  const { id, entries, selectedId, onSelect, onEdit, onDelete, onMove, revealIndex, compact } = props;
+  const selection = props.selection ?? null;
+  // Nothing is dragged while selecting: the checkbox takes the grip's place.
+  const reorderable = props.reorderable && selection === null;
+  // One callback for every row, so ticking one row renders that row alone.
+  const latestToggle = useRef(selection?.toggle);
+  useLayoutEffect(() => {
+    latestToggle.current = selection?.toggle;
+  });
+  const onCheck = useCallback((entryId: EntryId, range: boolean) => latestToggle.current?.(entryId, range), []);
   const listRef = useRef<HTMLUListElement>(null);
   const stride = compact ? COMPACT_ROW_STRIDE : ROW_STRIDE;
   const range = useVirtualRows(entries.length, listRef, stride);
@@ -71,7 +85,12 @@ export function CodeList(props: CodeListProps) {
   const spacers = range.virtual
     ? { paddingTop: range.start * stride, paddingBottom: (entries.length - range.end) * stride }
     : undefined;
-  const className = ['code-list', compact ? 'code-list-compact' : '', drag.dragging ? 'code-list-dragging' : '']
+  const className = [
+    'code-list',
+    compact ? 'code-list-compact' : '',
+    selection ? 'code-list-selecting' : '',
+    drag.dragging ? 'code-list-dragging' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -83,7 +102,7 @@ export function CodeList(props: CodeListProps) {
         aria-label="Accounts"
         aria-describedby="code-list-help"
         style={spacers}
-        onKeyDown={(event) => onListKey(event, { ...props, focusRow, focusLater })}
+        onKeyDown={(event) => onListKey(event, { ...props, reorderable, selection, focusRow, focusLater })}
         {...(reorderable
           ? {
               onDragStart: drag.onDragStart,
@@ -106,14 +125,19 @@ export function CodeList(props: CodeListProps) {
             onSelect={onSelect}
             onEdit={onEdit}
             onDelete={onDelete}
+            {...(selection ? { checked: selection.isChosen(entry.id), onCheck } : {})}
           />
         ))}
       </ul>
       <p id="code-list-help" className="visually-hidden">
         Enter copies a code. Up and down arrows move between accounts, left and right arrows reach the account&apos;s
         buttons. The Delete key deletes an account, F2 edits it, Shift and F10 or the Menu key opens its menu.{' '}
-        {reorderable ? 'Alt and the up or down arrow moves it.' : 'Switch to manual order to rearrange.'} Typing
-        searches.
+        {selection
+          ? 'Space selects an account, Shift and Space selects every account from the last one selected, Control and A selects all shown, Escape stops selecting.'
+          : reorderable
+            ? 'Alt and the up or down arrow moves it.'
+            : 'Switch to manual order to rearrange.'}{' '}
+        Typing searches.
       </p>
       <SelectedTimeLeft entryId={selectedId} />
     </>
@@ -161,6 +185,12 @@ function onListKey(event: KeyboardEvent<HTMLUListElement>, list: CodeListProps &
   const index = entries.findIndex((e) => e.id === row?.dataset['id']);
   const entry = entries[index];
   if (!row || !entry) return;
+  if (event.key === ' ' && list.selection && !event.altKey && !event.ctrlKey && !event.metaKey) {
+    // The checkbox ticks itself (its click); elsewhere on the row Space ticks it instead of pressing.
+    if (target instanceof HTMLInputElement) return;
+    event.preventDefault();
+    return list.selection.toggle(entry.id, event.shiftKey);
+  }
   if (isTyping(event)) {
     event.preventDefault();
     return list.onType(event.key);
@@ -179,7 +209,7 @@ function onListKey(event: KeyboardEvent<HTMLUListElement>, list: CodeListProps &
   }
   if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
     const buttons = rowButtons(row);
-    const at = buttons.indexOf(target as HTMLButtonElement);
+    const at = buttons.indexOf(target);
     const to = buttons[at + (event.key === 'ArrowRight' ? 1 : -1)];
     if (at < 0 || !to) return;
     event.preventDefault();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * One account in the codes list. The big button copies the code (click or Enter); its accessible
- * name is "Issuer, account, favourite, group Work, code 123 456", and it is described by the next
+ * name is "Issuer, account, favourite, tags Work, Home, code 123 456", described by the next
  * code while that is shown ("next code 654 321": in the last seconds of a period, or all the time
  * with "Always show the next code") and, for the selected row, by the seconds left. In privacy mode
  * the first press reveals the code for its period and the next one copies. The list is one Tab stop:
@@ -27,6 +27,8 @@ import { periodSeconds } from './countdown';
 import { entryLabel } from './entry-query';
 import type { DropPosition } from './reorder';
 import { useRevealStore } from './reveal-store';
+import { RowCheck } from './RowCheck';
+import { RowTags, tagsIdentity } from './RowTags';
 import { CountdownRing } from './rings/CountdownRing';
 
 /** The id of the one element that says how long the selected row's code has left. */
@@ -53,6 +55,9 @@ export interface CodeRowProps {
   readonly onSelect: (id: string) => void;
   readonly onEdit: (entry: EntrySummary) => void;
   readonly onDelete: (entry: EntrySummary) => void;
+  /** Selection mode: whether the row is ticked (null or absent: not selecting), and how to tick it. */
+  readonly checked?: boolean | null;
+  readonly onCheck?: (id: EntryId, range: boolean) => void;
 }
 
 /** The DOM id of a row's copy button, used for aria-activedescendant and keyboard focus. */
@@ -71,14 +76,12 @@ export function rowMenuAnchor(row: Element): { x: number; y: number } {
   return { x: rect.left, y: rect.bottom };
 }
 
-/** "GitHub, alice@example.com, favourite, group Work": what the row shows of the account. */
+/** "GitHub, alice@example.com, favourite, tags Work, Home": what the row shows of the account. */
 function rowIdentity(entry: EntrySummary): string {
-  return [entryLabel(entry), entry.favourite ? 'favourite' : '', entry.group ? `group ${entry.group}` : '']
-    .filter(Boolean)
-    .join(', ');
+  return [entryLabel(entry), entry.favourite ? 'favourite' : '', tagsIdentity(entry.tags)].filter(Boolean).join(', ');
 }
 
-/** "GitHub, alice@example.com, favourite, group Work, code 123 456" (a Steam code letter by letter). */
+/** "GitHub, alice@example.com, favourite, tag Work, code 123 456" (a Steam code letter by letter). */
 export function rowName(entry: EntrySummary, code: Pick<CodeSnapshot, 'code'> | undefined, masked = false): string {
   const identity = rowIdentity(entry);
   if (!code) return `${identity}, ${entry.type === 'hotp' ? 'no code generated yet' : 'code loading'}`;
@@ -209,7 +212,7 @@ function identityOf(entry: EntrySummary): ReactNode {
   const subtitle = entry.issuer ? entry.account : '';
   return (
     <>
-      <IssuerTile issuer={entry.issuer} account={entry.account} />
+      <IssuerTile issuer={entry.issuer} account={entry.account} icon={entry.shownIcon} />
       <span className="row-text">
         {/* Each name in its own box, so a long one ends in an ellipsis instead of a cut letter. */}
         <span className="row-issuer">
@@ -218,7 +221,7 @@ function identityOf(entry: EntrySummary): ReactNode {
         </span>
         <span className="row-account">
           <span className="row-account-name">{subtitle}</span>
-          {entry.group ? <span className="row-group">{entry.group}</span> : null}
+          <RowTags entry={entry} />
         </span>
       </span>
     </>
@@ -237,11 +240,18 @@ export const CodeRow = memo(function CodeRow({
   onSelect,
   onEdit,
   onDelete,
+  checked = null,
+  onCheck,
 }: CodeRowProps) {
   const identity = useMemo(() => identityOf(entry), [entry]);
   const label = entryLabel(entry);
   const menuOpen = useAccountMenuOpen(entry.id);
-  const className = ['row', selected ? 'row-selected' : '', dropPosition ? `row-drop-${dropPosition}` : '']
+  const className = [
+    'row',
+    selected ? 'row-selected' : '',
+    checked ? 'row-checked' : '',
+    dropPosition ? `row-drop-${dropPosition}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -276,7 +286,9 @@ export const CodeRow = memo(function CodeRow({
       aria-setsize={setSize}
       onContextMenu={onContextMenu}
     >
-      {reorderable ? (
+      {checked !== null && onCheck ? (
+        <RowCheck id={entry.id} label={label} checked={checked} onCheck={onCheck} />
+      ) : reorderable ? (
         <span className="row-grip" draggable="true" data-grip="true" title="Drag to reorder" aria-hidden="true">
           <GripIcon />
         </span>

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The unlocked vault: search, group filter, the list's order and view, the codes list, the account
- * menu and the dialogs. Keyboard: Ctrl/Cmd+F search, Ctrl/Cmd+L lock, Ctrl/Cmd+, settings, Ctrl/Cmd+Z
- * undo a deletion, arrows move the selection, Enter copies, Alt+↑/↓ moves an account (manual order),
- * Shift+F10 opens its menu, Esc clears the search. The search and the selection are useCodesSearch's.
+ * The unlocked vault: search, tag filter, the list's order and view, selecting accounts to export,
+ * the codes list, the account menu and the dialogs. Keyboard: Ctrl/Cmd+F search, Ctrl/Cmd+L lock,
+ * Ctrl/Cmd+, settings, Ctrl/Cmd+Z undo a deletion, arrows move the selection, Enter copies,
+ * Alt+↑/↓ moves an account (manual order), Shift+F10 opens its menu, Esc clears the search (or
+ * leaves selecting first), Ctrl/Cmd+A selects every account shown. The search and the selected row
+ * are useCodesSearch's; the accounts ticked for an export, useListSelection's.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { EntryId, EntrySummary } from '../../electron/domain';
 import { api } from '../api';
 import { ClockNotice } from '../clock/ClockNotice';
 import { ExportDialog } from '../export/ExportDialog';
+import { useListIcons } from '../icons/useListIcons';
 import { openImport } from '../import/import-actions';
 import { ImportDialog } from '../import/ImportDialog';
 import { ImportShortcuts } from '../import/ImportShortcuts';
@@ -37,6 +40,7 @@ import { useCodeRollover } from './useCodeRollover';
 import { useCodesSearch } from './useCodesSearch';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useListOrder } from './useListOrder';
+import { useListSelection } from './useListSelection';
 import { useSessionData } from './useSessionData';
 
 type Dialog =
@@ -45,7 +49,8 @@ type Dialog =
   | { kind: 'edit'; entry: EntrySummary }
   | { kind: 'delete'; entry: EntrySummary }
   | { kind: 'import' }
-  | { kind: 'export' }
+  /** `ids`: the accounts ticked in selection mode; absent: every account. */
+  | { kind: 'export'; ids?: readonly EntryId[] }
   | null;
 
 const LIST_ID = 'code-list';
@@ -55,14 +60,16 @@ export function CodesScreen() {
   useCodeRollover();
   useRingPhaseCheck();
   useActivityReporter();
+  useListIcons();
   const entries = useEntriesStore((s) => s.entries);
   const loaded = useEntriesStore((s) => s.loaded);
   const order = useListOrder();
   const compact = useSetting('compactView', false);
   const search = useCodesSearch(entries, order);
   const { visible, selected, query, focusSearch } = search;
+  const selection = useListSelection(entries, order, visible);
   const [dialog, setDialog] = useState<Dialog>(null);
-  // A dialog of the account menu (edit, delete, move to group, QR code) counts as one of the screen's.
+  // A dialog of the account menu (edit, delete, tags, QR code) counts as one of the screen's.
   const accountDialog = useAccountDialogOpen();
   const quiet = dialog === null && !accountDialog;
   const { listMessage, onMove, say } = useAccountMoves();
@@ -93,7 +100,13 @@ export function CodesScreen() {
 
   return (
     <div className="codes-screen">
-      <div className="codes-main" inert={!quiet} onKeyDown={search.onScreenKeyDown}>
+      <div
+        className="codes-main"
+        inert={!quiet}
+        onKeyDown={(event) => {
+          if (!selection.onKeyDown(event)) search.onScreenKeyDown(event);
+        }}
+      >
         <CodesTopBar
           searchRef={search.searchRef}
           query={query}
@@ -111,14 +124,28 @@ export function CodesScreen() {
           {loadError ? <FormAlert message={loadError.message} /> : null}
           <ClockNotice />
           {loaded && entries.length > 0 ? (
-            <ListControls groups={search.groups} group={search.group} onGroup={search.setGroup} />
+            <ListControls
+              tags={search.tags}
+              chosenTags={search.chosenTags}
+              onToggleTag={search.toggleTag}
+              onClearTags={search.clearTags}
+              shownCount={visible.length}
+              total={entries.length}
+              selection={selection}
+              onExportSelection={() => setDialog({ kind: 'export', ids: selection.ids })}
+            />
           ) : null}
           {!loaded ? (
             <p className="loading">Loading accounts…</p>
           ) : entries.length === 0 ? (
             <NoAccounts onAdd={() => setDialog({ kind: 'add' })} onImport={startImport} />
           ) : visible.length === 0 ? (
-            <NoMatches query={query} onClear={search.clearSearch} />
+            <NoMatches
+              query={query}
+              tags={search.chosenTags.length > 0}
+              onClear={search.clearSearch}
+              onClearTags={search.clearTags}
+            />
           ) : (
             <CodeList
               id={LIST_ID}
@@ -133,6 +160,7 @@ export function CodesScreen() {
               compact={compact}
               onType={search.typeIntoSearch}
               revealIndex={search.revealIndex}
+              selection={selection.selecting ? selection : null}
             />
           )}
         </main>
@@ -187,7 +215,9 @@ function CodesDialogs({
       {dialog?.kind === 'add' ? <AddAccountDialog onClose={closeDialog} onImport={showImport} /> : null}
       {dialog?.kind === 'import' ? <ImportDialog onClose={closeDialog} /> : null}
       {/* Closing it gives the focus back to the top bar's Export (Modal returns it where it was). */}
-      {dialog?.kind === 'export' ? <ExportDialog onClose={closeDialog} /> : null}
+      {dialog?.kind === 'export' ? (
+        <ExportDialog onClose={closeDialog} {...(dialog.ids ? { ids: dialog.ids } : {})} />
+      ) : null}
       <ImportShortcuts
         enabled={(dialog === null && !accountDialog) || dialog?.kind === 'import'}
         dialogOpen={dialog?.kind === 'import'}

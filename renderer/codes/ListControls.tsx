@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * Above the codes list: the group filter, the order of the list and the compact view. The order is
+ * Above the codes list: the tag filter, "Select" (selection mode, to export some accounts; its bar
+ * shows below while selecting), the order of the list and the compact view. The order is
  * a native select (its keyboard and screen-reader behaviour come with it) saved as the `codesSort`
  * setting; the compact view is a toggle button for the `compactView` setting (also in Settings,
  * Appearance). Both are this computer's settings, never the vault's. Outside the manual order the
  * rows cannot be dragged, and a hint (the select's description) says where rearranging went.
  */
+import { useRef } from 'react';
 import type { CodesSort } from '../../electron/domain';
 import { useSetting } from '../settings/settings-store';
-import { GroupFilter } from './GroupFilter';
 import { CompactIcon } from '../shared/Icons';
+import { SelectionBar } from './SelectionBar';
+import { TagFilter } from './TagFilter';
+import type { ListSelection } from './useListSelection';
 import { changeViewSettings } from './view-settings';
 
 /** Every order, as the select lists them (the record makes the compiler insist on each). */
@@ -34,20 +38,45 @@ function isSortOption(value: string): value is CodesSort {
 }
 
 export interface ListControlsProps {
-  /** The groups in use, the one shown (null: all) and the way to choose one. */
-  readonly groups: readonly string[];
-  readonly group: string | null;
-  readonly onGroup: (group: string | null) => void;
+  /** The tags in use, the keys of those chosen (the rows carry every one), and the ways to change them. */
+  readonly tags: readonly string[];
+  readonly chosenTags: readonly string[];
+  readonly onToggleTag: (tag: string) => void;
+  readonly onClearTags: () => void;
+  /** How many rows the search and the filter leave, and how many accounts there are. */
+  readonly shownCount: number;
+  readonly total: number;
+  readonly selection: ListSelection;
+  /** Opens the export dialog for the ticked accounts. */
+  readonly onExportSelection: () => void;
 }
 
-export function ListControls({ groups, group, onGroup }: ListControlsProps) {
+export function ListControls(props: ListControlsProps) {
+  const { selection } = props;
   const sort = useSetting('codesSort', 'manual');
   const compact = useSetting('compactView', false);
   const manual = sort === 'manual';
+  const selectRef = useRef<HTMLButtonElement>(null);
   return (
     <div className="list-controls">
-      <GroupFilter groups={groups} value={group} onChange={onGroup} />
+      <TagFilter
+        tags={props.tags}
+        chosen={props.chosenTags}
+        shownCount={props.shownCount}
+        onToggle={props.onToggleTag}
+        onClear={props.onClearTags}
+      />
       <div className="list-view">
+        <button
+          ref={selectRef}
+          type="button"
+          className="button button-secondary button-small list-select"
+          aria-pressed={selection.selecting}
+          title="Select accounts to export them"
+          onClick={selection.selecting ? selection.leave : selection.start}
+        >
+          Select
+        </button>
         {manual ? null : (
           <span id={HINT_ID} className="list-hint">
             {MANUAL_ORDER_HINT}
@@ -83,6 +112,18 @@ export function ListControls({ groups, group, onGroup }: ListControlsProps) {
           <CompactIcon />
         </button>
       </div>
+      {selection.selecting ? (
+        <SelectionBar
+          selection={selection}
+          total={props.total}
+          shownCount={props.shownCount}
+          onExport={props.onExportSelection}
+          onDone={() => {
+            selection.leave();
+            selectRef.current?.focus();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -2,10 +2,12 @@
 /**
  * Ordering and search of the codes list; pure, so the list and its tests share one definition. The
  * orders themselves (manual, A–Z, most and recently used; favourites first in each) are the
- * domain's `sortEntries` (electron/domain/codes-order.ts), so the CLI and the window agree.
+ * domain's `sortEntries` (electron/domain/codes-order.ts), so the CLI and the window agree. The tag
+ * filter keeps the accounts carrying every chosen tag (tags.ts).
  */
 import type { CodesSort, EntrySummary, UsageMap } from '../../electron/domain';
 import { sortEntries } from '../shared/domain-values';
+import { hasEveryTag } from './tags';
 
 /** The manual order: favourites first, then the user's order, then issuer and account for a stable result. */
 export function compareEntries(a: EntrySummary, b: EntrySummary): number {
@@ -20,14 +22,14 @@ const haystacks = new WeakMap<EntrySummary, string>();
 function haystackOf(entry: EntrySummary): string {
   let text = haystacks.get(entry);
   if (text === undefined) {
-    text = [entry.issuer, entry.account, entry.group ?? '', entry.notes].join('\n').toLocaleLowerCase();
+    text = [entry.issuer, entry.account, ...entry.tags, entry.notes].join('\n').toLocaleLowerCase();
     haystacks.set(entry, text);
   }
   return text;
 }
 
 /**
- * True when every word of the query occurs (case-insensitively) in the issuer, account, group or
+ * True when every word of the query occurs (case-insensitively) in the issuer, account, tags or
  * notes. An empty query matches everything.
  */
 export function matchesQuery(entry: EntrySummary, query: string): boolean {
@@ -45,14 +47,14 @@ export interface ListOrder {
 
 const MANUAL: ListOrder = { sort: 'manual', usage: {} };
 
-/** The rows to show, in order: matching the query and, when one is chosen, in the group. */
+/** The rows to show, in order: matching the query and carrying every chosen tag (keys from `tagKey`). */
 export function visibleEntries(
   entries: readonly EntrySummary[],
   query: string,
-  group: string | null = null,
+  tagKeys: readonly string[] = [],
   order: ListOrder = MANUAL,
 ): EntrySummary[] {
-  const shown = entries.filter((e) => (group === null || e.group === group) && matchesQuery(e, query));
+  const shown = entries.filter((e) => hasEveryTag(e, tagKeys) && matchesQuery(e, query));
   return sortEntries(shown, order.sort, order.usage);
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * The codes screen's search, group filter and selection: what is typed, the group chosen, the rows
- * they leave visible (in the list's order) and the one selected. While the search field has focus, ↑/↓ move the selection
+ * The codes screen's search, tag filter and selection: what is typed, the tags chosen (an account
+ * must carry every one), the rows they leave visible (in the list's order) and the one selected. While the search field has focus, ↑/↓ move the selection
  * and Enter copies its code; text typed on a row lands in the search field with the caret after it;
  * Esc anywhere on the screen clears the search and goes back to it.
  */
@@ -10,7 +10,8 @@ import type { EntrySummary } from '../../electron/domain';
 import { copyCode } from './actions';
 import { rowButtonId } from './CodeRow';
 import { visibleEntries, type ListOrder } from './entry-query';
-import { groupsInUse } from './groups';
+import { tagKey } from '../shared/domain-values';
+import { tagsInUse } from './tags';
 
 /** A row to bring into view; `seq` makes the same index a new request. */
 export type RevealRequest = { readonly index: number; readonly seq: number };
@@ -18,11 +19,13 @@ export type RevealRequest = { readonly index: number; readonly seq: number };
 export interface CodesSearch {
   readonly searchRef: RefObject<HTMLInputElement | null>;
   readonly query: string;
-  /** The groups in use, and the one shown (null: all). */
-  readonly groups: readonly string[];
-  readonly group: string | null;
-  readonly setGroup: (group: string | null) => void;
-  /** The rows the search and the group leave, in order. */
+  /** The tags in use, and the keys (`tagKey`) of those chosen: the rows carry every one. */
+  readonly tags: readonly string[];
+  readonly chosenTags: readonly string[];
+  /** Chooses a tag, or lets it go when chosen. */
+  readonly toggleTag: (tag: string) => void;
+  readonly clearTags: () => void;
+  /** The rows the search and the tags leave, in order. */
   readonly visible: readonly EntrySummary[];
   readonly selected: EntrySummary | null;
   readonly select: (id: string) => void;
@@ -40,7 +43,7 @@ export interface CodesSearch {
 
 export function useCodesSearch(entries: readonly EntrySummary[], order: ListOrder): CodesSearch {
   const [query, setQuery] = useState('');
-  const [chosenGroup, setGroup] = useState<string | null>(null);
+  const [tagChoice, setTagChoice] = useState<readonly string[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [revealIndex, setRevealIndex] = useState<RevealRequest | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -53,9 +56,23 @@ export function useCodesSearch(entries: readonly EntrySummary[], order: ListOrde
     input.setSelectionRange(input.value.length, input.value.length);
   });
 
-  const groups = useMemo(() => groupsInUse(entries), [entries]);
-  const group = chosenGroup !== null && groups.includes(chosenGroup) ? chosenGroup : null;
-  const visible = useMemo(() => visibleEntries(entries, query, group, order), [entries, query, group, order]);
+  const tags = useMemo(() => tagsInUse(entries), [entries]);
+  // A chosen tag no longer in use is let go (its accounts were edited or deleted).
+  const chosenTags = useMemo(() => {
+    const inUse = new Set(tags.map(tagKey));
+    const kept = tagChoice.filter((key) => inUse.has(key));
+    return kept.length === tagChoice.length ? tagChoice : kept;
+  }, [tags, tagChoice]);
+  const visible = useMemo(() => visibleEntries(entries, query, chosenTags, order), [entries, query, chosenTags, order]);
+  const toggleTag = useCallback((tag: string) => {
+    const key = tagKey(tag);
+    setTagChoice((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
+    setSelectedId(null);
+  }, []);
+  const clearTags = useCallback(() => {
+    setTagChoice([]);
+    setSelectedId(null);
+  }, []);
   const selected = visible.find((e) => e.id === selectedId) ?? visible[0] ?? null;
 
   const focusSearch = useCallback((): void => {
@@ -104,9 +121,10 @@ export function useCodesSearch(entries: readonly EntrySummary[], order: ListOrde
   return {
     searchRef,
     query,
-    groups,
-    group,
-    setGroup,
+    tags,
+    chosenTags,
+    toggleTag,
+    clearTags,
     visible,
     selected,
     select: setSelectedId,

@@ -4,11 +4,14 @@
  * the file (or show the QR codes). Main allows exports for a few minutes after the password; when
  * that has run out it answers `password-required` and the dialog asks again. The master password
  * is kept in a ref for this dialog's life only (a Tessera backup may be protected with it), and
- * closing the dialog ends the authorisation in main and forgets it.
+ * closing the dialog ends the authorisation in main and forgets it. Opened with `ids` (the accounts
+ * selected in the list), it exports those alone: main's authorisation is limited to them, and the
+ * dialog says so ("Exporting 3 of 12 accounts").
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExportFileFormat, IpcError } from '../../electron/domain';
+import type { EntryId, ExportFileFormat, IpcError } from '../../electron/domain';
 import { api } from '../api';
+import { useEntriesStore } from '../codes/entries-store';
 import { Modal } from '../shared/Modal';
 import { exportOption, isQrKind, type ExportChoice } from './export-options';
 import { ExportAuthorizeStep } from './ExportAuthorizeStep';
@@ -35,15 +38,37 @@ function saveProblem(error: IpcError, passwordShown: boolean): SaveProblem {
   return { field: aboutPassword && passwordShown ? 'password' : null, message: error.message };
 }
 
-export function ExportDialog({ onClose }: { onClose: () => void }) {
+/** "Exporting 3 of 12 accounts", "Exporting 1 of 12 accounts". */
+export function exportScopeText(count: number, total: number): string {
+  return `Exporting ${count} of ${total === 1 ? '1 account' : `${total} accounts`}`;
+}
+
+export interface ExportDialogProps {
+  readonly onClose: () => void;
+  /** The accounts to export (a selection, in the list's order); absent: every account. */
+  readonly ids?: readonly EntryId[];
+}
+
+export function ExportDialog({ onClose, ids }: ExportDialogProps) {
   const { choice, step, choose, authorized, save, passwordRequired, backToChoice } = useExportSteps();
+  const total = useEntriesStore((s) => s.entries.length);
   return (
     <Modal title="Export accounts" onClose={onClose}>
       <div className="export-dialog">
+        {ids ? (
+          <p className="export-scope" role="note">
+            {exportScopeText(ids.length, total)}
+          </p>
+        ) : null}
         {step.step === 'choose' ? (
           <ExportFormatChoice initial={choice} onChoose={choose} onCancel={onClose} />
         ) : step.step === 'authorize' ? (
-          <ExportAuthorizeStep note={step.note} onAuthorized={authorized} onBack={backToChoice} />
+          <ExportAuthorizeStep
+            note={step.note}
+            {...(ids ? { ids } : {})}
+            onAuthorized={authorized}
+            onBack={backToChoice}
+          />
         ) : step.step === 'finish' ? (
           <>
             <h3 className="export-step-title">{exportOption(choice).label}</h3>

@@ -40,7 +40,7 @@ export const EXPORT_OPTIONS: readonly ExportOption[] = [
   {
     id: 'tessera',
     label: 'Tessera backup (encrypted)',
-    description: 'Every account with its group and notes, to restore in Tessera on this or another computer.',
+    description: 'The accounts with their tags and notes, to restore in Tessera on this or another computer.',
     protection: 'tessera',
     section: 'tessera',
   },
@@ -61,7 +61,8 @@ export const EXPORT_OPTIONS: readonly ExportOption[] = [
   {
     id: '2fas',
     label: '2FAS backup (encrypted)',
-    description: 'A password-protected .2fas file to import in 2FAS Authenticator (Android or iPhone), with groups.',
+    description:
+      'A password-protected .2fas file to import in 2FAS Authenticator (Android or iPhone); an account’s first tag is its group.',
     protection: 'encrypted',
     section: 'apps',
   },
@@ -75,14 +76,15 @@ export const EXPORT_OPTIONS: readonly ExportOption[] = [
   {
     id: 'bitwarden',
     label: 'Bitwarden (not encrypted)',
-    description: 'A JSON file for Bitwarden’s “Import data”: each account a login with its key, groups as folders.',
+    description:
+      'A JSON file for Bitwarden’s “Import data”: each account a login with its key, its first tag as the folder.',
     protection: 'plain',
     section: 'apps',
   },
   {
     id: 'ente',
     label: 'Ente Auth (not encrypted)',
-    description: 'A text file Ente Auth imports as its own export: groups become tags, favourites are pinned.',
+    description: 'A text file Ente Auth imports as its own export, with the tags; favourites are pinned.',
     protection: 'plain',
     section: 'apps',
   },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * One account found: a checkbox named by the account, its tile, names, type and unusual parameters,
- * its current code (from main) and, for a duplicate, why it starts unticked.
+ * its tags, its current code (from main) and, for a duplicate, why it starts unticked.
  */
 import { memo } from 'react';
 import type { ImportCandidate, ImportCode, RestoreMode } from '../../electron/domain';
@@ -53,7 +53,16 @@ export const ImportCandidateRow = memo(function ImportCandidateRow({
           {subtitle ? <span className="import-row-account">{subtitle}</span> : null}
           <span className="import-row-meta">
             {meta.join(' · ')}
-            {candidate.group ? <span className="row-group">{candidate.group}</span> : null}
+            {candidate.tags.length > 0 ? (
+              <span className="row-tags import-row-tags">
+                <span className="visually-hidden">{candidate.tags.length === 1 ? 'tag' : 'tags'}</span>
+                {candidate.tags.map((tag) => (
+                  <span key={tag} className="row-tag">
+                    {tag}
+                  </span>
+                ))}
+              </span>
+            ) : null}
           </span>
           {note ? (
             <span id={`${id}-note`} className="import-row-note">

@@ -2,7 +2,7 @@
 /**
  * The account menu in Chromium against the built renderer and the real services: a right-click and
  * Shift+F10 open it (placed inside the window; by keyboard on its first item), "Copy next code" puts
- * the next period's code on the clipboard by main's clock, "Move to group" saves the group, and
+ * the next period's code on the clipboard by main's clock, "Tags…" saves the tags, and
  * "Show QR code" shows the account's code only after the master password — its image the one place
  * the secret is, in the page and on the bridge. The accounts are added in main, so no request
  * carries their secrets.
@@ -24,7 +24,8 @@ const ITEMS = [
   'Copy next code',
   'Show QR code…',
   'Edit…',
-  'Move to group…',
+  'Change icon…',
+  'Tags…',
   'Add to favourites',
   'Delete…',
 ];
@@ -127,39 +128,44 @@ test('Shift+F10 on a focused row focuses the first item; Copy next code copies t
   await expect(menu).toBeHidden();
 });
 
-test('Move to group: a new group, then a group in use, saved in the vault', async ({ app }) => {
+test('Tags: a new tag, then one in use from the suggestions, saved in the vault', async ({ app }) => {
   await start(app);
   const page = app.page;
   await row(app, FIRST.issuer, FIRST.account).click({ button: 'right' });
-  await menuOf(app, FIRST.issuer, FIRST.account).getByRole('menuitem', { name: 'Move to group…' }).click();
-  let dialog = page.getByRole('dialog', { name: `Move ${FIRST.issuer}, ${FIRST.account} to a group` });
-  await expect(dialog.getByRole('radio', { name: 'No group' })).toBeChecked();
-  await dialog.getByRole('radio', { name: 'New group…' }).check();
-  await dialog.getByLabel('Name of the new group').fill('Work');
-  await dialog.getByRole('button', { name: 'Move' }).click();
+  await menuOf(app, FIRST.issuer, FIRST.account).getByRole('menuitem', { name: 'Tags…' }).click();
+  let dialog = page.getByRole('dialog', { name: `Tags of ${FIRST.issuer}, ${FIRST.account}` });
+  const field = dialog.getByRole('combobox', { name: 'Tags' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('Work');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Remove tag Work' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(`Moved ${FIRST.issuer}, ${FIRST.account} to the group Work`)).toBeVisible();
+  await expect(page.getByText(`Tagged ${FIRST.issuer}, ${FIRST.account} Work`)).toBeVisible();
 
   const second = row(app, SECOND.issuer, SECOND.account);
   await second.focus();
   await page.keyboard.press('Shift+F10');
-  await page.keyboard.press('m');
+  await page.keyboard.press('t');
   await page.keyboard.press('Enter');
-  dialog = page.getByRole('dialog', { name: `Move ${SECOND.issuer}, ${SECOND.account} to a group` });
-  await dialog.getByRole('radio', { name: 'Work' }).check();
-  await dialog.getByRole('button', { name: 'Move' }).click();
+  dialog = page.getByRole('dialog', { name: `Tags of ${SECOND.issuer}, ${SECOND.account}` });
+  await page.keyboard.type('wo');
+  await expect(dialog.getByRole('option', { name: 'Work' })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(second).toBeFocused();
-  await expect(second).toHaveAccessibleName(/, group Work, code/);
+  await expect(second).toHaveAccessibleName(/, tag Work, code/);
 
-  const groups = app.services.vault
+  const tags = app.services.vault
     .open()
     .entries()
-    .map((e) => [e.issuer, e.group]);
-  expect(groups).toEqual([
-    [FIRST.issuer, 'Work'],
-    [SECOND.issuer, 'Work'],
-    [ACCOUNTS[2]?.issuer, null],
+    .map((e) => [e.issuer, e.tags]);
+  expect(tags).toEqual([
+    [FIRST.issuer, ['Work']],
+    [SECOND.issuer, ['Work']],
+    [ACCOUNTS[2]?.issuer, []],
   ]);
 });
 

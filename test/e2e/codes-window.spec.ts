@@ -10,7 +10,7 @@ import { expect, test } from './fixtures';
 import { addAccount, createVault, PASSWORD, ringImage, row, SECRET, shownIssuers } from './steps';
 
 test.describe('codes window', () => {
-  test('edit an account: names, group, notes and favourite are saved', async ({ app }) => {
+  test('edit an account: names, tags, notes and favourite are saved', async ({ app }) => {
     await createVault(app);
     await addAccount(app, 'Alpha', 'one');
     await addAccount(app, 'Bravo', 'two');
@@ -18,7 +18,10 @@ test.describe('codes window', () => {
     await page.getByRole('button', { name: 'Edit Bravo, two' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit Bravo, two' });
     await dialog.getByLabel('Issuer').fill('Bravo Bank');
-    await dialog.getByLabel('Group').fill('Money');
+    const tags = dialog.getByRole('combobox', { name: 'Tags' });
+    await tags.fill('Money');
+    await tags.press('Enter');
+    await tags.fill('Bills,');
     await dialog.getByLabel('Notes').fill('recovery codes in the safe');
     await dialog.getByLabel('Favourite (shown at the top)').check();
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -26,12 +29,12 @@ test.describe('codes window', () => {
     await expect(row(app, 'Bravo Bank', 'two')).toBeVisible();
     expect(await shownIssuers(app)).toEqual(['Bravo Bank', 'Alpha']);
     expect(app.services.entries.list().find((e) => e.issuer === 'Bravo Bank')).toMatchObject({
-      group: 'Money',
+      tags: ['Money', 'Bills'],
       notes: 'recovery codes in the safe',
       favourite: true,
     });
-    // The group filter offers the new group.
-    await page.getByRole('group', { name: 'Show group' }).getByRole('button', { name: 'Money' }).click();
+    // The tag filter offers the new tags.
+    await page.getByRole('group', { name: 'Filter by tags' }).getByRole('button', { name: 'Money' }).click();
     expect(await shownIssuers(app)).toEqual(['Bravo Bank']);
   });
 
@@ -177,7 +180,7 @@ test.describe('codes window', () => {
     await createVault(app);
     await addAccount(app, 'GitHub', 'alice@example.com');
     await addAccount(app, 'Bank', 'bob');
-    await app.services.entries.update(app.services.entries.list()[1]?.id ?? '', { group: 'Money', favourite: true });
+    await app.services.entries.update(app.services.entries.list()[1]?.id ?? '', { tags: ['Money'], favourite: true });
     const page = app.page;
     await page.setViewportSize({ width: 720, height: 640 });
     await expect(row(app, 'Bank', 'bob')).toBeVisible();

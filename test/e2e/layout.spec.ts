@@ -86,7 +86,11 @@ async function seed(app: TestApp): Promise<void> {
   await createVault(app);
   for (const uri of ACCOUNTS) await app.services.entries.addUri(uri);
   const [first] = app.services.entries.list();
-  if (first) await app.services.entries.update(first.id, { favourite: true, group: 'Work and infrastructure' });
+  if (first)
+    await app.services.entries.update(first.id, {
+      favourite: true,
+      tags: ['Work and infrastructure', 'Servers', 'On call'],
+    });
   await expect(app.page.locator('.code-list > li')).toHaveCount(ACCOUNTS.length);
 }
 

@@ -30,7 +30,7 @@ export async function createVault(app: TestApp): Promise<void> {
   await expect(addButton(app)).toBeVisible();
 }
 
-/** Adds a TOTP account through the manual form (optionally in a group). */
+/** Adds a TOTP account through the manual form. */
 export async function addAccount(app: TestApp, issuer: string, account: string): Promise<void> {
   const page = app.page;
   await addButton(app).click();
@@ -42,10 +42,10 @@ export async function addAccount(app: TestApp, issuer: string, account: string):
   await expect(dialog).toBeHidden();
 }
 
-/** The copy button of the row whose name starts with "<issuer>, <account>" (then maybe favourite and group). */
+/** The copy button of the row whose name starts with "<issuer>, <account>" (then maybe favourite and tags). */
 export const row = (app: TestApp, issuer: string, account: string): Locator =>
   app.page.getByRole('button', {
-    name: new RegExp(`^${issuer}, ${account.replace(/[.@]/g, '\\$&')}(, favourite)?(, group [^,]+)?, code`),
+    name: new RegExp(`^${issuer}, ${account.replace(/[.@]/g, '\\$&')}(, favourite)?(, tags? .+?)?, code`),
   });
 
 /** Issuers in list order, as the page shows them. */

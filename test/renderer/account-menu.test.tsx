@@ -31,7 +31,8 @@ const TOTP_ITEMS = [
   'Copy next code',
   'Show QR code…',
   'Edit…',
-  'Move to group…',
+  'Change icon…',
+  'Tags…',
   'Add to favourites',
   'Delete…',
 ];
@@ -228,99 +229,85 @@ describe('account menu: items', () => {
   });
 });
 
-describe('account menu: move to group', () => {
+describe('account menu: tags', () => {
   function accounts() {
-    const github = entry({ issuer: 'GitHub', account: 'alice', group: 'Work' });
-    const bank = entry({ issuer: 'Bank', account: 'alice', group: 'Money' });
+    const github = entry({ issuer: 'GitHub', account: 'alice', tags: ['Work', 'Code'] });
+    const bank = entry({ issuer: 'Bank', account: 'alice', tags: ['Money'] });
     const mail = entry({ issuer: 'Mail', account: 'alice' });
     return { github, bank, mail };
   }
+  const tagBox = (dialog: HTMLElement): HTMLElement => within(dialog).getByRole('combobox', { name: 'Tags' });
+  const chips = (dialog: HTMLElement): string[] =>
+    within(dialog)
+      .queryAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
 
-  it('lists no group, the groups in use and a new one, starting on the account’s own', async () => {
+  it('shows the account’s tags as removable chips, the text field focused', async () => {
     const { github, bank, mail } = accounts();
     const { user } = setup([github, bank, mail]);
-    await user.click(item(openMenu(github, false), 'Move to group…'));
-    const dialog = screen.getByRole('dialog', { name: 'Move GitHub, alice to a group' });
-    const group = within(dialog).getByRole('group', { name: 'Group' });
+    await user.click(item(openMenu(github, false), 'Tags…'));
+    const dialog = screen.getByRole('dialog', { name: 'Tags of GitHub, alice' });
+    expect(chips(dialog)).toEqual(['Work', 'Code']);
+    expect(within(dialog).getByRole('button', { name: 'Remove tag Work' })).toBeTruthy();
+    expect(document.activeElement).toBe(tagBox(dialog));
+  });
+
+  it('adds a suggested tag and a new one, and says so', async () => {
+    const { github, bank, mail } = accounts();
+    const { fake, user } = setup([github, bank, mail]);
+    await user.click(item(openMenu(mail, false), 'Tags…'));
+    const dialog = screen.getByRole('dialog', { name: 'Tags of Mail, alice' });
+    await user.type(tagBox(dialog), 'mo');
+    const options = within(dialog).getByRole('listbox', { name: 'Tags in use' });
     expect(
-      within(group)
-        .getAllByRole('radio')
-        .map((r) => r.closest('label')?.textContent),
-    ).toEqual(['No group', 'Money', 'Work', 'New group…']);
-    expect(document.activeElement).toBe(within(dialog).getByRole('radio', { name: 'Work' }));
-    expect((within(dialog).getByRole('radio', { name: 'Work' }) as HTMLInputElement).checked).toBe(true);
-  });
-
-  it('moves to a group in use and says so', async () => {
-    const { github, bank, mail } = accounts();
-    const { fake, user } = setup([github, bank, mail]);
-    await user.click(item(openMenu(mail, false), 'Move to group…'));
-    const dialog = screen.getByRole('dialog', { name: 'Move Mail, alice to a group' });
-    await user.click(within(dialog).getByRole('radio', { name: 'Money' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Move' }));
+      within(options)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Money']);
+    await user.keyboard('{ArrowDown}{Enter}');
+    await user.type(tagBox(dialog), 'Family,');
+    expect(chips(dialog)).toEqual(['Money', 'Family']);
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await flush();
-    expect(fake.api.entries.update).toHaveBeenCalledExactlyOnceWith(mail.id, { group: 'Money' });
+    expect(fake.api.entries.update).toHaveBeenCalledExactlyOnceWith(mail.id, { tags: ['Money', 'Family'] });
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByText('Moved Mail, alice to the group Money')).toBeTruthy();
-    expect(useEntriesStore.getState().entries.find((e) => e.id === mail.id)?.group).toBe('Money');
+    expect(screen.getByText('Tagged Mail, alice Money and Family')).toBeTruthy();
+    expect(useEntriesStore.getState().entries.find((e) => e.id === mail.id)?.tags).toEqual(['Money', 'Family']);
   });
 
-  it('takes it out of its group', async () => {
+  it('removes tags (the chip’s button, Backspace in the empty field) and takes the text still typed', async () => {
     const { github, bank, mail } = accounts();
     const { fake, user } = setup([github, bank, mail]);
-    await user.click(item(openMenu(github, false), 'Move to group…'));
+    await user.click(item(openMenu(github, false), 'Tags…'));
     const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('radio', { name: 'No group' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Move' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Remove tag Work' }));
+    expect(chips(dialog)).toEqual(['Code']);
+    expect(document.activeElement).toBe(tagBox(dialog));
+    await user.keyboard('{Backspace}');
+    expect(chips(dialog)).toEqual([]);
+    await user.type(tagBox(dialog), 'Open source');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await flush();
-    expect(fake.api.entries.update).toHaveBeenCalledExactlyOnceWith(github.id, { group: null });
-    expect(screen.getByText('Removed GitHub, alice from the group Work')).toBeTruthy();
+    expect(fake.api.entries.update).toHaveBeenCalledExactlyOnceWith(github.id, { tags: ['Open source'] });
+    expect(screen.getByText('Tagged GitHub, alice Open source')).toBeTruthy();
   });
 
-  it('makes a new group from a typed name; an empty one is said on the field; the case of one in use joins it', async () => {
-    const { github, bank, mail } = accounts();
-    const { fake, user } = setup([github, bank, mail]);
-    await user.click(item(openMenu(mail, false), 'Move to group…'));
-    const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('radio', { name: 'New group…' }));
-    const name = within(dialog).getByLabelText('Name of the new group');
-    expect(document.activeElement).toBe(name);
-    await user.click(within(dialog).getByRole('button', { name: 'Move' }));
-    expect(name.getAttribute('aria-invalid')).toBe('true');
-    expect(within(dialog).getByText('Type a name for the new group.')).toBeTruthy();
-    expect(fake.api.entries.update).not.toHaveBeenCalled();
-
-    await user.type(name, '  Home  ');
-    await user.click(within(dialog).getByRole('button', { name: 'Move' }));
-    await flush();
-    expect(fake.api.entries.update).toHaveBeenCalledExactlyOnceWith(mail.id, { group: 'Home' });
-    expect(screen.getByText('Moved Mail, alice to the group Home')).toBeTruthy();
-
-    await user.click(item(openMenu(bank, false), 'Move to group…'));
-    const again = screen.getByRole('dialog');
-    await user.click(within(again).getByRole('radio', { name: 'New group…' }));
-    await user.type(within(again).getByLabelText('Name of the new group'), 'work{Enter}');
-    await flush();
-    expect(fake.api.entries.update).toHaveBeenLastCalledWith(bank.id, { group: 'Work' });
-  });
-
-  it('shows main’s refusal on the name; choosing the same group changes nothing', async () => {
+  it('shows main’s refusal on the field; saving the same tags changes nothing', async () => {
     const { github, bank, mail } = accounts();
     const { fake, user } = setup([github, bank, mail]);
     vi.mocked(fake.api.entries.update).mockResolvedValueOnce(
-      fail({ code: 'invalid-entry', field: 'group', message: 'The group name cannot hold control characters.' }),
+      fail({ code: 'invalid-entry', field: 'tags', message: 'A tag cannot contain control characters.' }),
     );
-    await user.click(item(openMenu(mail, false), 'Move to group…'));
+    await user.click(item(openMenu(mail, false), 'Tags…'));
     const dialog = screen.getByRole('dialog');
-    await user.click(within(dialog).getByRole('radio', { name: 'New group…' }));
-    await user.type(within(dialog).getByLabelText('Name of the new group'), 'Odd{Enter}');
+    await user.type(tagBox(dialog), 'Odd{Enter}{Enter}');
     await flush();
-    expect(within(dialog).getByText('The group name cannot hold control characters.')).toBeTruthy();
-    expect(within(dialog).getByLabelText('Name of the new group').getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByText('A tag cannot contain control characters.')).toBeTruthy();
+    expect(tagBox(dialog).getAttribute('aria-invalid')).toBe('true');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
 
-    await user.click(item(openMenu(github, false), 'Move to group…'));
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Move' }));
+    await user.click(item(openMenu(github, false), 'Tags…'));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
     await flush();
     expect(fake.api.entries.update).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -447,8 +434,8 @@ describe('account menu: keyboard and closing', () => {
     expect(focused()).toBe('Delete…');
     await user.keyboard('{Home}');
     expect(focused()).toBe('Copy code');
-    await user.keyboard('m');
-    expect(focused()).toBe('Move to group…');
+    await user.keyboard('t');
+    expect(focused()).toBe('Tags…');
     await user.keyboard('c');
     expect(focused()).toBe('Copy code');
     await user.keyboard('c');
@@ -636,8 +623,8 @@ describe('account menu: from the codes screen', () => {
     const githubRow = screen.getByRole('button', { name: /^GitHub, alice/ });
     act(() => githubRow.focus());
     await user.keyboard('{Shift>}{F10}{/Shift}');
-    await user.keyboard('m{Enter}');
-    expect(screen.getByRole('dialog', { name: 'Move GitHub, alice to a group' })).toBeTruthy();
+    await user.keyboard('t{Enter}');
+    expect(screen.getByRole('dialog', { name: 'Tags of GitHub, alice' })).toBeTruthy();
     expect(document.querySelector('.codes-main')?.hasAttribute('inert')).toBe(true);
     await user.keyboard('{Escape}');
     expect(document.querySelector('.codes-main')?.hasAttribute('inert')).toBe(false);

@@ -6,7 +6,7 @@ import { entry, fail, snapshot } from './fake-api';
 import { renderUnlocked, rowNames } from './helpers';
 
 describe('edit and delete', () => {
-  it('edits issuer, group, notes and favourite, sending only what changed', async () => {
+  it('edits issuer, tags, notes and favourite, sending only what changed', async () => {
     const a = entry({ issuer: 'Alpha', account: 'one', sortOrder: 0 });
     const b = entry({ issuer: 'Bravo', account: 'two', sortOrder: 1 });
     const fake = await renderUnlocked([a, b], [snapshot(b.id, '123456', Date.now() + 20_000)]);
@@ -15,18 +15,21 @@ describe('edit and delete', () => {
     const dialog = screen.getByRole('dialog', { name: 'Edit Bravo, two' });
     await user.clear(within(dialog).getByLabelText('Issuer'));
     await user.type(within(dialog).getByLabelText('Issuer'), 'Bravo Bank');
-    await user.type(within(dialog).getByLabelText('Group'), 'Money');
+    await user.type(within(dialog).getByRole('combobox', { name: 'Tags' }), 'Money, Bills');
     await user.type(within(dialog).getByLabelText('Notes'), 'recovery codes in the safe');
     await user.click(within(dialog).getByLabelText('Favourite (shown at the top)'));
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(fake.api.entries.update).toHaveBeenCalledExactlyOnceWith(b.id, {
       issuer: 'Bravo Bank',
-      group: 'Money',
+      tags: ['Money', 'Bills'],
       notes: 'recovery codes in the safe',
       favourite: true,
     });
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(rowNames()).toEqual(['Bravo Bank, two, favourite, group Money, code 123 456', 'Alpha, one, code loading']);
+    expect(rowNames()).toEqual([
+      'Bravo Bank, two, favourite, tags Money, Bills, code 123 456',
+      'Alpha, one, code loading',
+    ]);
   });
 
   it('shows an edit error next to its field', async () => {

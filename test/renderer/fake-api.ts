@@ -26,6 +26,7 @@ import type {
   VaultStatus,
 } from '../../electron/domain';
 import type { EventContract, Result, TesseraApi } from '../../electron/ipc/contract';
+import type { IconChoice, IconImage, IconPackInfo, IconRef } from '../../electron/domain';
 
 export const VAULT_PATH = '/home/alice/.config/Tessera/vault.tessera';
 
@@ -55,7 +56,9 @@ export function entry(overrides: Partial<EntrySummary> = {}): EntrySummary {
     digits: 6,
     period: 30,
     counter: null,
-    group: null,
+    tags: [],
+    icon: null,
+    shownIcon: null,
     favourite: false,
     notes: '',
     sortOrder: seq,
@@ -128,6 +131,24 @@ export interface FakeState {
   quickUnlock: QuickUnlockStatus;
   /** The PIN quick unlock was set up with, or null. */
   quickUnlockPin: string | null;
+  /** The icons main knows (bundled, pack, custom): what `icons.images` answers and `icons.search` finds. */
+  icons: IconImage[];
+  /** What main's open dialog gives `icons.setFromFile`: the id of the custom icon made, null (cancelled), or a refusal. */
+  iconFile: Result<string | null>;
+  iconPacks: IconPackInfo[];
+  /** What `icons.importPack` answers: the pack added, null (cancelled), or a refusal. */
+  packImport: Result<IconPackInfo | null>;
+}
+
+/**
+ * What the fake's lists show for an icon choice, as main's resolver would: the letter tile for
+ * `letter`, the chosen icon, or (automatic) an icon whose title is the issuer, a pack's first.
+ */
+export function fakeShownIcon(icons: readonly IconImage[], issuer: string, choice: IconChoice | null): IconRef | null {
+  if (choice?.kind === 'letter') return null;
+  if (choice) return { source: choice.kind, id: choice.id };
+  const named = icons.filter((i) => i.ref.source !== 'custom' && i.title.toLowerCase() === issuer.trim().toLowerCase());
+  return (named.find((i) => i.ref.source === 'pack') ?? named[0])?.ref ?? null;
 }
 
 type Listeners = { [C in keyof EventContract]: Set<(payload: EventContract[C]) => void> };
@@ -255,6 +276,10 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     recoveryKeySavePath: '/home/alice/Documents/Tessera recovery key.txt',
     quickUnlock: QUICK_UNLOCK_OFF,
     quickUnlockPin: null,
+    icons: [],
+    iconFile: ok(null),
+    iconPacks: [],
+    packImport: ok(null),
     ...initial,
   };
   const unlockedNow = (): VaultStatus => unlocked(state.entries.length, state.recoveryKey !== null);
@@ -391,7 +416,7 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     entries: {
       list: vi.fn(async () => ok([...state.entries])),
       add: vi.fn(async (input) => {
-        const added = entry({ type: input.type, issuer: input.issuer, account: input.account });
+        const added = entry({ type: input.type, issuer: input.issuer, account: input.account, tags: input.tags ?? [] });
         state.entries.push(added);
         return ok(added);
       }),
@@ -426,6 +451,54 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
         return ok([...state.entries]);
       }),
       onChanged: vi.fn(on('entries:changed')),
+    },
+    icons: {
+      images: vi.fn(async (refs: readonly IconRef[]) =>
+        ok(state.icons.filter((i) => refs.some((r) => r.source === i.ref.source && r.id === i.ref.id))),
+      ),
+      search: vi.fn(async (query) => {
+        const wanted = query.trim().toLowerCase();
+        const found = state.icons.filter((i) => i.ref.source !== 'custom' && i.title.toLowerCase().includes(wanted));
+        return ok(found.slice(0, 60).map((i) => ({ ref: i.ref, title: i.title })));
+      }),
+      set: vi.fn(async (id, pick) => {
+        const current = find(id);
+        if (!current) return notFound;
+        // A pack icon is copied into the vault (here: kept by its pack ref's id as a custom one).
+        const icon: IconChoice | null = pick?.kind === 'pack' ? { kind: 'custom', id: pick.id } : pick;
+        const shownIcon =
+          pick?.kind === 'pack'
+            ? { source: 'pack' as const, id: pick.id }
+            : fakeShownIcon(state.icons, current.issuer, icon);
+        const updated: EntrySummary = { ...current, icon, shownIcon };
+        state.entries = state.entries.map((e) => (e.id === id ? updated : e));
+        return ok(updated);
+      }),
+      setFromFile: vi.fn(async (id) => {
+        const current = find(id);
+        if (!current) return notFound;
+        if (!state.iconFile.ok) return state.iconFile;
+        const made = state.iconFile.value;
+        if (made === null) return ok({ entry: null });
+        const updated: EntrySummary = {
+          ...current,
+          icon: { kind: 'custom', id: made },
+          shownIcon: { source: 'custom', id: made },
+        };
+        state.entries = state.entries.map((e) => (e.id === id ? updated : e));
+        return ok({ entry: updated });
+      }),
+      packs: vi.fn(async () => ok([...state.iconPacks])),
+      importPack: vi.fn(async () => {
+        const answer = state.packImport;
+        if (!answer.ok) return answer;
+        if (answer.value) state.iconPacks = [...state.iconPacks, answer.value];
+        return ok({ pack: answer.value });
+      }),
+      removePack: vi.fn(async (id) => {
+        state.iconPacks = state.iconPacks.filter((p) => p.id !== id);
+        return ok([...state.iconPacks]);
+      }),
     },
     codes: {
       current: vi.fn(async () => ok([...state.codes])),
@@ -567,7 +640,7 @@ export function importCandidate(overrides: Partial<ImportCandidate> = {}): Impor
     digits: 6,
     period: 30,
     counter: null,
-    group: null,
+    tags: [],
     source: 'Screen 1',
     duplicate: null,
     ...overrides,

@@ -54,6 +54,20 @@ function description(element: HTMLElement): string {
 }
 
 describe('import review', () => {
+  it('shows each candidate’s tags', async () => {
+    await scanned({
+      candidates: [
+        importCandidate({ key: 't1', issuer: 'GitHub', account: 'alice', tags: ['Work', 'Open source'] }),
+        importCandidate({ key: 't2', issuer: 'Bank', account: 'bob' }),
+      ],
+    });
+    const rows = inDialog().getAllByRole('listitem');
+    const tagsOf = (row: HTMLElement | undefined): string[] =>
+      [...(row?.querySelectorAll('.row-tag') ?? [])].map((t) => t.textContent ?? '');
+    expect(tagsOf(rows.find((r) => r.textContent?.includes('GitHub')))).toEqual(['Work', 'Open source']);
+    expect(tagsOf(rows.find((r) => r.textContent?.includes('Bank')))).toEqual([]);
+  });
+
   it('with nothing found shows main’s hint, the scan-again buttons and no add button', async () => {
     const hint = 'No QR code was found on the screen. Zoom in so the code is larger, then scan again.';
     await scanned({ summary: hint, candidates: [] });

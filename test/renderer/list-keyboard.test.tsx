@@ -2,7 +2,7 @@
 /**
  * The list by keyboard and by ear: one Tab stop for the whole list (a roving tab index), ←/→ to a
  * row's other buttons, Delete asks to delete, F2 edits, typing goes to the search field; names that
- * say favourite and group, a Steam code read letter by letter; a copy that names the account and
+ * say favourite and tags, a Steam code read letter by letter; a copy that names the account and
  * shows on the row.
  */
 import { act, screen } from '@testing-library/react';
@@ -85,11 +85,11 @@ describe('the list by keyboard', () => {
 });
 
 describe('what the rows say', () => {
-  it('names a favourite and its group, and reads a Steam code letter by letter', async () => {
-    const work = entry({ issuer: 'GitHub', account: 'alice', favourite: true, group: 'Work', sortOrder: 0 });
+  it('names a favourite and its tag, and reads a Steam code letter by letter', async () => {
+    const work = entry({ issuer: 'GitHub', account: 'alice', favourite: true, tags: ['Work'], sortOrder: 0 });
     const steam = entry({ issuer: 'Steam', account: 'gabe', type: 'steam', digits: 5, sortOrder: 1 });
     await renderUnlocked([work, steam], [snapshot(work.id, '123456', soon()), snapshot(steam.id, '6DRJN', soon())]);
-    expect(rowNames()).toEqual(['GitHub, alice, favourite, group Work, code 123 456', 'Steam, gabe, code 6 D R J N']);
+    expect(rowNames()).toEqual(['GitHub, alice, favourite, tag Work, code 123 456', 'Steam, gabe, code 6 D R J N']);
     // What is shown stays as it was.
     expect([...document.querySelectorAll('.row-code')].map((c) => c.textContent)).toEqual(['123 456', '6DRJN']);
   });

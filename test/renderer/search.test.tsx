@@ -9,7 +9,7 @@ const later = (): number => Date.now() + 20_000;
 
 function fixture() {
   const github = entry({ issuer: 'GitHub', account: 'alice@example.com', sortOrder: 0 });
-  const gitlab = entry({ issuer: 'GitLab', account: 'alice', group: 'Work', sortOrder: 1 });
+  const gitlab = entry({ issuer: 'GitLab', account: 'alice', tags: ['Work', 'Code review'], sortOrder: 1 });
   const bank = entry({ issuer: 'Bank', account: 'a.smith', notes: 'savings login', sortOrder: 2 });
   const entries = [github, gitlab, bank];
   const codes = [
@@ -24,7 +24,7 @@ const search = (): HTMLInputElement => screen.getByRole('searchbox', { name: 'Se
 const issuers = (): string[] => rowNames().map((n) => n.split(',')[0] ?? '');
 
 describe('search and keyboard', () => {
-  it('filters as you type over issuer, account, group and notes', async () => {
+  it('filters as you type over issuer, account, tags and notes', async () => {
     const { entries, codes } = fixture();
     await renderUnlocked(entries, codes);
     const user = userEvent.setup();
@@ -32,6 +32,9 @@ describe('search and keyboard', () => {
     expect(issuers()).toEqual(['GitHub', 'GitLab']);
     await user.clear(search());
     await user.type(search(), 'work');
+    expect(issuers()).toEqual(['GitLab']);
+    await user.clear(search());
+    await user.type(search(), 'review');
     expect(issuers()).toEqual(['GitLab']);
     await user.clear(search());
     await user.type(search(), 'SAVINGS');

@@ -97,14 +97,19 @@ describe('the order of the codes list', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Bank, yann, code/);
   });
 
-  it('keeps search and the group filter working on the sorted list', async () => {
+  it('keeps search and the tag filter working on the sorted list', async () => {
     const a = accounts();
-    const work = [{ ...a.github, group: 'Work' }, { ...a.bank, group: 'Home' }, { ...a.mail, group: 'Work' }, a.zeta];
+    const work = [
+      { ...a.github, tags: ['Work'] },
+      { ...a.bank, tags: ['Home'] },
+      { ...a.mail, tags: ['Work'] },
+      a.zeta,
+    ];
     await renderSorted('account', work);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Work' }));
     expect(names()).toEqual(['Mail, amy', 'GitHub, zoe']);
-    await user.click(screen.getByRole('button', { name: 'All' }));
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
     await user.type(screen.getByRole('searchbox', { name: 'Search accounts' }), 'a');
     // "a" is in Bank, Mail, Zeta (and their accounts): in the account order, favourite first.
     expect(names()).toEqual(['Zeta, bob', 'Mail, amy', 'Bank, yann']);

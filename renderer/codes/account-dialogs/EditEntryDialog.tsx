@@ -1,48 +1,67 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/** Edit what a user may change after creation: issuer, account, group, notes, favourite. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Edit what a user may change after creation: issuer, account, tags (the tag field, with the tags
+ * in use as suggestions), notes, favourite. Only what changed is sent.
+ */
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { EntryPatch, EntrySummary } from '../../../electron/domain';
 import { api } from '../../api';
 import { Field } from '../../shared/Field';
 import { FormAlert } from '../../shared/FormAlert';
 import { Modal } from '../../shared/Modal';
+import { TagField, type TagFieldHandle } from '../../shared/TagField';
 import { showToast } from '../../shared/toast-store';
 import { useEntriesStore } from '../entries-store';
 import { entryLabel } from '../entry-query';
+import { tagsInUse } from '../tags';
 import { errorFor, formLevel, toFormError, type FormError } from './field-error';
 
-const SHOWN_FIELDS = ['issuer', 'account', 'group', 'notes', 'favourite'];
+const SHOWN_FIELDS = ['issuer', 'account', 'tags', 'notes', 'favourite'];
 
-/** Only what differs from the entry; an empty group means "no group". */
-export function editPatch(
-  entry: EntrySummary,
-  form: { issuer: string; account: string; group: string; notes: string; favourite: boolean },
-): EntryPatch {
-  const group = form.group.trim() === '' ? null : form.group.trim();
+/** What the edit form holds. */
+export interface EditForm {
+  readonly issuer: string;
+  readonly account: string;
+  readonly tags: readonly string[];
+  readonly notes: string;
+  readonly favourite: boolean;
+}
+
+const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((tag, i) => tag === b[i]);
+
+/** Only what differs from the entry (the tags as a whole list, when any of them changed). */
+export function editPatch(entry: EntrySummary, form: EditForm): EntryPatch {
   return {
     ...(form.issuer.trim() !== entry.issuer ? { issuer: form.issuer.trim() } : {}),
     ...(form.account.trim() !== entry.account ? { account: form.account.trim() } : {}),
-    ...(group !== entry.group ? { group } : {}),
+    ...(sameTags(form.tags, entry.tags) ? {} : { tags: [...form.tags] }),
     ...(form.notes !== entry.notes ? { notes: form.notes } : {}),
     ...(form.favourite !== entry.favourite ? { favourite: form.favourite } : {}),
   };
 }
 
 export function EditEntryDialog({ entry, onClose }: { entry: EntrySummary; onClose: () => void }) {
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<EditForm>({
     issuer: entry.issuer,
     account: entry.account,
-    group: entry.group ?? '',
+    tags: entry.tags,
     notes: entry.notes,
     favourite: entry.favourite,
   });
+  const entries = useEntriesStore((s) => s.entries);
+  const known = useMemo(() => tagsInUse(entries), [entries]);
+  const tagField = useRef<TagFieldHandle>(null);
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (busy) return;
-    const patch = editPatch(entry, form);
+    // What is still typed in the tag field is a tag too.
+    const tags = tagField.current ? tagField.current.commit() : form.tags;
+    if (tags === null) return;
+    const patch = editPatch(entry, { ...form, tags });
     if (Object.keys(patch).length === 0) return onClose();
     setBusy(true);
     const result = await api().entries.update(entry.id, patch);
@@ -68,11 +87,17 @@ export function EditEntryDialog({ entry, onClose }: { entry: EntrySummary; onClo
             )}
           </Field>
         </div>
-        <Field id="edit-group" label="Group" hint="Optional, e.g. Work" error={errorFor(error, 'group')}>
-          {(a11y) => (
-            <input {...a11y} value={form.group} onChange={(e) => setForm({ ...form, group: e.target.value })} />
-          )}
-        </Field>
+        <TagField
+          id="edit-tags"
+          tags={form.tags}
+          onChange={(tags) => {
+            setForm((f) => ({ ...f, tags }));
+            if (error?.field === 'tags') setError(null);
+          }}
+          known={known}
+          error={errorFor(error, 'tags')}
+          handle={tagField}
+        />
         <Field id="edit-notes" label="Notes" error={errorFor(error, 'notes')}>
           {(a11y) => (
             <textarea

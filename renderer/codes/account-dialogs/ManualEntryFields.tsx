@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * The manual add form's fields, each bound to the form's state (useManualEntryForm): the names, the
- * secret with its Show/Hide button, and the OTP parameters, whose choices and bounds are the
- * domain's (OTP_ALGORITHMS, ENTRY_LIMITS).
+ * secret with its Show/Hide button, the OTP parameters, whose choices and bounds are the
+ * domain's (OTP_ALGORITHMS, ENTRY_LIMITS), and the tags.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ENTRY_LIMITS, isOtpAlgorithm, OTP_ALGORITHMS } from '../../shared/domain-values';
 import { Field } from '../../shared/Field';
+import { TagField } from '../../shared/TagField';
+import { useEntriesStore } from '../entries-store';
+import { tagsInUse } from '../tags';
 import type { ManualFields } from './new-entry';
 import type { ManualEntryState } from './useManualEntryForm';
 
@@ -119,5 +122,23 @@ function NumberField({ form, name, label }: BoundFieldProps<'digits' | 'period' 
         />
       )}
     </Field>
+  );
+}
+
+/** The tags, optional: the tags in use are suggested while typing. */
+export function TagsField({ form }: { form: ManualEntryState }) {
+  const entries = useEntriesStore((s) => s.entries);
+  const known = useMemo(() => tagsInUse(entries), [entries]);
+  const shown = form.shown('tags');
+  return (
+    <TagField
+      id={shown.id}
+      label="Tags (optional)"
+      tags={form.tags}
+      onChange={form.setTags}
+      known={known}
+      error={shown.error}
+      handle={form.tagField}
+    />
   );
 }

@@ -4,8 +4,8 @@
  * every problem shows at once), and main's refusal puts each message next to the field it names;
  * a field's message goes as soon as that field changes. Nothing typed is cleared on a refusal: the
  * secret input is uncontrolled (never in React state) and is emptied only once the account is
- * added. A live preview shows the code the parameters give. The state is useManualEntryForm's; the
- * fields are ManualEntryFields'.
+ * added. A live preview shows the code the parameters give. Tags are optional (the tag field, with
+ * the tags in use as suggestions). The state is useManualEntryForm's; the fields are ManualEntryFields'.
  */
 import type { OtpType } from '../../../electron/domain';
 import { isOtpType, OTP_TYPES } from '../../shared/domain-values';
@@ -15,7 +15,7 @@ import { FormActions } from '../../shared/FormActions';
 import { FormAlert } from '../../shared/FormAlert';
 import { CodePreview } from './CodePreview';
 import { detailsFor } from './field-error';
-import { NameField, ParameterFields, SecretField } from './ManualEntryFields';
+import { NameField, ParameterFields, SecretField, TagsField } from './ManualEntryFields';
 import { useManualEntryForm, type ManualEntryState } from './useManualEntryForm';
 
 /** How the type choice names each of the domain's OTP types. */
@@ -37,6 +37,7 @@ export function ManualEntryForm({ onAdded }: { onAdded: (entry: EntrySummary) =>
       </div>
       <SecretField form={form} />
       <ParameterFields form={form} />
+      <TagsField form={form} />
       <CodePreview fields={fields} readSecret={readSecret} edits={secretEdits} />
       <FormAlert message={errors.form} details={detailsFor(errors, null) ?? undefined} />
       <FormActions busy={busy} submit={busy ? 'Adding…' : 'Add account'} />

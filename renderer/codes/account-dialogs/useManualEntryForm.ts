@@ -4,16 +4,19 @@
  * field is checked before sending (main's rules, so every problem shows at once), and main's
  * refusal puts each message next to the field it names; a field's message goes as soon as that
  * field changes. The secret input is uncontrolled (never in React state): only a count of its
- * edits is kept, for the live preview, and it is emptied only once the account is added.
+ * edits is kept, for the live preview, and it is emptied only once the account is added. The tags
+ * are kept apart from the code's fields (they change no code); what is still typed in the tag field
+ * is added before sending.
  */
 import { useCallback, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { EntrySummary } from '../../../electron/domain';
 import { api } from '../../api';
+import type { TagFieldHandle } from '../../shared/TagField';
 import { detailsFor, localErrors, NO_FIELD_ERRORS, toFieldErrors, withoutField, type FieldErrors } from './field-error';
 import { buildNewEntry, checkNewEntry, isFormError, MANUAL_DEFAULTS, type ManualFields } from './new-entry';
 
 /** The fields the form shows, in its order: the first one in error takes the focus. */
-const SHOWN_FIELDS = ['type', 'issuer', 'account', 'secret', 'algorithm', 'digits', 'period', 'counter'];
+const SHOWN_FIELDS = ['type', 'issuer', 'account', 'secret', 'algorithm', 'digits', 'period', 'counter', 'tags'];
 
 /** What a `Field` needs to show one of the form's fields: its id, its message and main's detail. */
 export interface ShownField {
@@ -31,6 +34,10 @@ export interface ManualEntryState {
   /** Bumped on each edit of the secret, which itself stays out of React state. */
   readonly secretEdits: number;
   readonly readSecret: () => string;
+  /** The tags the account will have, and the tag field (what is still typed in it is added on sending). */
+  readonly tags: readonly string[];
+  setTags(tags: readonly string[]): void;
+  readonly tagField: RefObject<TagFieldHandle | null>;
   /** Sets a field; its message no longer applies. */
   set<K extends keyof ManualFields>(key: K, value: ManualFields[K]): void;
   /** The secret was edited. */
@@ -44,6 +51,8 @@ export function useManualEntryForm(onAdded: (entry: EntrySummary) => void): Manu
   const [errors, setErrors] = useState<FieldErrors>(NO_FIELD_ERRORS);
   const [busy, setBusy] = useState(false);
   const [secretEdits, setSecretEdits] = useState(0);
+  const [tags, setTagList] = useState<readonly string[]>([]);
+  const tagField = useRef<TagFieldHandle>(null);
   const secretRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const readSecret = useCallback(() => secretRef.current?.value ?? '', []);
@@ -61,6 +70,8 @@ export function useManualEntryForm(onAdded: (entry: EntrySummary) => void): Manu
     event.preventDefault();
     const secretInput = secretRef.current;
     if (busy || !secretInput) return;
+    const chosenTags = tagField.current ? tagField.current.commit() : tags;
+    if (chosenTags === null) return;
     // The same rules as main: every problem at once, before anything is sent.
     const problems = checkNewEntry(fields, secretInput.value);
     if (Object.keys(problems).length > 0) return fail(localErrors(problems));
@@ -68,7 +79,7 @@ export function useManualEntryForm(onAdded: (entry: EntrySummary) => void): Manu
     if (isFormError(built)) return fail(localErrors({ [built.field ?? 'type']: built.message }));
     setErrors(NO_FIELD_ERRORS);
     setBusy(true);
-    const result = await api().entries.add(built);
+    const result = await api().entries.add(chosenTags.length > 0 ? { ...built, tags: chosenTags } : built);
     setBusy(false);
     if (!result.ok) return fail(toFieldErrors(result.error, SHOWN_FIELDS));
     // Added: the secret leaves the form (the dialog closes too).
@@ -84,6 +95,12 @@ export function useManualEntryForm(onAdded: (entry: EntrySummary) => void): Manu
     secretRef,
     secretEdits,
     readSecret,
+    tags,
+    setTags(next) {
+      setTagList(next);
+      changed('tags');
+    },
+    tagField,
     set(key, value) {
       setFields((f) => ({ ...f, [key]: value }));
       changed(key);

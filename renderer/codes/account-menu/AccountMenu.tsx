@@ -2,7 +2,7 @@
 /**
  * The menu of one account (the row's `⋯` button, a right-click, Shift+F10 or the Menu key on a
  * focused row; account-menu-store.ts says which and where): copy the code, copy the next one (the
- * next HOTP code for a counter-based account), show its QR code, edit, move to a group, favourite or
+ * next HOTP code for a counter-based account), show its QR code, edit, change its icon, its tags, favourite or
  * not, delete. It follows the WAI-ARIA menu pattern: ↑/↓ move through the items and wrap, Home/End
  * reach the ends, a letter jumps to the next item starting with it, Enter or Space runs one, Escape
  * closes the menu and gives the focus back to what opened it, Tab closes it and moves on from there.
@@ -13,7 +13,10 @@
 import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { EntrySummary } from '../../../electron/domain';
-import { ClipboardIcon, EditIcon, FolderIcon, NextIcon, QrIcon, StarIcon, TrashIcon } from '../../shared/Icons';
+import { IconPickerDialog } from '../../icons/IconPickerDialog';
+import { PictureIcon } from '../../icons/PickerGlyphs';
+import { ClipboardIcon, EditIcon, NextIcon, QrIcon, StarIcon, TrashIcon } from '../../shared/Icons';
+import { TagIcon } from '../../shared/TagIcon';
 import { useVaultStore } from '../../shared/vault-store';
 import { DeleteEntryDialog } from '../account-dialogs/DeleteEntryDialog';
 import { EditEntryDialog } from '../account-dialogs/EditEntryDialog';
@@ -33,7 +36,7 @@ import {
 } from './account-menu-store';
 import { AccountQrDialog } from './AccountQrDialog';
 import { setFavourite, showNextHotpCode } from './menu-actions';
-import { MoveToGroupDialog } from './MoveToGroupDialog';
+import { TagsDialog } from './TagsDialog';
 
 /** The gap kept between the menu and the window's edges. */
 const EDGE_PX = 8;
@@ -68,7 +71,8 @@ export function accountMenuItems(entry: EntrySummary): AccountMenuItem[] {
         },
     { key: 'qr', label: 'Show QR code…', icon: <QrIcon />, action: { dialog: 'qr' } },
     { key: 'edit', label: 'Edit…', icon: <EditIcon />, action: { dialog: 'edit' }, section: true },
-    { key: 'group', label: 'Move to group…', icon: <FolderIcon />, action: { dialog: 'group' } },
+    { key: 'icon', label: 'Change icon…', icon: <PictureIcon />, action: { dialog: 'icon' } },
+    { key: 'tags', label: 'Tags…', icon: <TagIcon />, action: { dialog: 'tags' } },
     {
       key: 'favourite',
       label: entry.favourite ? 'Remove from favourites' : 'Add to favourites',
@@ -112,10 +116,12 @@ function AccountDialogHost({ dialog }: { dialog: AccountDialog }) {
       return <EditEntryDialog entry={entry} onClose={closeAccountDialog} />;
     case 'delete':
       return <DeleteEntryDialog entry={entry} onClose={closeAccountDialog} />;
-    case 'group':
-      return <MoveToGroupDialog entry={entry} onClose={closeAccountDialog} />;
+    case 'tags':
+      return <TagsDialog entry={entry} onClose={closeAccountDialog} />;
     case 'qr':
       return <AccountQrDialog entry={entry} onClose={closeAccountDialog} />;
+    case 'icon':
+      return <IconPickerDialog entry={entry} onClose={closeAccountDialog} />;
     default:
       throw new Error(`Unknown account dialog '${String(kind satisfies never)}'`);
   }

@@ -2,7 +2,7 @@
 /**
  * Which account's menu is open, and where: one menu at a time. The row's `⋯` button, a right-click
  * and Shift+F10 / the Menu key on a focused row open it (`openAccountMenu`); AccountMenu.tsx shows it.
- * The dialogs its items open (edit, delete, move to group, QR code) are kept here too, so the codes
+ * The dialogs its items open (edit, delete, tags, QR code, icon) are kept here too, so the codes
  * screen can make itself inert while one is open (`useAccountDialogOpen`).
  */
 import { create } from 'zustand';
@@ -20,7 +20,7 @@ export interface AccountMenuAnchor {
 }
 
 /** The dialogs the menu's items open. */
-export type AccountDialogKind = 'edit' | 'delete' | 'group' | 'qr';
+export type AccountDialogKind = 'edit' | 'delete' | 'tags' | 'qr' | 'icon';
 
 export interface AccountDialog {
   readonly kind: AccountDialogKind;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * What the account menu's own items do (the rest, copying included, reuse ../actions.ts): the next
- * HOTP code, favourite or not, move to a group. Each calls main, keeps the entries store in step
+ * HOTP code, favourite or not, the account's tags. Each calls main, keeps the entries store in step
  * with its answer and says what happened in the toast, or main's words when it refused.
  */
 import type { EntrySummary, IpcError } from '../../../electron/domain';
 import { api } from '../../api';
+import { tagList } from '../../shared/tag-input';
 import { showToast } from '../../shared/toast-store';
 import { isVaultUnlocked } from '../../shared/vault-store';
 import { nextHotpCode } from '../actions';
@@ -37,23 +38,22 @@ export async function setFavourite(entry: EntrySummary, favourite: boolean): Pro
   });
 }
 
-/** "Moved GitHub to the group Work", "Removed GitHub from the group Work". */
-export function movedText(entry: EntrySummary, from: string | null, to: string | null): string {
+/** "Tagged GitHub Work and Home", "GitHub has no tags now". */
+export function taggedText(entry: EntrySummary): string {
   const label = entryLabel(entry);
-  if (to !== null) return `Moved ${label} to the group ${to}`;
-  return from !== null ? `Removed ${label} from the group ${from}` : `${label} is in no group`;
+  return entry.tags.length > 0 ? `Tagged ${label} ${tagList(entry.tags)}` : `${label} has no tags now`;
 }
 
 /**
- * Puts the account in `group` (null: no group) and says so. Answers main's refusal for the dialog
- * to show, or null when it is done (or there was nothing to change).
+ * Replaces the account's tags and says so. Answers main's refusal for the dialog to show, or null
+ * when it is done (or there was nothing to change).
  */
-export async function moveToGroup(entry: EntrySummary, group: string | null): Promise<IpcError | null> {
-  if (group === entry.group) return null;
-  const result = await api().entries.update(entry.id, { group });
+export async function saveTags(entry: EntrySummary, tags: readonly string[]): Promise<IpcError | null> {
+  if (tags.length === entry.tags.length && tags.every((t, i) => t === entry.tags[i])) return null;
+  const result = await api().entries.update(entry.id, { tags });
   if (!isVaultUnlocked()) return null;
   if (!result.ok) return result.error;
   useEntriesStore.getState().upsert(result.value);
-  showToast(movedText(result.value, entry.group, result.value.group), 'info', { about: entry.id });
+  showToast(taggedText(result.value), 'info', { about: entry.id });
   return null;
 }
