@@ -263,12 +263,18 @@ export function vaultCandidate(fileName: string, vaultFileName: string): VaultCa
 
 /** Names Tessera's save machinery makes beside the vault (electron/vault/storage.ts, docs/vault-format.md §7). */
 export interface TesseraSideFiles {
-  /** In-flight temp files: `<vault>.tmp-<16 hex>`, `<vault>.prev.tmp-…`, `<vault>.lock.tmp-…`. */
+  /** In-flight temp files: `.~<vault>.<computer tag>.<16 hex>.tmp`. */
   readonly temp: readonly string[];
-  /** The lock held for the length of one save. */
+  /** Each computer's lock, held for the length of one save: `.~<vault>.<computer tag>.lock`. */
   readonly lock: string;
   /** The previous generation, kept on each computer to recover from a damaged save. */
   readonly previous: string;
+  /**
+   * A session's accounts written beside the vault when the file there had changed to a key this
+   * computer does not hold (electron/vault/unmerged-copy.ts): merged here after the next unlock,
+   * so no other computer needs it (it would ask there for this computer's older password).
+   */
+  readonly unmerged: string;
 }
 
 export interface SyncIgnorePatterns {
@@ -288,7 +294,8 @@ export interface SyncIgnorePatterns {
   /**
    * Dropbox cannot exclude files by pattern: its ignore mark (`com.dropbox.ignored`) is set file by
    * file, and temp files have new random names each save. (An ignore-rules file is in open beta,
-   * for individual accounts only, since December 2025.)
+   * for individual accounts only, since December 2025.) Names starting with `.~`, as the temp files
+   * and locks do, are reported to be skipped by Dropbox itself.
    */
   readonly dropbox: null;
 }
@@ -298,24 +305,32 @@ export interface SyncIgnorePatterns {
  * that are special in `.stignore` or `sync-exclude.lst` (wildcards, ranges, escapes, the `!`, `#`,
  * `(`, `]` that start a special line) become `?`, which matches exactly one character.
  */
+/** The vault's name without its extension, as unmerged-copy.ts names its files. */
+function unmergedStem(name: string): string {
+  return split(name, false).stem;
+}
+
 function literalGlob(name: string): string {
   return name.replace(/[*?[\]{}\\!#()|]/g, '?');
 }
 
 /**
- * The names Tessera makes beside `vaultFileName` and the lines that keep them out of each sync tool.
- * The names are today's (storage.ts): none of them needs to reach another computer, and each sync of
- * them is noise (a lock from another computer makes a save wait; two computers' `.prev` files
- * conflict on every save).
+ * The names Tessera makes beside `vaultFileName` and the lines that keep them out of each sync tool:
+ * `.~<vault>.*` (the temp files and every computer's lock; the Nextcloud and ownCloud clients skip
+ * these unasked, by their `]*.~*` rule) and `<vault>.prev`. None needs to reach another computer,
+ * and each sync of them is noise: two computers' `.prev` files conflict on every save, and a temp
+ * file caught mid-save is transferred for nothing (a lock from another computer no longer makes a
+ * save wait: each computer has its own, lock-file.ts).
  */
 export function syncIgnorePatterns(vaultFileName: string): SyncIgnorePatterns {
   const vault = literalGlob(baseName(vaultFileName));
   const tessera: TesseraSideFiles = {
-    temp: [`${vault}.tmp-*`, `${vault}.prev.tmp-*`, `${vault}.lock.tmp-*`],
-    lock: `${vault}.lock`,
+    temp: [`.~${vault}.*.tmp`],
+    lock: `.~${vault}.*.lock`,
     previous: `${vault}.prev`,
+    unmerged: `${unmergedStem(vault)}.tessera-unmerged-*`,
   };
-  const all = [...tessera.temp, tessera.lock, tessera.previous];
+  const all = [`.~${vault}.*`, tessera.previous, tessera.unmerged];
   return {
     tessera,
     syncthing: all.map((p) => `(?d)${p}`),

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Creating a vault's lock file so that it appears with its content in one step (lock-file.ts
- * decides when to try): written to a private temp file, then hard-linked to the lock path, which
- * fails if anything is there. Where hard links are not supported, an O_EXCL create and a write.
+ * decides when to try): written to a private temp file (named like a save's, storage.ts
+ * `vaultTempPath`, so a crash's leftover is cleaned up the same way), then hard-linked to the lock
+ * path, which fails if anything is there. Where hard links are not supported, an O_EXCL create and
+ * a write.
  */
 import { constants } from 'node:fs';
 import { link, open, unlink } from 'node:fs/promises';
@@ -27,13 +29,12 @@ async function writeExclusive(target: string, text: string): Promise<void> {
   }
 }
 
-/** Creates the lock with its content in one step; false if something is already there. */
-export async function createLockFile(
-  lockPath: string,
-  text: string,
-  randomBytes: (n: number) => Uint8Array,
-): Promise<boolean> {
-  const temp = `${lockPath}.tmp-${Buffer.from(randomBytes(8)).toString('hex')}`;
+/**
+ * Creates the lock with its content in one step; false if something is already there. `tempPath`
+ * names a new temp file beside the lock (a fresh random name on each call).
+ */
+export async function createLockFile(lockPath: string, text: string, tempPath: () => string): Promise<boolean> {
+  const temp = tempPath();
   try {
     await writeExclusive(temp, text); // ENOENT here: the folder is gone, which no retry mends
     try {

@@ -1,33 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * An inter-process write lock beside the vault (`<file>.lock`), so the app and the CLI never save
- * at the same time. Held only for the length of one save, not for a whole session.
+ * An inter-process write lock beside the vault, so that the app and the CLI on one computer never
+ * save at the same time. Held only for the length of one save, not for a whole session.
+ *
+ * One computer only: a vault in a synchronised folder is saved by several computers, and no lock
+ * file can keep them apart (a sync tool delivers it seconds later, if at all). Computers agree by
+ * merging: every save merges what is on disk (merge.ts), and copies a sync tool could not reconcile
+ * are absorbed. So the lock is per computer, `.~<vault>.<computer tag>.lock` (this-computer.ts):
+ * a lock from another computer, delivered by sync, lies under another name and is never read,
+ * waited for or deleted (deleting a delivered file would delete it on its computer too, and one
+ * shared name would give conflict copies of lock files). The name starts with `.~`, which the
+ * Nextcloud and ownCloud clients ignore out of the box (docs/vault-format.md §7 lists what to
+ * exclude elsewhere). Two processes on a network share opened from two computers are therefore not
+ * serialised either; the merge on each save is what keeps both computers' changes.
  *
  * Where: beside the real vault file. When the vault path is a symbolic link, that is beside the
  * file the link leads to (vault-links.ts `resolveVaultFile`), so two links to one vault share one
  * lock.
  *
- * Taking it: the lock appears atomically with its content `{pid, host, token, at}`: written to a
- * private temp file, then hard-linked to `<file>.lock` (link fails if the lock exists). Where hard
- * links are not supported it falls back to O_EXCL create + write. The temp file is removed on
+ * Taking it: the lock appears atomically with its content `{pid, host, bootId, token, at}`: written
+ * to a private temp file, then hard-linked to the lock path (link fails if the lock exists). Where
+ * hard links are not supported it falls back to O_EXCL create + write. The temp file is removed on
  * every path (lock-create.ts).
  *
  * What may be found there: only a regular file is a lock. A symbolic link (dangling or not), a
  * folder, a pipe or a device is never followed, opened or removed: taking the lock fails at once
  * with an error that says what it is and what to delete.
  *
- * A lock is stale, and is broken, when
- * - its process is gone (same host);
+ * A lock is stale, and is broken, when (lock-found.ts)
+ * - it was not taken on this computer since it last started: another boot id (a crash before a
+ *   restart), or another computer's content at this computer's name (a restored copy, or a sync
+ *   tool delivering the lock of a computer that shares this one's name): at once;
+ * - its process is gone: at once;
  * - its own dates (`at`, mtime) say it is older than `staleMs`;
- * - we have watched it sit unchanged (same content) for `staleMs`, whatever its dates say: a lock
- *   dated in the future by a skewed clock, or copied here from another computer by a sync tool,
- *   cannot block for good. Sightings are remembered per process, so the app, which retries saves,
- *   also breaks such a lock across attempts;
+ * - we have watched it sit unchanged (same content) for `staleMs`, whatever its dates say, so a
+ *   lock dated in the future (the clock went back) cannot block for good. Sightings are remembered
+ *   per process, so the app, which retries saves, also breaks such a lock across attempts;
  * - it stayed empty or unreadable for 2 s (fallback only: its creator died between create and write).
- * A lock we cannot check (another computer's, or one dated in the future) is waited for up to
- * `staleMs` even beyond `timeoutMs`, then broken; a live process's lock on this computer only until
- * `timeoutMs`. Every wait is bounded twice: by a monotonic deadline, and by the sum of the waits
- * asked for, so a clock that stands still cannot keep the loop going either.
+ * A lock whose dates we cannot trust (dated in the future, or unreadable) is waited for up to
+ * `staleMs` even beyond `timeoutMs`, then broken; a live process's lock only until `timeoutMs`.
+ * Every wait is bounded twice: by a monotonic deadline, and by the sum of the waits asked for, so a
+ * clock that stands still cannot keep the loop going either.
  *
  * Breaking races are narrowed by re-checking the file's identity just before removing it, and by
  * `assertHeld()`, which the saver calls right before committing. Reading and judging what lies at
@@ -35,7 +48,7 @@
  */
 import type { Stats } from 'node:fs';
 import { readlink, unlink } from 'node:fs/promises';
-import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ioError, isErrnoException, VaultError } from './errors';
 import { createLockFile } from './lock-create';
@@ -50,6 +63,8 @@ import {
   type Found,
   type LockContent,
 } from './lock-found';
+import { vaultTempPath } from './storage';
+import { thisComputer, type ComputerIdentity } from './this-computer';
 import { resolveVaultFile } from './vault-links';
 
 /** Tunables and injectable ports; defaults suit the app and the CLI. */
@@ -72,6 +87,8 @@ export interface LockFileOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Whether a process id is alive on this host. Default: `process.kill(pid, 0)`. */
   readonly isProcessAlive?: (pid: number) => boolean;
+  /** The computer and boot this process runs on. Default: this-computer.ts `thisComputer()`. */
+  readonly computer?: ComputerIdentity;
   readonly randomBytes: (n: number) => Uint8Array;
 }
 
@@ -88,9 +105,12 @@ const MAX_WAIT_MS = 50;
 /** Retries in a row without waiting, after the lock vanished or we broke it, before the next wait. */
 const MAX_QUICK_RETRIES = 3;
 
-/** The lock file path for a vault file (for a vault path that is a link, pass the resolved file). */
-export function lockFilePath(file: string): string {
-  return `${file}.lock`;
+/**
+ * The lock file path of `computer` (default: this one) for a vault file:
+ * `.~<name>.<computer tag>.lock` beside it (for a vault path that is a link, pass the resolved file).
+ */
+export function lockFilePath(file: string, computer: ComputerIdentity = thisComputer()): string {
+  return path.join(path.dirname(file), `.~${path.basename(file)}.${computer.tag}.lock`);
 }
 
 /** `process.kill(pid, 0)`: ESRCH means gone; EPERM means alive but not ours. */
@@ -124,8 +144,8 @@ async function notALockFile(lockPath: string, info: Stats): Promise<VaultError> 
   return new VaultError('io', message);
 }
 
-function busy(lockPath: string, holder: LockContent | null): VaultError {
-  const where = holder && holder.host !== os.hostname() ? ` on ${holder.host}` : '';
+function busy(lockPath: string, holder: LockContent | null, me: ComputerIdentity): VaultError {
+  const where = holder && holder.host !== me.host ? ` on ${holder.host}` : '';
   const who = holder ? ` (process ${holder.pid}${where})` : '';
   return new VaultError(
     'io',
@@ -155,7 +175,9 @@ function defaultSleep(ms: number): Promise<void> {
  * the lock path holds something that is not a lock file, or a stale lock cannot be deleted.
  */
 export async function acquireLock(file: string, options: LockFileOptions): Promise<HeldLock> {
-  const lockPath = lockFilePath(await resolveVaultFile(file));
+  const me = options.computer ?? thisComputer();
+  const real = await resolveVaultFile(file);
+  const lockPath = lockFilePath(real, me);
   const now = options.now ?? Date.now;
   const clock = options.monotonicNow ?? (() => performance.now());
   const sleep = options.sleep ?? defaultSleep;
@@ -163,7 +185,9 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
   const staleMs = options.staleMs ?? 30_000;
   const alive = options.isProcessAlive ?? defaultIsProcessAlive;
   const token = Buffer.from(options.randomBytes(16)).toString('hex');
-  const text = JSON.stringify({ pid: process.pid, host: os.hostname(), token, at: now() } satisfies LockContent);
+  const content: LockContent = { pid: process.pid, host: me.host, bootId: me.bootId, token, at: now() };
+  const text = JSON.stringify(content);
+  const tempPath = () => vaultTempPath(real, options.randomBytes, me);
   const start = clock();
   const deadline = start + timeoutMs;
   const longest = timeoutMs > 0 ? Math.max(timeoutMs, staleMs) : 0;
@@ -173,7 +197,7 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
   for (let attempt = 0; ; attempt++) {
     let created: boolean;
     try {
-      created = await createLockFile(lockPath, text, options.randomBytes);
+      created = await createLockFile(lockPath, text, tempPath);
     } catch (error) {
       throw ioError('create the vault lock file', error);
     }
@@ -202,7 +226,7 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
     } else {
       holder = found.content;
       const watched = watchedFor(lockPath, found.key, t);
-      if (isStale(found, watched, now(), staleMs, alive)) {
+      if (isStale(found, watched, now(), staleMs, alive, me)) {
         breakError = await breakLock(lockPath, found);
         if (breakError === null) {
           forgetSighting(lockPath);
@@ -216,7 +240,7 @@ export async function acquireLock(file: string, options: LockFileOptions): Promi
     }
     quick = 0;
     if (t >= giveUpAt || waited >= giveUpAt - start) {
-      throw breakError === null ? busy(lockPath, holder) : cannotBreak(lockPath, breakError);
+      throw breakError === null ? busy(lockPath, holder, me) : cannotBreak(lockPath, breakError);
     }
     const pause = Math.min(MIN_WAIT_MS * (attempt + 1), MAX_WAIT_MS);
     waited += pause;

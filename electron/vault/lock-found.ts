@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
- * What lies at a vault's lock path, and what to make of it (lock-file.ts takes the lock): reading it
- * without following a link or blocking on a pipe, telling a stale lock from a live one, and
- * removing a stale one only if it is still the file that was judged.
+ * What lies at this computer's lock path for a vault, and what to make of it (lock-file.ts takes the
+ * lock): reading it without following a link or blocking on a pipe, telling a stale lock from a
+ * live one, and removing a stale one only if it is still the file that was judged.
+ *
+ * The lock path carries this computer's tag (this-computer.ts), so what lies there was taken by a
+ * process of this computer, unless it is a copy (a restored folder, or a sync tool delivering the
+ * lock of another computer that shares this computer's name). Only a process of this computer in
+ * this boot can hold it: everything else there is stale at once.
  */
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, unlink } from 'node:fs/promises';
-import os from 'node:os';
 import { isErrnoException } from './errors';
+import { isExactBootId, type ComputerIdentity } from './this-computer';
 
-/** What a lock file holds: who took it, and when by their clock. */
+/** What a lock file holds: who took it (which process, computer and boot), and when by their clock. */
 export interface LockContent {
   readonly pid: number;
   readonly host: string;
+  /** this-computer.ts `bootId`; null in a lock written before issue #18. */
+  readonly bootId: string | null;
   readonly token: string;
   readonly at: number;
 }
@@ -30,6 +37,11 @@ export interface FoundLock {
 export type Found = { readonly kind: 'gone' } | { readonly kind: 'not-a-file'; readonly info: Stats } | FoundLock;
 
 const EMPTY_LOCK_GRACE_MS = 2000;
+/**
+ * Where a boot time is approximate (this-computer.ts), a lock dated this much before this computer
+ * started is from an earlier boot; less than that may be the measurement's error.
+ */
+const BOOT_TIME_SLACK_MS = 60_000;
 /** A lock is about 120 bytes; anything longer is not one of ours and reads as unreadable. */
 const MAX_LOCK_BYTES = 4096;
 /** Not on Windows, where links are not followed by open() anyway. */
@@ -44,14 +56,20 @@ const sightings = new Map<string, { readonly key: string; readonly since: number
 
 function parseContent(text: string): LockContent | null {
   try {
-    const v = JSON.parse(text) as Partial<LockContent>;
+    const v = JSON.parse(text) as { [K in keyof LockContent]?: unknown } | null;
     if (
+      typeof v === 'object' &&
+      v !== null &&
       typeof v.pid === 'number' &&
+      Number.isSafeInteger(v.pid) &&
+      v.pid > 0 &&
       typeof v.host === 'string' &&
       typeof v.token === 'string' &&
-      typeof v.at === 'number'
+      typeof v.at === 'number' &&
+      Number.isFinite(v.at) &&
+      (v.bootId === undefined || typeof v.bootId === 'string')
     ) {
-      return { pid: v.pid, host: v.host, token: v.token, at: v.at };
+      return { pid: v.pid, host: v.host, bootId: v.bootId ?? null, token: v.token, at: v.at };
     }
   } catch {
     // fall through: unreadable content
@@ -113,24 +131,46 @@ export function watchLimit(found: FoundLock, staleMs: number): number {
   return found.content ? staleMs : Math.min(staleMs, EMPTY_LOCK_GRACE_MS);
 }
 
+/**
+ * Whether the lock was taken on `me` since it last started. Exact boot ids (Linux) decide alone: the
+ * same id is this computer in this boot, even if it was renamed since. Otherwise the host names must
+ * match, and a lock dated before this computer started (by more than the measurement's error) is
+ * from an earlier boot.
+ */
+export function takenThisBoot(content: LockContent, me: ComputerIdentity): boolean {
+  if (isExactBootId(content.bootId) && isExactBootId(me.bootId)) return content.bootId === me.bootId;
+  if (content.host !== me.host) return false;
+  return content.at >= me.bootedAt - BOOT_TIME_SLACK_MS;
+}
+
+/**
+ * Whether a lock at this computer's lock path is stale: unchanged under our eyes for the watch limit;
+ * empty past its grace; not taken on this computer in this boot (a copy from elsewhere, or left by a
+ * crash before a restart); older than `staleMs` by its own dates; or its process is gone.
+ */
 export function isStale(
   found: FoundLock,
   watchedMs: number,
   wallNow: number,
   staleMs: number,
   alive: (pid: number) => boolean,
+  me: ComputerIdentity,
 ): boolean {
   const { content, mtimeMs } = found;
   if (watchedMs >= watchLimit(found, staleMs)) return true;
   if (!content) return wallNow - mtimeMs > EMPTY_LOCK_GRACE_MS;
+  if (!takenThisBoot(content, me)) return true;
   if (wallNow - Math.min(content.at, mtimeMs) > staleMs) return true;
-  return content.host === os.hostname() && content.pid !== process.pid && !alive(content.pid);
+  return content.pid !== process.pid && !alive(content.pid);
 }
 
-/** A lock whose holder we cannot ask about: another computer's, dated in our future, or unreadable. */
+/**
+ * A lock whose age we cannot tell from its dates: unreadable (its creator may still be writing it),
+ * or dated in our future (this computer's clock went back). It is judged by our own watch instead.
+ */
 export function isUncheckable(found: FoundLock, wallNow: number): boolean {
   const { content } = found;
-  return !content || content.host !== os.hostname() || content.at > wallNow;
+  return !content || content.at > wallNow;
 }
 
 /** Removes a stale lock if it is still the file we judged. Returns the error if it could not. */

@@ -11,6 +11,17 @@
  * the synced file would silently stop changing. The temp file, `.prev` and the lock lie beside that
  * real file, so the rename stays within one folder and two links to one vault share one lock
  * (vault-links.ts resolves the path).
+ *
+ * Names, chosen for a vault in a synchronised folder (docs/vault-format.md §7): temp files are
+ * `.~<name>.<computer tag>.<16 hex>.tmp`. The `.~` start is ignored by the Nextcloud and ownCloud
+ * clients out of the box (their exclude list holds `]*.~*`), and reportedly by Dropbox;
+ * the leading dot hides them in file managers on Linux and macOS, the `.tmp` end marks them as
+ * temporary elsewhere, and the computer tag (this-computer.ts) lets each computer clean up only
+ * its own leftovers, so a cleanup never deletes a file a sync tool delivered from another computer
+ * mid-save. The previous generation keeps its visible name `<name>.prev` beside the vault: it is
+ * the file a person restores by hand, Tessera offers it when the vault does not open, and it moves
+ * with the vault; synchronising it is harmless but noisy, so the docs name it among the patterns to
+ * exclude (conflict-copies.ts `syncIgnorePatterns`).
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -18,19 +29,42 @@ import { chmod, copyFile, open, readdir, readFile, rename, rm, stat } from 'node
 import path from 'node:path';
 import { corrupt, ioError, isErrnoException, VaultError } from './errors';
 import { MAX_FILE_BYTES } from './format';
+import { thisComputer, type ComputerIdentity } from './this-computer';
 import { resolveVaultFile } from './vault-links';
 
+/** `.tmp-<16 hex>`: the suffix of a private file's temp file (private-file.ts) and of the vault's before issue #18. */
 export function tempSuffix(randomBytes: (n: number) => Uint8Array): string {
   return `.tmp-${Buffer.from(randomBytes(8)).toString('hex')}`;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
- * Our temp files for `file`: `<name>.tmp-<16 hex>`, `<name>.prev.tmp-<16 hex>` and
- * `<name>.lock.tmp-<16 hex>`. Nothing else matches.
+ * A new temp file beside `file` for a save, a copy to `.prev` or a lock being created:
+ * `.~<name>.<computer tag>.<16 hex>.tmp`.
  */
-export function isOwnTempFile(file: string, candidate: string): boolean {
-  const base = path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${base}(\\.prev|\\.lock)?\\.tmp-[0-9a-f]{16}$`).test(candidate);
+export function vaultTempPath(
+  file: string,
+  randomBytes: (n: number) => Uint8Array,
+  computer: ComputerIdentity = thisComputer(),
+): string {
+  const hex = Buffer.from(randomBytes(8)).toString('hex');
+  return path.join(path.dirname(file), `.~${path.basename(file)}.${computer.tag}.${hex}.tmp`);
+}
+
+/**
+ * Our leftover temp files for `file`: this computer's `.~<name>.<tag>.<16 hex>.tmp`, and the names
+ * Tessera used before, from any computer: `<name>.tmp-<16 hex>`, `<name>.prev.tmp-<16 hex>` and
+ * `<name>.lock.tmp-<16 hex>`. Nothing else matches; another computer's temp files are left to it.
+ */
+export function isOwnTempFile(file: string, candidate: string, computer: ComputerIdentity = thisComputer()): boolean {
+  const base = escapeRegExp(path.basename(file));
+  return (
+    new RegExp(`^\\.~${base}\\.${escapeRegExp(computer.tag)}\\.[0-9a-f]{16}\\.tmp$`).test(candidate) ||
+    new RegExp(`^${base}(\\.prev|\\.lock)?\\.tmp-[0-9a-f]{16}$`).test(candidate)
+  );
 }
 
 /** SHA-256 of the file bytes: identifies "the file we loaded or last wrote". */
@@ -138,19 +172,21 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
  * the vault → fsync folder. The caller holds the lock file; `beforeCommit` runs just before the
  * rename (the session re-checks that it still holds the lock there). On failure the temp files are
  * removed and the vault file is whichever complete version was there. Through a symbolic link all
- * of this happens beside the link's target (resolveVaultFile), and the link stays as it is.
+ * of this happens beside the link's target (resolveVaultFile), and the link stays as it is. The
+ * temp files carry `computer`'s tag (default: this computer).
  */
 export async function writeVaultAtomically(
   vaultPath: string,
   bytes: Uint8Array,
   randomBytes: (n: number) => Uint8Array,
   beforeCommit: () => Promise<void> = async () => undefined,
+  computer: ComputerIdentity = thisComputer(),
 ): Promise<void> {
   const file = await resolveVaultFile(vaultPath);
   const folder = path.dirname(file);
-  const temp = `${file}${tempSuffix(randomBytes)}`;
+  const temp = vaultTempPath(file, randomBytes, computer);
   const prev = `${file}.prev`;
-  const prevTemp = `${prev}${tempSuffix(randomBytes)}`;
+  const prevTemp = vaultTempPath(file, randomBytes, computer);
   try {
     await writeAndSync(temp, bytes);
     let hasCurrent = true;
@@ -179,10 +215,13 @@ export async function writeVaultAtomically(
  * Whether any of our temp files lie beside the file `vaultPath` resolves to (a cheap check before
  * taking the lock to clean).
  */
-export async function hasStaleTempFiles(vaultPath: string): Promise<boolean> {
+export async function hasStaleTempFiles(
+  vaultPath: string,
+  computer: ComputerIdentity = thisComputer(),
+): Promise<boolean> {
   try {
     const file = await resolveVaultFile(vaultPath);
-    return (await readdir(path.dirname(file))).some((name) => isOwnTempFile(file, name));
+    return (await readdir(path.dirname(file))).some((name) => isOwnTempFile(file, name, computer));
   } catch {
     return false;
   }
@@ -190,9 +229,14 @@ export async function hasStaleTempFiles(vaultPath: string): Promise<boolean> {
 
 /**
  * Deletes our leftover temp files (from a crash mid-save) beside the file `vaultPath` resolves to,
- * where saves make them. Call with the lock held.
+ * where saves make them: this computer's, and those of the names used before (isOwnTempFile).
+ * Another computer's temp files, delivered by a sync tool, are its own to remove. Call with the
+ * lock held.
  */
-export async function removeStaleTempFiles(vaultPath: string): Promise<string[]> {
+export async function removeStaleTempFiles(
+  vaultPath: string,
+  computer: ComputerIdentity = thisComputer(),
+): Promise<string[]> {
   const file = await resolveVaultFile(vaultPath);
   const folder = path.dirname(file);
   let names: string[];
@@ -202,7 +246,7 @@ export async function removeStaleTempFiles(vaultPath: string): Promise<string[]>
     if (isErrnoException(error) && error.code === 'ENOENT') return [];
     throw ioError('list the vault folder', error);
   }
-  const stale = names.filter((name) => isOwnTempFile(file, name));
+  const stale = names.filter((name) => isOwnTempFile(file, name, computer));
   for (const name of stale) await rm(path.join(folder, name), { force: true }).catch(() => undefined);
   return stale;
 }

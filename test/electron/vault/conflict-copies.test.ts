@@ -6,6 +6,7 @@
  * names the way each tool's code does (Syncthing's conflictName, the Qt clients'
  * makeConflictFileName, …), so the properties test the recogniser against the tools, not itself.
  */
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,7 +16,9 @@ import {
   type ConflictCopy,
   type SyncTool,
 } from '../../../electron/vault/conflict-copies';
-import { isOwnTempFile, tempSuffix } from '../../../electron/vault/storage';
+import { lockFilePath } from '../../../electron/vault/lock-file';
+import { isOwnTempFile, vaultTempPath } from '../../../electron/vault/storage';
+import { thisComputer } from '../../../electron/vault/this-computer';
 
 const VAULT = 'vault.tessera';
 const MY_VAULT = 'My Vault.tessera';
@@ -161,6 +164,8 @@ describe('conflictCopyOf: names that look close but are not conflict copies', ()
     ["Tessera's previous generation", 'vault.tessera.prev', VAULT],
     ["Tessera's temp file", 'vault.tessera.tmp-0123456789abcdef', VAULT],
     ["Tessera's lock", 'vault.tessera.lock', VAULT],
+    ["Tessera's lock since issue 18", '.~vault.tessera.0a1b2c3d.lock', VAULT],
+    ["Tessera's temp file since issue 18", '.~vault.tessera.0a1b2c3d.0123456789abcdef.tmp', VAULT],
     ['a number glued on', 'vault2.tessera', VAULT],
     ['another vault', 'work.tessera', VAULT],
     ["another vault's conflict copy", 'work.sync-conflict-20261205-101010-ABCDEF1.tessera', VAULT],
@@ -210,6 +215,8 @@ describe('vaultCandidate: which files beside the vault get their vault id checke
       'vault.tessera.prev',
       'vault.tessera.lock',
       'vault.tessera.tmp-0123456789abcdef',
+      '.~vault.tessera.0a1b2c3d.lock',
+      '.~vault.tessera.0a1b2c3d.0123456789abcdef.tmp',
       'settings.json',
       '.tessera',
     ]) {
@@ -393,30 +400,19 @@ describe('syncIgnorePatterns', () => {
   it("lists Tessera's side files as storage.ts names them, and the lines for each tool", () => {
     const p = syncIgnorePatterns(VAULT);
     expect(p.tessera).toEqual({
-      temp: ['vault.tessera.tmp-*', 'vault.tessera.prev.tmp-*', 'vault.tessera.lock.tmp-*'],
-      lock: 'vault.tessera.lock',
+      temp: ['.~vault.tessera.*.tmp'],
+      lock: '.~vault.tessera.*.lock',
       previous: 'vault.tessera.prev',
+      unmerged: 'vault.tessera-unmerged-*',
     });
-    expect(p.syncthing).toEqual([
-      '(?d)vault.tessera.tmp-*',
-      '(?d)vault.tessera.prev.tmp-*',
-      '(?d)vault.tessera.lock.tmp-*',
-      '(?d)vault.tessera.lock',
-      '(?d)vault.tessera.prev',
-    ]);
-    expect(p.nextcloud).toEqual([
-      ']vault.tessera.tmp-*',
-      ']vault.tessera.prev.tmp-*',
-      ']vault.tessera.lock.tmp-*',
-      ']vault.tessera.lock',
-      ']vault.tessera.prev',
-    ]);
+    expect(p.syncthing).toEqual(['(?d).~vault.tessera.*', '(?d)vault.tessera.prev', '(?d)vault.tessera-unmerged-*']);
+    expect(p.nextcloud).toEqual(['].~vault.tessera.*', ']vault.tessera.prev', ']vault.tessera-unmerged-*']);
     expect(p.dropbox).toBeNull();
   });
 
   it('makes characters special to the ignore files match only one character, and takes the base name', () => {
-    expect(syncIgnorePatterns('/x/[work]*!.tessera').tessera.lock).toBe('?work???.tessera.lock');
-    expect(syncIgnorePatterns('C:\\Sync\\My Vault.tessera').syncthing[0]).toBe('(?d)My Vault.tessera.tmp-*');
+    expect(syncIgnorePatterns('/x/[work]*!.tessera').tessera.lock).toBe('.~?work???.tessera.*.lock');
+    expect(syncIgnorePatterns('C:\\Sync\\My Vault.tessera').syncthing[0]).toBe('(?d).~My Vault.tessera.*');
   });
 
   // The glob rules of .stignore and sync-exclude.lst for a pattern without '/': '*' is any run of
@@ -429,17 +425,24 @@ describe('syncIgnorePatterns', () => {
         .replace(/\?/g, '.')}$`,
     );
 
-  it('covers every temp file storage.ts makes and cleans up (tempSuffix, isOwnTempFile)', () => {
+  it('covers every temp file storage.ts makes and cleans up, and every lock (vaultTempPath, lockFilePath)', () => {
     fc.assert(
       fc.property(
         stemArb,
         fc.uint8Array({ minLength: 8, maxLength: 8 }),
-        fc.constantFrom('', '.prev', '.lock'),
-        (stem, bytes, kind) => {
+        fc.stringMatching(/^[0-9a-f]{8}$/),
+        (stem, bytes, tag) => {
           const vault = `${stem}.tessera`;
-          const temp = `${vault}${kind}${tempSuffix(() => bytes)}`;
-          expect(isOwnTempFile(`/sync/${vault}`, temp)).toBe(true);
-          expect(syncIgnorePatterns(vault).tessera.temp.some((g) => globToRegExp(g).test(temp))).toBe(true);
+          const computer = { ...thisComputer(), tag };
+          const temp = path.basename(vaultTempPath(`/sync/${vault}`, () => bytes, computer));
+          const lock = path.basename(lockFilePath(`/sync/${vault}`, computer));
+          const p = syncIgnorePatterns(vault);
+          expect(isOwnTempFile(`/sync/${vault}`, temp, computer)).toBe(true);
+          expect(p.tessera.temp.some((g) => globToRegExp(g).test(temp))).toBe(true);
+          expect(globToRegExp(p.tessera.lock).test(lock)).toBe(true);
+          for (const line of [p.syncthing[0]!.slice('(?d)'.length), p.nextcloud[0]!.slice(1)]) {
+            expect(globToRegExp(line).test(temp) && globToRegExp(line).test(lock)).toBe(true);
+          }
         },
       ),
     );
@@ -450,13 +453,11 @@ describe('syncIgnorePatterns', () => {
       fc.property(stemArb, fc.stringMatching(/^[0-9a-f]{16}$/), (stem, hex) => {
         const vault = `${stem}.tessera`;
         const p = syncIgnorePatterns(vault);
-        const all = [...p.tessera.temp, p.tessera.lock, p.tessera.previous].map(globToRegExp);
+        const all = p.syncthing.map((line) => globToRegExp(line.slice('(?d)'.length)));
         const matches = (name: string) => all.some((re) => re.test(name));
         for (const side of [
-          `${vault}.tmp-${hex}`,
-          `${vault}.prev.tmp-${hex}`,
-          `${vault}.lock.tmp-${hex}`,
-          `${vault}.lock`,
+          `.~${vault}.${hex.slice(0, 8)}.${hex}.tmp`,
+          `.~${vault}.${hex.slice(8)}.lock`,
           `${vault}.prev`,
         ]) {
           expect(matches(side)).toBe(true);

@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * Issue 14 finding 6: the lock loop always ends, never follows a link at the lock path, and leaves
- * no `.lock.tmp-*` behind. Time is a fake clock advanced by the injected sleep, so nothing here
- * waits for real time; `randomBytes` counts attempts (one temp name each) and aborts a runaway loop
- * so that a regression fails instead of spinning forever.
+ * no temp file behind (`.~<vault>.<tag>.<16 hex>.tmp`; `.lock.tmp-*` before issue 18). Time is a
+ * fake clock advanced by the injected sleep, so nothing here waits for real time; `randomBytes`
+ * counts attempts (one temp name each) and aborts a runaway loop so that a regression fails instead
+ * of spinning forever.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VaultError } from '../../../electron/vault';
 import { acquireLock, lockFilePath, type LockFileOptions } from '../../../electron/vault/lock-file';
+import { thisComputer } from '../../../electron/vault/this-computer';
 import { makeTempDir } from './helpers/fakes';
 import { lockClock } from './helpers/lock-clock';
 
@@ -30,7 +31,13 @@ function harness(extra: Partial<LockFileOptions> = {}) {
 }
 
 function leftovers(): string[] {
-  return readdirSync(tmp.dir).filter((name) => name.includes('.tmp-'));
+  return readdirSync(tmp.dir).filter((name) => name.includes('.tmp-') || name.endsWith('.tmp'));
+}
+
+/** A lock a live process of this computer took just now (our parent's pid, which is alive). */
+function liveHere(): string {
+  const me = thisComputer();
+  return JSON.stringify({ pid: process.ppid, host: me.host, bootId: me.bootId, token: 'live', at: Date.now() });
 }
 
 async function failure(promise: Promise<unknown>): Promise<VaultError> {
@@ -102,8 +109,7 @@ describe('every wait has a bound', () => {
   });
 
   it('gives up on a live holder when the deadline passes, counting its waits', async () => {
-    const live = { pid: process.ppid, host: os.hostname(), token: 'live', at: Date.now() };
-    writeFileSync(lockFilePath(file), JSON.stringify(live));
+    writeFileSync(lockFilePath(file), liveHere());
     const h = harness({ timeoutMs: 50 });
     const error = await failure(acquireLock(file, h.options));
     expect(error).toMatchObject({ kind: 'io', reason: 'busy' });
@@ -115,8 +121,7 @@ describe('every wait has a bound', () => {
   });
 
   it('ends even when the clock never moves (a sleep that returns at once)', async () => {
-    const live = { pid: process.ppid, host: os.hostname(), token: 'live', at: Date.now() };
-    writeFileSync(lockFilePath(file), JSON.stringify(live));
+    writeFileSync(lockFilePath(file), liveHere());
     let sleeps = 0;
     const h = harness({
       timeoutMs: 50,
@@ -133,8 +138,7 @@ describe('every wait has a bound', () => {
   });
 
   it('timeout 0 tries once and never waits', async () => {
-    const live = { pid: process.ppid, host: 'another-host', token: 'live', at: Date.now() };
-    writeFileSync(lockFilePath(file), JSON.stringify(live));
+    writeFileSync(lockFilePath(file), liveHere());
     const h = harness({ timeoutMs: 0 });
     await expect(acquireLock(file, h.options)).rejects.toMatchObject({ kind: 'io', reason: 'busy' });
     expect(h.sleeps).toEqual([]);

@@ -3,6 +3,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createVault,
@@ -14,7 +15,8 @@ import {
   type VaultOptions,
 } from '../../../electron/vault';
 import { acquireLock, lockFilePath } from '../../../electron/vault/lock-file';
-import { isOwnTempFile } from '../../../electron/vault/storage';
+import { isOwnTempFile, vaultTempPath } from '../../../electron/vault/storage';
+import { computerTag, thisComputer } from '../../../electron/vault/this-computer';
 import { bundleCjs } from './helpers/bundle';
 import { digestOf } from './helpers/container';
 import { fastOptions, makeTempDir, seededRandom, totpEntry } from './helpers/fakes';
@@ -84,25 +86,100 @@ describe('atomic saves', () => {
 });
 
 describe('stale temp files', () => {
+  const me = thisComputer();
   const names = [
+    `.~vault.tessera.${me.tag}.0123456789abcdef.tmp`,
+    // The names before issue 18, from any computer: a crash left them.
     'vault.tessera.tmp-0123456789abcdef',
     'vault.tessera.prev.tmp-fedcba9876543210',
     'vault.tessera.lock.tmp-00112233aabbccdd',
   ];
-  const foreign = ['vault.tessera.tmp-short', 'other.tessera.tmp-0123456789abcdef', 'vault.tessera.bak', 'notes.txt'];
+  const foreign = [
+    `.~vault.tessera.${computerTag('another-computer', null)}.0123456789abcdef.tmp`, // its own to clean up
+    `.~vault.tessera.${me.tag}.lock`,
+    `.~vault.tessera.${me.tag}.0123456789ABCDEF.tmp`,
+    `.~other.tessera.${me.tag}.0123456789abcdef.tmp`,
+    '~vault.tessera.0123456789abcdef.tmp',
+    'vault.tessera.tmp-short',
+    'other.tessera.tmp-0123456789abcdef',
+    'vault.tessera.bak',
+    'notes.txt',
+  ];
 
   it('matches only our naming pattern', () => {
     for (const n of names) expect(isOwnTempFile('/x/vault.tessera', n)).toBe(true);
     for (const n of foreign) expect(isOwnTempFile('/x/vault.tessera', n)).toBe(false);
   });
 
+  /** What a temp name of ours is, spelled out without a regular expression. */
+  function oracle(vault: string, tag: string, name: string): boolean {
+    const hex16 = (h: string) => h.length === 16 && [...h].every((c) => '0123456789abcdef'.includes(c));
+    const head = `.~${vault}.${tag}.`;
+    if (name.startsWith(head) && name.endsWith('.tmp') && hex16(name.slice(head.length, -4))) return true;
+    for (const kind of ['', '.prev', '.lock']) {
+      const old = `${vault}${kind}.tmp-`;
+      if (name.startsWith(old) && hex16(name.slice(old.length))) return true;
+    }
+    return false;
+  }
+
+  const vaultName = fc
+    .stringMatching(/^[^/\\\0]{1,24}$/)
+    .filter((n) => n !== '.' && n !== '..')
+    .map((n) => `${n}.tessera`);
+  const tagArb = fc.stringMatching(/^[0-9a-f]{8}$/);
+
+  it('recognises every temp name a save or a lock makes, whatever the vault is called (round trip)', () => {
+    fc.assert(
+      fc.property(vaultName, tagArb, fc.uint8Array({ minLength: 8, maxLength: 8 }), (vault, tag, bytes) => {
+        const computer = { ...me, tag };
+        const temp = path.basename(vaultTempPath(`/sync/${vault}`, () => bytes, computer));
+        expect(isOwnTempFile(`/sync/${vault}`, temp, computer)).toBe(true);
+        expect(
+          isOwnTempFile(`/sync/${vault}`, temp, { ...me, tag: tag === '00000000' ? '00000001' : '00000000' }),
+        ).toBe(false);
+        expect(isOwnTempFile(`/sync/${vault}`, `${vault}.tmp-${Buffer.from(bytes).toString('hex')}`, computer)).toBe(
+          true,
+        );
+      }),
+    );
+  });
+
+  it('nothing else matches: near misses and arbitrary names agree with the spelled-out rule', () => {
+    const near = (vault: string, tag: string) =>
+      fc
+        .tuple(
+          fc.constantFrom(`.~${vault}.${tag}.`, `${vault}.tmp-`, `${vault}.prev.tmp-`, `${vault}.lock.tmp-`, '.~', ''),
+          fc.oneof(fc.stringMatching(/^[0-9a-f]{16}$/), fc.stringMatching(/^[0-9a-fA-F.~-]{0,18}$/)),
+          fc.constantFrom('.tmp', '', '.tmp.tmp', '.TMP', 'x'),
+          fc.nat(40),
+          fc.string({ maxLength: 2 }),
+        )
+        .map(([head, hex, tail, at, insert]) => {
+          const name = `${head}${hex}${tail}`;
+          return insert ? name.slice(0, at) + insert + name.slice(at + insert.length) : name;
+        });
+    const cases = fc
+      .tuple(vaultName, tagArb)
+      .chain(([vault, tag]) =>
+        fc.tuple(fc.constant(vault), fc.constant(tag), fc.oneof(near(vault, tag), fc.string({ maxLength: 60 }))),
+      );
+    fc.assert(
+      fc.property(cases, ([vault, tag, name]) => {
+        expect(isOwnTempFile(`/sync/${vault}`, name, { ...me, tag })).toBe(oracle(vault, tag, name));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('removes ours on unlock and on create, and nothing else', async () => {
     const v = await create();
     v.lock();
     const dir = path.dirname(opts.path);
-    for (const n of [...names, ...foreign]) writeFileSync(path.join(dir, n), 'x');
+    const others = foreign.filter((n) => !n.endsWith('.lock')); // a garbled lock of ours would hold up the cleanup
+    for (const n of [...names, ...others]) writeFileSync(path.join(dir, n), 'x');
     await unlock();
-    expect(readdirSync(dir).sort()).toEqual([...foreign, 'vault.tessera'].sort());
+    expect(readdirSync(dir).sort()).toEqual([...others, 'vault.tessera'].sort());
 
     const other = fastOptions(path.join(tmp.dir, 'second'));
     const { mkdirSync } = await import('node:fs');
@@ -118,7 +195,7 @@ describe('stale temp files', () => {
     writeFileSync(path.join(dir, names[0]!), 'x');
     writeFileSync(
       lockFilePath(opts.path),
-      JSON.stringify({ pid: process.ppid, host: (await import('node:os')).hostname(), token: 't', at: Date.now() }),
+      JSON.stringify({ pid: process.ppid, host: me.host, bootId: me.bootId, token: 't', at: Date.now() }),
     );
     await unlock();
     expect(existsSync(path.join(dir, names[0]!))).toBe(true);
@@ -126,14 +203,14 @@ describe('stale temp files', () => {
 });
 
 describe('lock file', () => {
-  const hostname = async (): Promise<string> => (await import('node:os')).hostname();
+  const me = thisComputer();
+  /** A lock of this computer, in this boot. */
+  const here = (pid: number, at = Date.now()) =>
+    JSON.stringify({ pid, host: me.host, bootId: me.bootId, token: 't', at });
 
   it('makes a save wait for, then give up on, a live holder; the file stays unchanged', async () => {
     const v = await create({ ...opts, lockTimeoutMs: 150 });
-    writeFileSync(
-      lockFilePath(opts.path),
-      JSON.stringify({ pid: process.ppid, host: await hostname(), token: 't', at: Date.now() }),
-    );
+    writeFileSync(lockFilePath(opts.path), here(process.ppid));
     const before = digestOf(opts.path);
     const error = await v.add([totpEntry()]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VaultError);
@@ -146,12 +223,12 @@ describe('lock file', () => {
   it('breaks a lock whose process is gone, an empty one older than 2 s, and one older than staleMs', async () => {
     const v = await create({ ...opts, lockTimeoutMs: 2000, lockStaleMs: 5000 });
     const lock = lockFilePath(opts.path);
-    writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: await hostname(), token: 't', at: Date.now() }));
+    writeFileSync(lock, here(deadPid()));
     await v.add([totpEntry()]);
     writeFileSync(lock, '');
     utimesSync(lock, new Date(Date.now() - 3000), new Date(Date.now() - 3000));
     await v.add([totpEntry()]);
-    writeFileSync(lock, JSON.stringify({ pid: process.ppid, host: 'another-host', token: 't', at: Date.now() - 6000 }));
+    writeFileSync(lock, here(process.ppid, Date.now() - 6000));
     await v.add([totpEntry()]);
     expect(v.entries()).toHaveLength(3);
     expect(existsSync(lock)).toBe(false);

@@ -107,7 +107,7 @@ async function verify(opts: VaultOptions, dir: string, acked: number, label: str
   if (step < acked) {
     throw new Error(`${label}: the vault holds step ${step}, but the child had completed step ${acked}`);
   }
-  const leftovers = readdirSync(dir).filter((n) => n.includes('.tmp-'));
+  const leftovers = readdirSync(dir).filter((n) => n.includes('.tmp-') || n.endsWith('.tmp'));
   if (leftovers.length) throw new Error(`${label}: temp files survived an open: ${leftovers.join(', ')}`);
   const prev = previousGenerationPath(opts.path);
   if (existsSync(prev)) {
