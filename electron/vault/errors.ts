@@ -52,7 +52,18 @@ export type VaultErrorReason =
    * `wrong-password-or-tampered`: a quick-unlock wrap opened but its data key no longer opens the
    * vault (the vault was re-keyed since, here or on another computer), or it is another vault's.
    */
-  | 'quick-unlock-stale';
+  | 'quick-unlock-stale'
+  /**
+   * `corrupt`: a copy given to merge (`UnlockedVault.mergeCopy`) is another vault (its `vaultId`
+   * differs): Tessera merges only copies of one vault.
+   */
+  | 'other-vault'
+  /**
+   * `wrong-password-or-tampered`: a copy given to merge is this vault under another data key (a
+   * password change or re-key on another computer): it opens only with its own password, which the
+   * caller asks for once and passes as `{ password }`; also when that password does not open it.
+   */
+  | 'other-key';
 
 /** An expected failure to open or save a vault. `message` is a sentence a user can act on. */
 export class VaultError extends Error {

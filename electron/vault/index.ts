@@ -62,11 +62,13 @@ export {
   readVaultFileEntries,
   recoverVault,
   unlockVaultWithWrap,
+  readVaultId,
 } from './vault';
 export type { DataKeyWrap } from './quick-unlock-wrap';
 export { formatRecoveryKey, parseRecoveryKey, recoveryKeyPair, RecoveryKeyFormatError } from './recovery';
 export type { VaultOptions, VaultInfo } from './vault';
-export type { UnlockedVault, ChangePasswordOptions } from './session-types';
+export type { UnlockedVault, ChangePasswordOptions, MergeCopyOptions, MergeOutcome } from './session-types';
+export { unmergedCopyName, isUnmergedCopyName } from './unmerged-copy';
 export { isFolder } from './storage';
 export { writePrivateFile, type PrivateFileOptions } from './private-file';
 export { assertLinkedFolderExists, previousGenerationPath, resolveVaultFile } from './vault-links';

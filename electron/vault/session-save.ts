@@ -12,14 +12,47 @@ import { checkBeforeWrite, sealVault, verifyWritten } from './sealing';
 import { samePasswordSlot } from './slots';
 import { writeVaultAtomically } from './storage';
 
-/** The session locks itself with this when the file on disk no longer opens with its key. */
-export function changedElsewhere(): VaultError {
+/**
+ * The session locks itself with this when the file on disk no longer opens with its key. `kept` is
+ * the unmerged copy the session wrote beside the vault first (unmerged-copy.ts), or the reason it
+ * could not write one.
+ */
+export function changedElsewhere(kept?: { readonly file: string } | { readonly failed: string }): VaultError {
+  const base =
+    'The vault was replaced, or its password was changed, on another computer, by another Tessera window or by ' +
+    'the command line.';
+  let keptNote = '';
+  if (kept && 'file' in kept) {
+    keptNote =
+      ` This window's accounts were kept in ${kept.file}; once the vault is unlocked again, Tessera merges them ` +
+      'in (it asks for the password they were saved with).';
+  } else if (kept) {
+    keptNote = ` This window's unsaved state could not be kept beside it (${kept.failed}).`;
+  }
+  return new VaultError('wrong-password-or-tampered', `${base}${keptNote} Unlock it again, with its new password.`, {
+    reason: 'password-changed-elsewhere',
+  });
+}
+
+/** `mergeCopy` was given a copy of another vault. */
+export function otherVault(copyId: string, ourId: string): VaultError {
   return new VaultError(
-    'wrong-password-or-tampered',
-    'The vault was replaced, or its password was changed, by another Tessera window or the command line. ' +
-      'Unlock it again.',
-    { reason: 'password-changed-elsewhere' },
+    'corrupt',
+    `That file is a different vault (vault id ${copyId}; this one is ${ourId}); Tessera merges only copies of ` +
+      "the same vault. Open it as a vault of its own, or move it out of this vault's folder.",
+    { reason: 'other-vault' },
   );
+}
+
+/** `mergeCopy` was given a copy under another data key, without its password (or with a wrong one). */
+export function otherKey(passwordGiven: boolean): VaultError {
+  const message = passwordGiven
+    ? 'That password does not open this copy of the vault. Enter the password the copy was saved with (the one ' +
+      'used on the other computer, or the one before the last change) and try again.'
+    : 'This copy of the vault was saved under another password (it was changed on another computer, or the copy ' +
+      'is from before a change). Enter the password the copy was saved with once to merge it; afterwards the ' +
+      'vault opens with the password of whichever copy was saved later.';
+  return new VaultError('wrong-password-or-tampered', message, { reason: 'other-key' });
 }
 
 /**

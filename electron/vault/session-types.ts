@@ -78,8 +78,56 @@ export interface UnlockedVault {
    * @throws VaultError when it is another vault or does not open.
    */
   checkCopy(bytes: Uint8Array): Promise<void>;
+  /**
+   * Brings the session up to date with the vault file when it changed on disk (another window, the
+   * CLI, or a sync tool delivering another computer's save): the file's state is MERGED into the
+   * session's (merge.ts; nothing the session has and the file lacks is dropped), and when the merge
+   * holds anything the file lacks it is saved once, so the other computer gets this one's part.
+   * Returns true when the session's state changed. A file missing for a moment (a sync tool
+   * replacing it) is waited for; a file that no longer opens with the session's key (its password
+   * was changed elsewhere) makes the session write its state beside the vault
+   * (`<name>.tessera-unmerged-<time>.tessera`) and lock.
+   * @throws VaultError `wrong-password-or-tampered` (reason `password-changed-elsewhere`, the session
+   *   is then locked), `payload-tampered`, `corrupt`, `io`.
+   */
   reloadIfChangedOnDisk(): Promise<boolean>;
+  /**
+   * Merges another copy of this vault (a conflict copy's bytes) into the session and saves once if
+   * that changed anything. The copy must have the same vaultId. A copy under another data key (a
+   * password change on another computer) needs its password: the merged vault then continues under
+   * the key of the copy saved later (header `savedAt`, then `generation`), which may change this
+   * session's master password (`passwordNowFrom: 'copy'`). docs/dev/vault-api.md.
+   * @throws VaultError `corrupt` reason `other-vault` (another vault), `wrong-password-or-tampered`
+   *   reason `other-key` (needs, or was given the wrong, password), `corrupt`, `payload-tampered`,
+   *   `io`; EntryValidationError when the merged vault would exceed a vault-wide limit (nothing written).
+   */
+  mergeCopy(bytes: Uint8Array, options?: MergeCopyOptions): Promise<MergeOutcome>;
   lock(): void;
+}
+
+/** How `mergeCopy` opens a copy. */
+export interface MergeCopyOptions {
+  /** The copy's password, when it was saved under another data key (error reason `other-key`). */
+  readonly password?: string | undefined;
+}
+
+/** What `mergeCopy` did, relative to the session's state before the copy was merged in. */
+export interface MergeOutcome {
+  /** Accounts the copy had that the session had not. */
+  readonly added: number;
+  /** Accounts both had whose merge differs from the session's (names, notes, counter, …). */
+  readonly changed: number;
+  /** Accounts the session had that the copy deleted. */
+  readonly removed: number;
+  /** New conflict notes (notes texts that lost to a concurrent edit and are kept). */
+  readonly conflictNotes: number;
+  /** Whether the vault file was written (false when the copy added nothing). */
+  readonly saved: boolean;
+  /**
+   * Whose key and password the vault has now: `'this'` (unchanged) or `'copy'` (the copy was saved
+   * later under another password, so that password now opens the vault, here and on the other computer).
+   */
+  readonly passwordNowFrom: 'this' | 'copy';
 }
 
 /** How `changePassword` changes the password. */
@@ -104,13 +152,21 @@ export interface SessionDeps {
   readonly lockStaleMs: number;
   /** VaultOptions.onRekeyed. */
   readonly onRekeyed: (vault: UnlockedVault) => Promise<void>;
+  /** How long reading the vault for a save or a reload waits for a missing file to come back. */
+  readonly missingFileWaitMs: number;
+  /** Waits `ms` milliseconds (between tries of a missing file); tests inject one that moves a fake clock. */
+  readonly sleep: (ms: number) => Promise<void>;
 }
 
 export interface SessionState {
   readonly dataKey: Uint8Array;
   readonly payload: DecodedPayload;
-  /** The header of the file on disk as we last loaded or wrote it. */
+  /**
+   * The header the next save builds on: the file's as we last loaded or wrote it, or, after merging
+   * another copy, whichever of the two headers was saved later.
+   */
   readonly diskHeader: VaultHeader;
+  /** SHA-256 of the last file on disk the session wrote or merged in (its state holds all of that file). */
   readonly diskDigest: string;
   /** Our password slot as on disk, and as the next save writes it (differs after a KDF upgrade). */
   readonly diskSlot: PasswordSlot;

@@ -3,19 +3,21 @@
  * The unlocked vault: holds the data key and the plaintext payload (secrets as bytes), applies
  * changes through one save queue, and wipes everything on `lock()`.
  *
- * Every save runs under the inter-process lock file and first re-reads the file. If another process
- * (the app or the CLI) saved since, the newer file is opened with the in-memory data key and the
- * change is applied on top of it, so neither side's changes are lost. A file that does not open
- * with our key is never overwritten. If its password slot changed (a password change or a KDF
- * upgrade elsewhere) or it is a different vault, the session locks itself and throws
- * `wrong-password-or-tampered` (reason `password-changed-elsewhere`): unlock again.
+ * Every save runs under the inter-process lock file and first re-reads the file (waiting a moment
+ * when it is missing: a sync tool replacing it). If the file changed since the session last wrote
+ * or merged it — another window, the CLI, or a sync tool delivering another computer's save — it
+ * is opened and MERGED with the session's state (merge.ts, session-merge.ts), and the change is
+ * applied to the merge, so nothing either side has is lost. A reload merges the same way and saves
+ * once when the file lacks something of ours; `mergeCopy` merges a conflict copy.
  *
- * What a save re-applies is a change to the whole contents (entries.ts): the entries, the
- * tombstones of removed ones and the custom icons, so another process's removals and icons are kept
- * like its entries. Every save writes format 2 (a format 1 file is converted by its first save).
+ * A file that does not open with the session's key (nor one it held before re-keying) is never
+ * overwritten: its password was changed elsewhere, or it is another vault. The session then writes
+ * its own state beside it as an unmerged copy (unmerged-copy.ts), locks itself and throws
+ * `wrong-password-or-tampered` (reason `password-changed-elsewhere`): unlock again, and the
+ * conflict-copy absorber merges the unmerged copy in. Every save writes format 2.
  */
 import { VaultLockedError, type EntryPatch } from '../domain';
-import { KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
+import { bytesEqual, KEY_BYTES, passwordBytes, uuidV4, wipe } from './crypto';
 import type { IconImageInput, NewVaultEntry, StoredIcon, Tombstone, VaultContents, VaultEntry } from './entry';
 import {
   addEntries,
@@ -28,10 +30,12 @@ import {
   updateEntry,
 } from './entries';
 import { EntryValidationError, VaultError } from './errors';
-import { parseContainer, type PasswordSlot, type Slot } from './format';
+import { parseContainer, type ParsedContainer, type PasswordSlot, type Slot, type VaultHeader } from './format';
 import type { KdfParams } from './kdf';
 import { acquireLock } from './lock-file';
-import { encodePayload } from './payload';
+import { mergeReport, type MergeReport } from './merge';
+import { readVaultBytesPatiently } from './patient-read';
+import { encodePayload, type DecodedPayload } from './payload';
 import { wrapDataKey, type DataKeyWrap } from './quick-unlock-wrap';
 import {
   createRecoverySlot,
@@ -41,12 +45,22 @@ import {
   recoveryKeyPair,
 } from './recovery';
 import { assertRenewable, RECOVERY_SLOT_TYPE } from './rekey';
-import { openPayload } from './sealing';
-import { changedElsewhere, isSameVaultAndSlot, nextHeader, sealAndWrite } from './session-save';
+import { openPayload, sealVault } from './sealing';
+import { assertWithinVaultLimits, mergeInto, sameSlots, type MergeBase, type OpenedCopy } from './session-merge';
+import { changedElsewhere, isSameVaultAndSlot, nextHeader, otherKey, otherVault, sealAndWrite } from './session-save';
 import { checkPassword, confirmCurrentPassword } from './session-password';
-import { createPasswordSlot } from './slots';
-import { fileDigest, readVaultBytes } from './storage';
-import type { ChangePasswordOptions, SessionDeps, SessionInit, SessionState, UnlockedVault } from './session-types';
+import { createPasswordSlot, unwrapWithPassword } from './slots';
+import { fileDigest } from './storage';
+import type {
+  ChangePasswordOptions,
+  MergeCopyOptions,
+  MergeOutcome,
+  SessionDeps,
+  SessionInit,
+  SessionState,
+  UnlockedVault,
+} from './session-types';
+import { writeUnmergedCopy } from './unmerged-copy';
 import { validateNewEntry, validatePatch } from './validate';
 
 /** The `UnlockedVault` implementation; `flush()` (a save with no entry change) is for unlock's KDF upgrade. */
@@ -55,6 +69,10 @@ export class VaultSession implements UnlockedVault {
   #queue: Promise<void> = Promise.resolve();
   #lastKdf: KdfParams;
   #deriveMs: number | null;
+  /** Data keys this session held before it re-keyed, newest first (wiped on lock). */
+  #formerKeys: Uint8Array[] = [];
+  /** The session holds a merge the file on disk lacks (a reload whose save failed): the next save or reload writes it. */
+  #pendingSave = false;
 
   constructor(
     readonly path: string,
@@ -280,16 +298,48 @@ export class VaultSession implements UnlockedVault {
   reloadIfChangedOnDisk(): Promise<boolean> {
     return this.#enqueue(async () => {
       const st = this.#open();
-      const bytes = await readVaultBytes(this.path);
-      if (fileDigest(bytes) === st.diskDigest) return false;
-      const key = st.dataKey.slice();
+      const bytes = await this.#readDisk();
+      let changed = false;
+      if (fileDigest(bytes) !== st.diskDigest) changed = await this.#mergeIntoMemory(bytes);
+      if (!this.#pendingSave) return changed;
       try {
-        await this.#adopt(bytes, key);
-      } finally {
-        wipe(key);
+        const result = await this.#commitNow(unchanged, { onlyIfChanged: true });
+        return changed || result.sessionChanged;
+      } catch (error) {
+        // Locked (the file changed key meanwhile): say so. A failed save (busy, I/O, a vault-wide
+        // limit) leaves the merge in memory, and the next save or reload writes it.
+        if (this.locked) throw error;
+        if ((error instanceof VaultError && error.kind === 'io') || error instanceof EntryValidationError) {
+          return changed;
+        }
+        throw error;
       }
-      return true;
     });
+  }
+
+  async mergeCopy(bytes: Uint8Array, options: MergeCopyOptions = {}): Promise<MergeOutcome> {
+    const st = this.#open();
+    if (!(bytes instanceof Uint8Array)) throw new TypeError('mergeCopy takes the bytes of a vault file.');
+    const parsed = parseContainer(bytes);
+    if (parsed.header.vaultId !== st.diskHeader.vaultId) {
+      throw otherVault(parsed.header.vaultId, st.diskHeader.vaultId);
+    }
+    const copy = await this.#openCopy(parsed, options.password);
+    try {
+      const result = await this.#enqueue(() => this.#commitNow(unchanged, { copy, onlyIfChanged: true }));
+      if (result.keyChanged && !this.locked) await this.deps.onRekeyed(this).catch(() => undefined);
+      const report = result.report;
+      return {
+        added: report?.added ?? 0,
+        changed: report?.changed ?? 0,
+        removed: report?.removed ?? 0,
+        conflictNotes: report?.conflictNotes ?? 0,
+        saved: result.saved,
+        passwordNowFrom: result.passwordFrom,
+      };
+    } finally {
+      wipe(copy.payload.buffer, copy.opened.kind === 'password' ? copy.opened.key : null);
+    }
   }
 
   /** Writes the current state (and any pending slot upgrade) without changing entries. */
@@ -301,7 +351,9 @@ export class VaultSession implements UnlockedVault {
     const st = this.#state;
     if (!st) return;
     this.#state = null;
-    wipe(st.dataKey, st.payload.buffer);
+    this.#pendingSave = false;
+    wipe(st.dataKey, st.payload.buffer, ...this.#formerKeys);
+    this.#formerKeys = [];
   }
 
   #open(): SessionState {
@@ -324,94 +376,357 @@ export class VaultSession implements UnlockedVault {
     return run;
   }
 
-  /** Opens a newer file with our data key and makes it the session's state (see the file comment). */
-  async #adopt(bytes: Uint8Array, key: Uint8Array): Promise<void> {
-    const st = this.#open();
-    const parsed = parseContainer(bytes);
-    if (!isSameVaultAndSlot(parsed.header, st.diskHeader, st.diskSlot)) {
-      this.lock();
-      throw changedElsewhere();
+  /** Reads the vault file, waiting a moment for a missing one (patient-read.ts). */
+  #readDisk(): Promise<Uint8Array> {
+    return readVaultBytesPatiently(this.path, {
+      waitMs: this.deps.missingFileWaitMs,
+      now: this.deps.monotonicNow,
+      sleep: this.deps.sleep,
+    });
+  }
+
+  /** Keeps a data key the session held before it re-keyed (or took a copy's key), until lock(), to open older copies. */
+  #rememberFormerKey(key: Uint8Array): void {
+    this.#formerKeys.unshift(key);
+    for (const old of this.#formerKeys.splice(MAX_FORMER_KEYS)) wipe(old);
+  }
+
+  /** Opens `parsed` with the session's key (`key`, a copy of it) or a former one; null when neither opens it. */
+  async #openWithKnownKeys(parsed: ParsedContainer, key: Uint8Array): Promise<OpenedCopy | null> {
+    const current = await openIfKey(parsed, key);
+    if (current) return { header: parsed.header, payload: current, opened: { kind: 'current' } };
+    for (const former of [...this.#formerKeys]) {
+      const payload = await openIfKey(parsed, former);
+      if (payload) return { header: parsed.header, payload, opened: { kind: 'former' } };
     }
-    const payload = await openPayload(parsed, key);
-    const now = this.#state;
-    if (!now) {
-      wipe(payload.buffer);
-      throw new VaultLockedError();
-    }
-    wipe(now.payload.buffer);
-    this.#state = { ...now, payload, diskHeader: parsed.header, diskDigest: fileDigest(bytes) };
+    return null;
   }
 
   /**
-   * The save pipeline: lock file → re-read (adopt if changed) → apply → seal → write → verify.
-   * With `newDataKey` (a re-key; `newSlot` wraps it) the file on disk is still opened with the
-   * current key, the new file is sealed under the new one with every slot renewed, and it is
-   * checked in full before it replaces the vault; the session switches keys only once it is saved.
+   * Opens the vault file read from disk (`bytes`, changed since the session last saw it) to merge
+   * it. Another vault, or one under a key the session does not hold (its password was changed
+   * elsewhere): the session writes its state, with `change` applied, beside the vault as an
+   * unmerged copy, locks itself and throws `password-changed-elsewhere`.
    */
-  #commit(
+  async #openDiskFile(
+    bytes: Uint8Array,
+    key: Uint8Array,
+    change: (contents: VaultContents) => VaultContents,
+  ): Promise<OpenedCopy> {
+    const st = this.#open();
+    const parsed = parseContainer(bytes);
+    if (parsed.header.vaultId === st.diskHeader.vaultId) {
+      if (isSameVaultAndSlot(parsed.header, st.diskHeader, st.diskSlot)) {
+        // Our own password slot: our key must open it, and a failure is tampering, not another key.
+        return { header: parsed.header, payload: await openPayload(parsed, key), opened: { kind: 'current' } };
+      }
+      const opened = await this.#openWithKnownKeys(parsed, key);
+      if (opened) return opened;
+    }
+    const kept = await this.#keepUnmerged(change, parsed.header).then(
+      (file) => ({ file }),
+      (error: unknown) => ({ failed: error instanceof Error ? error.message : String(error) }),
+    );
+    this.lock();
+    throw changedElsewhere(kept);
+  }
+
+  /**
+   * Writes the session's state (with `change` applied, when it applies) beside the vault as an
+   * unmerged copy under the session's key (unmerged-copy.ts). Its header's `savedAt` is made older
+   * than `theirs` (the file it could not be merged with), so when the absorber merges it after the
+   * user unlocked with the new password, that newer password stays (session-merge.ts).
+   */
+  async #keepUnmerged(change: (contents: VaultContents) => VaultContents, theirs: VaultHeader): Promise<string> {
+    const st = this.#open();
+    const { now, randomBytes } = this.deps;
+    let contents: VaultContents = contentsOf(st.payload);
+    try {
+      contents = change(contents);
+    } catch {
+      // The change itself is refused (say, its account is gone): keep the rest.
+    }
+    const savedAt = Math.max(0, Math.min(st.diskHeader.savedAt, theirs.savedAt - 1));
+    const header = await nextHeader(st.diskHeader, st.diskSlot, st.slotToWrite, savedAt);
+    const payload = encodePayload(prepareForSave(contents, now()));
+    const key = st.dataKey.slice();
+    try {
+      const bytes = await sealVault(header, payload.buffer, key, randomBytes);
+      return await writeUnmergedCopy(this.path, bytes, now(), randomBytes);
+    } finally {
+      wipe(payload.buffer, key);
+    }
+  }
+
+  /**
+   * Opens a copy given to mergeCopy: with the session's key or a former one, else with `password`
+   * through its password slot (a full KDF run, before the save queue so saves do not wait on it).
+   */
+  async #openCopy(parsed: ParsedContainer, password: string | undefined): Promise<OpenedCopy> {
+    const key = this.#open().dataKey.slice();
+    try {
+      const known = await this.#openWithKnownKeys(parsed, key);
+      if (known) return known;
+    } finally {
+      wipe(key);
+    }
+    if (password === undefined) throw otherKey(false);
+    if (typeof password !== 'string' || password.length === 0) throw otherKey(true);
+    const pw = passwordBytes(password);
+    let unwrapped: { dataKey: Uint8Array; slot: PasswordSlot };
+    try {
+      unwrapped = await unwrapWithPassword(this.deps.kdf, parsed.header.slots, pw);
+    } catch (error) {
+      if (error instanceof VaultError && error.kind === 'wrong-password-or-tampered') throw otherKey(true);
+      throw error;
+    } finally {
+      wipe(pw);
+    }
+    try {
+      const payload = await openPayload(parsed, unwrapped.dataKey);
+      return {
+        header: parsed.header,
+        payload,
+        opened: { kind: 'password', key: unwrapped.dataKey, slot: unwrapped.slot },
+      };
+    } catch (error) {
+      wipe(unwrapped.dataKey);
+      throw error;
+    }
+  }
+
+  /**
+   * Merges the vault file read from disk into the session, in memory (a reload). When the file
+   * holds everything the merge does, the session takes the file's state as it is; otherwise it
+   * keeps the merge and marks it for saving (`#pendingSave`). Returns whether the session changed.
+   */
+  async #mergeIntoMemory(bytes: Uint8Array): Promise<boolean> {
+    const key = this.#open().dataKey.slice();
+    let disk: OpenedCopy | null = null;
+    try {
+      disk = await this.#openDiskFile(bytes, key, unchanged);
+      const st = this.#open();
+      const merged = mergeInto(baseOf(st, key), disk);
+      const changed = !mergeReport(contentsOf(st.payload), merged.contents).unchanged;
+      const digest = fileDigest(bytes);
+      if (mergeReport(disk.payload, merged.contents).unchanged && sameSlots(merged.header, disk.header)) {
+        const payload = disk.payload;
+        disk = null; // the session's from here
+        this.#adoptDisk(payload, merged, digest);
+      } else {
+        this.#adoptMerged(merged, digest);
+      }
+      return changed;
+    } finally {
+      wipe(key, disk?.payload.buffer);
+    }
+  }
+
+  /** The session takes `payload` (the file's own, equal to the merge) under `base`'s header. */
+  #adoptDisk(payload: DecodedPayload, base: MergeBase, digest: string): void {
+    const latest = this.#state;
+    if (!latest) {
+      wipe(payload.buffer);
+      throw new VaultLockedError();
+    }
+    wipe(latest.payload.buffer);
+    this.#state = { ...latest, payload, ...headerPart(base), diskDigest: digest };
+    this.#pendingSave = false;
+  }
+
+  /** The session takes the merge `base` (under its own key) without saving it yet: the next save or reload does. */
+  #adoptMerged(base: MergeBase, digest: string): void {
+    const latest = this.#state;
+    if (!latest) throw new VaultLockedError();
+    if (!bytesEqual(base.key, latest.dataKey)) return; // another key is taken only by a save
+    const payload = encodePayload(base.contents);
+    wipe(latest.payload.buffer);
+    this.#state = { ...latest, payload, ...headerPart(base), diskDigest: digest };
+    this.#pendingSave = true;
+  }
+
+  /**
+   * The save pipeline (docs/vault-format.md §7): lock file → re-read (waiting for a missing file) →
+   * merge what changed on disk into the session's state → merge `options.copy` → apply `change` →
+   * check the vault-wide limits → seal → write → verify. With `newDataKey` (a re-key; `newSlot`
+   * wraps it) the file is sealed under the new key with every slot renewed and checked in full
+   * before it replaces the vault; the session switches keys only once it is saved. With
+   * `onlyIfChanged` (a reload, a merged copy) nothing is written when the file already holds it all.
+   * Call inside the queue.
+   */
+  async #commitNow(
+    change: (contents: VaultContents) => VaultContents,
+    options: CommitOptions = {},
+  ): Promise<CommitResult> {
+    const { now, randomBytes } = this.deps;
+    const { newSlot, newDataKey, editSlots, copy } = options;
+    const sessionKey = this.#open().dataKey.slice();
+    let sealKey: Uint8Array | null = null;
+    let disk: OpenedCopy | null = null;
+    const lock = await acquireLock(this.path, {
+      randomBytes,
+      timeoutMs: this.deps.lockTimeoutMs,
+      staleMs: this.deps.lockStaleMs,
+    });
+    try {
+      const onDisk = await this.#readDisk();
+      const diskDigest = fileDigest(onDisk);
+      if (diskDigest !== this.#open().diskDigest) disk = await this.#openDiskFile(onDisk, sessionKey, change);
+      const st = this.#open();
+      const start = contentsOf(st.payload);
+      const afterDisk = disk ? mergeInto(baseOf(st, sessionKey), disk) : baseOf(st, sessionKey);
+      const base = copy ? mergeInto(afterDisk, copy) : afterDisk;
+      const contents = change(base.contents);
+
+      // What the file holds: its own state, or the session's when it is the file the session last
+      // wrote (or merged entirely); unknown after an unsaved merge.
+      const fileContents = disk ? disk.payload : this.#pendingSave ? null : start;
+      const fileHeader = disk ? disk.header : st.diskHeader;
+      if (
+        options.onlyIfChanged === true &&
+        contents === base.contents &&
+        fileContents !== null &&
+        mergeReport(fileContents, base.contents).unchanged &&
+        sameSlots(base.header, fileHeader)
+      ) {
+        const report = copy ? mergeReport(afterDisk.contents, base.contents) : null;
+        const sessionChanged = disk !== null && !mergeReport(start, disk.payload).unchanged;
+        if (disk) {
+          const payload = disk.payload;
+          disk = null; // the session's from here
+          this.#adoptDisk(payload, base, diskDigest);
+        }
+        return { saved: false, sessionChanged, report, passwordFrom: base.passwordFrom, keyChanged: false };
+      }
+
+      const toSave = prepareForSave(contents, now());
+      try {
+        assertWithinVaultLimits(toSave);
+      } catch (error) {
+        // Nothing is written; the other copy's accounts are shown, so the user can remove some.
+        if (disk) this.#adoptMerged(afterDisk, diskDigest);
+        throw error;
+      }
+      const slot = newSlot ?? base.slotToWrite;
+      sealKey = newDataKey ? newDataKey.slice() : base.key.slice();
+      const next = await nextHeader(base.header, base.diskSlot, slot, now(), newDataKey ? sealKey : undefined);
+      const header = editSlots ? { ...next, slots: editSlots(next.slots) } : next;
+      const keyChanged = !bytesEqual(sealKey, sessionKey);
+      const report = copy ? mergeReport(afterDisk.contents, toSave) : null;
+      const payload = encodePayload(toSave);
+      const sessionChanged = options.onlyIfChanged === true && !mergeReport(start, payload).unchanged;
+      try {
+        const bytes = await sealAndWrite({
+          path: this.path,
+          header,
+          payload: payload.buffer,
+          key: sealKey,
+          slot,
+          rekey: keyChanged,
+          randomBytes,
+          beforeCommit: () => lock.assertHeld(),
+        });
+        const result = { saved: true, sessionChanged, report, passwordFrom: base.passwordFrom, keyChanged };
+        const latest = this.#state;
+        if (!latest) {
+          wipe(payload.buffer); // locked while saving: the save stands, nothing to keep in memory
+          return result;
+        }
+        wipe(latest.payload.buffer);
+        if (keyChanged) this.#rememberFormerKey(latest.dataKey);
+        this.#state = {
+          ...latest,
+          ...(keyChanged ? { dataKey: sealKey.slice() } : {}),
+          payload,
+          diskHeader: header,
+          diskDigest: fileDigest(bytes),
+          diskSlot: slot,
+          slotToWrite: slot,
+        };
+        this.#pendingSave = false;
+        this.#lastKdf = { opslimit: slot.kdf.opslimit, memlimit: slot.kdf.memlimit };
+        return result;
+      } catch (error) {
+        wipe(payload.buffer);
+        throw error;
+      }
+    } finally {
+      wipe(sessionKey, sealKey, disk?.payload.buffer);
+      await lock.release();
+    }
+  }
+
+  /** A queued save (`#commitNow`); after one that changed the data key, observers renew what wrapped the old one. */
+  async #commit(
     change: (contents: VaultContents) => VaultContents,
     newSlot?: PasswordSlot,
     newDataKey?: Uint8Array,
     editSlots?: (slots: readonly Slot[]) => Slot[],
   ): Promise<void> {
-    const saved = this.#enqueue(async () => {
-      const { now, randomBytes } = this.deps;
-      const key = this.#open().dataKey.slice();
-      const sealKey = newDataKey ? newDataKey.slice() : key;
-      const lock = await acquireLock(this.path, {
-        randomBytes,
-        timeoutMs: this.deps.lockTimeoutMs,
-        staleMs: this.deps.lockStaleMs,
-      });
-      try {
-        const onDisk = await readVaultBytes(this.path);
-        if (fileDigest(onDisk) !== this.#open().diskDigest) await this.#adopt(onDisk, key);
-        const st = this.#open();
-        const slot = newSlot ?? st.slotToWrite;
-        const next = await nextHeader(st.diskHeader, st.diskSlot, slot, now(), newDataKey ? sealKey : undefined);
-        const header = editSlots ? { ...next, slots: editSlots(next.slots) } : next;
-        const { entries, tombstones, icons } = st.payload;
-        const payload = encodePayload(prepareForSave(change({ entries, tombstones, icons }), now()));
-        try {
-          const bytes = await sealAndWrite({
-            path: this.path,
-            header,
-            payload: payload.buffer,
-            key: sealKey,
-            slot,
-            rekey: newDataKey !== undefined,
-            randomBytes,
-            beforeCommit: () => lock.assertHeld(),
-          });
-          const latest = this.#state;
-          if (!latest) {
-            wipe(payload.buffer); // locked while saving: the save stands, nothing to keep in memory
-            return;
-          }
-          wipe(latest.payload.buffer);
-          if (newDataKey) wipe(latest.dataKey);
-          this.#state = {
-            ...latest,
-            ...(newDataKey ? { dataKey: sealKey.slice() } : {}),
-            payload,
-            diskHeader: header,
-            diskDigest: fileDigest(bytes),
-            diskSlot: slot,
-            slotToWrite: slot,
-          };
-          this.#lastKdf = { opslimit: slot.kdf.opslimit, memlimit: slot.kdf.memlimit };
-        } catch (error) {
-          wipe(payload.buffer);
-          throw error;
-        }
-      } finally {
-        wipe(key, sealKey);
-        await lock.release();
-      }
-    });
-    // After a re-key, outside the lock: observers renew what wrapped the old key (VaultOptions.onRekeyed).
-    if (!newDataKey) return saved;
-    return saved.then(() => (this.locked ? undefined : this.deps.onRekeyed(this).catch(() => undefined)));
+    const options: CommitOptions = {
+      ...(newSlot ? { newSlot } : {}),
+      ...(newDataKey ? { newDataKey } : {}),
+      ...(editSlots ? { editSlots } : {}),
+    };
+    const result = await this.#enqueue(() => this.#commitNow(change, options));
+    // Outside the lock: VaultOptions.onRekeyed (quick unlock renews or drops its wrap of the old key).
+    if (result.keyChanged && !this.locked) await this.deps.onRekeyed(this).catch(() => undefined);
+  }
+}
+
+/** How many former data keys a session keeps (in memory, until lock) to open copies from before a re-key. */
+const MAX_FORMER_KEYS = 4;
+
+interface CommitOptions {
+  readonly newSlot?: PasswordSlot;
+  readonly newDataKey?: Uint8Array;
+  readonly editSlots?: (slots: readonly Slot[]) => Slot[];
+  /** Another copy of the vault to merge in (mergeCopy), opened. */
+  readonly copy?: OpenedCopy;
+  /** Write only when the file does not already hold the result (a reload, a merged copy). */
+  readonly onlyIfChanged?: boolean;
+}
+
+interface CommitResult {
+  readonly saved: boolean;
+  /** Whether the session's state differs from before (computed only with `onlyIfChanged`). */
+  readonly sessionChanged: boolean;
+  /** With a copy: what merging it changed, relative to the state before it. */
+  readonly report: MergeReport | null;
+  readonly passwordFrom: 'this' | 'copy';
+  /** The vault's data key changed (a re-key, or a copy's key taken over). */
+  readonly keyChanged: boolean;
+}
+
+/** The contents part of a payload (a plain object, so `change` functions never see the buffer). */
+function contentsOf(payload: VaultContents): VaultContents {
+  return { entries: payload.entries, tombstones: payload.tombstones, icons: payload.icons };
+}
+
+/** What a save builds on before anything is merged: the session's own state, header and key. */
+function baseOf(st: SessionState, key: Uint8Array): MergeBase {
+  return {
+    contents: contentsOf(st.payload),
+    header: st.diskHeader,
+    diskSlot: st.diskSlot,
+    slotToWrite: st.slotToWrite,
+    key,
+    passwordFrom: 'this',
+  };
+}
+
+/** The session-state fields a merge base decides. */
+function headerPart(base: MergeBase): Pick<SessionState, 'diskHeader' | 'diskSlot' | 'slotToWrite'> {
+  return { diskHeader: base.header, diskSlot: base.diskSlot, slotToWrite: base.slotToWrite };
+}
+
+/** The payload opened with `key`, or null when `key` is not the one it was sealed with. */
+async function openIfKey(parsed: ParsedContainer, key: Uint8Array): Promise<DecodedPayload | null> {
+  try {
+    return await openPayload(parsed, key);
+  } catch (error) {
+    if (error instanceof VaultError && error.kind === 'payload-tampered') return null;
+    throw error;
   }
 }
 

@@ -72,6 +72,13 @@ export interface VaultOptions {
   readonly lockTimeoutMs?: number;
   /** Age after which another process's lock is broken; default 30 s. */
   readonly lockStaleMs?: number;
+  /**
+   * How long reading the vault for a save or a reload waits for a missing file to come back (a
+   * sync tool replacing it deletes it for a moment); default 3 s.
+   */
+  readonly missingFileWaitMs?: number;
+  /** Waits between tries of a missing file; default a timer. Tests inject one with a fake clock. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 function resolveDeps(opts: VaultOptions): SessionDeps {
@@ -86,6 +93,8 @@ function resolveDeps(opts: VaultOptions): SessionDeps {
     lockTimeoutMs: opts.lockTimeoutMs ?? 10_000,
     lockStaleMs: opts.lockStaleMs ?? 30_000,
     onRekeyed: opts.onRekeyed ?? (async () => undefined),
+    missingFileWaitMs: opts.missingFileWaitMs ?? 3_000,
+    sleep: opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
 }
 
@@ -382,6 +391,18 @@ export async function inspectVault(path: string): Promise<VaultInfo> {
     savedAt: parsed.header.savedAt,
     slotTypes: parsed.header.slots.map((s) => s.type),
   };
+}
+
+/**
+ * The vault id in the header of vault bytes (no key needed), or null when they are not a vault this
+ * version reads: for recognising copies of one vault (conflict copies, a `*.tessera` beside it).
+ */
+export function readVaultId(bytes: Uint8Array): string | null {
+  try {
+    return parseContainer(bytes).header.vaultId;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether `bytes` start like a vault file (a Tessera backup is one): the format's magic. */

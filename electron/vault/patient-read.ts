@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/**
+ * Reading the vault file for a save or a reload, patiently. A sync tool (Syncthing, for one)
+ * replaces the vault by deleting it and renaming the new file in, so for a moment there is no file
+ * (docs/dev/sync-testing.md). A missing file then means "being replaced", never "deleted": the read
+ * is tried again for a short, bounded time before it fails with the usual `io` error (reason `absent`).
+ */
+import { VaultError } from './errors';
+import { readVaultBytes } from './storage';
+
+/** The waiting a patient read may do; injected so tests run it on a fake clock. */
+export interface PatientReadDeps {
+  /** How long to keep trying a missing file, in milliseconds. */
+  readonly waitMs: number;
+  /** Monotonic milliseconds. */
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Default: storage.ts's `readVaultBytes`. */
+  readonly read?: (file: string) => Promise<Uint8Array>;
+}
+
+/** The first pause between tries; each next one doubles, up to MAX_PAUSE_MS. */
+const FIRST_PAUSE_MS = 25;
+const MAX_PAUSE_MS = 400;
+
+function isAbsent(error: unknown): boolean {
+  return error instanceof VaultError && error.kind === 'io' && error.reason === 'absent';
+}
+
+/** `readVaultBytes`, trying a missing file again until `deps.waitMs` have passed. */
+export async function readVaultBytesPatiently(file: string, deps: PatientReadDeps): Promise<Uint8Array> {
+  const read = deps.read ?? readVaultBytes;
+  const started = deps.now();
+  let pause = FIRST_PAUSE_MS;
+  for (;;) {
+    try {
+      return await read(file);
+    } catch (error) {
+      const waited = deps.now() - started;
+      if (!isAbsent(error) || waited >= deps.waitMs) throw error;
+      await deps.sleep(Math.min(pause, deps.waitMs - waited));
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
+    }
+  }
+}
