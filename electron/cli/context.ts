@@ -12,14 +12,19 @@ import {
   type UnlockedVault,
   type VaultOptions,
 } from '../vault';
+import type { AbsorbResult } from '../services/conflict-absorber';
+import { absorbForCommand } from './conflict-copies';
 import { CliError, EXIT } from './errors';
 import type { CliIo } from './io';
 import type { Passwords } from './password';
+import { vaultNotThere, type ResolvedVaultLocation } from '../services/vault-location';
 import { appDataFolder } from './paths';
 
 export interface CommandContext {
   readonly io: CliIo;
   readonly vaultPath: string;
+  /** How `vaultPath` was found (`--vault`, `TESSERA_VAULT`, this computer's setting, the default); absent: not said. */
+  readonly location?: ResolvedVaultLocation;
   readonly passwords: Passwords;
   /** The KDF for this run (native Argon2id, else WebAssembly in a worker thread, unless injected). */
   readonly kdf: () => Kdf;
@@ -42,6 +47,13 @@ export function vaultOptions(ctx: CommandContext): VaultOptions {
 /** Exit 4 with a hint when there is no vault file yet. */
 export async function requireVaultFile(ctx: CommandContext): Promise<void> {
   if ((await vaultFileState(ctx.vaultPath)) === 'absent') {
+    // This computer's setting names a file that is not there now: never a hint to make another one.
+    if (ctx.location?.problem?.kind === 'missing') {
+      throw new CliError(
+        EXIT.notFound,
+        `${vaultNotThere(ctx.vaultPath)} Connect it, or pass --vault FILE (the app can choose the vault again).`,
+      );
+    }
     throw new CliError(
       EXIT.notFound,
       `No vault at ${ctx.vaultPath}. Create one with 'tessera init', or pass --vault FILE.`,
@@ -50,19 +62,21 @@ export async function requireVaultFile(ctx: CommandContext): Promise<void> {
 }
 
 /**
- * Unlocks the vault with the password from the run's source, runs `fn` (given the password too, for
- * a change that must check it again, such as a recovery key's), then locks it (wiping the data key
- * and secrets) whatever happened.
+ * Unlocks the vault with the password from the run's source, merges the conflict copies beside it
+ * (conflict-copies.ts), runs `fn` (given the password too, for a change that must check it again,
+ * such as a recovery key's, and what the merge found), then locks it (wiping the data key and
+ * secrets) whatever happened.
  */
 export async function withVault<T>(
   ctx: CommandContext,
-  fn: (vault: UnlockedVault, password: string) => Promise<T>,
+  fn: (vault: UnlockedVault, password: string, absorbed: AbsorbResult | null) => Promise<T>,
 ): Promise<T> {
   await requireVaultFile(ctx);
   const password = await ctx.passwords.read('vault');
   const vault = await unlockVault(vaultOptions(ctx), password);
   try {
-    return await fn(vault, password);
+    const absorbed = await absorbForCommand(ctx, vault, password);
+    return await fn(vault, password, absorbed);
   } finally {
     vault.lock();
   }

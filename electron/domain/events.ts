@@ -5,6 +5,7 @@
  */
 import type { ClockStatus } from './clock';
 import type { CodeSnapshot } from './codes';
+import type { ConflictCopiesReport } from './conflict-copies';
 import type { EntrySummary } from './entry';
 import type { QuickUnlockStatus } from './quick-unlock';
 import type { BackupStatus } from './export';
@@ -25,6 +26,11 @@ export interface AppEvents {
   'clock:changed': ClockStatus;
   /** Quick unlock was set up, switched off, or stopped (e.g. after too many wrong PINs). */
   'quick-unlock:changed': QuickUnlockStatus;
+  /**
+   * Conflict copies were found beside the vault (after unlock, or when its folder changed): merged
+   * and moved to the backups folder, or left there and why. Each copy is reported once per unlock.
+   */
+  'vault:conflict-copies': ConflictCopiesReport;
 }
 
 export type AppEventName = keyof AppEvents;

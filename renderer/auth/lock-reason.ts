@@ -8,7 +8,9 @@ const LOCK_REASON_TEXT: Readonly<Record<LockReason, string>> = {
   suspend: 'Locked when the computer went to sleep.',
   'screen-lock': 'Locked when the screen was locked.',
   quit: 'Locked when Tessera last closed.',
-  'changed-on-disk': 'Locked because the vault file was changed by another program.',
+  'changed-on-disk':
+    'Locked because the vault file was changed by another program or computer, perhaps with a new password. ' +
+    'Unlock with its current password: what this window held was kept beside the vault and is merged then.',
 };
 
 export function lockReasonText(reason: LockReason): string {

@@ -28,6 +28,8 @@ import { EditEntryDialog } from './account-dialogs/EditEntryDialog';
 import { lockVault, moveAccount, undoLast } from './actions';
 import { CodeAnnouncer } from './CodeAnnouncer';
 import { CodeList } from './CodeList';
+import { useConflictCopyDialogOpen } from './conflict-copies';
+import { ConflictCopyDialog } from './ConflictCopyDialog';
 import { rowButtonId } from './CodeRow';
 import { CodesTopBar } from './CodesTopBar';
 import { NoAccounts, NoMatches } from './EmptyState';
@@ -71,7 +73,9 @@ export function CodesScreen() {
   const [dialog, setDialog] = useState<Dialog>(null);
   // A dialog of the account menu (edit, delete, tags, QR code) counts as one of the screen's.
   const accountDialog = useAccountDialogOpen();
-  const quiet = dialog === null && !accountDialog;
+  // So does the password dialog of a conflict copy (ConflictCopyDialog).
+  const copyDialog = useConflictCopyDialogOpen();
+  const quiet = dialog === null && !accountDialog && !copyDialog;
   const { listMessage, onMove, say } = useAccountMoves();
   const onMoveOff = useCallback(() => say(MANUAL_ORDER_HINT), [say]);
 
@@ -167,7 +171,8 @@ export function CodesScreen() {
       </div>
       {/* The account's menu (its row's ⋯, a right-click, Shift+F10): at most one open. */}
       <AccountMenu />
-      <CodesDialogs dialog={dialog} setDialog={setDialog} accountDialog={accountDialog} />
+      <CodesDialogs dialog={dialog} setDialog={setDialog} accountDialog={accountDialog || copyDialog} />
+      <ConflictCopyDialog />
       <CodeAnnouncer entries={visible} selectedId={selected?.id ?? null} />
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="list-announcer">
         {listMessage.text ? <span key={listMessage.key}>{listMessage.text}</span> : null}

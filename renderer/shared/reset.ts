@@ -2,6 +2,7 @@
 /** Drops everything the renderer learnt from an open vault; runs whenever the vault is not unlocked. */
 import { useFirstRunStore } from '../auth/first-run-store';
 import { useCodesStore } from '../codes/codes-store';
+import { useConflictCopyStore } from '../codes/conflict-copies';
 import { useCopiedStore } from '../codes/copied-store';
 import { useEntriesStore } from '../codes/entries-store';
 import { useRevealStore } from '../codes/reveal-store';
@@ -14,4 +15,5 @@ export function resetSessionStores(): void {
   useRevealStore.getState().reset();
   useCopiedStore.getState().reset();
   useFirstRunStore.getState().reset();
+  useConflictCopyStore.getState().reset();
 }

@@ -3,7 +3,7 @@
  * Runs the CLI in-process with fake ports (stdin, clock, environment) and builds fixture vaults
  * quickly: the vault API with the same-thread KDF at the floor parameters (~0.1 s per derivation).
  */
-import { chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -162,9 +162,16 @@ export function useExportVault(): ExportVault {
 }
 
 let counter = 0;
-/** A fresh copy of a template vault, so each test starts from the same state without another KDF run. */
+/**
+ * A fresh copy of a template vault, so each test starts from the same state without another KDF run.
+ * Each copy lies in a folder of its own: copies of one vault side by side are conflict copies to
+ * every command, which merges them into the vault it opens (electron/cli/conflict-copies.ts).
+ */
 export async function copyVault(template: string, dir: string): Promise<string> {
-  const file = path.join(dir, `vault-${++counter}.tessera`);
+  const n = ++counter;
+  const folder = path.join(dir, `copy-${n}`);
+  await mkdir(folder);
+  const file = path.join(folder, `vault-${n}.tessera`);
   await copyFile(template, file);
   return file;
 }

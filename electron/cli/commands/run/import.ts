@@ -30,6 +30,7 @@ import {
 } from '../../../import';
 import { unlockVault } from '../../../vault';
 import { checkShowSecrets, flag, stringOption, type CommandArgs } from '../../command';
+import { absorbForCommand } from '../../conflict-copies';
 import { requireVaultFile, vaultOptions, type CommandContext } from '../../context';
 import { CliError, EXIT, UsageError, type ExitCode } from '../../errors';
 import { importedEntryJson } from '../../entry-json';
@@ -172,6 +173,8 @@ async function review(
   let added = 0;
   let duplicates: (Duplicate | null)[];
   try {
+    // A dry run changes nothing, conflict copies included.
+    if (!flag(args, 'dry-run')) await absorbForCommand(ctx, vault, vaultPassword);
     duplicates = findDuplicates(result.entries, vault.entries());
     const fresh = result.entries.filter((_, i) => !duplicates[i]);
     if (!flag(args, 'dry-run') && fresh.length > 0) {

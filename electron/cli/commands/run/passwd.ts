@@ -19,6 +19,7 @@ import {
   unlockVault,
 } from '../../../vault';
 import { flag, stringOption, type CommandArgs } from '../../command';
+import { absorbForCommand } from '../../conflict-copies';
 import { requireVaultFile, vaultOptions, type CommandContext } from '../../context';
 import { CliError, EXIT, UsageError } from '../../errors';
 import { printable } from '../../io';
@@ -37,6 +38,8 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
   const current = await ctx.passwords.read('vault');
   const vault = await unlockVault(vaultOptions(ctx), current);
   try {
+    // Copies saved with the current password merge now; after the change they would need it typed again.
+    await absorbForCommand(ctx, vault, current);
     const next = checkNewPassword(await ctx.passwords.read('new-password'));
     await vault.changePassword(current, next, { keepDataKey });
   } finally {

@@ -15,6 +15,7 @@ import { checkBackupBytes, isTesseraBackup, readBackupBytes } from '../../../exp
 import { detectFormat, importFormat, toNewVaultEntry, type ImportedEntry } from '../../../import';
 import { unlockVault, VaultError, type UnlockedVault, type VaultErrorKind } from '../../../vault';
 import { checkShowSecrets, flag, type CommandArgs } from '../../command';
+import { absorbForCommand } from '../../conflict-copies';
 import { requireVaultFile, vaultOptions, type CommandContext } from '../../context';
 import { CliError, describeFailure, EXIT, type ExitCode } from '../../errors';
 import { promptLine } from '../../input';
@@ -36,6 +37,8 @@ export async function run(ctx: CommandContext, args: CommandArgs): Promise<void>
   // The vault first: a wrong vault password is reported as such, not as the backup's.
   const vault = await unlockVault(vaultOptions(ctx), vaultPassword);
   try {
+    // A dry run changes nothing, conflict copies included.
+    if (!flag(args, 'dry-run')) await absorbForCommand(ctx, vault, vaultPassword);
     const backup = await readBackupBytes(bytes, backupPassword ?? vaultPassword, { kdf: ctx.kdf() }).catch(
       (e: unknown) => {
         throw backupFailure(e, file, backupPassword === null);
