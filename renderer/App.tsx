@@ -7,6 +7,7 @@ import { StartupScreen } from './auth/StartupScreen';
 import { UnlockScreen } from './auth/UnlockScreen';
 import { UnreadableScreen } from './auth/UnreadableScreen';
 import { useClockStatus } from './clock/useClockStatus';
+import { useConflictCopies } from './codes/conflict-copies';
 import { CodesScreen } from './codes/CodesScreen';
 import { useSettings } from './settings/useSettings';
 import { useTheme } from './settings/useTheme';
@@ -19,6 +20,7 @@ export function App() {
   useSettings();
   useClockStatus();
   useQuickUnlockStatus();
+  useConflictCopies();
   useTheme();
   const status = useVaultStore((s) => s.status);
   const loadError = useVaultStore((s) => s.loadError);

@@ -15,7 +15,7 @@ import { describeFailure, EXIT } from './errors';
 import { commandHelp, generalHelp } from './help';
 import { nodeIo, type CliIo } from './io';
 import { createPasswords } from './password';
-import { resolveVaultPath } from './paths';
+import { resolveCliVaultLocation } from './paths';
 
 export type { CliIo } from './io';
 export { EXIT } from './errors';
@@ -36,9 +36,15 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
       io.stdout.write(parsed.command ? commandHelp(parsed.command) : generalHelp());
       return EXIT.ok;
     }
+    const location = resolveCliVaultLocation(parsed.vault, io, io.cwd);
+    // A damaged record of where the vault is: said once, then the default is used.
+    if (location.problem?.kind === 'damaged') {
+      io.stderr.write(`tessera: warning: ${location.problem.message} This run uses ${location.path}.\n`);
+    }
     const ctx: CommandContext = {
       io,
-      vaultPath: resolveVaultPath(parsed.vault, io, io.cwd),
+      vaultPath: location.path,
+      location,
       passwords: createPasswords(io, parsed.args.values),
       kdf: () => io.kdf ?? (owned.kdf ??= createDefaultKdf()),
     };

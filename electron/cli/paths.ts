@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { SETTINGS_FILE_NAME, VAULT_FILE_NAME } from '../domain';
+import { resolveVaultLocation, type ResolvedVaultLocation } from '../services/vault-location';
 
 /** Product name = Electron's app name = the data folder's name (package.json `productName`). */
 export const APP_FOLDER_NAME = 'Tessera';
@@ -58,10 +59,28 @@ export function appSettingsPath(ctx: PathContext): string {
   return join(appDataFolder(ctx), SETTINGS_FILE_NAME);
 }
 
-/** The vault the CLI works on: `--vault FILE`, else `$TESSERA_VAULT`, else the desktop app's file. */
+/**
+ * The vault the CLI works on, as the desktop app finds it (electron/services/vault-location.ts):
+ * `--vault FILE`, else `$TESSERA_VAULT`, else the file this computer's app was told to use
+ * (vault-location.json in its data folder, written when the vault was moved), else the default.
+ */
+export function resolveCliVaultLocation(
+  flag: string | undefined,
+  ctx: PathContext,
+  cwd: string,
+): ResolvedVaultLocation {
+  return resolveVaultLocation({
+    option: flag,
+    environment: ctx.env[VAULT_ENV],
+    dataFolder: appDataFolder(ctx),
+    defaultPath: defaultVaultPath(ctx),
+    cwd,
+  });
+}
+
+/** The path of `resolveCliVaultLocation`. */
 export function resolveVaultPath(flag: string | undefined, ctx: PathContext, cwd: string): string {
-  const chosen = nonEmpty(flag) ?? nonEmpty(ctx.env[VAULT_ENV]);
-  return chosen === undefined ? defaultVaultPath(ctx) : path.resolve(cwd, chosen);
+  return resolveCliVaultLocation(flag, ctx, cwd).path;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -7,5 +7,5 @@
 /** The vault file in the app's data folder. */
 export const VAULT_FILE_NAME = 'vault.tessera';
 
-/** This computer's settings, in the same folder as the vault. */
+/** This computer's settings, in the app's data folder (never beside a vault that may be synced). */
 export const SETTINGS_FILE_NAME = 'settings.json';

@@ -25,6 +25,11 @@ export function createHandlers(services: AppServices): Handlers {
     'vault:unlock': ({ password }) => attempt(() => services.vault.unlock(password)),
     'vault:lock': () => attempt(() => services.lock('manual')),
     'vault:use-previous': () => attempt(() => services.vault.usePrevious()),
+    'vault:location': () => attempt(() => services.location.view()),
+    'vault:move': () => attempt(() => services.location.move()),
+    'vault:move-merge': ({ password }) => attempt(() => services.location.moveMerge(password)),
+    'vault:choose-folder': () => attempt(() => services.location.chooseFolder()),
+    'vault:choose-file': () => attempt(() => services.location.chooseFile()),
     'vault:change-password': ({ current, next }) =>
       attempt(async () => {
         await services.changePassword(current, next);
@@ -40,6 +45,8 @@ export function createHandlers(services: AppServices): Handlers {
         return null;
       }),
     'vault:remove-recovery-key': ({ password }) => attempt(() => services.recoveryKeys.remove(password)),
+    'vault:merge-copy': ({ file, password }) =>
+      attempt(() => services.conflictCopies.mergeWithPassword(file, password)),
     'quick-unlock:status': () => attempt(() => services.quickUnlock.status()),
     'quick-unlock:enable': ({ method, pin, password }) =>
       attempt(() => services.quickUnlock.enable(method, pin, password)),

@@ -63,6 +63,33 @@ function recoverPayload(raw: unknown): Validation<{ recoveryKey: string; newPass
   return valid({ recoveryKey: recoveryKey as string, newPassword: newPassword as string });
 }
 
+/**
+ * A conflict copy's file name (main looks it up among the copies it named, in the vault's folder:
+ * never a path) and its password, which is not quoted back.
+ */
+function mergeCopyPayload(raw: unknown): Validation<{ file: string; password: string }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['file', 'password']);
+  if (extra) return invalid(extra);
+  const file = str(raw, 'file', LIMITS.fileName, true);
+  const password = str(raw, 'password', LIMITS.password, true);
+  if (file instanceof Error) return invalid(file.message);
+  if (password instanceof Error) return invalid(password.message);
+  if (!file || file === '.' || file === '..' || /[/\\]/.test(file as string) || (file as string).includes('\0')) {
+    return invalid("'file' must be a file name, not a path");
+  }
+  return valid({ file: file as string, password: password as string });
+}
+
+/** The password of the vault copy already in the chosen folder, or null; not quoted back. */
+function moveMergePayload(raw: unknown): Validation<{ password: string | null }> {
+  if (!isRecord(raw)) return invalid('Expected an object');
+  const extra = onlyKeys(raw, ['password']);
+  if (extra) return invalid(extra);
+  const password = requiredNullableStr(raw, 'password', LIMITS.password);
+  return password instanceof Error ? invalid(password.message) : valid({ password });
+}
+
 const QUICK_UNLOCK_METHODS: Readonly<Record<QuickUnlockMethod, true>> = { pin: true, 'touch-id': true };
 
 function isQuickUnlockMethod(value: unknown): value is QuickUnlockMethod {
@@ -103,6 +130,11 @@ export const validators: Validators = {
   'vault:unlock': passwordPayload,
   'vault:lock': noPayload,
   'vault:use-previous': noPayload,
+  'vault:location': noPayload,
+  'vault:move': noPayload,
+  'vault:move-merge': moveMergePayload,
+  'vault:choose-folder': noPayload,
+  'vault:choose-file': noPayload,
   'vault:change-password': (raw) => {
     if (!isRecord(raw)) return invalid('Expected an object');
     const extra = onlyKeys(raw, ['current', 'next']);
@@ -118,6 +150,7 @@ export const validators: Validators = {
   'vault:save-recovery-key': noPayload,
   'vault:forget-recovery-key': noPayload,
   'vault:remove-recovery-key': passwordPayload,
+  'vault:merge-copy': mergeCopyPayload,
   'quick-unlock:status': noPayload,
   'quick-unlock:enable': quickUnlockEnable,
   'quick-unlock:disable': noPayload,

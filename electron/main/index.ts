@@ -18,6 +18,7 @@ import { createElectronQuickUnlockPorts } from '../platform/quick-unlock-adapter
 import { startAction } from './window-behaviour';
 import { createAppServices, type AppServices } from '../services/app-services';
 import { systemClock } from '../services/clock';
+import { resolveVaultLocation, vaultOptionFromArgv } from '../services/vault-location';
 import { createSntpTimeCheck, timeCheckForbidden } from '../time/time-check';
 import { buildCsp } from './csp';
 import { installDesktop, type Desktop } from './desktop';
@@ -90,9 +91,18 @@ async function start(): Promise<void> {
 
 /** The services with Electron's ports; their events go to the window (and the tray follows the vault). */
 function createServices(): AppServices {
+  const dataFolder = app.getPath('userData');
+  // `--vault FILE`, TESSERA_VAULT, this computer's choice (vault-location.json), else the default.
+  const location = resolveVaultLocation({
+    option: vaultOptionFromArgv(process.argv),
+    environment: process.env['TESSERA_VAULT'],
+    dataFolder,
+    defaultPath: path.join(dataFolder, VAULT_FILE_NAME),
+  });
   return createAppServices({
-    vaultPath: path.join(app.getPath('userData'), VAULT_FILE_NAME),
-    dataFolder: app.getPath('userData'),
+    vaultPath: location.path,
+    location,
+    dataFolder,
     clipboard: electronClipboard,
     clock: systemClock,
     emit: (channel, payload) => {

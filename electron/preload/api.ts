@@ -49,12 +49,19 @@ function vaultVerbs(call: Call, on: On): TesseraApi['vault'] {
     lock: () => call('vault:lock', null),
     changePassword: (current, next) => call('vault:change-password', { current, next }),
     usePrevious: () => call('vault:use-previous', null),
+    location: () => call('vault:location', null),
+    move: () => call('vault:move', null),
+    moveMerge: (password) => call('vault:move-merge', { password }),
+    chooseFolder: () => call('vault:choose-folder', null),
+    chooseFile: () => call('vault:choose-file', null),
     recover: (recoveryKey, newPassword) => call('vault:recover', { recoveryKey, newPassword }),
     createRecoveryKey: (password) => call('vault:create-recovery-key', { password }),
     saveRecoveryKey: () => call('vault:save-recovery-key', null),
     forgetRecoveryKey: () => call('vault:forget-recovery-key', null),
     removeRecoveryKey: (password) => call('vault:remove-recovery-key', { password }),
+    mergeCopy: (file, password) => call('vault:merge-copy', { file, password }),
     onStatusChanged: on('vault:status-changed'),
+    onConflictCopies: on('vault:conflict-copies'),
   };
 }
 

@@ -7,8 +7,8 @@
  * the very same object, with different ports. The logic lives in the services composed here;
  * this file only wires them.
  */
-import type { AppEventName, AppEvents, Clock, LockReason } from '../domain';
-import type { BackupVaultOptions } from '../export';
+import { VAULT_FILE_NAME, type AppEventName, type AppEvents, type Clock, type LockReason } from '../domain';
+import { defaultBackupDir, type BackupVaultOptions } from '../export';
 import path from 'node:path';
 import {
   machineKdfParams,
@@ -41,8 +41,10 @@ import { SETTINGS_DEFAULTS, toAutoLockSettings } from './settings';
 import { createSettingsService, settingsPathIn, type SettingsService } from './settings-service';
 import { createVaultUsage } from './usage-service';
 import { createUsageStore, usagePathIn } from './usage-store';
+import type { ResolvedVaultLocation } from './vault-location';
+import { createVaultLocationService, type VaultLocationService } from './vault-location-service';
 import { createVaultService, type VaultServiceDeps } from './vault-service';
-import { createVaultSync, type WatchFile } from './vault-sync';
+import { createVaultSync, type WatchFile, type WatchFolder } from './vault-sync';
 
 export type Emit = <C extends AppEventName>(channel: C, payload: AppEvents[C]) => void;
 
@@ -50,7 +52,13 @@ export type Emit = <C extends AppEventName>(channel: C, payload: AppEvents[C]) =
 export const DEFAULT_SETTINGS = SETTINGS_DEFAULTS;
 
 export interface AppServicesDeps {
+  /** The vault file at start; it changes when the user moves the vault (vault-location-service.ts). */
   readonly vaultPath: string;
+  /**
+   * How `vaultPath` was found (vault-location.ts: `--vault`, `TESSERA_VAULT`, this computer's
+   * pointer or the default) and what is wrong with it. Default: the default, without a problem.
+   */
+  readonly location?: ResolvedVaultLocation;
   /**
    * This computer's app data folder: settings, the KDF calibration and how often each code was
    * copied (usage.json), which never travel with a vault. Default: the vault's folder (the desktop
@@ -69,6 +77,11 @@ export interface AppServicesDeps {
    * function. Default: a cheap stat poll, which survives the atomic renames of every save.
    */
   readonly watchFile?: WatchFile;
+  /**
+   * Calls `onChange` when something in the vault's folder may have changed (a sync tool left a
+   * conflict copy); returns a stop function. Default: fs.watch, else a poll of the folder.
+   */
+  readonly watchFolder?: WatchFolder;
   /** Milliseconds since the last input anywhere on the system (Electron's powerMonitor). */
   readonly systemIdleMs?: () => number;
   /** The OS keyring and Touch ID for quick unlock; default: none (quick unlock says it is unavailable). */
@@ -105,7 +118,15 @@ interface LateHooks {
   readonly rekeyed: (vault: UnlockedVault) => Promise<void>;
 }
 
-export function createAppServices(deps: AppServicesDeps) {
+export function createAppServices(given: AppServicesDeps) {
+  // Where the vault is can change (a move): every part reads `deps.vaultPath` when it needs it, from
+  // the location service; the data folder stays where it was.
+  const location = createLocation(
+    given,
+    () => parts,
+    () => features,
+  );
+  const deps = livePath(given, location);
   // Issuer icons: the bundled set and this computer's icon packs (never the network).
   const bundled = deps.bundledIcons ?? lazyBundledIcons(bundledIcons);
   const packs = createPackStore({ folder: iconPacksPathIn(dataFolder(deps)) });
@@ -115,7 +136,11 @@ export function createAppServices(deps: AppServicesDeps) {
   const side = createVaultSide(
     deps,
     {
-      unlocked: () => onUnlocked(parts),
+      unlocked: () => {
+        onUnlocked(parts);
+        // A place chosen in the first run is remembered once a vault is open there.
+        void location.opened().catch(() => undefined);
+      },
       locking: (reason) => onLocking(parts, reason),
       saved: () => features.backups.changed(),
       rekeyed: (vault) => features.quickUnlock.rekeyed(vault),
@@ -145,7 +170,45 @@ export function createAppServices(deps: AppServicesDeps) {
     desktop: deps.desktop ?? NO_DESKTOP,
     saved: () => parts.backups.changed(),
   });
-  return { ...appServicesApi(parts), icons };
+  return { ...appServicesApi(parts), icons, conflictCopies: conflictCopiesApi(parts), location };
+}
+
+/** `deps` whose `vaultPath` is the location service's current one; the data folder is fixed first. */
+function livePath(deps: AppServicesDeps, location: VaultLocationService): AppServicesDeps {
+  const fixed = { ...deps, dataFolder: dataFolder(deps) };
+  return Object.defineProperty(fixed, 'vaultPath', { get: () => location.path(), enumerable: true });
+}
+
+/** The vault's place and moving it (vault-location-service.ts), over the parts built after it. */
+function createLocation(deps: AppServicesDeps, parts: () => AppParts, features: () => Features): VaultLocationService {
+  const folder = dataFolder(deps);
+  const defaultPath = path.join(folder, VAULT_FILE_NAME);
+  return createVaultLocationService({
+    dataFolder: folder,
+    defaultPath,
+    initial: deps.location ?? {
+      path: deps.vaultPath,
+      source: path.resolve(deps.vaultPath) === defaultPath ? 'default' : 'option',
+      problem: null,
+    },
+    desktop: deps.desktop ?? NO_DESKTOP,
+    vault: () => parts().vault,
+    // The moved file opens as the vault does here: this computer's KDF and parameters, the same hooks.
+    async optionsFor(file) {
+      const { options, kdfParamsFor } = vaultOptions(deps, (vault) => features().quickUnlock.rekeyed(vault));
+      const params = options.kdfParams ? null : await kdfParamsFor?.('unlock');
+      return { ...options, path: file, ...(params ? { kdfParams: params } : {}) };
+    },
+    async beforeSwitch() {
+      parts().sync.unwatch();
+      // A pending backup is written from the old session; the next ones come from the new one.
+      await parts().backups.stop({ flush: true });
+    },
+    afterSwitch() {
+      parts().backups.start();
+      parts().sync.watch();
+    },
+  });
 }
 
 function createVaultSide(deps: AppServicesDeps, late: LateHooks, icons: IconResolver): VaultSide {
@@ -172,8 +235,15 @@ function createVaultSide(deps: AppServicesDeps, late: LateHooks, icons: IconReso
   });
   const sync = createVaultSync({
     vault,
-    vaultPath: deps.vaultPath,
+    get vaultPath() {
+      return deps.vaultPath;
+    },
     watchFile: deps.watchFile,
+    watchFolder: deps.watchFolder,
+    // Merged conflict copies go where automatic backups go (electron/services/backup-service.ts).
+    backupsFolder: () => settings.current().backupFolder || defaultBackupDir(defaultVaultPath(deps)),
+    saved: () => late.saved(),
+    copiesFound: (report) => emit('vault:conflict-copies', report),
     changed: () => {
       entries.changed();
       // The CLI may have made or removed a recovery key (or added accounts): the status says so.
@@ -227,13 +297,16 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
   const exports = createExportService({
     clock,
     desktop,
-    vaultPath: deps.vaultPath,
+    get vaultPath() {
+      return deps.vaultPath;
+    },
     verifyPassword: (password) => vault.open().verifyPassword(password),
     entries: () => entries.shown(vault.open()),
     backupOptions: () => backupOptions(deps),
   });
   const backups = createBackupService({
-    vaultPath: deps.vaultPath,
+    // Backups stay on this computer, in the data folder, wherever the vault is (a synced folder).
+    vaultPath: defaultVaultPath(deps),
     clock,
     settings,
     desktop,
@@ -243,7 +316,9 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
   const recoveryKeys = createRecoveryKeyService({
     clock,
     desktop,
-    vaultPath: deps.vaultPath,
+    get vaultPath() {
+      return deps.vaultPath;
+    },
     vault: () => vault.open(),
     announce: () => vault.announce(),
     saved: () => backups.changed(),
@@ -251,7 +326,9 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
   const quickUnlock = createQuickUnlockService({
     ports: deps.quickUnlock ?? NO_QUICK_UNLOCK,
     dataFolder: dataFolder(deps),
-    vaultPath: deps.vaultPath,
+    get vaultPath() {
+      return deps.vaultPath;
+    },
     vault,
     kdf: deps.kdf ?? sharedDefaultKdf(),
     clock,
@@ -274,6 +351,9 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
 
 const dataFolder = (deps: AppServicesDeps): string => deps.dataFolder ?? path.dirname(deps.vaultPath);
 
+/** The default vault file in the data folder: backups default to `backups` beside it. */
+const defaultVaultPath = (deps: AppServicesDeps): string => path.join(dataFolder(deps), VAULT_FILE_NAME);
+
 /**
  * Where the vault is and how its key is derived: the KDF and parameters given, else this
  * computer's (calibrated on first create, raised when an unlock shows it is faster).
@@ -285,7 +365,9 @@ function vaultOptions(
   const folder = dataFolder(deps);
   return {
     options: {
-      path: deps.vaultPath,
+      get path() {
+        return deps.vaultPath;
+      },
       now: () => deps.clock.now(),
       onRekeyed,
       ...(deps.kdf ? { kdf: deps.kdf } : {}),
@@ -300,6 +382,17 @@ function vaultOptions(
 function backupOptions(deps: AppServicesDeps): BackupVaultOptions {
   const kdfParams = deps.kdfParams ?? readMachineKdfParams(dataFolder(deps));
   return { ...(deps.kdf ? { kdf: deps.kdf } : {}), ...(kdfParams ? { kdfParams } : {}), now: () => deps.clock.now() };
+}
+
+/** Conflict copies beside the vault (vault-sync.ts): one saved under another password, merged with it. */
+function conflictCopiesApi(p: AppParts) {
+  return {
+    mergeWithPassword: (file: string, password: string) => p.sync.mergeCopy(file, password),
+    /** Looks in the folder now (the CLI-like one-off; the app also does it on unlock and on changes). */
+    absorbNow: () => p.sync.absorbCopies(),
+    /** Settles when no look at the folder is pending or running. */
+    settled: () => p.sync.idle(),
+  };
 }
 
 /** The vault was unlocked: show the entries and codes, start the timers, follow the file. */

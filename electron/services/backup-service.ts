@@ -50,7 +50,7 @@ export interface BackupService {
   stop(options: { readonly flush: boolean }): Promise<void>;
   /** The folder dialog; the chosen folder must be writable. Unlocked only. */
   chooseFolder(): Promise<BackupStatus>;
-  /** Back to `backups` beside the vault. Unlocked only. */
+  /** Back to the default, `backups` in this computer's data folder. Unlocked only. */
   useDefaultFolder(): Promise<BackupStatus>;
   /** Writes and verifies a backup now, whether automatic backups are on or not. Unlocked only. */
   runNow(): Promise<BackupStatus>;

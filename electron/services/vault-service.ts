@@ -55,6 +55,14 @@ export interface VaultService {
    */
   announce(): Promise<VaultStatus>;
   isUnlocked(): boolean;
+  /**
+   * The vault moved to another folder (vault-move.ts): `next`, a session over the file at its new
+   * place opened with the same data key, takes the open one's place, which is wiped. Nothing locks
+   * in between (onLocking and onUnlocked do not run); the status is pushed again with the new path,
+   * which `options.path` must already give.
+   * @throws VaultLockedError when no vault is open (`next` is wiped then).
+   */
+  replaceSession(next: UnlockedVault): Promise<VaultStatus>;
 }
 
 export interface VaultServiceDeps {
@@ -76,6 +84,7 @@ export interface VaultServiceDeps {
 /** One vault service's dependencies and state, shared by the helpers below. */
 interface VaultState {
   readonly deps: VaultServiceDeps;
+  /** The vault file: `options.path`, read each time (it changes when the vault is moved). */
   readonly path: string;
   /** The open vault while unlocked; null when locked. */
   vault: UnlockedVault | null;
@@ -85,7 +94,15 @@ interface VaultState {
 }
 
 export function createVaultService(deps: VaultServiceDeps): VaultService {
-  const v: VaultState = { deps, path: deps.options.path, vault: null, lastLockReason: null, busy: false };
+  const v: VaultState = {
+    deps,
+    get path() {
+      return deps.options.path;
+    },
+    vault: null,
+    lastLockReason: null,
+    busy: false,
+  };
 
   return {
     status: () => status(v),
@@ -121,6 +138,16 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     },
     isUnlocked: () => v.vault !== null,
     announce: () => announce(v),
+    async replaceSession(next) {
+      const old = v.vault;
+      if (!old) {
+        next.lock();
+        throw new VaultLockedError();
+      }
+      v.vault = next;
+      old.lock();
+      return announce(v);
+    },
   };
 }
 

@@ -8,17 +8,21 @@
  * just chosen is kept in a ref for that step alone, to make the key without asking for it again.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { VaultLocationView } from '../../electron/domain';
 import { api } from '../api';
 import { FormAlert } from '../shared/FormAlert';
 import { NewPasswordFields, useNewPassword } from '../shared/NewPasswordFields';
 import type { NewPasswordProblems } from '../shared/password-rules';
 import { useFieldProblems } from '../shared/useFieldProblems';
+import { useVaultLocation } from '../shared/useVaultLocation';
 import { useVaultStore } from '../shared/vault-store';
 import { AuthLayout } from './AuthLayout';
 import { AuthSubmit } from './AuthSubmit';
 import { useFirstRunStore } from './first-run-store';
 import { FirstRunKey, RecoveryOffer } from './FirstRunRecovery';
+import { VaultMissing } from './VaultMissing';
 import { VaultPath } from './VaultPath';
+import { VaultPlace } from './VaultPlace';
 
 type Phase =
   | { readonly step: 'create' }
@@ -28,6 +32,9 @@ type Phase =
 
 export function FirstRunScreen({ path }: { path: string }) {
   const [phase, setPhase] = useState<Phase>({ step: 'create' });
+  const place = useVaultLocation();
+  /** "Create a new vault here" although this computer's record names a vault that is not there. */
+  const [createAnyway, setCreateAnyway] = useState(false);
   /** The master password just chosen, during the offer only. */
   const password = useRef<string | null>(null);
   useEffect(() => {
@@ -45,9 +52,23 @@ export function FirstRunScreen({ path }: { path: string }) {
 
   switch (phase.step) {
     case 'create':
+      // Where the vault should be is not known yet: nothing to create until main says.
+      if (place.location === null && place.error === null) return null;
+      if (place.location?.problem && !createAnyway) {
+        return (
+          <VaultMissing
+            location={place.location}
+            onLocation={place.setLocation}
+            onRetry={place.reload}
+            onCreate={() => setCreateAnyway(true)}
+          />
+        );
+      }
       return (
         <CreateVault
           path={path}
+          location={place.location}
+          onLocation={place.setLocation}
           onCreated={(chosen) => {
             password.current = chosen;
             setPhase({ step: 'offer' });
@@ -74,7 +95,15 @@ export function FirstRunScreen({ path }: { path: string }) {
 }
 
 /** The master password, typed twice, and "Create vault"; `onCreated` gets the password main accepted. */
-function CreateVault({ path, onCreated }: { path: string; onCreated: (password: string) => void }) {
+interface CreateVaultProps {
+  readonly path: string;
+  /** Where it goes ("Where to keep it"); null when main could not say. */
+  readonly location: VaultLocationView | null;
+  readonly onLocation: (location: VaultLocationView) => void;
+  readonly onCreated: (password: string) => void;
+}
+
+function CreateVault({ path, location, onLocation, onCreated }: CreateVaultProps) {
   const newPassword = useNewPassword();
   const [problems, setProblems, changed] = useFieldProblems<NewPasswordProblems>();
   const [formError, setFormError] = useState<string | null>(null);
@@ -113,7 +142,12 @@ function CreateVault({ path, onCreated }: { path: string; onCreated: (password: 
           it.
         </p>
       }
-      footer={<VaultPath path={path} />}
+      footer={
+        <>
+          <VaultPlace location={location} onLocation={onLocation} busy={busy} />
+          <VaultPath path={path} />
+        </>
+      }
     >
       <form className="auth-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy}>
         <NewPasswordFields

@@ -52,7 +52,7 @@ export function BackupFolder({ status, onStatus }: BackupFolderProps) {
       </p>
       {status?.defaultFolder ? (
         <p id="backup-folder-hint" className="field-hint">
-          The default: a folder named backups beside the vault.
+          The default: a folder named backups in Tessera’s data folder on this computer.
         </p>
       ) : null}
       <FormAlert message={problem?.message ?? null} details={problem?.details} />

@@ -2,7 +2,7 @@
 /**
  * Settings: security (auto-lock, lock on sleep and screen lock, clipboard, privacy mode),
  * appearance, desktop (tray, start minimised, global shortcut), the clock check, the master password, the recovery
- * key, quick unlock, backups and export, icon packs, and facts about the vault. Every change is saved by main at once; there is no Save button
+ * key, quick unlock, backups and export, icon packs, the vault's folder (and moving it), and facts about the vault. Every change is saved by main at once; there is no Save button
  * to forget. One dialog, with a list of its sections at the top (beside them in wide windows) to jump to. The export
  * dialog and a new recovery key take its place while they are open; when they close, the focus returns to the button
  * that opened them.
@@ -24,6 +24,7 @@ import { SettingsQuickUnlock } from './SettingsQuickUnlock';
 import { SettingsRecoveryKey } from './SettingsRecoveryKey';
 import { SettingsSection } from './SettingsSection';
 import { SettingsSecurity } from './SettingsSecurity';
+import { SettingsVaultFile } from './SettingsVaultFile';
 import { useSettingsUpdate } from './useSettingsUpdate';
 import { VaultFacts } from './VaultFacts';
 
@@ -112,6 +113,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               onExport={() => setExporting(true)}
             />
             <SettingsIconPacks />
+            <SettingsVaultFile />
             <VaultFacts />
           </div>
         </div>

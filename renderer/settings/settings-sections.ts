@@ -15,6 +15,7 @@ export const SETTINGS_SECTIONS = {
   quickUnlock: { id: 'settings-quick-unlock', title: 'Quick unlock' },
   backups: { id: 'settings-backups', title: 'Backups and export' },
   icons: { id: 'settings-icons', title: 'Icon packs' },
+  vaultFile: { id: 'settings-vault-file', title: 'Vault file' },
   vault: { id: 'settings-vault', title: 'About this vault' },
 } as const;
 
@@ -31,5 +32,6 @@ export const SETTINGS_SECTION_ORDER: readonly SettingsSectionKey[] = [
   'quickUnlock',
   'backups',
   'icons',
+  'vaultFile',
   'vault',
 ];

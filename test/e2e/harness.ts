@@ -24,6 +24,7 @@ import type { CapturedScreen, DesktopImage, DesktopPorts } from '../../electron/
 import type { OsSecretStore, QuickUnlockPorts, UserPresence } from '../../electron/services/quick-unlock-ports';
 import type { Clock } from '../../electron/domain';
 import { systemClock } from '../../electron/services/clock';
+import { resolveVaultLocation } from '../../electron/services/vault-location';
 import type { TimeCheck } from '../../electron/time/time-check';
 import { KDF_FLOOR, type KdfParams } from '../../electron/vault';
 import { MemoryClipboard } from '../helpers/memory-clipboard';
@@ -314,8 +315,11 @@ export async function attachBridge(page: Page, options: BridgeOptions): Promise<
   let generation = 0;
   const start = (): { services: AppServices; dispatch: ReturnType<typeof createDispatch> } => {
     const mine = ++generation;
+    // As the app starts: this computer's choice of vault file (a moved vault), else the default.
+    const location = resolveVaultLocation({ dataFolder: dataDir, defaultPath: vaultPath });
     const services = createAppServices({
-      vaultPath,
+      vaultPath: location.path,
+      location,
       clipboard,
       clock: options.clock ?? systemClock,
       emit: (channel, payload) => {

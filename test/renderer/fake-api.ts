@@ -11,6 +11,7 @@ import type {
   BackupStatus,
   ClockStatus,
   CodeSnapshot,
+  ConflictCopiesReport,
   UsageMap,
   ImportCandidate,
   ImportCode,
@@ -23,12 +24,35 @@ import type {
   QuickUnlockStatus,
   Settings,
   SettingsView,
+  VaultLocationView,
+  VaultMoveOutcome,
   VaultStatus,
 } from '../../electron/domain';
 import type { EventContract, Result, TesseraApi } from '../../electron/ipc/contract';
 import type { IconChoice, IconImage, IconPackInfo, IconRef } from '../../electron/domain';
 
 export const VAULT_PATH = '/home/alice/.config/Tessera/vault.tessera';
+
+/** Where the vault is, as main reports it before anything was moved: the default file in the data folder. */
+export const DEFAULT_LOCATION: VaultLocationView = {
+  path: VAULT_PATH,
+  folder: '/home/alice/.config/Tessera',
+  source: 'default',
+  defaultFolder: '/home/alice/.config/Tessera',
+  movable: true,
+  problem: null,
+};
+
+/** The location view of a vault file at `path`, chosen on this computer. */
+export function locationAt(path: string, overrides: Partial<VaultLocationView> = {}): VaultLocationView {
+  return {
+    ...DEFAULT_LOCATION,
+    path,
+    folder: path.slice(0, path.lastIndexOf('/')),
+    source: path === VAULT_PATH ? 'default' : 'computer',
+    ...overrides,
+  };
+}
 
 /** Some of the importer registry's formats, as main lists them (electron/import/registry.ts). */
 export const IMPORT_FORMATS: readonly ImportFormatInfo[] = [
@@ -138,6 +162,18 @@ export interface FakeState {
   iconPacks: IconPackInfo[];
   /** What `icons.importPack` answers: the pack added, null (cancelled), or a refusal. */
   packImport: Result<IconPackInfo | null>;
+  /** Where the vault is (`vault.location`); the fake's location verbs keep it up to date. */
+  location: VaultLocationView;
+  /** What main's folder dialog answers for a move or the first run's "Choose folder…"; null: cancelled. */
+  locationFolder: string | null;
+  /** What main's open dialog answers for "Choose vault file…"; null: cancelled. */
+  locationFile: string | null;
+  /** What `vault.move` answers once a folder is chosen, instead of moving there (say, same-vault); null: it moves. */
+  moveAnswer: Result<VaultMoveOutcome> | null;
+  /** What `vault.moveMerge` answers instead of merging and moving; null: it moves. */
+  moveMergeAnswer: Result<VaultMoveOutcome> | null;
+  /** The password every conflict copy waiting for one opens with (`vault.mergeCopy`). */
+  conflictCopyPassword: string;
 }
 
 /**
@@ -166,6 +202,7 @@ export interface FakeApi {
   emitBackups(status: BackupStatus): void;
   emitClock(status: ClockStatus): void;
   emitQuickUnlock(status: QuickUnlockStatus): void;
+  emitConflictCopies(report: ConflictCopiesReport): void;
   listenerCount(channel: keyof EventContract): number;
 }
 
@@ -280,8 +317,27 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     iconFile: ok(null),
     iconPacks: [],
     packImport: ok(null),
+    location: DEFAULT_LOCATION,
+    locationFolder: '/home/alice/Sync',
+    locationFile: null,
+    moveAnswer: null,
+    moveMergeAnswer: null,
+    conflictCopyPassword: 'old horse battery',
     ...initial,
   };
+  /** The vault is now at `path` (a move, or a choice while no vault is open). */
+  const relocate = (path: string): VaultLocationView => {
+    state.location = locationAt(path);
+    state.status = { ...state.status, path };
+    return state.location;
+  };
+  const moved = (): Result<VaultMoveOutcome> =>
+    ok({
+      status: 'moved',
+      location: relocate(`${state.locationFolder}/vault.tessera`),
+      merged: null,
+      leftBehind: [],
+    });
   const unlockedNow = (): VaultStatus => unlocked(state.entries.length, state.recoveryKey !== null);
   const listeners: Listeners = {
     'vault:status-changed': new Set(),
@@ -292,6 +348,7 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
     'backups:changed': new Set(),
     'clock:changed': new Set(),
     'quick-unlock:changed': new Set(),
+    'vault:conflict-copies': new Set(),
   };
   const on =
     <C extends keyof EventContract>(channel: C) =>
@@ -364,7 +421,27 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
         state.status = unlockedNow();
         return ok(state.status);
       }),
+      mergeCopy: vi.fn(async (file: string, password: string) => {
+        if (password !== state.conflictCopyPassword) return fail(WRONG_PASSWORD);
+        return ok({
+          merged: [{ file, tool: null, device: null, passwordFromCopy: false }],
+          needPassword: [],
+          otherVaults: [],
+          failed: [],
+        });
+      }),
+      location: vi.fn(async () => ok(state.location)),
+      move: vi.fn(async () => {
+        if (state.locationFolder === null) return ok({ status: 'cancelled' as const });
+        return state.moveAnswer ?? moved();
+      }),
+      moveMerge: vi.fn(async (_password: string | null) => state.moveMergeAnswer ?? moved()),
+      chooseFolder: vi.fn(async () =>
+        ok(state.locationFolder === null ? state.location : relocate(`${state.locationFolder}/vault.tessera`)),
+      ),
+      chooseFile: vi.fn(async () => ok(state.locationFile === null ? state.location : relocate(state.locationFile))),
       onStatusChanged: vi.fn(on('vault:status-changed')),
+      onConflictCopies: vi.fn(on('vault:conflict-copies')),
     },
     quickUnlock: {
       status: vi.fn(async () => ok(state.quickUnlock)),
@@ -622,6 +699,7 @@ export function installFakeApi(initial: Partial<FakeState> = {}): FakeApi {
       state.quickUnlock = status;
       emit('quick-unlock:changed', status);
     },
+    emitConflictCopies: (report) => emit('vault:conflict-copies', report),
     listenerCount: (channel) => listeners[channel].size,
   };
 }

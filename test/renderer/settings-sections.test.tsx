@@ -20,6 +20,7 @@ const SECTIONS = [
   'Quick unlock',
   'Backups and export',
   'Icon packs',
+  'Vault file',
   'About this vault',
 ];
 

@@ -10,6 +10,7 @@ import type {
   CodePreview,
   CodePreviewInput,
   CodeSnapshot,
+  ConflictCopiesReport,
   EntryId,
   EntryPatch,
   EntrySummary,
@@ -34,6 +35,8 @@ import type {
   SettingsPatch,
   SettingsView,
   UsageMap,
+  VaultLocationView,
+  VaultMoveOutcome,
   VaultStatus,
 } from '../../domain';
 import type { Result } from './channels';
@@ -47,6 +50,16 @@ export interface TesseraApi {
     unlock(password: string): Promise<Result<VaultStatus>>;
     lock(): Promise<Result<VaultStatus>>;
     usePrevious(): Promise<Result<VaultStatus>>;
+    /** Where the vault file is and how Tessera found it (Settings › Vault file, the first run). */
+    location(): Promise<Result<VaultLocationView>>;
+    /** Open vault: main's folder dialog, then the move. */
+    move(): Promise<Result<VaultMoveOutcome>>;
+    /** The folder of the last move holds this vault: merge with it (its password when it differs), then move. */
+    moveMerge(password: string | null): Promise<Result<VaultMoveOutcome>>;
+    /** No vault open: main's folder dialog for where the vault goes (or the one already there). */
+    chooseFolder(): Promise<Result<VaultLocationView>>;
+    /** No vault open: main's open dialog for the vault file. */
+    chooseFile(): Promise<Result<VaultLocationView>>;
     changePassword(current: string, next: string): Promise<Result<null>>;
     /** Forgotten password: opens the locked vault with the recovery key and sets a new master password. */
     recover(recoveryKey: string, newPassword: string): Promise<Result<VaultStatus>>;
@@ -57,7 +70,11 @@ export interface TesseraApi {
     /** The key is no longer shown: main forgets it. */
     forgetRecoveryKey(): Promise<Result<null>>;
     removeRecoveryKey(password: string): Promise<Result<VaultStatus>>;
+    /** Merges the conflict copy `file` (named in `needPassword`) with the password it was saved with. */
+    mergeCopy(file: string, password: string): Promise<Result<ConflictCopiesReport>>;
     onStatusChanged(listener: (status: VaultStatus) => void): Unsubscribe;
+    /** Conflict copies beside the vault were merged, or left there and why (each once per unlock). */
+    onConflictCopies(listener: (report: ConflictCopiesReport) => void): Unsubscribe;
   };
   /** Opening the vault on this computer without the master password: a PIN or Touch ID. */
   readonly quickUnlock: {
@@ -173,13 +190,20 @@ const API_VERB_SET: { readonly [N in keyof TesseraApi]: Record<keyof TesseraApi[
     unlock: 1,
     lock: 1,
     usePrevious: 1,
+    location: 1,
+    move: 1,
+    moveMerge: 1,
+    chooseFolder: 1,
+    chooseFile: 1,
     changePassword: 1,
     recover: 1,
     createRecoveryKey: 1,
     saveRecoveryKey: 1,
     forgetRecoveryKey: 1,
     removeRecoveryKey: 1,
+    mergeCopy: 1,
     onStatusChanged: 1,
+    onConflictCopies: 1,
   },
   quickUnlock: { status: 1, enable: 1, disable: 1, unlock: 1, onChanged: 1 },
   entries: { list: 1, add: 1, addUri: 1, update: 1, remove: 1, undoRemove: 1, reorder: 1, onChanged: 1 },

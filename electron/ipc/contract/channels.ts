@@ -11,6 +11,7 @@ import type {
   CodePreview,
   CodePreviewInput,
   CodeSnapshot,
+  ConflictCopiesReport,
   EntryId,
   EntryPatch,
   EntrySummary,
@@ -36,6 +37,8 @@ import type {
   SettingsPatch,
   SettingsView,
   UsageMap,
+  VaultLocationView,
+  VaultMoveOutcome,
   VaultStatus,
 } from '../../domain';
 
@@ -56,6 +59,19 @@ export interface InvokeContract {
   'vault:change-password': { req: { current: string; next: string }; res: null };
   /** Unreadable vault only: keeps the damaged file aside and puts the previous generation in its place. */
   'vault:use-previous': { req: null; res: VaultStatus };
+  /** Where the vault file is, how Tessera found it, and what is wrong with that if anything. */
+  'vault:location': { req: null; res: VaultLocationView };
+  /** Open vault: main's folder dialog, then the vault and its previous generation move there (verified). */
+  'vault:move': { req: null; res: VaultMoveOutcome };
+  /**
+   * The folder of the last `vault:move` holds this vault: merge with it and move (`password`: that
+   * copy's, when it was saved under another one).
+   */
+  'vault:move-merge': { req: { password: string | null }; res: VaultMoveOutcome };
+  /** No vault open: main's folder dialog; a new vault goes there, or the vault already there is used. */
+  'vault:choose-folder': { req: null; res: VaultLocationView };
+  /** No vault open: main's open dialog for the vault file (when it is not where this computer's setting says). */
+  'vault:choose-file': { req: null; res: VaultLocationView };
   /** Locked vault, forgotten password: opens it with the recovery key and sets `newPassword` (a re-key). */
   'vault:recover': { req: { recoveryKey: string; newPassword: string }; res: VaultStatus };
   /**
@@ -70,6 +86,11 @@ export interface InvokeContract {
   'vault:forget-recovery-key': { req: null; res: null };
   /** After the master password: removes the recovery key (it opens nothing any more). */
   'vault:remove-recovery-key': { req: { password: string }; res: VaultStatus };
+  /**
+   * A conflict copy beside the vault that was saved under another password (`vault:conflict-copies`
+   * named it in `needPassword`): merges it with that password and moves it to the backups folder.
+   */
+  'vault:merge-copy': { req: { file: string; password: string }; res: ConflictCopiesReport };
   'quick-unlock:status': { req: null; res: QuickUnlockStatus };
   /** After the master password: sets up quick unlock for this vault on this computer (`pin` null for Touch ID). */
   'quick-unlock:enable': {
@@ -144,7 +165,7 @@ export interface InvokeContract {
   'backups:status': { req: null; res: BackupStatus };
   /** Main shows a folder dialog; the chosen folder is used from then on. */
   'backups:choose-folder': { req: null; res: BackupStatus };
-  /** Back to the default folder beside the vault. */
+  /** Back to the default folder, `backups` in the app's data folder on this computer. */
   'backups:use-default-folder': { req: null; res: BackupStatus };
   /** Writes and verifies a backup now. */
   'backups:run-now': { req: null; res: BackupStatus };
@@ -174,11 +195,17 @@ const INVOKE_CHANNEL_SET: Record<InvokeChannel, 1> = {
   'vault:lock': 1,
   'vault:change-password': 1,
   'vault:use-previous': 1,
+  'vault:location': 1,
+  'vault:move': 1,
+  'vault:move-merge': 1,
+  'vault:choose-folder': 1,
+  'vault:choose-file': 1,
   'vault:recover': 1,
   'vault:create-recovery-key': 1,
   'vault:save-recovery-key': 1,
   'vault:forget-recovery-key': 1,
   'vault:remove-recovery-key': 1,
+  'vault:merge-copy': 1,
   'quick-unlock:status': 1,
   'quick-unlock:enable': 1,
   'quick-unlock:disable': 1,
@@ -237,6 +264,7 @@ const EVENT_CHANNEL_SET: Record<EventChannel, 1> = {
   'backups:changed': 1,
   'clock:changed': 1,
   'quick-unlock:changed': 1,
+  'vault:conflict-copies': 1,
 };
 
 export const INVOKE_CHANNELS = Object.freeze(Object.keys(INVOKE_CHANNEL_SET) as InvokeChannel[]);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /** list, code, add, remove, info: in-process on copies of one fixture vault. */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   copyVault,
@@ -272,9 +273,21 @@ describe('info', () => {
     const r = await tessera(vault, 'info', '--json');
     expect(r.code).toBe(0);
     const info = JSON.parse(r.stdout);
-    expect(Object.keys(info)).toEqual(['path', 'formatVersion', 'generation', 'kdf', 'entryCount', 'recoveryKey']);
+    expect(Object.keys(info)).toEqual([
+      'path',
+      'folder',
+      'locationSource',
+      'formatVersion',
+      'generation',
+      'kdf',
+      'entryCount',
+      'recoveryKey',
+      'conflictCopies',
+    ]);
     expect(info).toMatchObject({
       path: vault,
+      folder: path.dirname(vault),
+      locationSource: 'option',
       formatVersion: 2,
       kdf: { algorithm: 'argon2id13', opslimit: 2, memlimitBytes: 64 * 1024 * 1024 },
       entryCount: 6,

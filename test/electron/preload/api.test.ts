@@ -48,6 +48,13 @@ describe('createTesseraApi', () => {
     await api.vault.saveRecoveryKey();
     await api.vault.forgetRecoveryKey();
     await api.vault.removeRecoveryKey('master pw 2');
+    await api.vault.location();
+    await api.vault.move();
+    await api.vault.moveMerge(null);
+    await api.vault.moveMerge('copy pw 2');
+    await api.vault.chooseFolder();
+    await api.vault.chooseFile();
+    await api.vault.mergeCopy('vault 2.tessera', 'copy pw');
     await api.quickUnlock.status();
     await api.quickUnlock.enable('pin', '123456', 'master pw 3');
     await api.quickUnlock.enable('touch-id', null, 'master pw 4');
@@ -124,6 +131,13 @@ describe('createTesseraApi', () => {
     expect(calls).toContainEqual(['vault:save-recovery-key', null]);
     expect(calls).toContainEqual(['vault:forget-recovery-key', null]);
     expect(calls).toContainEqual(['vault:remove-recovery-key', { password: 'master pw 2' }]);
+    expect(calls).toContainEqual(['vault:location', null]);
+    expect(calls).toContainEqual(['vault:move', null]);
+    expect(calls).toContainEqual(['vault:move-merge', { password: null }]);
+    expect(calls).toContainEqual(['vault:move-merge', { password: 'copy pw 2' }]);
+    expect(calls).toContainEqual(['vault:choose-folder', null]);
+    expect(calls).toContainEqual(['vault:choose-file', null]);
+    expect(calls).toContainEqual(['vault:merge-copy', { file: 'vault 2.tessera', password: 'copy pw' }]);
     expect(calls).toContainEqual(['quick-unlock:status', null]);
     expect(calls).toContainEqual(['quick-unlock:enable', { method: 'pin', pin: '123456', password: 'master pw 3' }]);
     expect(calls).toContainEqual(['quick-unlock:enable', { method: 'touch-id', pin: null, password: 'master pw 4' }]);

@@ -10,6 +10,7 @@ import { NO_BUNDLED_ICONS } from '../../../electron/icons/resolver';
 import { createAppServices, type AppServices, type Emit } from '../../../electron/services/app-services';
 import { NO_DESKTOP, type DesktopPorts } from '../../../electron/services/desktop-ports';
 import type { QuickUnlockPorts } from '../../../electron/services/quick-unlock-ports';
+import type { WatchFolder } from '../../../electron/services/vault-sync';
 import { KDF_FLOOR } from '../../../electron/vault';
 import { MemoryClipboard } from '../../helpers/memory-clipboard';
 import { fakeKdf } from '../export/arbitraries';
@@ -24,6 +25,8 @@ export interface TestServicesOptions {
   readonly dataFolder?: string;
   /** The bundled issuer icons; default none, so `shownIcon` does not depend on whether a build ran. */
   readonly bundledIcons?: BundledIcons;
+  /** How the vault's folder is watched for conflict copies; default not at all. */
+  readonly watchFolder?: WatchFolder;
 }
 
 export function testServices({
@@ -34,6 +37,7 @@ export function testServices({
   quickUnlock,
   dataFolder,
   bundledIcons = NO_BUNDLED_ICONS,
+  watchFolder = () => () => undefined,
 }: TestServicesOptions): AppServices {
   return createAppServices({
     vaultPath,
@@ -45,6 +49,7 @@ export function testServices({
     kdf: fakeKdf,
     kdfParams: KDF_FLOOR,
     watchFile: () => () => undefined,
+    watchFolder,
     desktop,
     bundledIcons,
   });
