@@ -109,7 +109,7 @@ interface LateHooks {
 export function createAppServices(deps: AppServicesDeps) {
   // Issuer icons: the bundled set and this computer's icon packs (never the network).
   const bundled = deps.bundledIcons ?? lazyBundledIcons(bundledIcons);
-  const packs = createPackStore({ folder: iconPacksPathIn(dataFolder(deps)) });
+  const packs = createPackStore({ folder: iconPacksPathIn(dataFolder(deps)), tidy: true });
   const resolver = createIconResolver({ bundled, packs });
   // The parts call one another through functions read when called, never while being built: by
   // then `features` and `parts` exist.
