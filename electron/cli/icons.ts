@@ -6,32 +6,15 @@
  * command needs it. Without the bundled icon files (a build that lacks them) icons resolve from the
  * choice and the packs alone, rather than failing the command.
  */
-import type { IconSearchHit } from '../domain';
-import { bundledIcons, type BundledIcons } from '../icons/bundled';
+import { bundledIcons } from '../icons/bundled';
 import { createPackStore, iconPacksPathIn } from '../icons/pack-store';
-import { createIconResolver, type IconResolver } from '../icons/resolver';
+import { createIconResolver, lazyBundledIcons, type IconResolver } from '../icons/resolver';
 import { appDataFolder, type PathContext } from './paths';
-
-/** A bundled set that knows no icon: what the CLI uses when the bundled files cannot be read. */
-const NO_BUNDLED_ICONS: BundledIcons = {
-  match: () => null,
-  has: () => false,
-  image: () => null,
-  search: (): IconSearchHit[] => [],
-};
-
-function loadBundled(): BundledIcons {
-  try {
-    return bundledIcons();
-  } catch {
-    return NO_BUNDLED_ICONS;
-  }
-}
 
 /** The resolver over the bundled set and this computer's packs (`icon-packs` in the app data folder). */
 export function cliIconResolver(ctx: PathContext): IconResolver {
   return createIconResolver({
-    bundled: loadBundled(),
+    bundled: lazyBundledIcons(bundledIcons),
     packs: createPackStore({ folder: iconPacksPathIn(appDataFolder(ctx)) }),
   });
 }

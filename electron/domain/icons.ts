@@ -21,6 +21,12 @@ export type IconChoice =
   | { readonly kind: 'custom'; readonly id: string };
 
 /**
+ * A bundled icon's id ("github", "uniqlo_ja"): what the vault stores, the IPC checks and the
+ * bundled set names (test/electron/icons/bundled-ids.test.ts checks every shipped id against it).
+ */
+export const BUNDLED_ICON_ID_RE = /^[a-z0-9][a-z0-9_.+-]{0,63}$/;
+
+/**
  * What the user picks in the icon picker. A pack icon is copied into the vault as a custom icon
  * (packs live on one computer; the vault may be opened on another).
  */

@@ -104,6 +104,8 @@ export interface ImportReview {
   readonly invalid: readonly ImportProblem[];
   /** QR codes holding a web link or text: nothing to import. */
   readonly notAccounts: readonly ImportProblem[];
+  /** Accounts imported with something left out (an embedded icon Tessera will not use), with the reason. */
+  readonly notices: readonly ImportProblem[];
   readonly batches: readonly ImportBatchView[];
   /** QR reviews: more scans (screen, clipboard, image files) add to this review. */
   readonly canScanMore: boolean;

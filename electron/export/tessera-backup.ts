@@ -15,8 +15,8 @@ import {
   checkVaultBytes,
   createVault,
   isVaultBytes,
-  readVaultEntries,
-  readVaultFileEntries,
+  readVaultContents,
+  readVaultFileContents,
   type Kdf,
   type VaultEntry,
   type VaultOptions,
@@ -90,15 +90,12 @@ function toImported(e: VaultEntry, icons: ReadonlyMap<string, StoredIcon>): Impo
   };
 }
 
-/**
- * The backup's entries for the review. The vault API reads entries only for now, so a custom icon
- * (stored in the backup's `icons`) comes back as no icon until it reads the icons too.
- */
-function backupEntries(
-  entries: readonly VaultEntry[],
-  icons: ReadonlyMap<string, StoredIcon> = new Map(),
-): ImportedEntry[] {
-  return entries.map((e) => toImported(e, icons));
+/** The backup's entries for the review, each custom icon as its image from the backup's `icons`. */
+function backupEntries(contents: {
+  readonly entries: readonly VaultEntry[];
+  readonly icons: ReadonlyMap<string, StoredIcon>;
+}): ImportedEntry[] {
+  return contents.entries.map((e) => toImported(e, contents.icons));
 }
 
 /**
@@ -112,7 +109,7 @@ export async function readBackup(
   password: string,
   options: { readonly kdf?: Kdf } = {},
 ): Promise<ImportedEntry[]> {
-  return backupEntries(await readVaultFileEntries(file, password, options));
+  return backupEntries(await readVaultFileContents(file, password, options));
 }
 
 /** Whether `bytes` start like a Tessera vault file (a backup is one). */
@@ -135,5 +132,5 @@ export async function readBackupBytes(
   password: string,
   options: { readonly kdf?: Kdf } = {},
 ): Promise<ImportedEntry[]> {
-  return backupEntries(await readVaultEntries(bytes, password, options));
+  return backupEntries(await readVaultContents(bytes, password, options));
 }

@@ -98,6 +98,12 @@ export interface PackStoreDeps {
   readonly folder: string;
   /** Default: node:crypto. */
   readonly randomHex?: () => string;
+  /**
+   * Whether loading may tidy what an interrupted import left (put a set-aside pack back, remove
+   * temp folders). Only the app imports packs, so only the app tidies: a CLI command reading the
+   * packs while the app imports one must not remove the import's temp folder. Default false.
+   */
+  readonly tidy?: boolean;
 }
 
 export function createPackStore(deps: PackStoreDeps): PackStore {
@@ -109,7 +115,7 @@ export function createPackStore(deps: PackStoreDeps): PackStore {
   let queue: Promise<unknown> = Promise.resolve();
 
   function loaded(): KeptPack[] {
-    if (packs === null) setPacks(loadPacks(folder));
+    if (packs === null) setPacks(loadPacks(folder, deps.tidy ?? false));
     return packs ?? [];
   }
 
@@ -275,14 +281,14 @@ function readPicture(file: string): IconImageInput | null {
  * set-aside old copy whose pack is missing is put back, the rest removed. A pack that cannot be
  * read is left out (and left on disk).
  */
-function loadPacks(folder: string): KeptPack[] {
+function loadPacks(folder: string, tidy: boolean): KeptPack[] {
   let names: string[];
   try {
     names = readdirSync(folder);
   } catch {
     return [];
   }
-  for (const name of names.filter((n) => n.startsWith('.'))) {
+  for (const name of tidy ? names.filter((n) => n.startsWith('.')) : []) {
     const old = /^\.old-([0-9a-f-]{36})-/.exec(name);
     try {
       if (old?.[1] !== undefined && !names.includes(old[1])) {

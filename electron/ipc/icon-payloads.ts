@@ -5,15 +5,13 @@
  * id. Shapes and lengths only: whether an icon exists is the icons service's to say. The window
  * never names a file or an address; the dialogs in main choose files.
  */
-import type { IconPick, IconRef } from '../domain';
+import { BUNDLED_ICON_ID_RE, type IconPick, type IconRef } from '../domain';
 import { entryId } from './entry-payloads';
 import { invalid, isRecord, LIMITS, onlyKeys, valid, type Validation } from './payload-fields';
 
 /** Longest picker query. */
 export const ICON_QUERY_MAX = 200;
 
-/** A bundled icon's id: "github", "microsoft_365". */
-const BUNDLED_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** A custom icon's id: the SHA-256 of its bytes, lower-case hex. */
 const CUSTOM_ID = /^[0-9a-f]{64}$/;
 /** An icon pack's id: its UUID, lower-case (any version: packs make their own). */
@@ -25,7 +23,7 @@ const PACK_ICON_ID =
 /* eslint-enable no-control-regex */
 
 const SOURCES: Readonly<Record<IconRef['source'], RegExp>> = {
-  bundled: BUNDLED_ID,
+  bundled: BUNDLED_ICON_ID_RE,
   pack: PACK_ICON_ID,
   custom: CUSTOM_ID,
 };
@@ -71,7 +69,7 @@ function iconPick(raw: unknown): IconPick | undefined {
   const { id } = raw;
   switch (raw.kind) {
     case 'bundled':
-      return BUNDLED_ID.test(id) ? { kind: 'bundled', id } : undefined;
+      return BUNDLED_ICON_ID_RE.test(id) ? { kind: 'bundled', id } : undefined;
     case 'custom':
       return CUSTOM_ID.test(id) ? { kind: 'custom', id } : undefined;
     case 'pack':

@@ -4,7 +4,7 @@
  * the wire's upper bounds, and readers of one field of a payload from the renderer, which stays
  * `unknown` until it passes. Each reader checks a type and a length, and names the field.
  */
-import { ENTRY_LIMITS, QUICK_UNLOCK_LIMITS, type IconChoice } from '../domain';
+import { BUNDLED_ICON_ID_RE, ENTRY_LIMITS, QUICK_UNLOCK_LIMITS, type IconChoice } from '../domain';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -125,8 +125,6 @@ export function strList(
 
 /** A custom icon's id: the SHA-256 of its bytes, lower-case hex. */
 export const CUSTOM_ICON_ID_RE = /^[0-9a-f]{64}$/;
-/** A bundled icon's id: printable ASCII without spaces or quotes, as the bundled set names them. */
-export const BUNDLED_ICON_ID_RE = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
 /**
  * An icon choice (domain/icons.ts `IconChoice`), or null for automatic; undefined when absent.

@@ -31,6 +31,7 @@ import { createClockService } from './clock-service';
 import { correctedClock, createCodesService } from './codes-service';
 import { NO_DESKTOP, type DesktopPorts } from './desktop-ports';
 import { createEntriesService } from './entries-service';
+import { resolvedPictures } from '../export/export-entries';
 import { createExportService } from './export-service';
 import { createIconsService } from './icons-service';
 import { createImportService } from './import-service';
@@ -129,7 +130,7 @@ export function createAppServices(given: AppServicesDeps) {
   const deps = livePath(given, location);
   // Issuer icons: the bundled set and this computer's icon packs (never the network).
   const bundled = deps.bundledIcons ?? lazyBundledIcons(bundledIcons);
-  const packs = createPackStore({ folder: iconPacksPathIn(dataFolder(deps)) });
+  const packs = createPackStore({ folder: iconPacksPathIn(dataFolder(deps)), tidy: true });
   const resolver = createIconResolver({ bundled, packs });
   // The parts call one another through functions read when called, never while being built: by
   // then `features` and `parts` exist.
@@ -147,7 +148,7 @@ export function createAppServices(given: AppServicesDeps) {
     },
     resolver,
   );
-  const features = createFeatures(deps, side);
+  const features = createFeatures(deps, side, resolver);
   const parts: AppParts = { ...side, ...features };
   let alwaysNext = parts.settings.current().alwaysShowNextCode;
   parts.settings.onChange((view) => {
@@ -284,7 +285,7 @@ function createVaultSide(deps: AppServicesDeps, late: LateHooks, icons: IconReso
   return { settings, clockCheck, codeClock, clipboard, vault, sync, entries, usage, codes };
 }
 
-function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
+function createFeatures(deps: AppServicesDeps, side: VaultSide, icons: IconResolver): Features {
   const { clock } = deps;
   const { settings, vault, entries, sync } = side;
   const desktop = deps.desktop ?? NO_DESKTOP;
@@ -303,6 +304,10 @@ function createFeatures(deps: AppServicesDeps, side: VaultSide): Features {
     verifyPassword: (password) => vault.open().verifyPassword(password),
     entries: () => entries.shown(vault.open()),
     backupOptions: () => backupOptions(deps),
+    // Exports carry the vault's custom icons (Tessera backup, Aegis) and, for Aegis, the pictures
+    // the lists show (bundled and pack icons).
+    vaultIcons: () => vault.open().icons(),
+    shownPicture: (entry) => resolvedPictures(icons, vault.open().icons())(entry),
   });
   const backups = createBackupService({
     // Backups stay on this computer, in the data folder, wherever the vault is (a synced folder).

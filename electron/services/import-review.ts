@@ -47,7 +47,7 @@ export interface StagedReview extends Pick<
   readonly qr: boolean;
   /**
    * Accounts imported with something left out (an embedded icon Tessera will not use), each with
-   * the reason. Kept for the view; the window's review has no place for them yet.
+   * the reason.
    */
   readonly notices: readonly ImportProblem[];
   readonly candidates: readonly StagedCandidate[];
@@ -190,6 +190,7 @@ export function toImportReview(staged: StagedReview, vaultEntries: readonly Vaul
     skipped: [...staged.skipped],
     invalid: [...staged.invalid],
     notAccounts: [...staged.notAccounts],
+    notices: [...staged.notices],
     batches: batchViews(staged.batches),
     canScanMore: staged.qr,
     vaultEntryCount: vaultEntries.length,

@@ -5,6 +5,7 @@
  * saying what is allowed.
  */
 import {
+  BUNDLED_ICON_ID_RE,
   ENTRY_LIMITS,
   isOtpAlgorithm,
   isOtpType,
@@ -28,7 +29,6 @@ const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 const NOTES_CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** A bundled icon's id (icons/bundled.ts): a slug such as "github" or "about.me". */
-const BUNDLED_ICON_ID_RE = /^[a-z0-9][a-z0-9_.+-]{0,63}$/;
 
 function fail(field: string, message: string): never {
   throw new EntryValidationError(field, message);

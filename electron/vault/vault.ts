@@ -7,7 +7,7 @@ import path from 'node:path';
 import { defaultRandomBytes, KEY_BYTES, passwordBytes, uuidV4, warmUpCrypto, wipe } from './crypto';
 import { VaultError } from './errors';
 import { AEAD_ID, isPasswordSlot, MAGIC, parseContainer, type PasswordSlot, type VaultHeader } from './format';
-import type { VaultEntry } from './entry';
+import type { StoredIcon, VaultEntry } from './entry';
 import {
   assertWritableKdfParams,
   KDF_DEFAULT,
@@ -420,17 +420,18 @@ export function checkVaultBytes(bytes: Uint8Array): void {
 }
 
 /**
- * Reads the entries of vault bytes held in memory (a backup picked or dropped in the app, or read
- * from a file), with copies of their secrets that the caller owns and wipes. Nothing is written
- * anywhere, so the file's KDF parameters are used as they are (bounds-checked by the parser before
- * anything is derived); the data key and the decrypted payload are wiped before returning.
+ * Reads the entries and custom icons of vault bytes held in memory (a backup picked or dropped in
+ * the app, or read from a file), with copies of their secrets that the caller owns and wipes.
+ * Nothing is written anywhere, so the file's KDF parameters are used as they are (bounds-checked by
+ * the parser before anything is derived); the data key and the decrypted payload are wiped before
+ * returning.
  * @throws VaultError `wrong-password-or-tampered`, `payload-tampered`, `corrupt`, `unsupported-version`.
  */
-export async function readVaultEntries(
+export async function readVaultContents(
   bytes: Uint8Array,
   password: string,
   options: { readonly kdf?: Kdf } = {},
-): Promise<VaultEntry[]> {
+): Promise<{ readonly entries: VaultEntry[]; readonly icons: ReadonlyMap<string, StoredIcon> }> {
   const parsed = parseContainer(bytes);
   const pw = passwordBytes(password);
   let dataKey: Uint8Array;
@@ -442,13 +443,26 @@ export async function readVaultEntries(
   try {
     const payload = await openPayload(parsed, dataKey);
     try {
-      return payload.entries.map((e) => ({ ...e, secret: Uint8Array.from(e.secret) }));
+      const entries = payload.entries.map((e) => ({ ...e, secret: Uint8Array.from(e.secret) }));
+      const icons = new Map(
+        [...payload.icons].map(([id, icon]) => [id, { ...icon, bytes: Uint8Array.from(icon.bytes) }]),
+      );
+      return { entries, icons };
     } finally {
       wipe(payload.buffer);
     }
   } finally {
     wipe(dataKey);
   }
+}
+
+/** {@link readVaultContents} without the icons. */
+export async function readVaultEntries(
+  bytes: Uint8Array,
+  password: string,
+  options: { readonly kdf?: Kdf } = {},
+): Promise<VaultEntry[]> {
+  return (await readVaultContents(bytes, password, options)).entries;
 }
 
 /** {@link readVaultEntries} for a vault file on disk (size-checked before it is read). */
@@ -458,4 +472,13 @@ export async function readVaultFileEntries(
   options: { readonly kdf?: Kdf } = {},
 ): Promise<VaultEntry[]> {
   return readVaultEntries(await readVaultBytes(path), password, options);
+}
+
+/** {@link readVaultContents} for a vault file on disk (size-checked before it is read). */
+export async function readVaultFileContents(
+  path: string,
+  password: string,
+  options: { readonly kdf?: Kdf } = {},
+): Promise<{ readonly entries: VaultEntry[]; readonly icons: ReadonlyMap<string, StoredIcon> }> {
+  return readVaultContents(await readVaultBytes(path), password, options);
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /**
  * What the review found that gives no account: entries the source holds that cannot be imported
- * (with the reason), account codes or links with errors, and QR codes that are no account at all.
+ * (with the reason), account codes or links with errors, QR codes that are no account at all, and
+ * accounts imported without a part Tessera will not use (an embedded icon it refused).
  * Each reason is in plain words; its technical detail, if any, is behind "Details".
  */
 import { useId } from 'react';
@@ -40,7 +41,7 @@ function ProblemSection({ title, tone, problems, showSource }: SectionProps) {
 }
 
 export function ImportProblems({ review }: { review: ImportReview }) {
-  const all = [...review.skipped, ...review.invalid, ...review.notAccounts];
+  const all = [...review.skipped, ...review.invalid, ...review.notAccounts, ...review.notices];
   const sources = new Set([...all.map((p) => p.source), ...review.candidates.map((c) => c.source)]);
   const showSource = sources.size > 1;
   return (
@@ -48,6 +49,7 @@ export function ImportProblems({ review }: { review: ImportReview }) {
       <ProblemSection title="Can’t be imported" tone="warning" problems={review.skipped} showSource={showSource} />
       <ProblemSection title="Invalid account codes" tone="error" problems={review.invalid} showSource={showSource} />
       <ProblemSection title="Not accounts" tone="info" problems={review.notAccounts} showSource={showSource} />
+      <ProblemSection title="Imported without a part" tone="info" problems={review.notices} showSource={showSource} />
     </>
   );
 }

@@ -736,6 +736,7 @@ export function importReview(overrides: Partial<ImportReview> = {}): ImportRevie
     skipped: [],
     invalid: [],
     notAccounts: [],
+    notices: [],
     batches: [],
     canScanMore: true,
     vaultEntryCount: 0,

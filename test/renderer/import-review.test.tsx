@@ -201,6 +201,21 @@ describe('import review', () => {
     expect(info.textContent).toContain('This QR code holds a web link, not an authenticator account.');
   });
 
+  it('lists accounts imported without a part (an icon Tessera refused), with the reason', async () => {
+    await scanned({
+      candidates: [importCandidate()],
+      notices: [
+        {
+          source: 'aegis.json',
+          label: 'GitHub (alice)',
+          message: 'Its icon was left out: this SVG contains a script, which Tessera does not allow in icons.',
+        },
+      ],
+    });
+    const notices = inDialog().getByRole('region', { name: 'Imported without a part' });
+    expect(notices.textContent).toContain('GitHub (alice): Its icon was left out');
+  });
+
   it('announces the result once, politely', async () => {
     await scanned({ summary: 'Found 2 QR codes on 1 screen', candidates: threeWithDuplicates() });
     const announcer = screen.getByTestId('import-announcer');

@@ -19,6 +19,7 @@ import {
 import { importFile } from '../../../electron/import';
 import { KDF_FLOOR } from '../../../electron/vault';
 import { core, fakeKdf, full, vaultArb, withPicture } from './arbitraries';
+import { png } from '../icons/custom-icon-fixtures';
 import { SAMPLE } from './export-test-helpers';
 
 const RUNS = { numRuns: 20 };
@@ -121,7 +122,13 @@ describe('export round trips', () => {
     expect(back.map(full)).toEqual(entries.map(full));
   });
 
-  // The vault API reads a backup's entries, not yet its stored icons (electron/vault/vault.ts
-  // readVaultEntries): a custom icon is written into the backup but comes back as none.
-  it.todo('tessera backup → readBackup brings a custom icon back as its image');
+  it('tessera backup → readBackup brings a custom icon back as its image', async () => {
+    const picture = { mime: 'image/png' as const, bytes: await png(32, 32, '#123456') };
+    const entries: ExportEntry[] = [{ ...SAMPLE.github, icon: { kind: 'custom', id: 'x' }, iconImage: picture }];
+    const file = path.join(dir, 'custom-icon.tessera');
+    await writeTesseraBackup(entries, file, 'export pw', { kdf: fakeKdf, kdfParams: KDF_FLOOR });
+    const [back] = await readBackup(file, 'export pw', { kdf: fakeKdf });
+    expect(back?.iconImage?.mime).toBe('image/png');
+    expect(Buffer.from(back?.iconImage?.bytes ?? []).equals(Buffer.from(picture.bytes))).toBe(true);
+  });
 });

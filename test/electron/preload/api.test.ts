@@ -97,6 +97,13 @@ describe('createTesseraApi', () => {
     await api.exports.save('aegis', 'export pw');
     await api.exports.qr('migration', 1);
     await api.exports.end();
+    await api.icons.images([{ source: 'bundled', id: 'github' }]);
+    await api.icons.search('git');
+    await api.icons.set('id-1', { kind: 'letter' });
+    await api.icons.setFromFile('id-1');
+    await api.icons.packs();
+    await api.icons.importPack();
+    await api.icons.removePack('00000000-0000-4000-8000-000000000000');
     await api.backups.status();
     await api.backups.chooseFolder();
     await api.backups.useDefaultFolder();
@@ -109,6 +116,8 @@ describe('createTesseraApi', () => {
     expect(calls).toContainEqual(['imports:read-file', { name: 'qr.png', bytes }]);
     // No `format` key at all when the format is detected (the validator rejects unknown shapes).
     expect(calls).toContainEqual(['imports:open-files', null]);
+    expect(calls).toContainEqual(['icons:set', { id: 'id-1', pick: { kind: 'letter' } }]);
+    expect(calls).toContainEqual(['icons:images', { refs: [{ source: 'bundled', id: 'github' }] }]);
     expect(calls).toContainEqual(['imports:open-files', { format: 'aegis' }]);
     expect(calls).toContainEqual(['imports:read-file', { name: 'x.bin', bytes, format: '2fas' }]);
     expect(calls).toContainEqual(['imports:commit', { keys: ['c0', 'c2'], mode: 'replace' }]);

@@ -196,6 +196,8 @@ describe('fileReview', () => {
     ]);
     expect(r.skipped).toEqual([]);
     expect(toImportReview(r, []).sources[0]?.skipped).toBe(0);
+    // The window's review shows them too.
+    expect(toImportReview(r, []).notices).toEqual(r.notices);
   });
 
   it('a reader that named no variant, and a backup: the variant is null', () => {
