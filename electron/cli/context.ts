@@ -8,6 +8,7 @@ import {
   readMachineKdfParams,
   unlockVault,
   vaultFileState,
+  vaultFilePresentPatiently,
   type Kdf,
   type UnlockedVault,
   type VaultOptions,
@@ -46,7 +47,14 @@ export function vaultOptions(ctx: CommandContext): VaultOptions {
 
 /** Exit 4 with a hint when there is no vault file yet. */
 export async function requireVaultFile(ctx: CommandContext): Promise<void> {
-  if ((await vaultFileState(ctx.vaultPath)) === 'absent') {
+  // A sync tool replacing the vault leaves it missing for a moment: that is waited out.
+  const present = await vaultFilePresentPatiently(ctx.vaultPath, {
+    waitMs: 3_000,
+    now: () => performance.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    exists: async (file) => (await vaultFileState(file)) === 'present',
+  });
+  if (!present) {
     // This computer's setting names a file that is not there now: never a hint to make another one.
     if (ctx.location?.problem?.kind === 'missing') {
       throw new CliError(

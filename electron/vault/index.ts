@@ -51,6 +51,7 @@ export {
   writeMachineKdfParams,
 } from './kdf-config';
 export type { WorkerKdfOptions } from './kdf-worker';
+export { vaultFilePresentPatiently } from './patient-read';
 export {
   createVault,
   unlockVault,

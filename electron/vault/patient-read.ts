@@ -5,6 +5,7 @@
  * (docs/dev/sync-testing.md). A missing file then means "being replaced", never "deleted": the read
  * is tried again for a short, bounded time before it fails with the usual `io` error (reason `absent`).
  */
+import path from 'node:path';
 import { VaultError } from './errors';
 import { readVaultBytes } from './storage';
 
@@ -41,5 +42,38 @@ export async function readVaultBytesPatiently(file: string, deps: PatientReadDep
       await deps.sleep(Math.min(pause, deps.waitMs - waited));
       pause = Math.min(pause * 2, MAX_PAUSE_MS);
     }
+  }
+}
+
+/**
+ * The temp file names a sync tool writes a new version of `vaultFileName` to before it replaces the
+ * vault: Syncthing's `.syncthing.<name>.tmp` (`~syncthing~<name>.tmp` on Windows). While one exists,
+ * a missing vault is being replaced, not gone (docs/dev/sync-testing.md).
+ */
+export function syncReplacementTemps(vaultFileName: string): readonly string[] {
+  return [`.syncthing.${vaultFileName}.tmp`, `~syncthing~${vaultFileName}.tmp`];
+}
+
+/**
+ * Whether the vault file exists, waiting (up to `deps.waitMs`) while it is missing and a sync tool's
+ * replacement is in flight beside it. A vault that is simply not there is answered at once.
+ */
+export async function vaultFilePresentPatiently(
+  file: string,
+  deps: Omit<PatientReadDeps, 'read'> & {
+    readonly exists: (file: string) => Promise<boolean>;
+  },
+): Promise<boolean> {
+  const folder = path.dirname(file);
+  const temps = syncReplacementTemps(path.basename(file)).map((name) => path.join(folder, name));
+  const started = deps.now();
+  let pause = FIRST_PAUSE_MS;
+  for (;;) {
+    if (await deps.exists(file)) return true;
+    const replacing = (await Promise.all(temps.map((t) => deps.exists(t)))).some(Boolean);
+    const waited = deps.now() - started;
+    if (!replacing || waited >= deps.waitMs) return false;
+    await deps.sleep(Math.min(pause, deps.waitMs - waited));
+    pause = Math.min(pause * 2, MAX_PAUSE_MS);
   }
 }

@@ -20,6 +20,7 @@ import { sharedDefaultKdf } from './kdf-default';
 import { acquireLock } from './lock-file';
 import { EMPTY_CONTENTS } from './entries';
 import { encodePayload } from './payload';
+import { readVaultBytesPatiently } from './patient-read';
 import { staleWrap, unwrapDataKey, type DataKeyWrap } from './quick-unlock-wrap';
 import { openRecoverySlot, parseRecoveryKey } from './recovery';
 import { openPayload, sealVault, verifyWritten } from './sealing';
@@ -100,6 +101,14 @@ function resolveDeps(opts: VaultOptions): SessionDeps {
 
 function assertPassword(password: string): void {
   if (typeof password !== 'string' || password.length === 0) throw new TypeError('The password must not be empty.');
+}
+
+/**
+ * The vault's bytes for unlocking: a file missing for a moment (a sync tool replacing it) is waited
+ * for, as a save or a reload waits (patient-read.ts).
+ */
+function readOpenedVault(path: string, deps: SessionDeps): Promise<Uint8Array> {
+  return readVaultBytesPatiently(path, { waitMs: deps.missingFileWaitMs, now: deps.monotonicNow, sleep: deps.sleep });
 }
 
 /** Deletes leftover temp files if there are any and no other process is saving right now (best effort). */
@@ -207,7 +216,7 @@ export async function createVault(opts: VaultOptions, password: string): Promise
 export async function unlockVault(opts: VaultOptions, password: string): Promise<UnlockedVault> {
   assertPassword(password);
   const deps = resolveDeps(opts);
-  const bytes = await readVaultBytes(opts.path);
+  const bytes = await readOpenedVault(opts.path, deps);
   const parsed = parseContainer(bytes);
   await cleanUpStaleTemps(opts.path, deps);
   const pw = passwordBytes(password);
@@ -347,7 +356,7 @@ async function openWithDataKey(
   deps: SessionDeps,
   dataKeyOf: (parsed: ReturnType<typeof parseContainer>) => Promise<Uint8Array>,
 ): Promise<VaultSession> {
-  const bytes = await readVaultBytes(opts.path);
+  const bytes = await readOpenedVault(opts.path, deps);
   const parsed = parseContainer(bytes);
   const slot = parsed.header.slots.find(isPasswordSlot);
   if (!slot) throw new VaultError('corrupt', 'This vault has no password slot, so it cannot be opened.');

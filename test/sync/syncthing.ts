@@ -57,6 +57,12 @@ export interface StartOptions {
   readonly startTimeoutMs?: number;
   /** Start attempts before giving up (default 3). */
   readonly attempts?: number;
+  /**
+   * Lines of a `.stignore` written into every folder before Syncthing starts (e.g.
+   * `syncIgnorePatterns(name).syncthing`): those files stay on their computer, and `waitInSync`
+   * leaves them out when it compares the folders.
+   */
+  readonly ignore?: readonly string[];
 }
 
 export interface FolderStatus {
@@ -359,7 +365,7 @@ async function generate(binary: string, home: string): Promise<{ deviceId: strin
   return { deviceId, config: await readFile(path.join(home, 'config.xml'), 'utf8') };
 }
 
-async function startOnce(options: Required<Omit<StartOptions, 'instanceEnv'>> & StartOptions): Promise<{
+async function startOnce(options: Required<Omit<StartOptions, 'instanceEnv' | 'ignore'>> & StartOptions): Promise<{
   instances: Running[];
   base: string;
 }> {
@@ -375,6 +381,7 @@ async function startOnce(options: Required<Omit<StartOptions, 'instanceEnv'>> & 
         const folder = path.join(base, name, 'folder');
         // The folder marker must exist, or Syncthing refuses the folder ("folder marker missing").
         await mkdir(path.join(folder, '.stfolder'), { recursive: true });
+        if (options.ignore) await writeFile(path.join(folder, '.stignore'), `${options.ignore.join('\n')}\n`);
         return { name, home, folder, ...(await generate(options.binary, home)) };
       }),
     );
@@ -451,6 +458,25 @@ async function removeAbandonedFolders(): Promise<void> {
   }
 }
 
+/**
+ * Whether a path (relative, `/`-separated) is one that `.stignore` lines keep out of the sync. Only
+ * the forms the tests write: a name pattern with `*` and `?`, optionally after `(?d)`, matched
+ * against every path segment (an unanchored Syncthing pattern matches at any depth).
+ */
+export function ignoreMatcher(lines: readonly string[]): (relativePath: string) => boolean {
+  const patterns = lines
+    .map((line) => line.replace(/^\(\?d\)/, '').trim())
+    .filter((line) => line !== '' && !line.startsWith('//'))
+    .map((glob) => {
+      const body = glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+      return new RegExp(`^${body}$`);
+    });
+  return (relativePath) => relativePath.split('/').some((segment) => patterns.some((p) => p.test(segment)));
+}
+
 /** Starts the instances, shares the folder and waits until they are connected. */
 export async function startSyncthing(options: StartOptions): Promise<SyncthingCluster> {
   const opts = {
@@ -494,6 +520,10 @@ export async function startSyncthing(options: StartOptions): Promise<SyncthingCl
   };
 
   const folderQuery = { folder: opts.folderId };
+  const ignored = ignoreMatcher(opts.ignore ?? []);
+  /** The snapshot without the files `.stignore` keeps on their computer. */
+  const synced = (snapshot: FolderSnapshot): FolderSnapshot =>
+    new Map([...snapshot].filter(([name]) => !ignored(name)));
   const waitInSync = async (timeoutMs = 30_000): Promise<SyncReport> => {
     const t0 = Date.now();
     let previous: FolderSnapshot | null = null;
@@ -501,7 +531,7 @@ export async function startSyncthing(options: StartOptions): Promise<SyncthingCl
     return until(
       timeoutMs,
       async () => {
-        const snapshots = await Promise.all(instances.map((i) => snapshotFolder(i.folder)));
+        const snapshots = await Promise.all(instances.map(async (i) => synced(await snapshotFolder(i.folder))));
         const settled = async (): Promise<string | null> => {
           for (const instance of instances) {
             const status = await instance.rest<FolderStatus>('GET', '/rest/db/status', folderQuery);
