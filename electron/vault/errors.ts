@@ -46,6 +46,11 @@ export type VaultErrorReason =
   | 'absent'
   /** `io`: the saved file did not read back identical and decryptable. */
   | 'verify-failed'
+  /**
+   * `io`: the save was written, then replaced by another whole save of this vault before it read
+   * back (a sync tool); the session saves again, merging it, and says this only if that repeats.
+   */
+  | 'replaced-after-write'
   /** `wrong-password-or-tampered`: a quick-unlock key (from a PIN) does not open its wrap. */
   | 'quick-unlock-wrong-key'
   /**

@@ -72,13 +72,43 @@ export async function verifyWritten(path: string, expected: Uint8Array, key: Uin
   } catch (error) {
     throw fail(error);
   }
-  if (!Buffer.from(actual.buffer, actual.byteOffset, actual.byteLength).equals(expected)) throw fail();
+  if (!Buffer.from(actual.buffer, actual.byteOffset, actual.byteLength).equals(expected)) {
+    if (isAnotherSaveOfTheSameVault(actual, expected)) throw replacedAfterWrite(path);
+    throw fail();
+  }
   try {
     const payload = await openPayload(parseContainer(actual), key);
     wipe(payload.buffer);
   } catch (error) {
     throw fail(error);
   }
+}
+
+/**
+ * Whether `actual`, read back where `expected` was just written, is a whole file of the same vault
+ * (another save, say one a sync tool delivered from another computer right after ours), rather
+ * than damaged bytes. Only the header is read: it parses, and names the same vault.
+ */
+function isAnotherSaveOfTheSameVault(actual: Uint8Array, expected: Uint8Array): boolean {
+  try {
+    return parseContainer(actual).header.vaultId === parseContainer(expected).header.vaultId;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Our save was written, then replaced by another whole save of this vault before it could be read
+ * back (a sync tool delivering another computer's version). The session saves again, merging
+ * that file in (session.ts); this sentence is seen only when that keeps happening.
+ */
+export function replacedAfterWrite(path: string): VaultError {
+  return new VaultError(
+    'io',
+    `The vault was saved, but another program (a sync tool?) replaced ${path} right after, several times. ` +
+      'Try again in a moment.',
+    { reason: 'replaced-after-write' },
+  );
 }
 
 /**

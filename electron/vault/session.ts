@@ -557,8 +557,10 @@ export class VaultSession implements UnlockedVault {
   async #commitNow(
     change: (contents: VaultContents) => VaultContents,
     options: CommitOptions = {},
+    attempt = 0,
   ): Promise<CommitResult> {
     const { now, randomBytes } = this.deps;
+    let replacedBy: ReplacedSave | undefined;
     const { newSlot, newDataKey, editSlots, copy } = options;
     const sessionKey = this.#open().dataKey.slice();
     let sealKey: Uint8Array | null = null;
@@ -647,13 +649,50 @@ export class VaultSession implements UnlockedVault {
         this.#lastKdf = { opslimit: slot.kdf.opslimit, memlimit: slot.kdf.memlimit };
         return result;
       } catch (error) {
-        wipe(payload.buffer);
-        throw error;
+        if (isReplacedAfterWrite(error) && this.#state && attempt < MAX_REPLACED_RETRIES) {
+          // Our save reached the disk, then a sync tool put another computer's save over it. Take
+          // ours as saved (so the session keeps the change), then save again: that merges the file
+          // now there, and writes both.
+          replacedBy = { payload, header, slot, keyChanged, sealKey: sealKey.slice() };
+        } else {
+          wipe(payload.buffer);
+          throw error;
+        }
       }
     } finally {
       wipe(sessionKey, sealKey, disk?.payload.buffer);
       await lock.release();
     }
+    if (!replacedBy) throw new Error('unreachable: every other path returned or threw');
+    return this.#saveAgainAfterReplaced(replacedBy, attempt);
+  }
+
+  /**
+   * After a save was replaced on disk right after it was written (`replaced-after-write`): the
+   * session takes its own save as its state, with a file digest that no longer matches the disk,
+   * and saves again, which merges the file now there.
+   */
+  async #saveAgainAfterReplaced(saved: ReplacedSave, attempt: number): Promise<CommitResult> {
+    const latest = this.#state;
+    if (!latest) {
+      wipe(saved.payload.buffer, saved.sealKey);
+      throw new VaultLockedError();
+    }
+    wipe(latest.payload.buffer);
+    if (saved.keyChanged) this.#rememberFormerKey(latest.dataKey);
+    this.#state = {
+      ...latest,
+      ...(saved.keyChanged ? { dataKey: saved.sealKey } : {}),
+      payload: saved.payload,
+      diskHeader: saved.header,
+      diskDigest: 'replaced',
+      diskSlot: saved.slot,
+      slotToWrite: saved.slot,
+    };
+    if (!saved.keyChanged) wipe(saved.sealKey);
+    this.#pendingSave = true;
+    const again = await this.#commitNow((c) => c, { onlyIfChanged: true }, attempt + 1);
+    return { ...again, saved: true, keyChanged: saved.keyChanged || again.keyChanged };
   }
 
   /** A queued save (`#commitNow`); after one that changed the data key, observers renew what wrapped the old one. */
@@ -672,6 +711,22 @@ export class VaultSession implements UnlockedVault {
     // Outside the lock: VaultOptions.onRekeyed (quick unlock renews or drops its wrap of the old key).
     if (result.keyChanged && !this.locked) await this.deps.onRekeyed(this).catch(() => undefined);
   }
+}
+
+/** How many times a save replaced right after it was written is saved again before giving up. */
+const MAX_REPLACED_RETRIES = 3;
+
+/** Our save as written, when a sync tool replaced it before it read back. */
+interface ReplacedSave {
+  readonly payload: DecodedPayload;
+  readonly header: VaultHeader;
+  readonly slot: PasswordSlot;
+  readonly keyChanged: boolean;
+  readonly sealKey: Uint8Array;
+}
+
+function isReplacedAfterWrite(error: unknown): boolean {
+  return error instanceof VaultError && error.reason === 'replaced-after-write';
 }
 
 /** How many former data keys a session keeps (in memory, until lock) to open copies from before a re-key. */
