@@ -30,6 +30,7 @@ import type { UnlockedVault } from '../vault';
 import type { StoredIcon } from '../vault/entry';
 import type { DesktopPorts, FileFilter } from './desktop-ports';
 import type { EntriesService } from './entries-service';
+import { unreadableFileMessage } from './import-sources';
 import { InvalidEntryError, NotFoundError } from './errors';
 import type { VaultService } from './vault-service';
 
@@ -174,14 +175,5 @@ export async function readCapped(
 
 function fileError(file: string, error: unknown): IconError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const name = path.basename(file);
-  const message =
-    code === 'ENOENT'
-      ? `${name} no longer exists.`
-      : code === 'EACCES' || code === 'EPERM'
-        ? `Tessera is not allowed to read ${name}.`
-        : code === 'EISDIR'
-          ? `${name} is a folder, not a file.`
-          : `${name} cannot be read.`;
-  return new IconError(message, typeof code === 'string' ? code : undefined);
+  return new IconError(unreadableFileMessage(path.basename(file), error), typeof code === 'string' ? code : undefined);
 }

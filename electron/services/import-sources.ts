@@ -87,17 +87,19 @@ function tooLarge(name: string, size: number): ImportError {
 }
 
 function fileError(file: string, error: unknown): ImportError {
+  return new ImportError('unsupported', unreadableFileMessage(baseName(file), error), { cause: error });
+}
+
+/** Why a file the user chose cannot be read, in words ("… no longer exists."); also for icon files. */
+export function unreadableFileMessage(name: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const name = baseName(file);
-  const message =
-    code === 'ENOENT'
-      ? `${name} no longer exists.`
-      : code === 'EACCES' || code === 'EPERM'
-        ? `Tessera is not allowed to read ${name}.`
-        : code === 'EISDIR'
-          ? `${name} is a folder, not a file.`
-          : `${name} cannot be read${typeof code === 'string' ? ` (${code})` : ''}.`;
-  return new ImportError('unsupported', message, { cause: error });
+  return code === 'ENOENT'
+    ? `${name} no longer exists.`
+    : code === 'EACCES' || code === 'EPERM'
+      ? `Tessera is not allowed to read ${name}.`
+      : code === 'EISDIR'
+        ? `${name} is a folder, not a file.`
+        : `${name} cannot be read${typeof code === 'string' ? ` (${code})` : ''}.`;
 }
 
 /** Image file bytes → pixels; the import service decodes BMP files in its worker (import-jobs.ts). */

@@ -17,7 +17,7 @@ import { IssuerTile, LetterTile } from '../shared/IssuerTile';
 import { Modal } from '../shared/Modal';
 import { IconGrid } from './IconGrid';
 import { pickOfRef, setIcon, setIconFromFile } from './icon-actions';
-import { AutomaticIcon, PictureIcon } from './PickerGlyphs';
+import { AutomaticIcon, PictureIcon } from '../shared/Icons';
 import { useIconSearch } from './useIconSearch';
 
 const SEARCH_ID = 'icon-picker-search';

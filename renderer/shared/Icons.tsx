@@ -174,3 +174,27 @@ export const CompactIcon = () => (
     <path d="M4 6h16M4 10h16M4 14h16M4 18h16" />
   </Icon>
 );
+
+/** A tag: the account menu's "Tags…". */
+export const TagIcon = () => (
+  <Icon>
+    <path d="M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9-9-9Z" />
+    <circle cx="8" cy="8" r="1.5" />
+  </Icon>
+);
+
+/** A picture: "Change icon…" and the icon picker's "From an image file…". */
+export const PictureIcon = () => (
+  <Icon>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <circle cx="9" cy="10" r="2" />
+    <path d="m21 16-5-5-9 9" />
+  </Icon>
+);
+
+/** The spark of the icon picker's "Automatic". */
+export const AutomaticIcon = () => (
+  <Icon>
+    <path d="M12 3v4M12 17v4M3 12h4M17 12h4M6.3 6.3l2.1 2.1M15.6 15.6l2.1 2.1M6.3 17.7l2.1-2.1M15.6 8.4l2.1-2.1" />
+  </Icon>
+);

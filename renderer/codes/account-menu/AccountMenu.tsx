@@ -14,9 +14,16 @@ import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode,
 import { createPortal } from 'react-dom';
 import type { EntrySummary } from '../../../electron/domain';
 import { IconPickerDialog } from '../../icons/IconPickerDialog';
-import { PictureIcon } from '../../icons/PickerGlyphs';
-import { ClipboardIcon, EditIcon, NextIcon, QrIcon, StarIcon, TrashIcon } from '../../shared/Icons';
-import { TagIcon } from '../../shared/TagIcon';
+import {
+  ClipboardIcon,
+  EditIcon,
+  NextIcon,
+  PictureIcon,
+  QrIcon,
+  StarIcon,
+  TagIcon,
+  TrashIcon,
+} from '../../shared/Icons';
 import { useVaultStore } from '../../shared/vault-store';
 import { DeleteEntryDialog } from '../account-dialogs/DeleteEntryDialog';
 import { EditEntryDialog } from '../account-dialogs/EditEntryDialog';
