@@ -28,21 +28,39 @@ function isAbsent(error: unknown): boolean {
   return error instanceof VaultError && error.kind === 'io' && error.reason === 'absent';
 }
 
-/** `readVaultBytes`, trying a missing file again until `deps.waitMs` have passed. */
-export async function readVaultBytesPatiently(file: string, deps: PatientReadDeps): Promise<Uint8Array> {
-  const read = deps.read ?? readVaultBytes;
+/** What an attempt answers to be tried again after a pause. */
+const AGAIN = Symbol('again');
+
+/**
+ * Runs `attempt` until it answers something other than AGAIN, pausing 25 ms, 50 ms, … (at most
+ * 400 ms) in between, never past `deps.waitMs`; `outOfTime()` tells the attempt it is the last.
+ */
+async function patiently<T>(
+  deps: Pick<PatientReadDeps, 'waitMs' | 'now' | 'sleep'>,
+  attempt: (outOfTime: () => boolean) => Promise<T | typeof AGAIN>,
+): Promise<T> {
   const started = deps.now();
+  const waited = (): number => deps.now() - started;
   let pause = FIRST_PAUSE_MS;
   for (;;) {
+    const answer = await attempt(() => waited() >= deps.waitMs);
+    if (answer !== AGAIN) return answer;
+    await deps.sleep(Math.min(pause, deps.waitMs - waited()));
+    pause = Math.min(pause * 2, MAX_PAUSE_MS);
+  }
+}
+
+/** `readVaultBytes`, trying a missing file again until `deps.waitMs` have passed. */
+export function readVaultBytesPatiently(file: string, deps: PatientReadDeps): Promise<Uint8Array> {
+  const read = deps.read ?? readVaultBytes;
+  return patiently(deps, async (outOfTime) => {
     try {
       return await read(file);
     } catch (error) {
-      const waited = deps.now() - started;
-      if (!isAbsent(error) || waited >= deps.waitMs) throw error;
-      await deps.sleep(Math.min(pause, deps.waitMs - waited));
-      pause = Math.min(pause * 2, MAX_PAUSE_MS);
+      if (!isAbsent(error) || outOfTime()) throw error;
+      return AGAIN;
     }
-  }
+  });
 }
 
 /**
@@ -58,7 +76,7 @@ export function syncReplacementTemps(vaultFileName: string): readonly string[] {
  * Whether the vault file exists, waiting (up to `deps.waitMs`) while it is missing and a sync tool's
  * replacement is in flight beside it. A vault that is simply not there is answered at once.
  */
-export async function vaultFilePresentPatiently(
+export function vaultFilePresentPatiently(
   file: string,
   deps: Omit<PatientReadDeps, 'read'> & {
     readonly exists: (file: string) => Promise<boolean>;
@@ -66,14 +84,9 @@ export async function vaultFilePresentPatiently(
 ): Promise<boolean> {
   const folder = path.dirname(file);
   const temps = syncReplacementTemps(path.basename(file)).map((name) => path.join(folder, name));
-  const started = deps.now();
-  let pause = FIRST_PAUSE_MS;
-  for (;;) {
+  return patiently(deps, async (outOfTime) => {
     if (await deps.exists(file)) return true;
     const replacing = (await Promise.all(temps.map((t) => deps.exists(t)))).some(Boolean);
-    const waited = deps.now() - started;
-    if (!replacing || waited >= deps.waitMs) return false;
-    await deps.sleep(Math.min(pause, deps.waitMs - waited));
-    pause = Math.min(pause * 2, MAX_PAUSE_MS);
-  }
+    return replacing && !outOfTime() ? AGAIN : false;
+  });
 }
